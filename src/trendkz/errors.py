@@ -1,0 +1,60 @@
+"""The one exception family of trendkz.
+
+Every error says what was wrong, where (file, line, column when known) and what to do.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CorpusError",
+    "DecodeError",
+    "InputError",
+    "ManifestError",
+    "OptionError",
+    "TrendkzError",
+    "VerifyError",
+]
+
+
+class TrendkzError(Exception):
+    """Base class of every error trendkz raises on purpose."""
+
+
+class InputError(TrendkzError):
+    """A document cannot be read: empty, binary, or not a supported kind of file."""
+
+
+class DecodeError(InputError):
+    """A document's bytes cannot be decoded as text in any known encoding."""
+
+
+class ManifestError(TrendkzError):
+    """A manifest names a missing file, has a bad value, or lacks a required column."""
+
+
+class CorpusError(TrendkzError):
+    """The documents do not form a usable corpus (none found, duplicates, no year)."""
+
+
+class OptionError(TrendkzError, ValueError):
+    """A keyword option has a value outside the valid ones."""
+
+
+class VerifyError(TrendkzError):
+    """A saved report directory cannot be verified (missing or damaged manifest)."""
+
+
+def where(path: object, text: str | None = None, offset: int | None = None) -> str:
+    """Format a location as ``file:line:col`` (line and column 1-based)."""
+    if text is None or offset is None:
+        return str(path)
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return f"{path}:{line}:{col}"
+
+
+def check_option(name: str, value: object, valid: tuple) -> None:
+    """Raise :class:`OptionError` listing the valid values when ``value`` is not one."""
+    if value not in valid:
+        shown = ", ".join(repr(v) for v in valid)
+        raise OptionError(f"{name}={value!r} is not valid; choose one of: {shown}")
