@@ -35,7 +35,9 @@ TAIL_STARTS = re.compile(r"^(On This Page|Spelling error report|Related (Article
 
 _WORD = re.compile(r"\w+")
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
-_NUMBERED = re.compile(r"^(Section|Part|Chapter)\s+\w+\.|^[a-zA-Z]\.\s|^\d+(\.\d+)*\.?\s|^[IVX]+\.\s")
+_NUMBERED = re.compile(
+    r"^(Section|Part|Chapter)\s+\w+\.|^[a-zA-Z]\.\s|^\d+(\.\d+)*\.?\s|^[IVX]+\.\s"
+)
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,7 @@ def split_chrome(text: str) -> tuple[str, list[Chrome]]:
     chrome: list[Chrome] = []
     keep: list[str] = []
     last = -1  # index of the last line that joined a chrome span
-    for i, (a, b, s) in enumerate(lines):
+    for i, (a, b, _) in enumerate(lines):
         if i in tag:
             joins = chrome and chrome[-1].rule == tag[i] and all(
                 not lines[k][2] for k in range(last + 1, i)

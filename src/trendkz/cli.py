@@ -1,20 +1,22 @@
-"""The ``trendkz`` command line."""
+"""The ``trendkz`` command line: ``report``, ``verify`` and ``sections``."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
 from .errors import TrendkzError
 
 __all__ = ["main"]
 
 
-def _load(source: str | None, manifest: str | None):
+def _load(source: str | None, manifest: str | None, progress: bool = True):
     from .corpus import load_corpus
     from .datasets import kazakhstan_path
 
-    return load_corpus(source or kazakhstan_path(), manifest=manifest, progress=True)
+    return load_corpus(source or kazakhstan_path(), manifest=manifest, progress=progress)
 
 
 def _cmd_sections(args: argparse.Namespace) -> int:
@@ -27,12 +29,72 @@ def _cmd_sections(args: argparse.Namespace) -> int:
     return 0
 
 
+def _rel(path: str, out: Path) -> str:
+    return Path(os.path.relpath(Path(path).resolve(), out.resolve())).as_posix()
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .compare import compare
+
+    out = Path(args.out)
+    progress = not args.quiet
+    corpus = _load(args.source, args.manifest, progress)
+    options = {"terms_by": args.terms_by}
+    if args.lexicon:
+        options["lexicon"] = args.lexicon
+    if args.min_similarity is not None:
+        options["min_similarity"] = args.min_similarity
+    comparison = compare(corpus, progress=progress, **options)
+    if args.lexicon:  # recorded relative to the report, so `verify` finds it
+        comparison.options["lexicon"] = _rel(args.lexicon, out)
+    source = None
+    if args.source:
+        source = {"path": _rel(args.source, out),
+                  "manifest": _rel(args.manifest, out) if args.manifest else None}
+    folder = comparison.save(out, source=source, progress=progress)
+    if not args.quiet:
+        print(comparison)
+        print(f"wrote {folder}/index.html and {sum(1 for p in folder.rglob('*') if p.is_file())}"
+              " files; check them with: trendkz verify " + str(folder))
+    return 0
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from .save import verify_report
+
+    diffs = verify_report(args.dir, rerun=not args.hashes_only)
+    if not diffs:
+        print(f"{args.dir}: every output is identical to a fresh run")
+        return 0
+    print(f"{args.dir}: {len(diffs)} difference(s):")
+    for d in diffs:
+        print(f"  {d}")
+    return 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="trendkz",
         description="Compare a series of reports across years: sections, diffs, facts, framing.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("report", help="run the whole comparison and save every output")
+    p.add_argument("source", nargs="?", help="folder or file (default: bundled Kazakhstan)")
+    p.add_argument("--out", default="trendkz-report", help="output folder (replaced whole)")
+    p.add_argument("--manifest", help="CSV with file,year,... overriding what is inferred")
+    p.add_argument("--lexicon", help="a lexicon file for framing terms (default: built-in)")
+    p.add_argument("--terms-by", default="doc", choices=["doc", "section", "group"])
+    p.add_argument("--min-similarity", type=float, help="alignment threshold in [0, 1]")
+    p.add_argument("--quiet", action="store_true", help="no progress bars or summary")
+    p.set_defaults(func=_cmd_report)
+
+    p = sub.add_parser("verify", help="re-run a saved report and compare every byte")
+    p.add_argument("dir", help="a folder written by `trendkz report`")
+    p.add_argument("--hashes-only", action="store_true",
+                   help="only check files against manifest.json, do not re-run")
+    p.set_defaults(func=_cmd_verify)
+
     p = sub.add_parser("sections", help="print the documents and their section trees")
     p.add_argument("source", nargs="?", help="folder or file (default: bundled Kazakhstan)")
     p.add_argument("--manifest", help="CSV with file,year,... overriding what is inferred")

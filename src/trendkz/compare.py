@@ -1,0 +1,173 @@
+"""The whole chain in one call: ``compare(corpus) -> Comparison``.
+
+files → corpus → sections → alignment → {sentences, changes, terms, facts} →
+{fact_changes, corroboration}. The :class:`Comparison` holds every frame, the options used
+and the SHA-256 of every input document, and renders a compact summary in notebooks.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .corpus import Corpus
+from .errors import OptionError
+
+__all__ = ["FRAME_NAMES", "Comparison", "compare"]
+
+#: the frames a Comparison holds, in the order they are computed and saved
+FRAME_NAMES = ("documents", "chrome", "sections", "alignment", "sentences", "changes",
+               "terms", "facts", "fact_changes", "corroboration")
+
+_OPTIONS = {"lexicon": None, "min_similarity": None, "terms_by": "doc"}
+
+
+@dataclass
+class Comparison:
+    """Every frame of a comparison, with the options used and the input hashes."""
+
+    documents: pd.DataFrame
+    chrome: pd.DataFrame
+    sections: pd.DataFrame
+    alignment: pd.DataFrame
+    sentences: pd.DataFrame
+    changes: pd.DataFrame
+    terms: pd.DataFrame
+    facts: pd.DataFrame
+    fact_changes: pd.DataFrame
+    corroboration: pd.DataFrame
+    options: dict = field(default_factory=dict)
+
+    @property
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """Name → frame, in :data:`FRAME_NAMES` order."""
+        return {name: getattr(self, name) for name in FRAME_NAMES}
+
+    @property
+    def inputs(self) -> list[dict]:
+        """``source`` and ``sha256`` of every input document, in corpus order."""
+        return [{"doc_id": r.doc_id, "source": r.source, "sha256": r.sha256}
+                for r in self.documents.itertuples(index=False)]
+
+    def alignment_table(self) -> pd.DataFrame:
+        """Groups × years, headings or "—" where absent (see :func:`trendkz.alignment_table`)."""
+        from .align import alignment_table
+
+        return alignment_table(self.alignment)
+
+    def save(self, path, *, source: str | None = None, progress: bool = False):
+        """Write every frame, figure, ``index.html`` and ``manifest.json`` atomically."""
+        from .save import save_comparison
+
+        return save_comparison(self, path, source=source, progress=progress)
+
+    def summary(self) -> dict[str, pd.DataFrame]:
+        """Small frames for a glance: most changed sections, framing shift, facts that moved."""
+        ch = self.changes
+        most = (ch[ch["status"].isin(["edited", "rewritten"])]
+                .sort_values(["similarity", "group", "year_from"], kind="mergesort")
+                .head(5)[["label", "year_from", "year_to", "similarity", "status"]])
+        t = self.terms
+        framing = pd.DataFrame()
+        if len(t):
+            g = t.groupby(["term", "year"], sort=True)[["count", "quoted"]].sum()
+            g = g[g["count"] > 0]
+            top = (t.groupby("term")["count"].sum().sort_values(ascending=False, kind="mergesort")
+                   .head(3).index)
+            framing = (g.loc[g.index.get_level_values("term").isin(top)]
+                       .assign(quoted_share=lambda d: (d["quoted"] / d["count"]).round(2))
+                       .reset_index())
+        fc = self.fact_changes
+        moved = fc[fc["status"].isin(["up", "down", "qualifier changed"])].head(5)
+        cols = [c for c in ("measure", "year_from", "year_to", "value_from", "value_to",
+                            "status") if c in fc.columns]
+        return {"most changed sections": most.reset_index(drop=True),
+                "framing": framing, "facts that moved": moved[cols].reset_index(drop=True)}
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{k}={len(v)}" for k, v in self.frames.items())
+        return f"Comparison({sizes})"
+
+    def _repr_html_(self) -> str:
+        docs = self.documents
+        years = sorted(docs["year"].dropna().unique().tolist())
+        head = (f"<p><b>trendkz Comparison</b>: {len(docs)} documents, "
+                f"{docs['entity'].nunique()} entities, years "
+                f"{html.escape(', '.join(map(str, years[:12])))}"
+                f"{' …' if len(years) > 12 else ''}; "
+                f"{self.alignment['group'].nunique() if len(self.alignment) else 0} section "
+                f"groups, {len(self.facts)} facts.</p>")
+        parts = [head]
+        for title, frame in self.summary().items():
+            if len(frame):
+                parts.append(f"<p><i>{html.escape(title)}</i></p>")
+                parts.append(frame.to_html(index=False, na_rep="", float_format="%.2f"))
+        return "\n".join(parts)
+
+
+def _check_options(options: dict) -> dict:
+    unknown = sorted(set(options) - set(_OPTIONS))
+    if unknown:
+        raise OptionError(f"compare: unknown option(s) {unknown}; valid: {sorted(_OPTIONS)}")
+    return {**_OPTIONS, **options}
+
+
+def compare(corpus: Corpus, *, progress: bool = False, **options) -> Comparison:
+    """Run the whole chain on ``corpus``.
+
+    Options (keyword-only): ``lexicon`` (a :class:`trendkz.Lexicon`, a dict, a path, or
+    ``None`` for the built-in counter-terrorism lexicon), ``min_similarity`` (alignment
+    threshold; ``None`` = the aligner's default), ``terms_by`` (``"doc"``, ``"section"``
+    or ``"group"``).
+
+    Returns
+    -------
+    Comparison
+        With frames ``documents, chrome, sections, alignment, sentences, changes, terms,
+        facts, fact_changes, corroboration`` (each documented with its compute function).
+    """
+    opts = _check_options(options)
+    from .align import align_sections
+    from .alignsent import align_sentences
+    from .changes import diff_sections
+    from .factdiff import corroborate, diff_facts
+    from .facts import extract_facts
+    from .sections import split_sections
+    from .terms import count_terms
+
+    steps = ["sections", "alignment", "sentences", "changes", "terms", "facts",
+             "fact_changes", "corroboration"]
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=len(steps), desc="compare", unit="step")
+    out: dict[str, pd.DataFrame] = {}
+
+    def step(name, fn):
+        if bar is not None:
+            bar.set_postfix_str(name)
+        out[name] = fn()
+        if bar is not None:
+            bar.update(1)
+
+    align_kw = {} if opts["min_similarity"] is None else {"min_similarity":
+                                                          opts["min_similarity"]}
+    step("sections", lambda: split_sections(corpus))
+    step("alignment", lambda: align_sections(out["sections"], **align_kw))
+    step("sentences", lambda: align_sentences(out["sections"], out["alignment"]))
+    step("changes", lambda: diff_sections(out["sections"], out["alignment"]))
+    terms_kw = {"alignment": out["alignment"]} if opts["terms_by"] == "group" else {}
+    step("terms", lambda: count_terms(out["sections"], opts["lexicon"], by=opts["terms_by"],
+                                      **terms_kw))
+    step("facts", lambda: extract_facts(out["sections"]))
+    step("fact_changes", lambda: diff_facts(out["facts"], alignment=out["alignment"]))
+    step("corroboration", lambda: corroborate(out["facts"]))
+    if bar is not None:
+        bar.close()
+    recorded = {k: (v if isinstance(v, (str, int, float, bool, type(None))) else repr(v))
+                for k, v in opts.items()}
+    return Comparison(documents=corpus.documents, chrome=corpus.chrome, options=recorded,
+                      **out)

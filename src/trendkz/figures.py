@@ -1,0 +1,99 @@
+"""The standard figures of a comparison, as matplotlib ``Figure`` objects (no pyplot state).
+
+Each figure is one of the axes-level ``plot_*`` functions on a figure sized for a journal's
+single column (3.5 in wide). For corpora with many entities, the section figures show the
+entity and series with the most documents (named in the title).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .plots import plot_coverage, plot_facts, plot_similarity, plot_terms
+
+__all__ = ["make_figures", "main_series", "top_measures"]
+
+WIDTH = 3.5  # inches: one journal column
+MAX_ROWS = 30
+
+
+def main_series(documents: pd.DataFrame) -> tuple[str, str] | None:
+    """(entity, series) with the most documents; ties broken by name."""
+    docs = documents.dropna(subset=["entity", "series"])
+    if docs.empty:
+        return None
+    n = docs.groupby(["entity", "series"]).size().reset_index(name="n")
+    n = n.sort_values(["n", "entity", "series"], ascending=[False, True, True],
+                      kind="mergesort")
+    return n.iloc[0]["entity"], n.iloc[0]["series"]
+
+
+def top_measures(facts: pd.DataFrame, fact_changes: pd.DataFrame, n: int = 4) -> list[str]:
+    """Measures stated in the most distinct documents (then most facts), at most ``n``."""
+    if facts.empty:
+        return []
+    linked = set(fact_changes["measure"]) if len(fact_changes) else set()
+    f = facts.dropna(subset=["measure"])
+    f = f[f["measure"].isin(linked)] if linked else f
+    score = f.groupby("measure").agg(docs=("doc_id", "nunique"), facts=("doc_id", "size"))
+    score = score[score["docs"] >= 2] if (score["docs"] >= 2).any() else score
+    score = score.reset_index().sort_values(["docs", "facts", "measure"],
+                                            ascending=[False, False, True], kind="mergesort")
+    return score["measure"].head(n).tolist()
+
+
+def _of(frame: pd.DataFrame, key: tuple[str, str] | None) -> pd.DataFrame:
+    if key is None or frame.empty:
+        return frame
+    return frame[(frame["entity"] == key[0]) & (frame["series"] == key[1])]
+
+
+def make_figures(comparison) -> dict[str, Figure]:
+    """Name → Figure for ``terms``, ``similarity``, ``coverage`` and ``facts``."""
+    key = main_series(comparison.documents)
+    suffix = f" — {key[0]}" if key else ""
+    figs: dict[str, Figure] = {}
+
+    terms = comparison.terms
+    if len(terms):
+        top = (terms.groupby("term")["count"].sum().sort_values(ascending=False,
+                                                                   kind="mergesort"))
+        chosen = sorted(top[top > 0].head(4).index.tolist())
+        fig = Figure(figsize=(WIDTH, 2.8), layout="constrained")
+        plot_terms(terms, terms=chosen, ax=fig.add_subplot())
+        fig.axes[0].set_title(f"Framing terms{suffix}", fontsize="medium")
+        figs["terms"] = fig
+
+    changes = _of(comparison.changes, key)
+    if len(changes):
+        changes = changes.dropna(subset=["similarity"])
+        groups = (changes.groupby("label")["similarity"].min().sort_values(kind="mergesort")
+                  .head(MAX_ROWS).index)
+        part = changes[changes["label"].isin(groups)]
+        fig = Figure(figsize=(WIDTH + 1.2, 0.9 + 0.28 * len(groups)), layout="constrained")
+        plot_similarity(part, ax=fig.add_subplot())
+        fig.axes[0].set_title(f"Section similarity{suffix}", fontsize="medium")
+        figs["similarity"] = fig
+
+    alignment = _of(comparison.alignment, key)
+    if len(alignment):
+        labels = list(dict.fromkeys(alignment["label"]))[:MAX_ROWS * 2]
+        part = alignment[alignment["label"].isin(labels)]
+        fig = Figure(figsize=(WIDTH + 1.2, 0.9 + 0.22 * len(labels)), layout="constrained")
+        plot_coverage(part, ax=fig.add_subplot())
+        fig.axes[0].set_title(f"Sections present{suffix}", fontsize="medium")
+        figs["coverage"] = fig
+
+    measures = top_measures(comparison.facts, comparison.fact_changes)
+    if measures:
+        n = len(measures)
+        fig = Figure(figsize=(WIDTH * (2 if n > 1 else 1), 2.4 * ((n + 1) // 2)),
+                     layout="constrained")
+        for i, m in enumerate(measures):
+            ax = fig.add_subplot((n + 1) // 2, 2 if n > 1 else 1, i + 1)
+            plot_facts(comparison.facts, measure=m, ax=ax)
+            ax.set_title(m, fontsize="small")
+            ax.set_ylabel("value")
+        figs["facts"] = fig
+    return figs
