@@ -12,7 +12,7 @@ import pandas as pd
 __all__ = ["COLUMNS", "FRAMES", "conform", "empty"]
 
 S = "string"
-I = "Int64"
+I = "Int64"  # noqa: E741 - one-letter dtype aliases keep the table readable
 F = "float64"
 B = "boolean"
 
