@@ -114,21 +114,8 @@ def _check_options(options: dict) -> dict:
     return {**_OPTIONS, **options}
 
 
-def compare(corpus: Corpus, *, progress: bool = False, **options) -> Comparison:
-    """Run the whole chain on ``corpus``.
-
-    Options (keyword-only): ``lexicon`` (a :class:`trendkz.Lexicon`, a dict, a path, or
-    ``None`` for the built-in counter-terrorism lexicon), ``min_similarity`` (alignment
-    threshold; ``None`` = the aligner's default), ``terms_by`` (``"doc"``, ``"section"``
-    or ``"group"``).
-
-    Returns
-    -------
-    Comparison
-        With frames ``documents, chrome, sections, alignment, sentences, changes, terms,
-        facts, fact_changes, corroboration`` (each documented with its compute function).
-    """
-    opts = _check_options(options)
+def _chain(corpus: Corpus, opts: dict, progress: bool = False) -> dict[str, pd.DataFrame]:
+    """Every computed frame for one corpus (in practice: one entity's documents)."""
     from .align import align_sections
     from .alignsent import align_sentences
     from .changes import diff_sections
@@ -137,37 +124,62 @@ def compare(corpus: Corpus, *, progress: bool = False, **options) -> Comparison:
     from .sections import split_sections
     from .terms import count_terms
 
-    steps = ["sections", "alignment", "sentences", "changes", "terms", "facts",
-             "fact_changes", "corroboration"]
-    bar = None
-    if progress:
-        from tqdm.auto import tqdm
-
-        bar = tqdm(total=len(steps), desc="compare", unit="step")
-    out: dict[str, pd.DataFrame] = {}
-
-    def step(name, fn):
-        if bar is not None:
-            bar.set_postfix_str(name)
-        out[name] = fn()
-        if bar is not None:
-            bar.update(1)
-
-    align_kw = {} if opts["min_similarity"] is None else {"min_similarity":
-                                                          opts["min_similarity"]}
-    step("sections", lambda: split_sections(corpus))
-    step("alignment", lambda: align_sections(out["sections"], **align_kw))
-    step("sentences", lambda: align_sentences(out["sections"], out["alignment"]))
-    step("changes", lambda: diff_sections(out["sections"], out["alignment"]))
+    align_kw = ({} if opts["min_similarity"] is None
+                else {"min_similarity": opts["min_similarity"]})
+    out: dict[str, pd.DataFrame] = {"documents": corpus.documents, "chrome": corpus.chrome}
+    out["sections"] = split_sections(corpus)
+    out["alignment"] = align_sections(out["sections"], **align_kw)
+    out["sentences"] = align_sentences(out["sections"], out["alignment"])
+    out["changes"] = diff_sections(out["sections"], out["alignment"])
     terms_kw = {"alignment": out["alignment"]} if opts["terms_by"] == "group" else {}
-    step("terms", lambda: count_terms(out["sections"], opts["lexicon"], by=opts["terms_by"],
-                                      **terms_kw))
-    step("facts", lambda: extract_facts(out["sections"]))
-    step("fact_changes", lambda: diff_facts(out["facts"], alignment=out["alignment"]))
-    step("corroboration", lambda: corroborate(out["facts"]))
-    if bar is not None:
-        bar.close()
+    out["terms"] = count_terms(out["sections"], opts["lexicon"], by=opts["terms_by"],
+                               **terms_kw)
+    out["facts"] = extract_facts(out["sections"])
+    out["fact_changes"] = diff_facts(out["facts"], alignment=out["alignment"])
+    out["corroboration"] = corroborate(out["facts"])
+    return out
+
+
+def _combine(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    from . import schema
+
+    out = {}
+    for name in FRAME_NAMES:
+        frames = [p[name] for p in parts if len(p[name])] or [parts[0][name]]
+        df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        declared = schema.FRAMES[name][0]
+        extra = tuple(c for c in df.columns if c not in declared)
+        out[name] = schema.conform(df, name, extra=extra)
+    return out
+
+
+def compare(corpus: Corpus, *, workers: int | None = 1, backend="auto",
+            progress: bool = False, **options) -> Comparison:
+    """Run the whole chain on ``corpus``, entity by entity.
+
+    Options (keyword-only): ``lexicon`` (a :class:`trendkz.Lexicon`, a dict, a path, or
+    ``None`` for the built-in counter-terrorism lexicon), ``min_similarity`` (alignment
+    threshold; ``None`` = the aligner's default), ``terms_by`` (``"doc"``, ``"section"``
+    or ``"group"``). ``workers`` (``None`` = all cores) and ``backend`` (``"auto"``,
+    ``"serial"``, ``"processes"``, ``"dask"`` or a ``dask.distributed.Client``) spread the
+    entities; the frames are identical whatever the workers and backend.
+
+    Returns
+    -------
+    Comparison
+        With frames ``documents, chrome, sections, alignment, sentences, changes, terms,
+        facts, fact_changes, corroboration`` (each documented with its compute function),
+        all carrying ``entity`` where it applies.
+    """
+    from .parallel import by_entity, map_parts
+
+    opts = _check_options(options)
+    if len(corpus) == 0:
+        raise OptionError("compare: the corpus is empty")
+    parts = by_entity(corpus)
+    results = map_parts(_chain, parts, workers=workers, backend=backend,
+                        progress=progress and len(parts) > 1, opts=opts)
+    frames = _combine(results)
     recorded = {k: (v if isinstance(v, (str, int, float, bool, type(None))) else repr(v))
                 for k, v in opts.items()}
-    return Comparison(documents=corpus.documents, chrome=corpus.chrome, options=recorded,
-                      **out)
+    return Comparison(options=recorded, **frames)

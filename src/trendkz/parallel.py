@@ -1,0 +1,135 @@
+"""Running one function over the entities of a corpus: in process, on local processes, or on
+a Dask cluster. Results come back in entity order whatever the backend, so outputs do not
+depend on how the work was spread.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+from .corpus import Corpus
+from .errors import OptionError
+
+__all__ = ["BACKENDS", "by_entity", "map_parts"]
+
+BACKENDS = ("auto", "serial", "processes", "dask")
+
+
+def by_entity(corpus: Corpus) -> list[Corpus]:
+    """One sub-corpus per entity (documents without an entity together), sorted by entity."""
+    parts: dict[str, list] = {}
+    for doc in corpus:
+        parts.setdefault(doc.entity or "", []).append(doc)
+    return [Corpus(parts[k]) for k in sorted(parts)]
+
+
+def _chunks(items: list, n: int) -> list[list]:
+    """Split ``items`` into at most ``n`` contiguous chunks of near-equal total size."""
+    if n <= 1 or len(items) <= 1:
+        return [items]
+    weights = [sum(d.n_words for d in part) + 1 for part in items]
+    target = sum(weights) / n
+    out, cur, acc = [], [], 0.0
+    for item, w in zip(items, weights, strict=True):
+        cur.append(item)
+        acc += w
+        if acc >= target and len(out) < n - 1:
+            out.append(cur)
+            cur, acc = [], 0.0
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _run_chunk(fn: Callable, chunk: list, kwargs: dict) -> list:
+    return [fn(part, **kwargs) for part in chunk]
+
+
+def map_parts(fn: Callable[..., Any], parts: list, *, workers: int | None = None,
+              backend: Any = "auto", progress: bool = False, **kwargs) -> list:
+    """``[fn(part, **kwargs) for part in parts]``, spread over workers, in the same order.
+
+    ``backend``: ``"serial"``, ``"processes"`` (``workers`` local processes; default all
+    cores), ``"dask"`` (the current ``dask.distributed`` client) or a ``Client`` object;
+    ``"auto"`` is processes when ``workers`` > 1 and there is more than one part, else serial.
+    ``fn`` must be a module-level function (it is pickled).
+    """
+    client = None
+    if not isinstance(backend, str):
+        client, backend = backend, "dask"
+    if backend not in BACKENDS:
+        raise OptionError(f"backend={backend!r} is not valid; choose one of: "
+                          f"{', '.join(map(repr, BACKENDS))} or a dask.distributed Client")
+    if workers is not None and (not isinstance(workers, int) or workers < 1):
+        raise OptionError(f"workers={workers!r} must be a whole number >= 1 (or None for all "
+                          "cores)")
+    n = workers or os.cpu_count() or 1
+    if backend == "auto":
+        backend = "processes" if n > 1 and len(parts) > 1 else "serial"
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=len(parts), desc="entities", unit="entity")
+    if backend == "serial":
+        out = []
+        for part in parts:
+            out.append(fn(part, **kwargs))
+            if bar is not None:
+                bar.update(1)
+    elif backend == "processes":
+        out = _processes(fn, parts, n, kwargs, bar)
+    else:
+        out = _dask(fn, parts, client, kwargs, bar)
+    if bar is not None:
+        bar.close()
+    return out
+
+
+def _processes(fn, parts, n, kwargs, bar) -> list:
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    # many small chunks keep every worker busy; order is restored by chunk index
+    chunks = _chunks(parts, min(len(parts), n * 4))
+    results: list[list | None] = [None] * len(chunks)
+    ctx = mp.get_context("spawn" if os.name == "nt" else "forkserver")
+    with ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
+        futures = {pool.submit(_run_chunk, fn, chunk, kwargs): i
+                   for i, chunk in enumerate(chunks)}
+        from concurrent.futures import as_completed
+
+        for fut in as_completed(futures):
+            i = futures[fut]
+            results[i] = fut.result()
+            if bar is not None:
+                bar.update(len(chunks[i]))
+    return [r for chunk in results for r in chunk]
+
+
+def _dask(fn, parts, client, kwargs, bar) -> list:
+    try:
+        from dask.distributed import as_completed, get_client
+    except ImportError:  # pragma: no cover - depends on the extra
+        raise OptionError("backend='dask' needs the dask extra: pip install 'trendkz[dask]'") \
+            from None
+    if client is None:
+        try:
+            client = get_client()
+        except ValueError:
+            raise OptionError("backend='dask' found no running Dask client; create one "
+                              "(dask.distributed.Client(...)) or pass it as backend=client") \
+                from None
+    n = max(1, sum(client.nthreads().values()))
+    chunks = _chunks(parts, min(len(parts), n * 4))
+    futures = [client.submit(_run_chunk, fn, chunk, kwargs, pure=False) for chunk in chunks]
+    index = {f.key: i for i, f in enumerate(futures)}
+    results: list[list | None] = [None] * len(chunks)
+    for fut in as_completed(futures):
+        i = index[fut.key]
+        results[i] = fut.result()
+        if bar is not None:
+            bar.update(len(chunks[i]))
+    return [r for chunk in results for r in chunk]

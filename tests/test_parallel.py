@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import pytest
+
+from trendkz.errors import OptionError
+from trendkz.parallel import _chunks, by_entity, map_parts
+
+
+def _years(corpus):
+    return [d.year for d in corpus]
+
+
+def test_by_entity_is_sorted(kz):
+    parts = by_entity(kz)
+    assert len(parts) == 1 and _years(parts[0]) == [d.year for d in kz]
+
+
+def test_chunks_keep_order():
+    items = list(range(10))
+    got = _chunks([_Fake(i) for i in items], 3)
+    assert [f.i for c in got for f in c] == items and len(got) <= 3
+
+
+class _Fake(list):
+    def __init__(self, i):
+        super().__init__([type("D", (), {"n_words": 10})()])
+        self.i = i
+
+
+def test_serial_and_processes_agree(kz):
+    parts = by_entity(kz) * 3
+    serial = map_parts(_years, parts, backend="serial")
+    procs = map_parts(_years, parts, workers=2, backend="processes")
+    assert serial == procs
+
+
+def test_bad_backend_lists_valid_values():
+    with pytest.raises(OptionError, match="'serial'"):
+        map_parts(_years, [], backend="threads")
+    with pytest.raises(OptionError, match="workers"):
+        map_parts(_years, [], workers=0)
