@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from trendkz.errors import OptionError
-from trendkz.parallel import _chunks, by_entity, map_parts
+from trendkz.parallel import _chunks, map_parts
 
 
 def _years(corpus):
@@ -11,7 +11,7 @@ def _years(corpus):
 
 
 def test_by_entity_is_sorted(kz):
-    parts = by_entity(kz)
+    parts = kz.by_entity()
     assert len(parts) == 1 and _years(parts[0]) == [d.year for d in kz]
 
 
@@ -28,7 +28,7 @@ class _Fake(list):
 
 
 def test_serial_and_processes_agree(kz):
-    parts = by_entity(kz) * 3
+    parts = kz.by_entity() * 3
     serial = map_parts(_years, parts, backend="serial")
     procs = map_parts(_years, parts, workers=2, backend="processes")
     assert serial == procs

@@ -171,12 +171,12 @@ def compare(corpus: Corpus, *, workers: int | None = 1, backend="auto",
         facts, fact_changes, corroboration`` (each documented with its compute function),
         all carrying ``entity`` where it applies.
     """
-    from .parallel import by_entity, map_parts
+    from .parallel import map_parts
 
     opts = _check_options(options)
     if len(corpus) == 0:
         raise OptionError("compare: the corpus is empty")
-    parts = by_entity(corpus)
+    parts = corpus.by_entity()
     results = map_parts(_chain, parts, workers=workers, backend=backend,
                         progress=progress and len(parts) > 1, opts=opts)
     frames = _combine(results)

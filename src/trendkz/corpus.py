@@ -84,6 +84,13 @@ class Corpus:
         """A corpus of the named documents only."""
         return Corpus([self[d] for d in doc_ids])
 
+    def by_entity(self) -> list[Corpus]:
+        """One corpus per entity, sorted by entity (documents without one together, first)."""
+        parts: dict[str, list[Document]] = {}
+        for doc in self._docs:
+            parts.setdefault(doc.entity or "", []).append(doc)
+        return [Corpus(parts[k]) for k in sorted(parts)]
+
     @property
     def documents(self) -> pd.DataFrame:
         """One row per document.
@@ -229,7 +236,14 @@ def _assign_ids(items: list[dict]) -> list[Document]:
     return docs
 
 
-def load_corpus(source, *, manifest=None, progress: bool = False) -> Corpus:
+def _read_one(job: tuple[Path, str, dict]) -> dict:
+    path, name, over = job
+    text, raw = read_document(path, name)
+    return _document(text, raw, name, over)
+
+
+def load_corpus(source, *, manifest=None, progress: bool = False,
+                workers: int | None = 1) -> Corpus:
     """Load a report series.
 
     Parameters
@@ -245,6 +259,8 @@ def load_corpus(source, *, manifest=None, progress: bool = False) -> Corpus:
         the folder is used when present.
     progress : bool
         Show a progress bar while reading.
+    workers : int or None
+        Processes reading files at once (``None`` = all cores); the result is the same.
 
     Returns
     -------
@@ -287,15 +303,11 @@ def load_corpus(source, *, manifest=None, progress: bool = False) -> Corpus:
             chosen.append((path, name))
             overrides[name] = row
         files = chosen
-    it = files
-    if progress:
-        from tqdm.auto import tqdm
+    from .parallel import map_parts
 
-        it = tqdm(files, desc="loading", unit="doc")
-    items = []
-    for path, name in it:
-        text, raw = read_document(path, name)
-        items.append(_document(text, raw, name, overrides.get(name, {})))
+    jobs = [(path, name, overrides.get(name, {})) for path, name in files]
+    backend = "serial" if workers == 1 or len(jobs) < 64 else "processes"
+    items = map_parts(_read_one, jobs, workers=workers, backend=backend, progress=progress)
     _fill_from_siblings(items)
     return Corpus(_assign_ids(items))
 

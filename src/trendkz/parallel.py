@@ -9,27 +9,18 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from .corpus import Corpus
 from .errors import OptionError
 
-__all__ = ["BACKENDS", "by_entity", "map_parts"]
+__all__ = ["BACKENDS", "map_parts"]
 
 BACKENDS = ("auto", "serial", "processes", "dask")
-
-
-def by_entity(corpus: Corpus) -> list[Corpus]:
-    """One sub-corpus per entity (documents without an entity together), sorted by entity."""
-    parts: dict[str, list] = {}
-    for doc in corpus:
-        parts.setdefault(doc.entity or "", []).append(doc)
-    return [Corpus(parts[k]) for k in sorted(parts)]
 
 
 def _chunks(items: list, n: int) -> list[list]:
     """Split ``items`` into at most ``n`` contiguous chunks of near-equal total size."""
     if n <= 1 or len(items) <= 1:
         return [items]
-    weights = [sum(d.n_words for d in part) + 1 for part in items]
+    weights = [_weight(item) for item in items]
     target = sum(weights) / n
     out, cur, acc = [], [], 0.0
     for item, w in zip(items, weights, strict=True):
@@ -41,6 +32,13 @@ def _chunks(items: list, n: int) -> list[list]:
     if cur:
         out.append(cur)
     return out
+
+
+def _weight(item) -> float:
+    try:  # a sub-corpus weighs its words; anything else weighs one
+        return float(sum(d.n_words for d in item)) + 1.0
+    except (TypeError, AttributeError):
+        return 1.0
 
 
 def _run_chunk(fn: Callable, chunk: list, kwargs: dict) -> list:
