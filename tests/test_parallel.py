@@ -39,3 +39,22 @@ def test_bad_backend_lists_valid_values():
         map_parts(_years, [], backend="threads")
     with pytest.raises(OptionError, match="workers"):
         map_parts(_years, [], workers=0)
+
+
+@pytest.fixture(scope="module")
+def dask_client():
+    distributed = pytest.importorskip("dask.distributed", reason="the dask extra is not "
+                                      "installed (pip install '.[dask]')")
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, silence_logs=40)
+    client = distributed.Client(cluster)
+    yield client
+    client.close()
+    cluster.close()
+
+
+def test_dask_backend_agrees(kz, dask_client):
+    parts = kz.by_entity() * 5
+    serial = map_parts(_years, parts, backend="serial")
+    assert map_parts(_years, parts, backend=dask_client) == serial
+    assert map_parts(_years, parts, backend="dask") == serial  # the current client
