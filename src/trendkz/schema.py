@@ -63,10 +63,16 @@ FRAMES: dict[str, tuple[list[str], list[str]]] = {
          "similarity", "method", "status"],
         ["entity", "series", "group", "year", "doc_id", "section_id"],
     ),
+    "group_texts": (
+        ["entity", "series", "group", "label", "doc_id", "year", "status", "text", "n_words"],
+        ["entity", "series", "group", "year", "doc_id"],
+    ),
     "sentences": (
-        ["entity", "series", "group", "year_from", "year_to", "sentence_from", "sentence_to",
-         "group_to", "text_from", "text_to", "similarity", "status"],
-        ["entity", "series", "group", "year_from", "sentence_from", "sentence_to"],
+        ["entity", "series", "group", "year_from", "year_to", "doc_from", "doc_to",
+         "sentence_from", "sentence_to", "group_to", "text_from", "text_to", "similarity",
+         "status"],
+        ["entity", "series", "group", "year_from", "doc_from", "sentence_from",
+         "sentence_to"],
     ),
     "changes": (
         ["entity", "series", "group", "label", "year_from", "year_to", "doc_from", "doc_to",

@@ -1,0 +1,212 @@
+"""Sentence by sentence across consecutive years: ``align_sentences``.
+
+Within each group (see :func:`trendkz.align_sections`), the group's text in a document is
+the text :func:`trendkz.group_texts` gives (its sections joined in reading order) and its
+sentences are :func:`trendkz.sentences.sentence_spans` of that text: the rule-based
+splitter of trendkz, which keeps exact offsets, needs no model, and does not break after
+abbreviations ("U.S.", "Dec.", "No."), initials or inside decimals ("2.5"). Sentence
+numbers (``sentence_from``, ``sentence_to``) are 0-based positions in that list.
+
+For every pair of consecutive documents of a series (year order), and every group:
+
+1. a similarity matrix of the two years' sentences (``rapidfuzz.process.cdist``, default
+   scorer ``rapidfuzz.fuzz.ratio`` on the text as written, so that a changed quotation
+   mark counts);
+2. an order-keeping assignment: the monotone matching (no two pairs cross) of pairs
+   scoring at least ``min_similarity`` that maximizes the total similarity (a weighted
+   longest common subsequence, one numpy pass per row): ``same`` when the texts are
+   equal, else ``changed``;
+3. ``moved``: pairs left over that score at least ``min_moved``, best first, first within
+   the group (they cross the order kept in step 2), then across all groups of the two
+   documents (``group_to`` then names the other group);
+4. what is left is ``removed`` (only in ``year_from``) or ``added`` (only in ``year_to``).
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz
+
+from . import schema
+from .align import group_texts
+from .alignscore import scorer_matrix
+from .errors import OptionError
+from .sentences import sentence_spans
+
+__all__ = ["MIN_MOVED", "MIN_SIMILARITY", "STATUSES", "align_sentences"]
+
+#: default ``min_similarity``: a pair under it is not "the same sentence, changed"
+MIN_SIMILARITY = 0.6
+#: default ``min_moved``: a pair out of order (or across groups) needs this to be "moved"
+MIN_MOVED = 0.8
+#: the values of ``status``
+STATUSES = ("same", "changed", "moved", "added", "removed")
+
+
+def _check_unit(name: str, value: object) -> float:
+    if (not isinstance(value, numbers.Real) or isinstance(value, bool)
+            or not 0.0 <= float(value) <= 1.0):
+        raise OptionError(f"{name}={value!r} is not valid; give a number from 0 to 1")
+    return float(value)
+
+
+def monotone_matching(sim: np.ndarray, threshold: float) -> list[tuple[int, int]]:
+    """Non-crossing pairs ``(i, j)`` with ``sim >= threshold`` of the largest total.
+
+    A weighted longest common subsequence: ``best[i, j] = max(best[i-1, j],
+    best[i, j-1], best[i-1, j-1] + w[i, j])``, computed a row at a time (the left-to-right
+    dependency is a running maximum). Ties prefer the earlier pairs (deterministic).
+    """
+    n, m = sim.shape
+    if not n or not m:
+        return []
+    w = np.where(sim >= threshold, sim, 0.0)
+    best = np.zeros((n + 1, m + 1))
+    for i in range(1, n + 1):
+        take = np.maximum(best[i - 1, 1:], best[i - 1, :-1] + w[i - 1])
+        best[i, 1:] = np.maximum.accumulate(take)
+    pairs = []
+    i, j = n, m
+    while i > 0 and j > 0:
+        if best[i, j] == best[i - 1, j]:
+            i -= 1
+        elif best[i, j] == best[i, j - 1]:
+            j -= 1
+        else:
+            pairs.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+    return pairs[::-1]
+
+
+def _greedy(sim: np.ndarray, threshold: float, used_a: set, used_b: set
+            ) -> list[tuple[int, int]]:
+    """Best-first one-to-one pairs over ``threshold`` among unused rows and columns."""
+    if not sim.size:
+        return []
+    rows, cols = np.nonzero(sim >= threshold)
+    order = np.lexsort((cols, rows, -sim[rows, cols]))
+    out = []
+    for k in order:
+        i, j = int(rows[k]), int(cols[k])
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            out.append((i, j))
+    return out
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
+def _same_text(a: str, b: str) -> bool:
+    return a == b or " ".join(a.split()) == " ".join(b.split())
+
+
+def _pair_rows(sa: dict, sb: dict, groups: list, scorer, min_sim: float,
+               min_moved: float) -> list[tuple]:
+    """Rows (group, sentence_from, sentence_to, group_to, text_from, text_to, sim, status)
+    for one pair of documents; ``sa``/``sb``: group -> list of sentences."""
+    rows, left_a, left_b = [], [], []
+    for g in groups:
+        a, b = sa.get(g, []), sb.get(g, [])
+        sim = scorer_matrix(a, b, scorer)
+        pairs = monotone_matching(sim, min_sim)
+        used_a, used_b = {i for i, _ in pairs}, {j for _, j in pairs}
+        for i, j in pairs:
+            status = "same" if _same_text(a[i], b[j]) else "changed"
+            rows.append((g, i, j, g, a[i], b[j], sim[i, j], status))
+        for i, j in _greedy(sim, min_moved, used_a, used_b):
+            rows.append((g, i, j, g, a[i], b[j], sim[i, j], "moved"))
+        left_a += [(g, i) for i in range(len(a)) if i not in used_a]
+        left_b += [(g, j) for j in range(len(b)) if j not in used_b]
+    sim = scorer_matrix([sa[g][i] for g, i in left_a], [sb[g][j] for g, j in left_b], scorer)
+    used_a, used_b = set(), set()
+    for p, q in _greedy(sim, min_moved, used_a, used_b):
+        (g, i), (h, j) = left_a[p], left_b[q]
+        rows.append((g, i, j, h, sa[g][i], sb[h][j], sim[p, q], "moved"))
+    for p, (g, i) in enumerate(left_a):
+        if p not in used_a:
+            rows.append((g, i, None, None, sa[g][i], None, np.nan, "removed"))
+    for q, (h, j) in enumerate(left_b):
+        if q not in used_b:
+            rows.append((h, None, j, h, None, sb[h][j], np.nan, "added"))
+    return rows
+
+
+def align_sentences(sections: pd.DataFrame, alignment: pd.DataFrame, *,
+                    scorer: Callable | None = None, min_similarity: float = MIN_SIMILARITY,
+                    min_moved: float = MIN_MOVED) -> pd.DataFrame:
+    """Align the sentences of every group between consecutive documents of its series.
+
+    Parameters
+    ----------
+    sections
+        The frame :func:`trendkz.split_sections` returns.
+    alignment
+        The frame :func:`trendkz.align_sections` returns for these sections.
+    scorer
+        Sentence similarity: a rapidfuzz scorer or any callable ``(a, b) -> score`` in 0..1
+        or 0..100. Default ``rapidfuzz.fuzz.ratio`` (normalized Indel similarity of the
+        text as written).
+    min_similarity
+        In order, a pair needs at least this to count as the same sentence (default 0.6).
+    min_moved
+        Out of order or across groups, a pair needs at least this to count as moved
+        (default 0.8).
+
+    Returns
+    -------
+    DataFrame
+        One row per sentence of ``year_from`` (``same``, ``changed``, ``moved`` or
+        ``removed``) and per sentence of ``year_to`` without a counterpart (``added``),
+        with columns ``entity, series, group`` (the group of the ``from`` sentence, of the
+        ``to`` sentence when added), ``year_from, year_to, doc_from, doc_to``,
+        ``sentence_from, sentence_to`` (0-based numbers of the sentences in the group's
+        text of that document, see :func:`trendkz.group_texts`; missing when added /
+        removed), ``group_to`` (the group of the ``to`` sentence: another group when a
+        sentence moved between groups; missing when removed), ``text_from, text_to``,
+        ``similarity`` (in [0, 1]; missing when added or removed) and ``status``.
+
+    Examples
+    --------
+    >>> import trendkz
+    >>> sections = trendkz.split_sections(trendkz.datasets.kazakhstan())
+    >>> sentences = trendkz.align_sentences(sections, trendkz.align_sections(sections))
+    >>> sorted(sentences["status"].unique())
+    ['added', 'changed', 'moved', 'removed', 'same']
+    """
+    min_sim = _check_unit("min_similarity", min_similarity)
+    moved = _check_unit("min_moved", min_moved)
+    if scorer is None:
+        scorer = fuzz.ratio
+    elif not callable(scorer):
+        raise OptionError(f"scorer={scorer!r} is not callable; pass a rapidfuzz scorer or a "
+                          "function (a, b) -> similarity in 0..1 or 0..100")
+    texts = group_texts(sections, alignment)
+    cols = schema.FRAMES["sentences"][0]
+    out = []
+    for (entity, series), part in texts.groupby(
+            [texts["entity"].fillna(""), texts["series"].fillna("")], sort=True):
+        docs = part[["year", "doc_id"]].drop_duplicates().sort_values(
+            ["year", "doc_id"], kind="mergesort").itertuples(index=False, name=None)
+        docs = list(docs)
+        by_doc: dict[str, dict] = {d: {} for _, d in docs}
+        for g, d, t in part[["group", "doc_id", "text"]].itertuples(index=False, name=None):
+            by_doc[d][int(g)] = _sentences(t)
+        groups = sorted({int(g) for g in part["group"]})
+        ent, ser = part["entity"].iloc[0], part["series"].iloc[0]
+        for (ya, da), (yb, db) in zip(docs, docs[1:]):
+            for r in _pair_rows(by_doc[da], by_doc[db], groups, scorer, min_sim, moved):
+                g, i, j, h, ta, tb, s, status = r
+                out.append((ent, ser, g, ya, yb, da, db, i, j, h, ta, tb, s, status))
+    frame = pd.DataFrame(out, columns=["entity", "series", "group", "year_from", "year_to",
+                                       "doc_from", "doc_to", "sentence_from", "sentence_to",
+                                       "group_to", "text_from", "text_to", "similarity",
+                                       "status"])
+    frame["similarity"] = frame["similarity"].astype(float).round(6)
+    return schema.conform(frame[cols], "sentences")
