@@ -39,7 +39,8 @@ COLUMNS: dict[str, str] = {
     "period_assumed": B, "sentence": S, "value_from": F, "value_to": F, "change": F,
     "qualifier_from": S, "qualifier_to": S, "start_from": I, "end_from": I,
     "start_to": I, "end_to": I, "doc_a": S, "doc_b": S, "value_a": F, "value_b": F,
-    "text_a": S, "text_b": S, "kind_a": S, "kind_b": S,
+    "text_a": S, "text_b": S, "kind_a": S, "kind_b": S, "fact_kind": S, "start_a": I,
+    "end_a": I, "start_b": I, "end_b": I, "period_match": S,
 }
 
 #: frame name -> (columns in order, sort keys with explicit tie-breaks)
@@ -95,9 +96,9 @@ FRAMES: dict[str, tuple[list[str], list[str]]] = {
         ["year", "doc_id", "start"],
     ),
     "facts": (
-        ["doc_id", "entity", "series", "year", "kind", "section_id", "value", "low", "high",
-         "low_open", "high_open", "unit", "qualifier", "measure", "period_start",
-         "period_end", "period_assumed", "start", "end", "text", "sentence"],
+        ["doc_id", "entity", "series", "year", "kind", "section_id", "fact_kind", "value",
+         "low", "high", "low_open", "high_open", "unit", "qualifier", "measure",
+         "period_start", "period_end", "period_assumed", "start", "end", "text", "sentence"],
         ["entity", "series", "year", "doc_id", "start", "period_start"],
     ),
     "fact_changes": (

@@ -1,0 +1,287 @@
+"""Reading numbers as reports write them, and turning qualifiers into intervals.
+
+Numbers come in digits ("1,800", "120,000", "2.5"), in words ("nine", "twenty-four",
+"Two hundred thirty-eight", "four and one-half"), with scale words ("620 thousand",
+"$15 million", "three million") and as vague counts ("dozens", "several hundred", "tens of
+thousands"). :func:`read_number` reads one at a token; :func:`interval` turns the number and
+the words qualifying it ("more than", "about", "up to", "or more") into a
+``(low, high, low_open, high_open, kind)`` interval.
+
+The intervals, stated once here:
+
+=================================================  ==========================================
+qualifier                                          interval for a stated value ``v``
+=================================================  ==========================================
+none                                               ``[v, v]``, kind ``exact``
+more than, over, above, exceeding, in excess of    ``(v, open)``, kind ``bound``
+at least, no fewer than, a minimum of, "or more"   ``[v, open)``, kind ``bound``
+fewer than, less than, under, below                ``(open, v)``, kind ``bound``
+up to, at most, no more than, as many as           ``(open, v]``, kind ``bound``
+about, approximately, around, some, an estimated   ``[0.9 v, 1.1 v]``, kind ``approximate``
+nearly, almost, close to, just under               ``[0.9 v, v)``, kind ``approximate``
+vague count ("dozens", "several hundred")          bounds from :data:`VAGUE`, value NaN
+=================================================  ==========================================
+
+An open side is ``NaN`` with its ``*_open`` flag set.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "QUALIFIERS",
+    "VAGUE",
+    "Num",
+    "Tok",
+    "interval",
+    "postfix_qualifier",
+    "prefix_qualifier",
+    "read_number",
+    "tokenize",
+]
+
+NAN = math.nan
+
+UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+TENS = {w: 10 * (i + 2) for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+#: short scale words accepted after digits only ("2.2 bn", "15 mln")
+DIGIT_SCALES = {**{k: v for k, v in SCALES.items() if k != "hundred"},
+                "mln": 1e6, "bn": 1e9, "mn": 1e6}
+FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "thirds": 2 / 3,
+             "quarters": 0.75, "fourth": 0.25}
+
+#: vague counts: word sequence -> (low, high)
+VAGUE: dict[tuple[str, ...], tuple[float, float]] = {
+    ("dozens",): (24, 99), ("tens",): (20, 99), ("hundreds",): (200, 999),
+    ("thousands",): (2e3, 9999), ("millions",): (2e6, 999e6), ("billions",): (2e9, 999e9),
+    ("tens", "of", "thousands"): (2e4, 99999), ("hundreds", "of", "thousands"): (2e5, 999999),
+    ("tens", "of", "millions"): (2e7, 99e6), ("hundreds", "of", "millions"): (2e8, 999e6),
+}
+#: vague multipliers before a scale word ("several hundred", "a few thousand")
+VAGUE_MULT = {("several",): (3, 9), ("a", "few"): (2, 5), ("few",): (2, 5)}
+
+#: qualifier phrase -> relation (gt, ge, lt, le, approx, near)
+QUALIFIERS: dict[str, str] = {
+    **dict.fromkeys(["more than", "over", "above", "exceeding", "in excess of", "upwards of",
+                     "greater than", "higher than", "just over", "well over", "slightly more than",
+                     "well above", "some more than", ">"], "gt"),
+    **dict.fromkeys(["at least", "no fewer than", "no less than", "not less than",
+                     "not fewer than", "a minimum of", "at a minimum", "≥"], "ge"),
+    **dict.fromkeys(["fewer than", "less than", "under", "below", "lower than", "just under",
+                     "slightly less than", "well under", "<"], "lt"),
+    **dict.fromkeys(["up to", "at most", "no more than", "not more than", "a maximum of",
+                     "as many as", "as much as", "a maximum", "≤"], "le"),
+    **dict.fromkeys(["about", "approximately", "approx.", "around", "roughly", "some",
+                     "an estimated", "estimated", "circa", "an approximate", "approximate",
+                     "more or less", "close to some", "an average of", "on average",
+                     "reportedly some", "almost exactly"], "approx"),
+    **dict.fromkeys(["nearly", "almost", "close to", "just below", "not quite"], "near"),
+}
+#: qualifiers written after the number ("11 years or more")
+POSTFIX: dict[str, str] = {
+    **dict.fromkeys(["or more", "or over", "or above", "and above", "and over", "or longer",
+                     "plus", "or higher", "and more", "+"], "ge"),
+    **dict.fromkeys(["or less", "or fewer", "or under", "or below", "or shorter"], "le"),
+}
+APPROX_TOLERANCE = 0.1
+
+_PREFIX = re.compile(
+    r"(?:(?<=\s)|(?<=^)|(?<=[(\[“\"']))(" + "|".join(
+        re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True))
+    + r")\s*$", re.IGNORECASE)
+_POSTFIX = re.compile(r"\s*(" + "|".join(
+    re.escape(q).replace(r"\ ", r"\s+") for q in sorted(POSTFIX, key=len, reverse=True))
+    + r")(?![\w-])", re.IGNORECASE)
+
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?|[^\W\d_]+|\S")
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """A token of a sentence: its text, lower-cased text and span."""
+
+    text: str
+    low: str
+    start: int
+    end: int
+
+    @property
+    def is_digits(self) -> bool:
+        return self.text[0].isdigit()
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Numbers (with thousands commas and decimals), letter runs and single symbols."""
+    return [Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+@dataclass(frozen=True, slots=True)
+class Num:
+    """One number read from tokens ``i`` to ``j`` (exclusive)."""
+
+    i: int
+    j: int
+    value: float
+    low: float = NAN
+    high: float = NAN
+    vague: str = ""          # the vague words ("several hundred"); value is NaN then
+    words: bool = False      # written in words
+    scaled: bool = False     # carries a scale word ("620 thousand")
+    fraction: bool = False   # a bare fraction ("one-half")
+
+
+def _glued(toks: list[Tok], i: int) -> bool:
+    """Token ``i`` touches token ``i - 1`` (no space between)."""
+    return i > 0 and toks[i - 1].end == toks[i].start
+
+
+def _seq(toks: list[Tok], i: int, words: tuple[str, ...]) -> bool:
+    return (i + len(words) <= len(toks)
+            and all(toks[i + k].low == w for k, w in enumerate(words)))
+
+
+def _read_vague(toks: list[Tok], i: int) -> Num | None:
+    for words in sorted(VAGUE, key=len, reverse=True):
+        if _seq(toks, i, words):
+            lo, hi = VAGUE[words]
+            j = i + len(words)
+            return Num(i, j, NAN, lo, hi, vague=" ".join(t.text for t in toks[i:j]),
+                       words=True)
+    for words, (a, b) in VAGUE_MULT.items():
+        k = i + len(words)
+        if _seq(toks, i, words) and k < len(toks):
+            w = toks[k].low
+            scale = 12.0 if w == "dozen" else SCALES.get(w)
+            if scale:
+                return Num(i, k + 1, NAN, a * scale, b * scale,
+                           vague=" ".join(t.text for t in toks[i:k + 1]), words=True)
+    return None
+
+
+def _fraction_after(toks: list[Tok], j: int) -> tuple[float, int]:
+    """``and one-half`` / ``-and-one-half`` / ``and a half`` after a whole number."""
+    k = j + 1 if j < len(toks) and toks[j].text == "-" else j
+    if k < len(toks) and toks[k].low == "and":
+        m = k + 1
+        if m < len(toks) and toks[m].text == "-":
+            m += 1
+        if m < len(toks) and toks[m].low in ("one", "a"):
+            m += 1
+            if m < len(toks) and toks[m].text == "-":
+                m += 1
+            if m < len(toks) and toks[m].low in ("half", "third", "quarter"):
+                return FRACTIONS[toks[m].low], m + 1
+    return 0.0, j
+
+
+def read_number(toks: list[Tok], i: int) -> Num | None:
+    """The number starting at token ``i`` (digits, words, scale, vague), or ``None``."""
+    t = toks[i]
+    if t.is_digits:
+        value = float(t.text.replace(",", ""))
+        j = i + 1
+        scaled = False
+        if j < len(toks) and toks[j].low in DIGIT_SCALES and not _glued(toks, j):
+            value *= DIGIT_SCALES[toks[j].low]
+            j += 1
+            scaled = True
+        return Num(i, j, value, scaled=scaled)
+    if t.low not in UNITS and t.low not in TENS and t.low not in (
+            "a", "dozen", "dozens", "tens", "hundreds", "thousands", "millions", "billions",
+            "several", "few"):
+        return None
+    vague = _read_vague(toks, i)
+    if vague:
+        return vague
+    if t.low == "a":
+        if i + 1 < len(toks) and (toks[i + 1].low in SCALES or toks[i + 1].low == "dozen"):
+            w = toks[i + 1].low
+            return Num(i, i + 2, 12.0 if w == "dozen" else SCALES[w], words=True, scaled=True)
+        return None
+    if t.low == "dozen":
+        return None
+    total, current, j, scaled = 0.0, 0.0, i, False
+    last = last_scale = ""
+    while j < len(toks):
+        w = toks[j].low
+        if w in UNITS and last != "unit":
+            current += UNITS[w]
+            last = "unit"
+        elif w in TENS and last in ("", "scale"):
+            current += TENS[w]
+            last = "tens"
+        elif w == "-" and last == "tens" and j + 1 < len(toks) and _glued(toks, j) and (
+                _glued(toks, j + 1)) and 0 < UNITS.get(toks[j + 1].low, 0) < 10:
+            j += 1
+            current += UNITS[toks[j].low]
+            last = "unit"
+        elif w in SCALES and (last in ("unit", "tens") or (
+                last == "scale" and last_scale == "hundred" and w != "hundred")):
+            if w == "hundred":
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * SCALES[w]
+                current = 0.0
+            last, last_scale, scaled = "scale", w, True
+        elif w == "dozen" and last in ("unit", "tens"):
+            current *= 12
+            last, scaled = "scale", True
+        elif w == "and" and last == "scale" and j + 1 < len(toks) and (
+                toks[j + 1].low in UNITS or toks[j + 1].low in TENS) and (
+                toks[j + 1].low not in ("one", "a") or not _seq(toks, j + 2, ("-", "half"))):
+            last = ""
+        else:
+            break
+        j += 1
+    if j == i:
+        return None
+    value = total + current
+    # "one-half", "two-thirds": a bare fraction
+    if j < len(toks) and toks[j].text == "-" and j + 1 < len(toks) and _glued(toks, j) and (
+            toks[j + 1].low in FRACTIONS) and value < 10 and not scaled:
+        denom = toks[j + 1].low
+        frac = FRACTIONS[denom] if value == 1 or denom.endswith("s") else FRACTIONS[denom] * value
+        return Num(i, j + 2, frac, words=True, fraction=True)
+    extra, k = _fraction_after(toks, j)
+    return Num(i, k, value + extra, words=True, scaled=scaled)
+
+
+def prefix_qualifier(text: str, start: int) -> tuple[str, str, int]:
+    """The qualifier ending just before ``text[start]``: ``(words, relation, its start)``."""
+    m = _PREFIX.search(text, max(0, start - 40), start)
+    if not m:
+        return "", "", start
+    return m.group(1), QUALIFIERS[re.sub(r"\s+", " ", m.group(1).lower())], m.start(1)
+
+
+def postfix_qualifier(text: str, end: int) -> tuple[str, str, int]:
+    """The qualifier starting just after ``text[:end]`` ("or more"): ``(words, relation, end)``."""
+    m = _POSTFIX.match(text, end)
+    if not m:
+        return "", "", end
+    return m.group(1), POSTFIX[re.sub(r"\s+", " ", m.group(1).lower())], m.end(1)
+
+
+def interval(value: float, relation: str) -> tuple[float, float, bool, bool, str]:
+    """``(low, high, low_open, high_open, kind)`` for ``value`` under a qualifier relation."""
+    if relation == "gt":
+        return value, NAN, True, True, "bound"
+    if relation == "ge":
+        return value, NAN, False, True, "bound"
+    if relation == "lt":
+        return NAN, value, True, True, "bound"
+    if relation == "le":
+        return NAN, value, True, False, "bound"
+    if relation == "approx":
+        return (value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE), False, False,
+                "approximate")
+    if relation == "near":
+        return value * (1 - APPROX_TOLERANCE), value, False, True, "approximate"
+    return value, value, False, False, "exact"

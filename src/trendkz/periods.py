@@ -1,0 +1,143 @@
+"""Reference periods: the years a stated number is about.
+
+:func:`find_periods` finds the time expressions of a sentence ("in 2022", "from 2019 to
+2021", "since 2010", "as of June 27, 2019", "in the first nine months of the year", "during
+the year", "last year", "over the past five to six years") and resolves each to a span of
+years, using the report's own year for relative ones. :func:`assign_period` gives a number
+the nearest expression of its sentence; when the sentence has none, the report's own year,
+flagged as assumed.
+
+Resolution rules:
+
+- a year, or a month / date of a year -> that year; a range of years -> its first and last;
+- "since Y" -> Y to the report's year (or Y when Y is later);
+- "as of <date> Y" -> Y (a count standing on that date);
+- "the year", "during the year", "this year", "at year's end", a month without a year, "the
+  first nine months of the year" -> the report's year (stated, not assumed);
+- "last year", "the previous year" -> the report's year minus one;
+- "the past N years", "the last N years" -> report year minus N to the report's year;
+- "the 1990s" -> 1990 to 1999;  "the 2021 report" -> 2021.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["MONTHS", "Period", "assign_period", "find_periods"]
+
+MONTHS = ("january february march april may june july august september october november "
+          "december jan feb mar apr jun jul aug sep sept oct nov dec").split()
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|" \
+         r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_EDGE = r"(?:(?:early|mid|late|the\s+(?:beginning|start|end|middle|first\s+half|second\s+half)" \
+        r"\s+of)[-\s]+)?"
+_DATE = rf"{_EDGE}(?:{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?"
+_NUMW = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_SPAN = rf"(?:{_NUMW}(?:\s*(?:-|–|to|or)\s*{_NUMW})?\s+)"
+_PART = rf"(?:(?:the\s+)?(?:only\s+)?(?:(?:first|last|past|previous|second|third|final)\s+)?" \
+        rf"{_SPAN}?(?:months?|quarters?|half|weeks?)\s+of\s+)"
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A time expression of a sentence: its span and the years it covers."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+    text: str
+
+
+def _y(s: str) -> int:
+    return int(s)
+
+
+# (pattern, resolver(match, report_year) -> (first, last) or None); order matters only for
+# overlaps, resolved by keeping the longest match.
+_RULES: list[tuple[re.Pattern, object]] = [
+    (re.compile(rf"\b(?:(?:from|between)\s+)?{_DATE}({_YEAR})\s*(?:-|–|—|to|through|until|"
+                rf"till|and)\s*{_DATE}({_YEAR})\b", re.I),
+     lambda m, ry: (_y(m[1]), _y(m[2])) if _y(m[1]) < _y(m[2]) < _y(m[1]) + 100 else None),
+    (re.compile(rf"\b({_YEAR})[-–/](\d\d)\b(?!\s*(?:percent|%))"),
+     lambda m, ry: ((_y(m[1]), _y(m[1]) // 100 * 100 + _y(m[2]))
+                    if _y(m[1]) % 100 < _y(m[2]) else None)),
+    (re.compile(rf"\bsince\s+{_DATE}({_YEAR})\b", re.I),
+     lambda m, ry: (_y(m[1]), max(_y(m[1]), ry))),
+    (re.compile(rf"\b(?:as\s+(?:of|at)|by)\s+(?:the\s+end\s+of\s+)?{_DATE}({_YEAR})\b", re.I),
+     lambda m, ry: (_y(m[1]), _y(m[1]))),
+    (re.compile(rf"\b(?:in|during|for|of|throughout|over|on|from|after|before|until|within|"
+                rf"at|to|through)\s+{_PART}?(?:fiscal\s+year\s+|FY\s*)?{_DATE}({_YEAR})\b"
+                rf"(?![-–]\d)", re.I),
+     lambda m, ry: (_y(m[1]), _y(m[1]))),
+    (re.compile(rf"\b({_YEAR})\s+(?:annual\s+|national\s+)?(?:report|survey|census|"
+                rf"statistics|data|budget)\b", re.I),
+     lambda m, ry: (_y(m[1]), _y(m[1]))),
+    (re.compile(r"\b(?:in|during|since|throughout)\s+the\s+((?:19|20)\d0)(?:s|’s|'s)\b", re.I),
+     lambda m, ry: (_y(m[1]), _y(m[1]) + 9)),
+    (re.compile(rf"\b(?:in|during|for|over|of|throughout)\s+{_PART}?the\s+(?:reporting\s+)?"
+                rf"(?:year|period)\b(?!['’]s|\s+\d)|\b(?:at|by|as\s+of|before)\s+(?:the\s+)?"
+                rf"year(?:(?:['’]s)?\s+|-)end\b|\b(?:at|by|as\s+of|before|until)\s+the\s+end\s+of\s+"
+                rf"the\s+year\b|\bthis\s+year\b|\bthe\s+reporting\s+period\b", re.I),
+     lambda m, ry: (ry, ry)),
+    (re.compile(rf"\b(?:in|during|since|by|through|until|from|as\s+of|between|on|at\s+the\s+"
+                rf"(?:beginning|start|end)\s+of)\s+(?:early[-\s]+|mid[-\s]+|late[-\s]+)?"
+                rf"{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?\b(?!,?\s*(?:1[89]|20)\d\d)(?!\s*\d)",
+                re.I),
+     lambda m, ry: (ry, ry)),
+    (re.compile(r"\b(?:last\s+year|the\s+(?:previous|prior|preceding)\s+year|a\s+year\s+"
+                r"(?:earlier|before))\b", re.I),
+     lambda m, ry: (ry - 1, ry - 1)),
+    (re.compile(rf"\b(?:the\s+)?(?:past|last|previous|preceding)\s+({_NUMW})(?:\s*(?:-|–|to|or)"
+                rf"\s*({_NUMW}))?\s+years\b", re.I),
+     lambda m, ry: (ry - _n(m[2] or m[1]), ry)),
+]
+_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten "
+                                     "eleven twelve".split())}
+
+
+def _n(s: str) -> int:
+    return int(s) if s.isdigit() else _WORDS[s.lower()]
+
+
+def find_periods(text: str, year: int) -> list[Period]:
+    """Time expressions of ``text`` resolved with the report's ``year``, in text order."""
+    found = []
+    for pattern, resolve in _RULES:
+        for m in pattern.finditer(text):
+            span = resolve(m, year)
+            if span:
+                found.append(Period(m.start(), m.end(), span[0], span[1], m.group()))
+    # keep the longest of overlapping matches (then the earliest)
+    found.sort(key=lambda p: (-(p.end - p.start), p.start))
+    kept: list[Period] = []
+    for p in found:
+        if all(p.end <= k.start or p.start >= k.end for k in kept):
+            kept.append(p)
+    return sorted(kept, key=lambda p: p.start)
+
+
+def assign_period(start: int, end: int, periods: list[Period], text: str,
+                  year: int) -> tuple[int, int, bool]:
+    """``(first, last, assumed)`` for the number at ``text[start:end]``.
+
+    The nearest period of the sentence wins (distance in characters between the spans; a
+    period across a semicolon counts as far away; ties go to the earlier one). None: the
+    report's ``year``, assumed.
+    """
+    best, best_d = None, None
+    for p in periods:
+        if p.end <= start:
+            gap = text[p.end:start]
+        elif p.start >= end:
+            gap = text[end:p.start]
+        else:
+            gap = ""
+        d = len(gap) + (1000 if ";" in gap else 0)
+        if best_d is None or d < best_d:
+            best, best_d = p, d
+    if best is None:
+        return year, year, True
+    return best.first, best.last, False
