@@ -48,7 +48,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 from . import diffrender
 from .errors import InputError, OptionError
 from .sentences import sentence_spans
-from .tokens import TOKEN_PATTERN, Token, tokenize
+from .tokens import Token, token_spans, tokenize
 
 __all__ = ["MAX_CELLS", "Opcode", "TextDiff", "diff_text"]
 
@@ -74,33 +74,29 @@ class Opcode:
     b_char_end: int
 
 
+class _Vocab(dict):
+    """Token -> one-character id, assigned on first sight."""
+
+    def __missing__(self, word: str) -> str:
+        n = len(self)
+        if n >= _N_CODES:
+            raise InputError(f"texts too large to diff: more than {_N_CODES:,} distinct "
+                             "tokens; diff them in parts (e.g. section by section)")
+        code = self[word] = chr(n if n < 0xD800 else n + 0x800)
+        return code
+
+
 class _Side:
     """One text as compact token ids (one character per token) and offsets."""
 
     __slots__ = ("bounds", "ends", "ids", "starts", "text")
 
-    def __init__(self, text: str, vocab: dict[str, str]) -> None:
-        codes = []
-        starts = array("q")
-        ends = array("q")
-        for m in TOKEN_PATTERN.finditer(text):
-            word = m.group()
-            code = vocab.get(word)
-            if code is None:
-                n = len(vocab)
-                if n >= _N_CODES:
-                    raise InputError(
-                        f"texts too large to diff: more than {_N_CODES:,} distinct tokens; "
-                        "diff them in parts (e.g. section by section)")
-                code = vocab[word] = chr(n if n < 0xD800 else n + 0x800)
-            codes.append(code)
-            a, b = m.span()
-            starts.append(a)
-            ends.append(b)
+    def __init__(self, text: str, vocab: _Vocab) -> None:
+        words, starts, ends = token_spans(text)
         self.text = text
-        self.ids = "".join(codes)
-        self.starts = starts
-        self.ends = ends
+        self.ids = "".join(map(vocab.__getitem__, words))
+        self.starts = array("q", starts)
+        self.ends = array("q", ends)
         self.bounds: list[array] | None = None
 
     def __len__(self) -> int:
@@ -228,7 +224,7 @@ def diff_text(a: str, b: str, *, max_cells: int = MAX_CELLS) -> TextDiff:
                          f"{type(b).__name__}")
     if isinstance(max_cells, bool) or not isinstance(max_cells, int) or max_cells < 1:
         raise OptionError(f"max_cells={max_cells!r} is not valid; give a positive integer")
-    vocab: dict[str, str] = {}
+    vocab = _Vocab()
     A, B = _Side(a, vocab), _Side(b, vocab)
     raw: list = []
     # align in one canonical direction, so that diff(b, a) mirrors diff(a, b) exactly

@@ -16,6 +16,7 @@ same tokens.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from typing import NamedTuple
 
 __all__ = ["TOKEN_PATTERN", "Token", "token_spans", "tokenize"]
@@ -25,6 +26,7 @@ TOKEN_PATTERN = re.compile(
     r"\w+(?:(?:[-'’‐‑.]|(?<=\d),(?=\d))\w+)*"  # words and numbers
     r"|[^\w\s]"  # any other single non-space character
 )
+_SPLIT = re.compile(f"({TOKEN_PATTERN.pattern})")
 
 
 class Token(NamedTuple):
@@ -46,13 +48,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
 
 def token_spans(text: str) -> tuple[list[str], list[int], list[int]]:
-    """Tokens of ``text`` as three parallel lists: strings, starts, ends (compact form)."""
-    words: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for m in TOKEN_PATTERN.finditer(text):
-        words.append(m.group())
-        a, b = m.span()
-        starts.append(a)
-        ends.append(b)
-    return words, starts, ends
+    """Tokens of ``text`` as three parallel lists: strings, starts, ends (the fast form)."""
+    parts = _SPLIT.split(text)  # gap, token, gap, token, ..., gap
+    bounds = list(accumulate(map(len, parts), initial=0))
+    n = len(parts) // 2
+    return parts[1::2], bounds[1:2 * n:2], bounds[2:2 * n + 1:2]
