@@ -84,10 +84,13 @@ def _parent_agreement(f: Features, a: np.ndarray, b: np.ndarray, group_of: np.nd
     gb = np.where(pb >= 0, group_of[np.maximum(pb, 0)], -1)
     top = (pa[:, None] < 0) & (pb[None, :] < 0)
     one_top = (pa[:, None] < 0) ^ (pb[None, :] < 0)
-    if known:  # a parent that started a new group neither agrees nor disagrees
+    if known:  # a parent not in a group (new, or untitled) agrees if its heading does
         same = (ga[:, None] >= 0) & (ga[:, None] == gb[None, :])
-        new = (pa[:, None] >= 0) & (ga[:, None] < 0) & (pb[None, :] >= 0)
-        return np.where(top | same, 1.0, np.where(new, 0.5, 0.0))
+        unplaced = (pa[:, None] >= 0) & (ga[:, None] < 0) & (pb[None, :] >= 0)
+        heads = np.asarray(f.norm, dtype=object)
+        equal = heads[np.maximum(pa, 0)][:, None] == heads[np.maximum(pb, 0)][None, :]
+        return np.where(top | same | (unplaced & equal), 1.0,
+                        np.where(unplaced, 0.5, 0.0))
     return np.where(top, 1.0, np.where(one_top, 0.0, 0.5))
 
 
@@ -167,19 +170,20 @@ class _Series:
         prev = np.flatnonzero((self.group_of >= 0) & self.f.titled)
         assign: dict[int, int] = {}
         if len(prev):
-            for known in (False, True):
-                if known:  # parents of this document placed by the first pass
-                    for r, k in assign.items():
-                        self.group_of[a[r]] = ids[k]
-                h, c, o, s = self._score(a, prev, known)
-                ids, best, arg = _best_by_group(s, self.group_of[prev])
-                assign = _greedy(best, self.threshold)
-                self.group_of[a] = -1
+            h, c, o, s = self._score(a, prev, known=False)
+            ids, best, arg = _best_by_group(s, self.group_of[prev])
+            assign = _greedy(best, self.threshold)
+            # second pass, with the parents of this document placed by the first
+            rows = np.array(list(assign), dtype=np.int64)
+            self.group_of[a[rows]] = ids[[assign[r] for r in rows.tolist()]]
+            h, c, o, s = self._score(a, prev, known=True)
+            self.group_of[a] = -1
+            ids, best, arg = _best_by_group(s, self.group_of[prev])
+            assign = _greedy(best, self.threshold)
         for r, i in enumerate(a):
             if r in assign:
-                k = assign[r]
-                j = int(arg[r, k])
-                self._join(i, prev[j], best[r, k], h[r, j], c[r, j], o[r, j])
+                j = int(arg[r, assign[r]])
+                self._join(i, prev[j], best[r, assign[r]], h[r, j], c[r, j], o[r, j])
             else:
                 self._new_group(i)
 
@@ -319,7 +323,7 @@ def align_sections(sections: pd.DataFrame, *, scorer: Callable | None = None,
         frame["status"] = "matched"
         labels = {g: _label(part) for g, part in frame.groupby("group", sort=True)}
         docs = rows.drop_duplicates("doc_id")[["doc_id", "year"]]
-        have = set(zip(frame["group"], frame["doc_id"]))
+        have = set(zip(frame["group"], frame["doc_id"], strict=True))
         absent = [{"entity": rows["entity"].iloc[0], "series": rows["series"].iloc[0],
                    "doc_id": d, "year": y, "group": g, "status": "absent"}
                   for g in sorted(labels) for d, y in docs.itertuples(index=False)
@@ -348,7 +352,8 @@ def group_texts(sections: pd.DataFrame, alignment: pd.DataFrame) -> pd.DataFrame
     _check_sections(sections, ("section_id", "text", "start"))
     _check_sections(alignment, ("entity", "series", "group", "label", "doc_id", "year",
                                 "section_id", "status"))
-    text = dict(zip(sections["section_id"], zip(sections["start"], sections["text"])))
+    text = dict(zip(sections["section_id"],
+                    zip(sections["start"], sections["text"], strict=True), strict=True))
     rows: dict[tuple, dict] = {}
     for r in alignment.itertuples(index=False):
         key = (r.group, r.doc_id)

@@ -157,7 +157,8 @@ class Features:
         index = {sid: i for i, sid in enumerate(rows["section_id"])}
         self.parent = np.array([index.get(p, -1) if isinstance(p, str) else -1
                                 for p in rows["parent_id"].tolist()])
-        texts = [_own_text(t, h) for t, h in zip(rows["text"].tolist(), headings)]
+        texts = [_own_text(t, h) for t, h in zip(rows["text"].tolist(), headings,
+                                                     strict=True)]
         own = [Counter(_TOKEN.findall(t.lower())) for t in texts]
         sub = [Counter(c) for c in own]
         for i in range(n - 1, -1, -1):  # children come after their parents

@@ -177,8 +177,9 @@ def align_sentences(sections: pd.DataFrame, alignment: pd.DataFrame, *,
     >>> import trendkz
     >>> sections = trendkz.split_sections(trendkz.datasets.kazakhstan())
     >>> sentences = trendkz.align_sentences(sections, trendkz.align_sections(sections))
-    >>> sorted(sentences["status"].unique())
-    ['added', 'changed', 'moved', 'removed', 'same']
+    >>> row = sentences.query("year_from == 2017 and status == 'changed'").iloc[0]
+    >>> row["text_from"][:38], row["text_to"][:38]
+    ('Legislation, Law Enforcement, and Bord', 'Legislation, Law Enforcement, and Bord')
     """
     min_sim = _check_unit("min_similarity", min_similarity)
     moved = _check_unit("min_moved", min_moved)
@@ -190,7 +191,7 @@ def align_sentences(sections: pd.DataFrame, alignment: pd.DataFrame, *,
     texts = group_texts(sections, alignment)
     cols = schema.FRAMES["sentences"][0]
     out = []
-    for (entity, series), part in texts.groupby(
+    for _, part in texts.groupby(
             [texts["entity"].fillna(""), texts["series"].fillna("")], sort=True):
         docs = part[["year", "doc_id"]].drop_duplicates().sort_values(
             ["year", "doc_id"], kind="mergesort").itertuples(index=False, name=None)
@@ -200,7 +201,7 @@ def align_sentences(sections: pd.DataFrame, alignment: pd.DataFrame, *,
             by_doc[d][int(g)] = _sentences(t)
         groups = sorted({int(g) for g in part["group"]})
         ent, ser = part["entity"].iloc[0], part["series"].iloc[0]
-        for (ya, da), (yb, db) in zip(docs, docs[1:]):
+        for (ya, da), (yb, db) in zip(docs, docs[1:], strict=False):
             for r in _pair_rows(by_doc[da], by_doc[db], groups, scorer, min_sim, moved):
                 g, i, j, h, ta, tb, s, status = r
                 out.append((ent, ser, g, ya, yb, da, db, i, j, h, ta, tb, s, status))

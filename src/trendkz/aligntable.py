@@ -111,12 +111,13 @@ def alignment_table(alignment: pd.DataFrame, sections: pd.DataFrame | None = Non
                          "trendkz.align_sections returns")
     texts = {}
     if sections is not None:
-        texts = dict(zip(sections["section_id"], sections["text"]))
+        texts = dict(zip(sections["section_id"], sections["text"], strict=True))
     a = alignment.copy()
     a["entity"] = a["entity"].fillna("")
     a["series"] = a["series"].fillna("")
     a["cell"] = [ABSENT if s != "matched" else _cell(h, texts.get(sid, ""))
-                 for s, h, sid in zip(a["status"], a["heading"], a["section_id"])]
+                 for s, h, sid in zip(a["status"], a["heading"], a["section_id"],
+                                          strict=True)]
     per_doc = (a.groupby(_INDEX + ["year", "doc_id"], sort=False, dropna=False)["cell"]
                .agg(" + ".join).reset_index())
     per_year = (per_doc.groupby(_INDEX + ["year"], sort=False, dropna=False)["cell"]

@@ -1,0 +1,332 @@
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rapidfuzz import distance, fuzz
+
+import trendkz
+from trendkz.align import align_sections, alignment_table, group_texts
+from trendkz.alignscore import clean_heading, normalize_heading, scorer_matrix
+from trendkz.errors import InputError, OptionError
+from trendkz.schema import FRAMES
+
+from .conftest import needs_hrr
+
+CRT = "Country Reports on Terrorism"
+
+
+def make_sections(docs: dict[str, tuple[int, list[tuple]]], *, entity="E",
+                  series="S") -> pd.DataFrame:
+    """A sections frame from ``{doc_id: (year, [(heading, text, level), ...])}``."""
+    rows = []
+    for doc_id, (year, parts) in docs.items():
+        start, parents = 0, []
+        for pos, (heading, text, level) in enumerate(parts):
+            body = f"{heading}\n\n{text}\n\n" if heading else f"{text}\n\n"
+            while parents and parents[-1][0] >= level:
+                parents.pop()
+            sid = f"{doc_id}/{pos:03d}"
+            rows.append({"doc_id": doc_id, "entity": entity, "series": series, "year": year,
+                         "kind": "report", "section_id": sid,
+                         "parent_id": parents[-1][1] if parents else None, "level": level,
+                         "position": pos, "heading": heading, "style": "line" if heading
+                         else "none", "text": body, "start": start,
+                         "end": start + len(body), "n_words": len(body.split())})
+            parents.append((level, sid))
+            start += len(body)
+    frame = pd.DataFrame(rows, columns=FRAMES["sections"][0])
+    return trendkz.schema.conform(frame, "sections")
+
+
+def members(alignment: pd.DataFrame, year: int, heading: str) -> pd.DataFrame:
+    """All rows of the group holding the section of ``year`` whose heading starts so."""
+    hit = alignment[(alignment["year"] == year)
+                    & alignment["heading"].fillna("").str.startswith(heading)]
+    assert len(hit) == 1, (year, heading, hit)
+    return alignment[alignment["group"] == hit["group"].item()]
+
+
+def heading_in(group: pd.DataFrame, year: int) -> str | None:
+    row = group[(group["year"] == year) & (group["status"] == "matched")]
+    return None if row.empty else row["heading"].iloc[0]
+
+
+@pytest.fixture(scope="module")
+def kz_alignment(kz_sections):
+    return align_sections(kz_sections)
+
+
+# --- the seed corpus -------------------------------------------------------------------
+
+def test_frame_shape(kz_alignment):
+    assert kz_alignment.columns.tolist() == FRAMES["alignment"][0]
+    assert isinstance(kz_alignment.index, pd.RangeIndex)
+    assert set(kz_alignment["status"]) == {"matched", "absent"}
+    sim = kz_alignment["similarity"].dropna()
+    assert ((sim >= 0) & (sim <= 1)).all()
+
+
+@pytest.mark.parametrize("headings", [
+    {2012: "Overview", 2017: "Overview", 2022: "Overview"},
+    {2012: "2012 Terrorist Incidents", 2017: None, 2022: "2022 Terrorist Incidents"},
+    {2012: "Legislation, Law Enforcement, and Border Security",
+     2017: "Legislation, Law Enforcement, and Border Security",
+     2022: "Legislation, Law Enforcement, and Border Security"},
+    {2012: "Countering Terrorist Finance", 2017: "Countering the Financing of Terrorism",
+     2022: "Countering the Financing of Terrorism"},
+    {2012: "Countering Radicalization and Violent Extremism",
+     2017: "Countering Violent Extremism (CVE)", 2022: "Countering Violent Extremism"},
+    {2012: "Regional and International Cooperation",
+     2017: "Regional and International Cooperation",
+     2022: "International and Regional Cooperation"},
+])
+def test_six_terrorism_groups(kz_alignment, headings):
+    group = members(kz_alignment, 2012, headings[2012])
+    for year, heading in headings.items():
+        assert heading_in(group, year) == heading
+    if headings[2017] is None:  # an explicit absent row, not a missing one
+        row = group[group["year"] == 2017]
+        assert row["status"].tolist() == ["absent"]
+        assert row["section_id"].isna().all() and row["similarity"].isna().all()
+
+
+def test_six_groups_and_no_more_in_titled_years(kz_alignment):
+    crt = kz_alignment[kz_alignment["series"] == CRT]
+    titled = crt[crt["year"].isin([2012, 2017, 2022]) & (crt["status"] == "matched")]
+    assert titled["group"].nunique() == 6
+
+
+@pytest.mark.parametrize("opening, heading", [
+    ("Kazakhstan has continued to detain and prosecute", "Legislation, Law Enforcement"),
+    ("To prevent radicalization", "Countering Radicalization and Violent Extremism"),
+    ("Kazakhstan also continued to strengthen its engagement in international",
+     "Regional and International Cooperation"),
+])
+def test_2009_paragraphs_land_by_content(kz_sections, kz_alignment, opening, heading):
+    para = kz_sections[(kz_sections["year"] == 2009)
+                       & kz_sections["text"].str.startswith(opening)]
+    assert len(para) == 1 and para["heading"].item() == ""
+    row = kz_alignment[kz_alignment["section_id"] == para["section_id"].item()]
+    assert row["method"].item() == "content"
+    group = kz_alignment[kz_alignment["group"] == row["group"].item()]
+    assert heading_in(group, 2012).startswith(heading)
+
+
+def test_2009_paragraphs_go_to_different_groups(kz_alignment):
+    rows = kz_alignment[(kz_alignment["year"] == 2009) & (kz_alignment["status"] == "matched")]
+    assert len(rows) == 5 and rows["group"].nunique() == 5
+
+
+def test_other_series_forms_its_own_groups(kz_alignment):
+    cabar = kz_alignment[kz_alignment["series"] != CRT]
+    assert set(cabar["doc_id"]) == {"kazakhstan-2019-analysis"}
+    assert (cabar["status"] == "matched").all()
+    assert (cabar["method"] == "alone").all() and cabar["similarity"].isna().all()
+    assert not set(cabar["group"]) & set(kz_alignment[kz_alignment["series"] == CRT]["group"])
+
+
+def test_every_group_has_a_row_per_document_of_its_series(kz_alignment):
+    for _, part in kz_alignment.groupby(["series", "group"]):
+        docs = set(kz_alignment[kz_alignment["series"] == part["series"].iloc[0]]["doc_id"])
+        assert set(part["doc_id"]) == docs
+
+
+def test_label_is_the_most_recent_heading(kz_alignment):
+    group = members(kz_alignment, 2012, "Countering Terrorist Finance")
+    assert set(group["label"]) == {"Countering the Financing of Terrorism"}
+    alone = kz_alignment[(kz_alignment["year"] == 2009) & (kz_alignment["method"] == "alone")]
+    assert alone["label"].str.startswith("¶ ").all()
+
+
+def test_group_texts_join_sections_in_order(kz_sections, kz_alignment):
+    texts = group_texts(kz_sections, kz_alignment)
+    assert texts.columns.tolist() == FRAMES["group_texts"][0]
+    cve = members(kz_alignment, 2022, "Countering Violent Extremism")["group"].iloc[0]
+    row = texts[(texts["group"] == cve) & (texts["year"] == 2022)]
+    sec = kz_sections[kz_sections["heading"] == "Countering Violent Extremism"]
+    assert row["text"].item() == sec["text"].item().strip()
+    absent = texts[texts["status"] == "absent"]
+    assert (absent["text"] == "").all() and (absent["n_words"] == 0).all()
+    assert len(texts) == len(kz_alignment.drop_duplicates(["group", "doc_id"]))
+
+
+def test_several_untitled_sections_of_one_document_join_one_group():
+    common = "border guards customs checkpoints smuggling patrols detained crossings"
+    docs = {
+        "a": (2001, [("Borders", f"{common} east.", 1), ("Money", "banks funds audit.", 1)]),
+        "b": (2002, [("", f"{common} west.", 1), ("", f"{common} north.", 1),
+                     ("", "banks funds audit and more.", 1)]),
+    }
+    al = align_sections(make_sections(docs))
+    borders = members(al, 2001, "Borders")
+    assert len(borders[borders["doc_id"] == "b"]) == 2
+    texts = group_texts(make_sections(docs), al)
+    two = texts[(texts["group"] == borders["group"].iloc[0]) & (texts["doc_id"] == "b")]
+    assert two["text"].item() == f"{common} west.\n\n{common} north."
+
+
+def test_dissimilar_sections_start_their_own_groups():
+    docs = {"a": (2001, [("Apples", "orchards fruit harvest pickers", 1)]),
+            "b": (2002, [("Submarines", "naval sonar torpedoes hull", 1)])}
+    al = align_sections(make_sections(docs))
+    assert al["group"].nunique() == 2
+    assert (al["status"] == "absent").sum() == 2
+
+
+# --- options and errors ----------------------------------------------------------------
+
+def test_scorers_are_pluggable(kz_sections):
+    crt = kz_sections[kz_sections["series"] == CRT]
+    base = align_sections(crt)
+    percent = align_sections(crt, scorer=lambda a, b: fuzz.token_sort_ratio(a, b))
+    unit = align_sections(crt, scorer=lambda a, b: fuzz.token_sort_ratio(a, b) / 100)
+    pd.testing.assert_frame_equal(base, percent)
+    pd.testing.assert_frame_equal(base, unit)
+    other = align_sections(crt, scorer=fuzz.WRatio)
+    assert other.columns.tolist() == base.columns.tolist()
+
+
+def test_scorer_matrix_normalizes():
+    m = scorer_matrix(["abc", "xyz"], ["abc"], distance.Levenshtein.normalized_similarity)
+    assert m.tolist() == [[1.0], [0.0]]
+    assert scorer_matrix([], ["a"], None).shape == (0, 1)
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"min_similarity": 1.5}, "min_similarity"),
+    ({"min_similarity": "high"}, "min_similarity"),
+    ({"weights": {"heading": 1, "colour": 1}}, "colour"),
+    ({"weights": {"heading": -1}}, "weights"),
+    ({"weights": {"heading": 0}}, "all zero"),
+    ({"scorer": "token_sort_ratio"}, "not callable"),
+    ({"scorer": distance.Levenshtein.distance}, "distance"),
+])
+def test_bad_options(kz_sections, kwargs, message):
+    with pytest.raises(OptionError, match=message):
+        align_sections(kz_sections, **kwargs)
+
+
+def test_bad_input():
+    with pytest.raises(InputError, match="DataFrame"):
+        align_sections([1, 2])
+    with pytest.raises(InputError, match="lacks columns"):
+        align_sections(pd.DataFrame({"doc_id": ["a"]}))
+    empty = align_sections(make_sections({}))
+    assert empty.empty and empty.columns.tolist() == FRAMES["alignment"][0]
+
+
+def test_headings_are_normalized():
+    assert clean_heading("Section 5. Governmental Posture") == "Governmental Posture"
+    assert clean_heading("a. Freedom of Religion") == "Freedom of Religion"
+    assert normalize_heading("2012 Terrorist Incidents") == "terrorist incidents"
+    assert normalize_heading("Freedom of the Press") == "freedom press"
+    assert normalize_heading("Of The") == "of the"
+
+
+# --- the table -------------------------------------------------------------------------
+
+def test_alignment_table(kz_sections, kz_alignment):
+    table = alignment_table(kz_alignment, kz_sections)
+    assert isinstance(table, pd.DataFrame)
+    assert table.index.names == ["entity", "series", "group", "label"]
+    assert table.columns.tolist() == [2009, 2012, 2017, 2019, 2022]
+    assert len(table) == kz_alignment["group"].nunique()
+    crt = table.xs(CRT, level="series")
+    incidents = crt[crt[2012] == "2012 Terrorist Incidents"]
+    assert incidents[2017].item() == "—"
+    assert crt[2009].str.startswith("¶ ").sum() == 5
+    assert crt[2019].isna().all()  # the series has no document that year
+    html = table._repr_html_()
+    assert "tkz-align" in html and "Country Reports on Terrorism" in html
+    long = "Legislation, Law Enforcement, and Border Security"
+    assert f">{long[:35]}…<" in html and f"title='{long}'" in html  # cut, full on hover
+    assert "class='absent'" in html
+    assert type(table.reset_index()) is pd.DataFrame
+
+
+# --- properties ------------------------------------------------------------------------
+
+WORDS = ["border", "money", "police", "court", "press", "prison", "religion", "child",
+         "labor", "election", "refugee", "women", "torture", "internet", "union"]
+_text = st.lists(st.sampled_from(WORDS), min_size=0, max_size=12).map(" ".join)
+_section = st.tuples(st.sampled_from(["", "Overview", "Press", "Prisons", "Labor", "Women"]),
+                     _text, st.integers(1, 3))
+_doc = st.lists(_section, min_size=1, max_size=6)
+SETTINGS = settings(max_examples=40, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(parts=_doc, copies=st.integers(2, 3))
+def test_a_series_aligned_with_itself_has_similarity_one(parts, copies):
+    docs = {f"d{k}": (2000 + k, parts) for k in range(copies)}
+    al = align_sections(make_sections(docs))
+    assert (al["status"] == "matched").all()
+    assert al["group"].nunique() == len(parts)
+    assert (al["similarity"] == 1.0).all()
+
+
+@SETTINGS
+@given(docs=st.lists(_doc, min_size=1, max_size=4), seed=st.integers(0, 2**32 - 1))
+def test_document_order_changes_nothing(docs, seed):
+    sections = make_sections({f"d{k}": (2000 + k, p) for k, p in enumerate(docs)})
+    al = align_sections(sections)
+    shuffled = sections.sample(frac=1.0, random_state=np.random.RandomState(seed))
+    pd.testing.assert_frame_equal(al, align_sections(shuffled.reset_index(drop=True)))
+    sim = al["similarity"].dropna()
+    assert ((sim >= 0) & (sim <= 1)).all()
+    assert len(al) == al["group"].nunique() * len(docs) + (
+        al[al["status"] == "matched"].duplicated(["group", "doc_id"]).sum())
+
+
+# --- the State Department human-rights reports ------------------------------------------
+
+@pytest.fixture(scope="module")
+def hrr_kz(hrr_kazakhstan):
+    sections = trendkz.split_sections(hrr_kazakhstan)
+    return sections, align_sections(sections)
+
+
+@needs_hrr
+def test_hrr_heading_drift(hrr_kz):
+    _, al = hrr_kz
+    speech = members(al, 2016, "a. Freedom of Speech and Press")
+    assert heading_in(speech, 2019) == "a. Freedom of Expression, Including for the Press"
+    assert heading_in(speech, 2022).startswith("a. Freedom of Expression, Including for "
+                                               "Members of the Press")
+    assert heading_in(speech, 2024) == "a. Freedom of the Press"
+    posture = members(al, 2016, "Section 5. Governmental Attitude")
+    assert heading_in(posture, 2022).startswith("Section 5. Governmental Posture Towards")
+    assert heading_in(posture, 2024) is None
+    wages = members(al, 2021, "Wage and Hour Laws")
+    assert all(heading_in(wages, y) == "Wage and Hour Laws" for y in (2021, 2022, 2023, 2024))
+    assert heading_in(members(al, 2016, "b. Disappearance"), 2024) == "Disappearance"
+
+
+@needs_hrr
+def test_hrr_2024_outline_gives_absent_rows(hrr_kz):
+    _, al = hrr_kz
+    for heading in ("Section 3. Freedom to Participate", "Section 4. Corruption",
+                    "e. Denial of Fair Public Trial", "POLITICAL PRISONERS AND DETAINEES"):
+        group = members(al, 2016, heading)
+        assert group.loc[group["year"] == 2024, "status"].tolist() == ["absent"]
+    life = members(al, 2024, "Section 1. Life")
+    assert (life.loc[life["year"] < 2024, "status"] == "absent").all()
+    y24 = al[(al["year"] == 2024) & (al["status"] == "matched")]
+    matched = y24["group"].isin(al.loc[(al["year"] < 2024) & (al["status"] == "matched"),
+                                       "group"])
+    assert 0.3 < matched.mean() < 0.9  # some continue, others are new
+    absent = al[(al["year"] == 2024) & (al["status"] == "absent")]
+    assert len(absent) > 50
+
+
+@needs_hrr
+def test_hrr_one_section_per_group_and_document(hrr_kz):
+    sections, al = hrr_kz
+    matched = al[al["status"] == "matched"]
+    assert not matched.duplicated(["group", "doc_id"]).any()  # every section has a heading
+    assert len(matched) == len(sections)
+    assert al["doc_id"].nunique() == 9

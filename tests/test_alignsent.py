@@ -1,0 +1,196 @@
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import trendkz
+from trendkz.align import align_sections, group_texts
+from trendkz.alignsent import align_sentences, monotone_matching
+from trendkz.errors import OptionError
+from trendkz.schema import FRAMES
+from trendkz.sentences import sentence_spans
+
+from .conftest import needs_hrr
+from .test_align import make_sections
+
+SETTINGS = settings(max_examples=40, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+A = "The committee met in March to review the new law on public associations."
+B = "Police detained eleven journalists during the protests in the capital."
+C = "The U.S. embassy raised the case with the Ministry of Foreign Affairs on Dec. 3."
+D = "No. 12 of the decree sets a fine of 2.5 times the monthly wage."
+E = "Officials said the program would expand to every region by next year."
+
+
+def sentences_of(docs):
+    sections = make_sections(docs)
+    alignment = align_sections(sections)
+    return sections, alignment, align_sentences(sections, alignment)
+
+
+@pytest.fixture(scope="module")
+def kz_sentences(kz_sections):
+    alignment = align_sections(kz_sections)
+    return alignment, align_sentences(kz_sections, alignment)
+
+
+def test_frame_shape(kz_sentences):
+    _, sent = kz_sentences
+    assert sent.columns.tolist() == FRAMES["sentences"][0]
+    assert isinstance(sent.index, pd.RangeIndex)
+    assert set(sent["status"]) <= {"same", "changed", "moved", "added", "removed"}
+    sim = sent["similarity"].dropna()
+    assert ((sim >= 0) & (sim <= 1)).all()
+    assert set(zip(sent["year_from"], sent["year_to"], strict=True)) == {
+        (2009, 2012), (2012, 2017), (2017, 2022)}  # consecutive years, CRT series only
+
+
+def test_every_sentence_once_on_each_side(kz_sections, kz_sentences):
+    alignment, sent = kz_sentences
+    texts = group_texts(kz_sections, alignment)
+    n = {(g, d): len(sentence_spans(t)) for g, d, t in
+         texts[["group", "doc_id", "text"]].itertuples(index=False)}
+    for (da, db), part in sent.groupby(["doc_from", "doc_to"]):
+        froms = part.dropna(subset=["sentence_from"])
+        tos = part.dropna(subset=["sentence_to"])
+        got_from = sorted(zip(froms["group"], froms["sentence_from"], strict=True))
+        got_to = sorted(zip(tos["group_to"], tos["sentence_to"], strict=True))
+        assert got_from == sorted((g, k) for (g, d), m in n.items() if d == da
+                                  for k in range(m))
+        assert got_to == sorted((g, k) for (g, d), m in n.items() if d == db
+                                for k in range(m))
+
+
+def test_sentence_numbers_index_the_group_text(kz_sections, kz_sentences):
+    alignment, sent = kz_sentences
+    texts = group_texts(kz_sections, alignment).set_index(["group", "doc_id"])["text"]
+    for r in sent.dropna(subset=["sentence_from"]).head(60).itertuples():
+        text = texts[(r.group, r.doc_from)]
+        a, b = sentence_spans(text)[r.sentence_from]
+        assert text[a:b] == r.text_from
+
+
+def test_statuses_on_a_small_series():
+    docs = {"a": (2001, [("Press", f"{A} {B} {C}", 1), ("Law", f"{D} {E}", 1)]),
+            "b": (2002, [("Press", f"{C} {A} Police detained twelve journalists during the "
+                                   "protests in the capital.", 1),
+                         ("Law", f"{D.replace('2.5', '3.5')} Something new here.", 1)])}
+    _, _, sent = sentences_of(docs)
+    by = {(r.text_from, None if pd.isna(r.text_to) else r.text_to):
+          (r.status, r.group, None if pd.isna(r.group_to) else r.group_to)
+          for r in sent.itertuples()}
+    press, law = sorted(set(sent["group"]))
+    assert by[(A, A)][0] == "same"
+    assert by[(C, C)] == ("moved", press, press)  # to the front: A and B kept their order
+    assert by[(B, "Police detained twelve journalists during the protests in the capital.")
+              ][0] == "changed"
+    assert by[(D, D.replace("2.5", "3.5"))] == ("changed", law, law)
+    assert by[(E, None)] == ("removed", law, None)
+    added = sent[sent["status"] == "added"]
+    assert added["text_to"].tolist() == ["Something new here."]
+    assert added["group"].item() == law and added["sentence_from"].isna().all()
+
+
+def test_a_sentence_moved_to_another_group():
+    docs = {"a": (2001, [("Press", f"{A} {B}", 1), ("Law", f"{D}", 1)]),
+            "b": (2002, [("Press", f"{A}", 1), ("Law", f"{D} {B}", 1)])}
+    _, _, sent = sentences_of(docs)
+    moved = sent[sent["status"] == "moved"]
+    assert len(moved) == 1 and moved["text_from"].item() == B
+    assert moved["group"].item() != moved["group_to"].item()
+    assert moved["sentence_from"].item() == 2 and moved["sentence_to"].item() == 2  # 0: heading
+    assert "added" not in set(sent["status"]) and "removed" not in set(sent["status"])
+
+
+def test_abbreviations_and_decimals_do_not_split():
+    docs = {"a": (2001, [("Law", f"{C} {D}", 1)]), "b": (2002, [("Law", f"{C} {D}", 1)])}
+    _, _, sent = sentences_of(docs)
+    heading_and_two = sent["text_from"].tolist()
+    assert heading_and_two[1:] == [C, D]
+
+
+def test_empty_and_single_document_series():
+    sections = make_sections({"a": (2001, [("Law", A, 1)])})
+    sent = align_sentences(sections, align_sections(sections))
+    assert sent.empty and sent.columns.tolist() == FRAMES["sentences"][0]
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"min_similarity": -0.1}, "min_similarity"),
+    ({"min_moved": 2}, "min_moved"),
+    ({"scorer": 3}, "not callable"),
+])
+def test_bad_options(kz_sections, kwargs, message):
+    with pytest.raises(OptionError, match=message):
+        align_sentences(kz_sections, align_sections(kz_sections), **kwargs)
+
+
+def test_custom_scorer(kz_sections, kz_sentences):
+    alignment, base = kz_sentences
+    from rapidfuzz import fuzz
+    same = align_sentences(kz_sections, alignment, scorer=lambda a, b: fuzz.ratio(a, b))
+    pd.testing.assert_frame_equal(base, same)
+
+
+# --- properties ------------------------------------------------------------------------
+
+_sentence = st.lists(st.sampled_from(["law", "court", "press", "police", "union", "fine",
+                                      "women", "camp"]), min_size=1, max_size=8).map(
+    lambda ws: " ".join(ws).capitalize() + ".")
+_body = st.lists(_sentence, min_size=1, max_size=6).map(" ".join)
+
+
+@SETTINGS
+@given(bodies=st.lists(_body, min_size=1, max_size=4))
+def test_identical_sentences_are_same(bodies):
+    parts = [(f"Heading {k}", b, 1) for k, b in enumerate(bodies)]
+    _, _, sent = sentences_of({"a": (2001, parts), "b": (2002, parts)})
+    assert (sent["status"] == "same").all()
+    assert (sent["similarity"] == 1.0).all()
+    assert (sent["sentence_from"] == sent["sentence_to"]).all()
+
+
+def _brute(sim, threshold):
+    n, m = sim.shape
+    cells = [(i, j) for i in range(n) for j in range(m) if sim[i, j] >= threshold]
+    best = 0.0
+    for k in range(len(cells) + 1):
+        for combo in itertools.combinations(cells, k):
+            if all(a[0] < b[0] and a[1] < b[1] for a, b in zip(combo, combo[1:],
+                                                                strict=False)):
+                best = max(best, sum(sim[c] for c in combo))
+    return best
+
+
+@SETTINGS
+@given(n=st.integers(0, 4), m=st.integers(0, 4), seed=st.integers(0, 10_000),
+       threshold=st.sampled_from([0.0, 0.3, 0.6]))
+def test_monotone_matching_is_optimal_and_ordered(n, m, seed, threshold):
+    sim = np.round(np.random.default_rng(seed).random((n, m)), 2)
+    pairs = monotone_matching(sim, threshold)
+    assert all(sim[p] >= threshold for p in pairs)
+    assert all(a[0] < b[0] and a[1] < b[1] for a, b in zip(pairs, pairs[1:], strict=False))
+    assert sum(sim[p] for p in pairs) == pytest.approx(_brute(sim, threshold))
+
+
+# --- the State Department human-rights reports ------------------------------------------
+
+@needs_hrr
+def test_hrr_sentences(hrr_kazakhstan):
+    sections = trendkz.split_sections(hrr_kazakhstan)
+    alignment = align_sections(sections)
+    sent = align_sentences(sections, alignment)
+    assert set(sent["status"]) == {"same", "changed", "moved", "added", "removed"}
+    assert sorted(set(sent["year_from"])) == list(range(2016, 2024))
+    counts = sent.groupby(["year_from", "status"]).size().unstack(fill_value=0)
+    # the 2024 outline is new and much shorter: most 2023 sentences are removed
+    assert counts.loc[2023, "removed"] > 3 * counts.loc[2023, "same"]
+    assert counts.loc[2021, "same"] > counts.loc[2021, "removed"]
+    across = sent[(sent["status"] == "moved") & (sent["group"] != sent["group_to"])]
+    assert len(across) > 20
