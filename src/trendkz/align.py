@@ -11,9 +11,14 @@ A **group** is "the same section across years". Groups are formed per entity and
    agreement known, so that children follow their parents.
 2. Untitled sections (a document without headings, or text before the first heading) are
    then placed by content, document by document: each joins the group whose members in
-   other documents it resembles most, if it scores ``min_similarity`` or more, and never
-   a group holding a titled section of its own document; several untitled paragraphs of
-   one document may join the same group, or different ones.
+   other documents it resembles most (content: the best member or the group's summed
+   vector, whichever is closer; and position), never a group holding a titled section of
+   its own document. It joins if it scores ``min_similarity`` or more, or if that group
+   stands out: its content similarity is at least ``UNTITLED_LIFT`` (1.5) times the mean
+   over three or more candidate groups. Rewritten text shares few words from year to year,
+   so such placements carry low similarities (0.2-0.35 on the seed chapters) and the
+   method ``content``. Otherwise the section starts a group of its own. Several untitled
+   paragraphs of one document may join the same group, or different ones.
 
 The alignment has one row per (group, section), plus one ``absent`` row per (group,
 document of the series) without a section. :func:`group_texts` joins the text of a
@@ -267,7 +272,8 @@ def align_sections(sections: pd.DataFrame, *, scorer: Callable | None = None,
         heading is not a perfect match of a longer one that contains it.
     min_similarity
         A section joins a group only with a score of at least this (default 0.45);
-        otherwise it starts a group of its own.
+        otherwise it starts a group of its own (an untitled section may also join a group
+        that stands out by content, see the module notes).
     weights
         Weights of the evidence, keys ``heading``, ``content``, ``outline`` (default
         0.4, 0.4, 0.2; missing keys weigh 0). Untitled sections are scored by content and

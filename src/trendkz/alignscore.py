@@ -3,17 +3,23 @@
 Every score lies in [0, 1]. For the sections of one entity/series (``Features``):
 
 - **heading**: the ``scorer`` (default ``rapidfuzz.fuzz.token_sort_ratio``) on headings
-  normalized by :func:`normalize_heading` (outline numbers, years and punctuation dropped,
-  lower case). Untitled sections have no heading score.
-- **content**: cosine similarity of TF-IDF vectors of word tokens (letters only, sublinear
-  term frequency, smoothed IDF over the sections of the series), the larger of two
-  readings: the section's own text (heading removed) and its whole subtree (own text plus
-  every descendant's). The subtree reading is what places a parent whose own text is just
-  its heading: it is compared by everything under it.
+  normalized by :func:`normalize_heading` (outline numbers, years, punctuation and English
+  function words dropped, lower case). ``token_set_ratio`` was not chosen: it scores a
+  heading contained in a longer one at 100 ("Discrimination" vs "Discrimination with
+  Respect to Employment"). Untitled sections have no heading score.
+- **content**: cosine similarity of TF-IDF vectors of word tokens (letters only,
+  ``1 + ln tf``, ``idf = ln((n + 1) / df)`` over the n sections of the series, so a term
+  found in every section weighs almost nothing), the larger of two readings: the
+  section's own text (heading removed) and its whole subtree (own text plus every
+  descendant's). The subtree reading places a parent whose own text is just its heading.
+  0 when one side has no words; when neither has, the heading stands for the content.
+  (RapidFuzz's ``token_set_ratio`` on whole texts was measured and rejected: on the seed
+  chapters it scores every 2009 paragraph 43-68 against every group, flat.)
 - **outline**: the mean of relative position in the document (``1 - |Δ|``), level
   agreement (``1`` equal, ``0.5`` one apart, else ``0``) and parent agreement (both
-  top-level, or their parents in the same group: ``1``; unknown: ``0.5``; else ``0``).
-  For untitled sections only the relative position counts.
+  top-level, or their parents in the same group: ``1``; a parent in no group yet: ``1``
+  when the parents' headings are equal, else ``0.5``; otherwise ``0``). For untitled
+  sections only the relative position counts.
 """
 
 from __future__ import annotations
