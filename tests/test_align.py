@@ -330,3 +330,11 @@ def test_hrr_one_section_per_group_and_document(hrr_kz):
     assert not matched.duplicated(["group", "doc_id"]).any()  # every section has a heading
     assert len(matched) == len(sections)
     assert al["doc_id"].nunique() == 9
+
+
+def test_a_group_of_a_titled_and_an_untitled_section():
+    text = "border guards customs checkpoints smuggling patrols detained crossings"
+    docs = {"a": (2001, [("", text, 1)]), "b": (2002, [("Borders", text, 1)])}
+    al = align_sections(make_sections(docs))
+    assert al["group"].nunique() == 1 and (al["status"] == "matched").all()
+    assert (al["method"] != "alone").all() and al["similarity"].notna().all()

@@ -144,7 +144,7 @@ class _Series:
         self.group_of = np.full(n, -1)
         self.sim = np.full(n, np.nan)
         self.how = ["alone"] * n
-        self.n_groups = 0
+        self.n_groups, self.founder = 0, []
         for d in range(f.doc.max() + 1 if n else 0):
             self._titled(np.flatnonzero((f.doc == d) & f.titled))
         for d in range(f.doc.max() + 1 if n else 0):
@@ -152,6 +152,7 @@ class _Series:
 
     def _new_group(self, i: int) -> None:
         self.group_of[i] = self.n_groups
+        self.founder.append(i)
         self.n_groups += 1
 
     def _score(self, a: np.ndarray, b: np.ndarray, known: bool):
@@ -165,9 +166,9 @@ class _Series:
         self.group_of[i] = g
         self.sim[i] = score
         self.how[i] = how or method(h, c, o, self.weights)
-        first = np.flatnonzero(self.group_of == g)
-        if np.isnan(self.sim[first[0]]) and first[0] != i:  # the founder takes the
-            self.sim[first[0]], self.how[first[0]] = score, self.how[i]  # first join
+        first = self.founder[g]
+        if np.isnan(self.sim[first]):  # the founder takes the score of the first join
+            self.sim[first], self.how[first] = score, self.how[i]
 
     def _titled(self, a: np.ndarray) -> None:
         if not len(a):

@@ -119,20 +119,18 @@ def _own_text(text: str, heading: str) -> str:
 def _cosines(counts: list[Counter]) -> tuple[np.ndarray, np.ndarray]:
     """Cosine matrix of TF-IDF vectors of the token counts, and which rows have words."""
     n = len(counts)
-    vocab: dict[str, int] = {}
-    rows, cols, tf = [], [], []
-    for i, c in enumerate(counts):
-        rows.extend([i] * len(c))
-        cols.extend(vocab.setdefault(w, len(vocab)) for w in c)
-        tf.extend(c.values())
-    rows_a, cols_a = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64)
-    df = np.bincount(cols_a, minlength=len(vocab))
+    words = [w for c in counts for w in c]
+    cols_a, uniques = pd.factorize(np.array(words, dtype=object), sort=False)
+    cols_a = cols_a.astype(np.int64)
+    rows_a = np.repeat(np.arange(n, dtype=np.int64), [len(c) for c in counts])
+    tf = [v for c in counts for v in c.values()]
+    df = np.bincount(cols_a, minlength=len(uniques))
     idf = np.log((1.0 + n) / df)  # a term in every section weighs (almost) nothing
     w = (1.0 + np.log(np.array(tf, dtype=np.float64))) * idf[cols_a]
     norms = np.sqrt(np.bincount(rows_a, weights=w * w, minlength=n))
     keep = df[cols_a] >= 2  # a term of one section only never adds to a dot product
     shared = np.flatnonzero(df >= 2)
-    col_of = np.full(len(vocab), -1)
+    col_of = np.full(len(uniques), -1)
     col_of[shared] = np.arange(len(shared))
     m = np.zeros((n, len(shared)), dtype=np.float32)
     m[rows_a[keep], col_of[cols_a[keep]]] = w[keep] / norms[rows_a[keep]]
