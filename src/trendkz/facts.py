@@ -29,11 +29,13 @@ _MAYBE = re.compile(
     r"eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|tens|zero)\b", re.I)
 
 
-def facts_of_sentence(text: str, year: int, *, include_non_facts: bool = False) -> list[dict]:
+def facts_of_sentence(text: str, year: int, *, include_non_facts: bool = False,
+                      context: dict | None = None) -> list[dict]:
     """The facts of one sentence as dicts (offsets relative to ``text``).
 
     Keys: ``fact_kind, value, low, high, low_open, high_open, unit, qualifier, measure,
-    period_start, period_end, period_assumed, start, end, text``.
+    period_start, period_end, period_assumed, start, end, text``. ``context`` carries
+    measures from one sentence to the next (see :func:`trendkz.measures.name_measures`).
     """
     if not _MAYBE.search(text):
         return []
@@ -44,7 +46,7 @@ def facts_of_sentence(text: str, year: int, *, include_non_facts: bool = False) 
                     if q.kind == "year" and q.series_year is not None]
     free = [p for p in periods
             if not any(p.start < b and p.end > a for a, b in series_years)]
-    measures = name_measures(toks, quantities)
+    measures = name_measures(toks, quantities, context=context)
     rows = []
     for q, measure in zip(quantities, measures, strict=True):
         if not q.is_fact and not include_non_facts:
@@ -110,9 +112,14 @@ def extract_facts(sections: pd.DataFrame, *, include_non_facts: bool = False) ->
         if not isinstance(body, str) or not body:
             continue
         base = int(r.start)
+        context: dict = {}
+        prev_end = 0
         for a, b in sentence_spans(body):
             sentence = body[a:b]
-            for f in facts_of_sentence(sentence, int(r.year),
+            if "\n\n" in body[prev_end:a]:
+                context.clear()  # a measure is carried within a paragraph only
+            prev_end = b
+            for f in facts_of_sentence(sentence, int(r.year), context=context,
                                        include_non_facts=include_non_facts):
                 f["start"] += base + a
                 f["end"] += base + a

@@ -32,15 +32,23 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
+    "CURRENCY_SIGNS",
+    "CURRENCY_WORDS",
+    "MEASURE_UNITS",
     "QUALIFIERS",
+    "TIME_UNITS",
     "VAGUE",
     "Num",
     "Tok",
+    "currency_before",
+    "glued",
     "interval",
+    "is_word",
     "postfix_qualifier",
     "prefix_qualifier",
     "read_number",
     "tokenize",
+    "unit_after",
 ]
 
 NAN = math.nan
@@ -137,11 +145,6 @@ class Num:
     fraction: bool = False   # a bare fraction ("one-half")
 
 
-def _glued(toks: list[Tok], i: int) -> bool:
-    """Token ``i`` touches token ``i - 1`` (no space between)."""
-    return i > 0 and toks[i - 1].end == toks[i].start
-
-
 def _seq(toks: list[Tok], i: int, words: tuple[str, ...]) -> bool:
     return (i + len(words) <= len(toks)
             and all(toks[i + k].low == w for k, w in enumerate(words)))
@@ -188,7 +191,7 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
         value = float(t.text.replace(",", ""))
         j = i + 1
         scaled = False
-        if j < len(toks) and toks[j].low in DIGIT_SCALES and not _glued(toks, j):
+        if j < len(toks) and toks[j].low in DIGIT_SCALES and not glued(toks, j):
             value *= DIGIT_SCALES[toks[j].low]
             j += 1
             scaled = True
@@ -217,8 +220,8 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
         elif w in TENS and last in ("", "scale"):
             current += TENS[w]
             last = "tens"
-        elif w == "-" and last == "tens" and j + 1 < len(toks) and _glued(toks, j) and (
-                _glued(toks, j + 1)) and 0 < UNITS.get(toks[j + 1].low, 0) < 10:
+        elif w == "-" and last == "tens" and j + 1 < len(toks) and glued(toks, j) and (
+                glued(toks, j + 1)) and 0 < UNITS.get(toks[j + 1].low, 0) < 10:
             j += 1
             current += UNITS[toks[j].low]
             last = "unit"
@@ -244,7 +247,7 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
         return None
     value = total + current
     # "one-half", "two-thirds": a bare fraction
-    if j < len(toks) and toks[j].text == "-" and j + 1 < len(toks) and _glued(toks, j) and (
+    if j < len(toks) and toks[j].text == "-" and j + 1 < len(toks) and glued(toks, j) and (
             toks[j + 1].low in FRACTIONS) and value < 10 and not scaled:
         denom = toks[j + 1].low
         frac = FRACTIONS[denom] if value == 1 or denom.endswith("s") else FRACTIONS[denom] * value
@@ -285,3 +288,81 @@ def interval(value: float, relation: str) -> tuple[float, float, bool, bool, str
     if relation == "near":
         return value * (1 - APPROX_TOLERANCE), value, False, True, "approximate"
     return value, value, False, False, "exact"
+
+
+# ---- units written around a number
+
+TIME_UNITS = {"year": "years", "years": "years", "month": "months", "months": "months",
+              "week": "weeks", "weeks": "weeks", "day": "days", "days": "days",
+              "hour": "hours", "hours": "hours", "minute": "minutes", "minutes": "minutes",
+              "decade": "decades", "decades": "decades"}
+MEASURE_UNITS = {"km": "km", "kilometers": "km", "kilometres": "km", "kilometer": "km",
+                 "miles": "miles", "mile": "miles", "meters": "m", "metres": "m", "meter": "m",
+                 "kg": "kg", "kilograms": "kg", "kilogram": "kg", "tons": "tons",
+                 "tonnes": "tons", "ton": "tons", "hectares": "hectares", "acres": "acres",
+                 "liters": "liters", "litres": "liters", "degrees": "degrees"}
+CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR",
+                  "eur": "EUR", "tenge": "KZT", "kzt": "KZT", "soms": "KGS", "som": "KGS",
+                  "kgs": "KGS", "somoni": "TJS", "tjs": "TJS", "manat": "TMT", "manats": "TMT",
+                  "tmt": "TMT", "sums": "UZS", "soums": "UZS", "uzs": "UZS", "rubles": "RUB",
+                  "roubles": "RUB", "rub": "RUB", "pounds": "GBP", "gbp": "GBP",
+                  "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "naira": "NGN",
+                  "reais": "BRL", "hryvnias": "UAH", "hryvnia": "UAH", "lari": "GEL",
+                  "drams": "AMD", "dram": "AMD", "pesos": "pesos", "dinars": "dinars",
+                  "francs": "francs", "shillings": "shillings", "rand": "ZAR", "yen": "JPY",
+                  "lira": "TRY", "liras": "TRY", "afghanis": "AFN", "taka": "BDT"}
+CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₸": "KZT", "₦": "NGN",
+                  "₽": "RUB", "₹": "INR", "usd": "USD", "eur": "EUR", "kzt": "KZT", "gbp": "GBP",
+                  "rs": "INR", "ngn": "NGN", "rub": "RUB", "kgs": "KGS", "uzs": "UZS"}
+
+
+def glued(toks: list[Tok], i: int) -> bool:
+    return 0 < i < len(toks) and toks[i - 1].end == toks[i].start
+
+
+def is_word(t: Tok) -> bool:
+    return t.text[0].isalpha()
+
+
+def unit_after(toks: list[Tok], k: int) -> tuple[str, int]:
+    """Unit written after a number at token ``k``: ``(unit, token index after it)``."""
+    if k >= len(toks):
+        return "", k
+    w = toks[k].low
+    if w in ("percent", "%", "pct"):
+        return "percent", k + 1
+    if w == "per" and k + 1 < len(toks) and toks[k + 1].low == "cent":
+        return "percent", k + 2
+    if w == "percentage" and k + 1 < len(toks) and toks[k + 1].low == "points":
+        return "percentage points", k + 2
+    if w in ("us", "u") and k + 1 < len(toks):  # "US dollars", "U.S. dollars"
+        m = k + 1
+        while m < len(toks) and toks[m].text in ".S" and m < k + 4:
+            m += 1
+        if m < len(toks) and toks[m].low in ("dollars", "dollar"):
+            return "USD", m + 1
+    if w in CURRENCY_WORDS:
+        return CURRENCY_WORDS[w], k + 1
+    if w in TIME_UNITS:
+        return TIME_UNITS[w], k + 1
+    if w == "-" and glued(toks, k) and k + 1 < len(toks) and glued(toks, k + 1):
+        u = toks[k + 1].low
+        if u in TIME_UNITS:
+            return TIME_UNITS[u], k + 2
+    if w in MEASURE_UNITS:
+        return MEASURE_UNITS[w], k + 1
+    if w == "square" and k + 1 < len(toks) and toks[k + 1].low in MEASURE_UNITS:
+        return "square " + MEASURE_UNITS[toks[k + 1].low], k + 2
+    return "", k
+
+
+def currency_before(toks: list[Tok], i: int) -> tuple[str, int]:
+    if i == 0:
+        return "", i
+    p = toks[i - 1]
+    if p.low in CURRENCY_SIGNS:
+        k = i - 1
+        if p.text == "$" and k > 0 and toks[k - 1].low in ("us", "r", "a", "c") and glued(toks, k):
+            k -= 1
+        return CURRENCY_SIGNS[p.low], k
+    return "", i
