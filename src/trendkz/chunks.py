@@ -132,11 +132,18 @@ def _closed(low: str) -> bool:
             or low in _NEG)
 
 
+#: frequent present-tense verbs that end a noun phrase ("2,000 marriages occur annually")
+_PRESENT = frozenset("""occur occurs remain remains live lives work works face faces lack lacks
+exist exists continue continues serve serves include includes represent represents account
+accounts rotate rotates reside resides belong belongs receive receives""".split())
+
+
 def np_word(toks: list[Tok], k: int) -> bool:
     if k >= len(toks):
         return False
     t = toks[k]
     return (t.text[0].isalpha() and not _closed(t.low) and not _is_adv(t.low)
+            and t.low not in _PRESENT
             and t.low not in UNITS and t.low not in TENS)
 
 
@@ -192,7 +199,8 @@ def read_np(toks: list[Tok], k: int) -> tuple[list[str], int, bool]:
         if not np_word(toks, k):
             break
         if participle(t):
-            if (not words or low.endswith("ing")) and np_word(toks, k + 1) and not (
+            if (not words or words[-1] in ("and", "or") or low.endswith("ing")) and np_word(
+                    toks, k + 1) and not (
                     participle(toks[k + 1])):
                 words.append(low)
                 k += 1

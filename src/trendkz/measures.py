@@ -36,6 +36,7 @@ from .chunks import (
     verb_before,
 )
 from .numbers import TIME_UNITS, Tok
+from .periods import MONTHS
 from .quantities import Quantity
 
 __all__ = ["NOUN_FOLD", "VERB_FOLD", "name_measures"]
@@ -76,6 +77,9 @@ NOUN_FOLD: dict[str, str] = {
                      "prison sentence", "prison sentences", "incarceration",
                      "sentence", "sentences", "deprivation of liberty"], "prison term"),
 }
+#: words after a duration that say when, not what lasts ("10 days in advance", "prior")
+_NOT_WHAT = frozenset("""advance prior early earlier later ago before after total row time
+times succession average least""".split()) | frozenset(MONTHS)
 _TRANSFER_TO = frozenset(["court", "courts", "prosecutor", "prosecutors", "prosecution", "trial"])
 
 
@@ -115,13 +119,13 @@ def _duration(toks: list[Tok], q: Quantity) -> str:
     k = q.after
     while k < len(toks) and toks[k].text in QUOTES | {"s"}:
         k += 1
-    if k < len(toks) and toks[k].low in ("in", "of", "to"):
+    if k < len(toks) and toks[k].low in ("in", "of"):
         k += 1
         if toks[k - 1].low == "of":
             while k < len(toks) and toks[k].low in DET:
                 k += 1
     words, _, _ = read_np(toks, k)
-    if words:
+    if words and words[0] not in _NOT_WHAT and not toks[k].text[0].isupper():
         return _fold_np(words)
     for m in range(max(0, q.first - 4), q.first):
         verb = participle(toks[m], m) or ""
@@ -156,6 +160,7 @@ def name_measures(toks: list[Tok], quantities: list[Quantity], *,
     head = None  # measure of the last fact that is not a series point
     prev_end, prev_verb = -1, ""
     durations: dict[str, str] = {}
+    prev_money: tuple[int, str] | None = None
     nps = [read_np(toks, q.after) if q.is_fact else ([], q.after, False) for q in quantities]
     for n, q in enumerate(quantities):
         if not q.is_fact:
@@ -203,6 +208,10 @@ def name_measures(toks: list[Tok], quantities: list[Quantity], *,
             verb = prev_verb  # "abducted 20 students and two staff"
         verb = _fold_verb(verb) if verb else ""
         prev_end, prev_verb = end, verb
+        if not np and not verb and q.first > 0 and toks[q.first - 1].text == "(" and (
+                prev_money is not None and prev_money[0] == q.first - 1):
+            out[n] = prev_money[1]  # a conversion: "4,339 pula ($434)"
+            continue
         if not np:
             prev_np, prev_measure = last.get(uc, ("", ""))
             if not verb:
@@ -212,6 +221,7 @@ def name_measures(toks: list[Tok], quantities: list[Quantity], *,
         comp = _complement(toks, verb, vend)
         measure = " ".join(x for x in (np, verb, comp) if x)
         out[n] = measure
+        prev_money = (q.after, measure) if q.unit not in ("count", "percent") else None
         if np:
             last[uc] = (np, measure)
         if q.series_year is None:

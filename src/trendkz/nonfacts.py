@@ -141,6 +141,16 @@ def context_kind(toks: list[Tok], num: Num, text: str, ref_until: int) -> str | 
     if prev is not None and (prev.low in ("aged", "ages") or prev.low == "age" or (
             prev.low == "of" and prev2 is not None and prev2.low == "age")):
         return "age"
+    # legal ages: "younger than 16", "older than 12", "the minimum age for marriage is 18",
+    # "between ages five and 16"
+    if num.value <= 25 and not num.scaled and (
+            prev is not None and prev2 is not None and prev.low == "than"
+            and prev2.low in ("younger", "older")
+            or any(toks[k].low in ("age", "ages") for k in range(max(0, i - 7), i))
+            and not any(toks[k].text in ";.()" for k in range(max(0, i - 7), i))):
+        unit_next = nxt is not None and nxt.low in ("percent", "%", "days", "months", "hours")
+        if not unit_next:
+            return "age"
     # compounds that are not quantities: "a two-pronged approach", "one-sided"
     if nxt is not None and nxt.text == "-" and glued(toks, j) and j + 1 < len(toks) and (
             glued(toks, j + 1) and toks[j + 1].low.endswith("ed")):

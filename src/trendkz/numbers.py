@@ -78,6 +78,7 @@ VAGUE_MULT = {("several",): (3, 9), ("a", "few"): (2, 5), ("few",): (2, 5)}
 #: qualifier phrase -> relation (gt, ge, lt, le, approx, near)
 QUALIFIERS: dict[str, str] = {
     **dict.fromkeys(["more than", "over", "above", "exceeding", "in excess of", "upwards of",
+                     "surpassed", "surpassing", "exceeded", "topped",
                      "greater than", "higher than", "just over", "well over", "slightly more than",
                      "well above", "some more than", ">"], "gt"),
     **dict.fromkeys(["at least", "no fewer than", "no less than", "not less than",

@@ -105,6 +105,11 @@ def _read_fact(toks, text, num: Num, unit_hint: str = "") -> Quantity:
             toks[m + 1].low == "life"):
         low, high, value, kind, words = value, NAN, NAN, "range", "to life"
         hi_open, is_range, end_tok = True, True, m + 2
+    if not is_range and unit == "years" and conn == "and" and m + 1 < len(toks):
+        num2 = read_number(toks, m + 1)  # "seven years and nine months"
+        if num2 is not None and not num2.vague and unit_after(toks, num2.j)[0] == "months":
+            value += num2.value / 12
+            end_tok = unit_after(toks, num2.j)[1]
     unit = unit or currency or unit_hint or ("fraction" if num.fraction else "count")
     q_words, relation, q_start = prefix_qualifier(text, toks[first].start)
     p_words, p_rel, p_end = ("", "", 0) if is_range else postfix_qualifier(
@@ -245,7 +250,8 @@ def _counting_ones(toks: list[Tok], text: str, out: list[Quantity]) -> list[Quan
         partitive = (i + 2 < len(toks) and toks[i + 1].low == "of" and toks[i + 2].low in (
             "the", "their", "them", "these", "those", "its", "his", "her", "our")
             and before not in _PREPS and before not in ("in", "as"))
-        joined = (before in ("and", ",") and any(f < n for f in facts)) or any(
+        other = i + 1 < len(toks) and toks[i + 1].low in ("other", "more", "additional")
+        joined = other or (before in ("and", ",") and any(f < n for f in facts)) or any(
             f > n and out[f].first <= i + 4 and any(t.low == "and" for t in toks[i + 1:out[
                 f].first]) for f in facts)
         if partitive or joined:

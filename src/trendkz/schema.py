@@ -102,15 +102,19 @@ FRAMES: dict[str, tuple[list[str], list[str]]] = {
         ["entity", "series", "year", "doc_id", "start", "period_start"],
     ),
     "fact_changes": (
-        ["entity", "measure", "unit", "year_from", "year_to", "value_from", "value_to",
-         "qualifier_from", "qualifier_to", "change", "status", "doc_from", "doc_to",
-         "start_from", "end_from", "start_to", "end_to", "text_from", "text_to"],
-        ["entity", "measure", "unit", "year_from", "year_to"],
+        ["entity", "series", "group", "measure", "unit", "year_from", "year_to", "value_from",
+         "value_to", "qualifier_from", "qualifier_to", "change", "status", "similarity",
+         "doc_from", "doc_to", "start_from", "end_from", "start_to", "end_to", "text_from",
+         "text_to"],
+        ["entity", "series", "measure", "unit", "year_from", "year_to", "start_from",
+         "start_to"],
     ),
     "corroboration": (
         ["entity", "measure", "unit", "period_start", "period_end", "doc_a", "doc_b",
-         "kind_a", "kind_b", "value_a", "value_b", "text_a", "text_b", "status"],
-        ["entity", "measure", "period_start", "period_end", "doc_a", "doc_b"],
+         "kind_a", "kind_b", "value_a", "value_b", "text_a", "text_b", "start_a", "end_a",
+         "start_b", "end_b", "similarity", "period_match", "status"],
+        ["entity", "measure", "period_start", "period_end", "doc_a", "doc_b", "start_a",
+         "start_b"],
     ),
 }
 
