@@ -121,7 +121,8 @@ def test_aligned_groups_are_linked_first():
         "method": "heading", "status": "matched"})
     d = diff_facts(facts, alignment=alignment, min_similarity=0.6)
     link = d[d["status"].isin(["up", "down", "same"])]
-    assert list(zip(link["value_from"], link["value_to"], link["group"])) == [(10.0, 12.0, 0)]
+    got = list(zip(link["value_from"], link["value_to"], link["group"], strict=True))
+    assert got == [(10.0, 12.0, 0)]
     assert list(d.loc[d["status"] == "dropped", "value_from"]) == [99.0]
 
 

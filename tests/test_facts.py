@@ -80,11 +80,12 @@ def test_no_period_means_the_report_year_assumed(facts):
 def test_series_become_dated_points(facts):
     cabar = facts[facts["doc_id"] == "kazakhstan-2019-analysis"]
     attacks = cabar[cabar["measure"] == "terrorist attacks prevented"]
-    assert list(zip(attacks["value"], attacks["period_start"], attacks["period_end"])) == [
+    assert list(zip(attacks["value"], attacks["period_start"], attacks["period_end"],
+                    strict=True)) == [
         (30, 2014, 2019), (3, 2014, 2014), (4, 2015, 2015), (12, 2016, 2016),
         (11, 2017, 2017)]
     blocked = cabar[cabar["measure"] == "websites blocked"]
-    assert list(zip(blocked["value"], blocked["period_start"])) == [
+    assert list(zip(blocked["value"], blocked["period_start"], strict=True)) == [
         (400, 2011), (500, 2012), (600, 2013)]
     recruits = cabar[cabar["measure"].str.contains("recruits", na=False)]
     assert list(recruits["value"]) == [546, 168, 136, 151, 91]
@@ -107,7 +108,7 @@ def test_non_facts_are_kept_on_request(kz_sections):
     assert kinds <= set(FACT_KINDS) | set(NON_FACT_KINDS)
     nonf = allf[~allf["fact_kind"].isin(FACT_KINDS)]
     assert nonf["measure"].isna().all() and nonf["period_start"].isna().all()
-    assert dict(zip(nonf["text"], nonf["fact_kind"]))["2396"] == "reference"
+    assert dict(zip(nonf["text"], nonf["fact_kind"], strict=True))["2396"] == "reference"
 
 
 def test_deterministic(kz_sections, facts):
@@ -151,3 +152,15 @@ def test_generality_on_human_rights_reports(hrr_kazakhstan):
     # measured: 77% of facts named (85% of non-durations), 67% without a stated period
     assert f["measure"].notna().mean() > 0.7
     assert f["period_assumed"].mean() < 0.75
+
+
+def test_intervals_are_consistent(facts):
+    for r in facts.itertuples():
+        lo = -float("inf") if pd.isna(r.low) else r.low
+        hi = float("inf") if pd.isna(r.high) else r.high
+        assert lo <= hi, r.text
+        if pd.notna(r.value):
+            assert lo <= r.value <= hi, r.text
+        assert bool(r.low_open) or pd.notna(r.low)
+        assert bool(r.high_open) or pd.notna(r.high)
+        assert r.period_start <= r.period_end

@@ -10,7 +10,10 @@ A small rule-based chunker (no model, no download) over the tokens of one senten
    object it is ("the KNB *disrupted* three attacks", "*blocking* more than 11,000");
 3. a number with no noun of its own ("blocking more than 11,000", "in 2012 – 500", "(94 for
    Almaty)") takes the noun phrase, or the whole measure, of the fact before it in the
-   sentence; "including 19 ..." takes the verb of the fact it details;
+   sentence (or, for counts, earlier in the paragraph: "62 people were convicted ... 19 – in
+   the Aktobe region"); "including 19 ..." takes the verb of the fact it details, "20
+   students and two staff" the verb of the first; a conversion ("4,339 pula ($434)") the
+   measure of the amount it converts; "a ransom of $370,000" names the noun before "of";
 4. verbs are put in their past participle and folded with their synonyms
    (:data:`VERB_FOLD`: disrupted / foiled / thwarted -> prevented; returned -> repatriated;
    shut down / closed -> blocked; sentenced / found guilty -> convicted ...), nouns too

@@ -62,8 +62,9 @@ def load_gold(seed_sections: pd.DataFrame) -> pd.DataFrame:
             k = g["anchor"].rfind(g["text"])
             if k < 0:
                 raise AssertionError(f"{GOLD.name}:{n}: {g['text']!r} not in its anchor")
-            rows.append({"split": g["split"], "doc_id": g["doc_id"], "start": a + k, "end": a + k + len(g["text"]),
-                         "text": g["text"], "anchor": g["anchor"], "value": _f(g["value"]), "low": _f(g["low"]),
+            rows.append({"split": g["split"], "doc_id": g["doc_id"], "start": a + k,
+                         "end": a + k + len(g["text"]), "text": g["text"],
+                         "anchor": g["anchor"], "value": _f(g["value"]), "low": _f(g["low"]),
                          "high": _f(g["high"]), "unit": g["unit"],
                          "qualifier": g["qualifier"].strip().lower(),
                          "period_start": int(g["period_start"]),
