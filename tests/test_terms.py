@@ -139,7 +139,6 @@ def test_wrapping_a_term_in_quotes_quotes_it(before, after, pair):
     "what the government considered “extremism”-related offenses",
     "The six alleged terrorists reportedly planned",
     "The government described widespread civil unrest in early January as a terrorist attack",
-    "suspected violent extremists set off an explosion",
     "content it considered “extremist.”",
     "a party banned as an “extremist” organization",
     "what qualifies as terrorism or “extremism,”",
@@ -156,6 +155,7 @@ def test_hedged(text):
     "alleged participation in a political banned extremist group",
     "extremism, so-called",
     "alleged\n\nextremism",
+    "suspected violent extremists set off an explosion",  # suspicion of a crime, not a label
 ])
 def test_not_hedged(text):
     assert hedged(text)[-1] is False
@@ -227,8 +227,9 @@ def test_hedged_hand_count(kz_sections):
     # considers, identified as, what the government considered / deemed; 2022: what
     # qualifies as, banned as an, content it considered
     assert [t.loc[(y, "extremism"), "hedged"] for y in SEEDS] == [0, 2, 4, 3]
-    # 2012: "suspected violent extremists" x3, "perceived terrorist and violent extremist"
-    assert t.loc[(2012, "violent extremism"), "hedged"] == 4
+    # 2012: "perceived terrorist and violent extremist"; "suspected" (of a crime) is not a
+    # hedge on the label
+    assert t.loc[(2012, "violent extremism"), "hedged"] == 1
 
 
 # -- counts: shape and options ----------------------------------------------------------------

@@ -34,7 +34,7 @@ def _rel(path: str, out: Path) -> str:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .compare import compare
+    from .comparison import compare
 
     out = Path(args.out)
     progress = not args.quiet

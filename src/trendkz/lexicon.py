@@ -49,10 +49,10 @@ __all__ = ["BUILTIN", "HEDGES", "Lexicon", "compile_pattern"]
 
 #: Hedge cues: a hit is hedged when one of these ends at most three words before it, in
 #: the same sentence. They mark a label as someone else's ("what the government deemed",
-#: "so-called", "described ... as") or as uncertain ("alleged", "suspected", "perceived").
+#: "so-called", "described ... as") or as uncertain ("alleged", "perceived").
 HEDGES: tuple[str, ...] = (
     "so-called", "alleged", "allegedly", "purported", "purportedly", "supposed",
-    "supposedly", "suspected", "perceived", "presumed", "ostensible", "ostensibly",
+    "supposedly", "perceived", "presumed", "ostensible", "ostensibly",
     "self-proclaimed", "self-styled", "accused of",
     "considered", "considers", "deemed", "deems", "termed", "labeled", "labelled",
     "branded", "declared",

@@ -211,7 +211,7 @@ def verify_report(folder, *, rerun: bool = True) -> list[Difference]:
 
 
 def _rerun(folder: Path, manifest: dict) -> dict[str, bytes]:
-    from .compare import compare
+    from .comparison import compare
     from .corpus import load_corpus
     from .datasets import kazakhstan_path
 
