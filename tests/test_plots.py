@@ -76,7 +76,8 @@ def test_plot_similarity_heat_map_cells():
     data = ax.images[0].get_array()
     assert data.shape == (2, 2)
     assert data[0, 0] == pytest.approx(0.4) and np.ma.is_masked(data[1, 0])
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["2012→2017", "2017→2022"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2012→\n2017", "2017→\n2022"]
+    assert len(ax.patches) == 1  # the pair with nothing to compare is hatched
     assert {t.get_text() for t in ax.texts} == {"0.40", "0.80", "0.90"}
 
 

@@ -103,7 +103,8 @@ class Comparison:
         for title, frame in self.summary().items():
             if len(frame):
                 parts.append(f"<p><i>{html.escape(title)}</i></p>")
-                parts.append(frame.to_html(index=False, na_rep="", float_format="%.2f"))
+                parts.append(frame.to_html(index=False, na_rep="",
+                                           float_format="{:.2f}".format))
         return "\n".join(parts)
 
 

@@ -30,16 +30,19 @@ def main_series(documents: pd.DataFrame) -> tuple[str, str] | None:
 
 
 def top_measures(facts: pd.DataFrame, fact_changes: pd.DataFrame, n: int = 4) -> list[str]:
-    """Measures stated in the most distinct documents (then most facts), at most ``n``."""
+    """Measures worth a panel, at most ``n``: counts before durations and money, then those
+    stated in the most distinct documents, then the most facts; ties by name."""
     if facts.empty:
         return []
     linked = set(fact_changes["measure"]) if len(fact_changes) else set()
     f = facts.dropna(subset=["measure"])
     f = f[f["measure"].isin(linked)] if linked else f
-    score = f.groupby("measure").agg(docs=("doc_id", "nunique"), facts=("doc_id", "size"))
+    score = f.groupby("measure").agg(docs=("doc_id", "nunique"), facts=("doc_id", "size"),
+                                     counts=("unit", lambda u: (u == "count").mean()))
     score = score[score["docs"] >= 2] if (score["docs"] >= 2).any() else score
-    score = score.reset_index().sort_values(["docs", "facts", "measure"],
-                                            ascending=[False, False, True], kind="mergesort")
+    score = score.reset_index().sort_values(["counts", "docs", "facts", "measure"],
+                                            ascending=[False, False, False, True],
+                                            kind="mergesort")
     return score["measure"].head(n).tolist()
 
 
@@ -55,19 +58,19 @@ def make_figures(comparison) -> dict[str, Figure]:
     suffix = f" — {key[0]}" if key else ""
     figs: dict[str, Figure] = {}
 
-    terms = comparison.terms
+    terms = _of(comparison.terms, key)
     if len(terms):
         top = (terms.groupby("term")["count"].sum().sort_values(ascending=False,
                                                                    kind="mergesort"))
         chosen = sorted(top[top > 0].head(4).index.tolist())
-        fig = Figure(figsize=(WIDTH, 2.8), layout="constrained")
+        fig = Figure(figsize=(WIDTH, 3.6), layout="constrained")
         plot_terms(terms, terms=chosen, ax=fig.add_subplot())
         fig.axes[0].set_title(f"Framing terms{suffix}", fontsize="medium")
         figs["terms"] = fig
 
-    changes = _of(comparison.changes, key)
+    changes = _of(comparison.changes, key)  # new or gone sections have no similarity
+    changes = changes[~changes["status"].isin(["new", "gone"])].dropna(subset=["similarity"])
     if len(changes):
-        changes = changes.dropna(subset=["similarity"])
         groups = (changes.groupby("label")["similarity"].min().sort_values(kind="mergesort")
                   .head(MAX_ROWS).index)
         part = changes[changes["label"].isin(groups)]
@@ -85,14 +88,16 @@ def make_figures(comparison) -> dict[str, Figure]:
         fig.axes[0].set_title(f"Sections present{suffix}", fontsize="medium")
         figs["coverage"] = fig
 
-    measures = top_measures(comparison.facts, comparison.fact_changes)
+    facts = comparison.facts
+    measures = top_measures(facts, comparison.fact_changes)
     if measures:
+        facts = facts.assign(source=facts["kind"].astype(str) + " " + facts["year"].astype(str))
         n = len(measures)
-        fig = Figure(figsize=(WIDTH * (2 if n > 1 else 1), 2.4 * ((n + 1) // 2)),
+        fig = Figure(figsize=(WIDTH * (2 if n > 1 else 1), 3.0 * ((n + 1) // 2)),
                      layout="constrained")
         for i, m in enumerate(measures):
             ax = fig.add_subplot((n + 1) // 2, 2 if n > 1 else 1, i + 1)
-            plot_facts(comparison.facts, measure=m, ax=ax)
+            plot_facts(facts, measure=m, hue="source", ax=ax)
             ax.set_title(m, fontsize="small")
             ax.set_ylabel("value")
         figs["facts"] = fig

@@ -26,7 +26,7 @@ def _table(frame: pd.DataFrame, columns: list[str] | None = None) -> str:
     shown = frame[cols].head(MAX_ROWS)
     more = (f"<p class='note'>… {len(frame) - MAX_ROWS} more rows in the CSV.</p>"
             if len(frame) > MAX_ROWS else "")
-    return shown.to_html(index=False, na_rep="", float_format="%.3f", border=0) + more
+    return shown.to_html(index=False, na_rep="", float_format="{:.3f}".format, border=0) + more
 
 
 def _svg(data: bytes) -> str:

@@ -65,8 +65,7 @@ def plot_terms(data: pd.DataFrame, *, x: str = "year", y: str = "rate", hue: str
     ax.set_xlabel(x.replace("_", " "))
     ax.set_ylabel("hits per 1,000 words" if y == "rate" else y)
     _year_ticks(ax, units[x])
-    if ax.get_legend_handles_labels()[0]:
-        ax.legend(fontsize="small", frameon=False)
+    _legend_below(ax)
     return ax
 
 
@@ -97,10 +96,10 @@ def plot_facts(data: pd.DataFrame, *, measure: str | None = None, x: str = "peri
                 bound = lo if open_up else hi
                 ax.plot([xv], [bound], marker=marker, color=grey, markerfacecolor="white",
                         linestyle="none", label=label, **kwargs)
-                span = 0.15 * (abs(bound) or 1.0)
-                ax.annotate("", xy=(xv, bound + (span if open_up else -span)),
-                            xytext=(xv, bound),
+                tip = bound + (1 if open_up else -1) * 0.15 * (abs(bound) or 1.0)
+                ax.annotate("", xy=(xv, tip), xytext=(xv, bound),
                             arrowprops=dict(arrowstyle="->", color=grey, lw=1.0))
+                ax.update_datalim([(xv, tip)])  # keep the arrow inside the axes
                 continue
             if pd.notna(lo) and pd.notna(hi) and lo != hi:
                 ax.vlines(xv, lo, hi, color=grey, linewidth=1.5)
@@ -112,9 +111,9 @@ def plot_facts(data: pd.DataFrame, *, measure: str | None = None, x: str = "peri
                     **kwargs)
     ax.set_xlabel("period" if x.startswith("period") else x.replace("_", " "))
     ax.set_ylabel(measure or value)
+    ax.autoscale_view()
     _year_ticks(ax, df[x])
-    if ax.get_legend_handles_labels()[0]:
-        ax.legend(fontsize="small", frameon=False)
+    _legend_below(ax)
     return ax
 
 
@@ -123,14 +122,14 @@ def plot_similarity(data: pd.DataFrame, *, row: str = "label", col: str = "year_
                     annotate: bool = True, ax=None, **kwargs):
     """Heat map of how much each section changed: rows ``row``, columns year pairs.
 
-    Cells are ``value`` in [0, 1] (1 = unchanged) in greys; missing pairs stay blank;
-    each cell carries its number so the figure reads without colour.
+    Cells are ``value`` in [0, 1] (1 = unchanged, light) in greys; pairs with nothing to
+    compare are hatched; each cell carries its number so the figure reads without colour.
     """
     _need(data, [row, col, value, col_from], "plot_similarity")
     ax = _axes(ax)
     df = data.copy()
     if col_from:
-        df["_col"] = df[col_from].astype(str) + "→" + df[col].astype(str)
+        df["_col"] = df[col_from].astype(str) + "→\n" + df[col].astype(str)
         cols = (df[[col_from, col, "_col"]].drop_duplicates()
                 .sort_values([col_from, col])["_col"].tolist())
     else:
@@ -145,8 +144,13 @@ def plot_similarity(data: pd.DataFrame, *, row: str = "label", col: str = "year_
                       aspect="auto", interpolation="nearest", **kwargs)
     ax.set_xticks(range(len(cols)), cols, rotation=0, fontsize="small")
     ax.set_yticks(range(len(rows)), [_short(r) for r in rows], fontsize="small")
+    from matplotlib.patches import Rectangle
+
+    blank = np.ma.getmaskarray(mat)
+    for i, j in zip(*np.nonzero(blank), strict=True):  # no pair to compare: hatched
+        ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor="white", hatch="////",
+                               edgecolor="0.75", linewidth=0))
     if annotate:
-        blank = np.ma.getmaskarray(mat)
         for i in range(mat.shape[0]):
             for j in range(mat.shape[1]):
                 if not blank[i, j]:
@@ -190,6 +194,22 @@ def _short(label: str, n: int = 38) -> str:
 
 
 def _year_ticks(ax, values: pd.Series) -> None:
+    """Ticks at the years present when few and spread out; else whole-number ticks."""
+    from matplotlib.ticker import MaxNLocator
+
     vals = sorted(pd.Series(values).dropna().unique())
-    if vals and all(float(v).is_integer() for v in vals) and len(vals) <= 12:
+    if not vals or not all(float(v).is_integer() for v in vals):
+        return
+    gaps = np.diff(vals) if len(vals) > 1 else np.array([np.inf])
+    span = (vals[-1] - vals[0]) or 1
+    if len(vals) <= 6 and gaps.min() >= span / 5:
         ax.set_xticks([int(v) for v in vals])
+    else:
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
+
+
+def _legend_below(ax) -> None:
+    handles, labels = ax.get_legend_handles_labels()
+    if handles:
+        ax.legend(handles, labels, fontsize="x-small", frameon=False, loc="upper center",
+                  bbox_to_anchor=(0.5, -0.22), ncol=2, handlelength=2.5)
