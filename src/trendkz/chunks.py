@@ -142,7 +142,8 @@ def np_word(toks: list[Tok], k: int) -> bool:
     if k >= len(toks):
         return False
     t = toks[k]
-    return (t.text[0].isalpha() and not _closed(t.low) and not _is_adv(t.low)
+    return (t.text[0].isalpha() and len(t.text) > 1 and not _closed(t.low)
+            and not _is_adv(t.low)
             and t.low not in _PRESENT
             and t.low not in UNITS and t.low not in TENS)
 

@@ -96,7 +96,7 @@ QUALIFIERS: dict[str, str] = {
 #: qualifiers written after the number ("11 years or more")
 POSTFIX: dict[str, str] = {
     **dict.fromkeys(["or more", "or over", "or above", "and above", "and over", "or longer",
-                     "plus", "or higher", "and more", "+"], "ge"),
+                     "or higher", "and more", "+"], "ge"),
     **dict.fromkeys(["or less", "or fewer", "or under", "or below", "or shorter"], "le"),
 }
 APPROX_TOLERANCE = 0.1
@@ -357,13 +357,19 @@ def unit_after(toks: list[Tok], k: int) -> tuple[str, int]:
     return "", k
 
 
+_DOLLARS = {"us": "USD", "c": "CAD", "a": "AUD", "s": "SGD", "r": "BRL", "nz": "NZD",
+            "hk": "HKD", "nt": "TWD"}
+
+
 def currency_before(toks: list[Tok], i: int) -> tuple[str, int]:
+    """Currency sign or code written before the number at token ``i``: ``(unit, start)``."""
     if i == 0:
         return "", i
     p = toks[i - 1]
     if p.low in CURRENCY_SIGNS:
         k = i - 1
-        if p.text == "$" and k > 0 and toks[k - 1].low in ("us", "r", "a", "c") and glued(toks, k):
+        if p.text == "$" and k > 0 and toks[k - 1].low in _DOLLARS and glued(toks, k):
             k -= 1
+            return _DOLLARS[toks[k].low], k
         return CURRENCY_SIGNS[p.low], k
     return "", i

@@ -39,6 +39,8 @@ FACT_KINDS = ("exact", "approximate", "bound", "range")
 _CHANGE = re.compile(r"^(?:increas|decreas|rose|rise|rising|fell|fall|drop|grew|grow|reduc|"
                      r"lower|rais|cut|climb|declin|jump|doubl|tripl|chang|went|expand|shr[ai]n|"
                      r"move|amend|revis|narrow|widen|adjust)")
+_IN_YEARS = {"years": 1.0, "months": 1 / 12, "weeks": 7 / 365, "days": 1 / 365,
+             "hours": 1 / 8760}
 _SERIES = re.compile(r"(?:\b(?:in|for)\s+)?\b((?:1[89]|20)\d\d)(?:\s+[–—-]\s*|\s*:\s+|[–—]\s*)"
                      r"(?=[\w$])")
 
@@ -71,7 +73,7 @@ def _non_fact(toks, num: Num, kind: str) -> Quantity:
                     "", "", kind, num.i, num.j)
 
 
-def _read_fact(toks, text, num: Num, unit_hint: str = "") -> Quantity:
+def _read_fact(toks, text, num: Num) -> Quantity:
     """A fact from ``num``: currency, unit, range, qualifiers and interval."""
     currency, first = currency_before(toks, num.i)
     unit, k = unit_after(toks, num.j)
@@ -87,14 +89,20 @@ def _read_fact(toks, text, num: Num, unit_hint: str = "") -> Quantity:
     is_range = False
     if conn in ("-", "–", "—", "to", "through", "or", "and") and m + 1 < len(toks) and not (
             num.vague):
-        c2, n = currency_before(toks, m + 2) if m + 2 < len(toks) else ("", m + 1)
+        c2 = currency_before(toks, m + 2)[0] if m + 2 < len(toks) else ""
         n = m + 2 if c2 else m + 1
         num2 = read_number(toks, n) if n < len(toks) else None
-        if num2 is not None and not num2.vague and num2.value > value and (
+        unit2, k2 = unit_after(toks, num2.j) if num2 is not None else ("", n)
+        both_time = unit in _IN_YEARS and unit2 in _IN_YEARS
+        if num2 is not None and not num2.vague and (
+                num2.value * _IN_YEARS[unit2] > value * _IN_YEARS[unit] if both_time
+                else num2.value > value) and (
                 conn != "and" or before_first == "between") and not (
                 conn in ("-", "–", "—") and num.words != num2.words) and not (
                 before_first == "from" and _change_before(toks, first)):
-            unit2, k2 = unit_after(toks, num2.j)
+            if both_time and unit != unit2:
+                value *= _IN_YEARS[unit] / _IN_YEARS[unit2]  # "three months to two years"
+                unit = unit2
             if not unit or not unit2 or unit == unit2:
                 scale = num2.value / _bare(toks, num2) if num2.scaled and not num.scaled else 1
                 low, high = value * scale, num2.value
@@ -110,7 +118,7 @@ def _read_fact(toks, text, num: Num, unit_hint: str = "") -> Quantity:
         if num2 is not None and not num2.vague and unit_after(toks, num2.j)[0] == "months":
             value += num2.value / 12
             end_tok = unit_after(toks, num2.j)[1]
-    unit = unit or currency or unit_hint or ("fraction" if num.fraction else "count")
+    unit = unit or currency or ("fraction" if num.fraction else "count")
     q_words, relation, q_start = prefix_qualifier(text, toks[first].start)
     p_words, p_rel, p_end = ("", "", 0) if is_range else postfix_qualifier(
         text, toks[end_tok - 1].end)
