@@ -23,6 +23,8 @@ from .errors import (
     TrendkzError,
     VerifyError,
 )
+from .factdiff import corroborate, diff_facts
+from .facts import extract_facts
 from .lexicon import Lexicon
 from .plots import plot_coverage, plot_facts, plot_similarity, plot_terms
 from .sections import section_tree, split_sections
@@ -54,10 +56,13 @@ __all__ = [
     "align_sentences",
     "alignment_table",
     "compare",
+    "corroborate",
     "count_terms",
     "datasets",
+    "diff_facts",
     "diff_sections",
     "diff_text",
+    "extract_facts",
     "group_texts",
     "keywords_in_context",
     "lexicon",
