@@ -12,11 +12,13 @@ from .errors import TrendkzError
 __all__ = ["main"]
 
 
-def _load(source: str | None, manifest: str | None, progress: bool = True):
+def _load(source: str | None, manifest: str | None, progress: bool = True,
+          workers: int | None = 1):
     from .corpus import load_corpus
     from .datasets import kazakhstan_path
 
-    return load_corpus(source or kazakhstan_path(), manifest=manifest, progress=progress)
+    return load_corpus(source or kazakhstan_path(), manifest=manifest, progress=progress,
+                       workers=workers)
 
 
 def _cmd_sections(args: argparse.Namespace) -> int:
@@ -38,13 +40,13 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     progress = not args.quiet
-    corpus = _load(args.source, args.manifest, progress)
+    corpus = _load(args.source, args.manifest, progress, args.workers)
     options = {"terms_by": args.terms_by}
     if args.lexicon:
         options["lexicon"] = args.lexicon
     if args.min_similarity is not None:
         options["min_similarity"] = args.min_similarity
-    comparison = compare(corpus, progress=progress, **options)
+    comparison = compare(corpus, progress=progress, workers=args.workers, **options)
     if args.lexicon:  # recorded relative to the report, so `verify` finds it
         comparison.options["lexicon"] = _rel(args.lexicon, out)
     source = None
@@ -86,6 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lexicon", help="a lexicon file for framing terms (default: built-in)")
     p.add_argument("--terms-by", default="doc", choices=["doc", "section", "group"])
     p.add_argument("--min-similarity", type=float, help="alignment threshold in [0, 1]")
+    p.add_argument("--workers", type=int, default=None,
+                   help="processes to use (default: all cores); results do not depend on it")
     p.add_argument("--quiet", action="store_true", help="no progress bars or summary")
     p.set_defaults(func=_cmd_report)
 

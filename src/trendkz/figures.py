@@ -30,8 +30,9 @@ def main_series(documents: pd.DataFrame) -> tuple[str, str] | None:
 
 
 def top_measures(facts: pd.DataFrame, fact_changes: pd.DataFrame, n: int = 4) -> list[str]:
-    """Measures worth a panel, at most ``n``: counts before durations and money, then those
-    stated in the most distinct documents, then the most facts; ties by name."""
+    """Measures worth a panel, at most ``n``: counts before durations and money, named
+    with their verb ("websites blocked") before bare nouns ("members"), then those stated in
+    the most distinct documents, then the most facts; ties by name."""
     if facts.empty:
         return []
     linked = set(fact_changes["measure"]) if len(fact_changes) else set()
@@ -40,9 +41,10 @@ def top_measures(facts: pd.DataFrame, fact_changes: pd.DataFrame, n: int = 4) ->
     score = f.groupby("measure").agg(docs=("doc_id", "nunique"), facts=("doc_id", "size"),
                                      counts=("unit", lambda u: (u == "count").mean()))
     score = score[score["docs"] >= 2] if (score["docs"] >= 2).any() else score
-    score = score.reset_index().sort_values(["counts", "docs", "facts", "measure"],
-                                            ascending=[False, False, False, True],
-                                            kind="mergesort")
+    score = score.reset_index()
+    score["named"] = score["measure"].str.contains(" ")
+    score = score.sort_values(["counts", "named", "docs", "facts", "measure"],
+                              ascending=[False, False, False, False, True], kind="mergesort")
     return score["measure"].head(n).tolist()
 
 
@@ -74,7 +76,9 @@ def make_figures(comparison) -> dict[str, Figure]:
         groups = (changes.groupby("label")["similarity"].min().sort_values(kind="mergesort")
                   .head(MAX_ROWS).index)
         part = changes[changes["label"].isin(groups)]
-        fig = Figure(figsize=(WIDTH + 1.2, 0.9 + 0.28 * len(groups)), layout="constrained")
+        pairs = part[["year_from", "year_to"]].drop_duplicates().shape[0]
+        width = max(WIDTH + 1.2, 2.9 + 0.5 * pairs)  # wider than a column past 4 pairs
+        fig = Figure(figsize=(width, 0.9 + 0.28 * len(groups)), layout="constrained")
         plot_similarity(part, ax=fig.add_subplot())
         fig.axes[0].set_title(f"Section similarity{suffix}", fontsize="medium")
         figs["similarity"] = fig

@@ -226,7 +226,7 @@ def _rerun(folder: Path, manifest: dict) -> dict[str, bytes]:
     opts = dict(manifest.get("options", {}))
     if isinstance(opts.get("lexicon"), str):
         opts["lexicon"] = str(folder / opts["lexicon"])
-    comparison = compare(corpus, **opts)
+    comparison = compare(corpus, workers=None, **opts)
     with tempfile.TemporaryDirectory() as tmp:
         out = save_comparison(comparison, Path(tmp) / folder.name, source=source)
         return {p.relative_to(out).as_posix(): p.read_bytes()
