@@ -25,7 +25,9 @@ def main(names: list[str]) -> None:
     print(f"# trendkz benchmarks\n\nMachine: {machine()}\n")
     for name in mods:
         mod = importlib.import_module(name)
-        print(mod.main(), flush=True)
+        out = mod.main()  # some print their own tables and return None
+        if out:
+            print(out, flush=True)
 
 
 if __name__ == "__main__":
