@@ -21,6 +21,7 @@ _INDEX = ["entity", "series", "group", "label"]
 _NEEDED = ("entity", "series", "group", "label", "doc_id", "year", "section_id", "heading",
            "status")
 _WIDTH = 36
+_MAX_ROWS = 60
 _CSS = ("<style>.tkz-align{border-collapse:collapse;font:11px/1.25 system-ui,sans-serif}"
         ".tkz-align td,.tkz-align th{border:1px solid #ddd;padding:1px 5px;text-align:left;"
         "vertical-align:top;white-space:nowrap}.tkz-align th{background:#f3f3f3}"
@@ -49,10 +50,11 @@ class AlignmentTable(pd.DataFrame):
     def _repr_html_(self) -> str:  # pragma: no cover - exercised through to_html_compact
         return self.to_html_compact()
 
-    def to_html_compact(self, width: int = _WIDTH) -> str:
+    def to_html_compact(self, width: int = _WIDTH, max_rows: int = _MAX_ROWS) -> str:
         """HTML table: cells cut to ``width`` characters (full text on hover), absent grey,
-        one header row per entity/series."""
-        frame = pd.DataFrame(self)
+        one header row per entity/series, at most ``max_rows`` groups (the rest counted)."""
+        full = pd.DataFrame(self)
+        frame = full.head(max_rows)
         years = list(frame.columns)
         out = [_CSS, "<table class='tkz-align'><thead><tr><th>group</th><th>label</th>"]
         out += [f"<th>{html.escape(str(y))}</th>" for y in years]
@@ -73,6 +75,9 @@ class AlignmentTable(pd.DataFrame):
                            "</td>")
             out.append("</tr>")
         out.append("</tbody></table>")
+        if len(full) > len(frame):
+            out.append(f"<p>… {len(full) - len(frame)} more groups (the table itself has "
+                       "them all).</p>")
         return "".join(out)
 
 

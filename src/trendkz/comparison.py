@@ -67,24 +67,27 @@ class Comparison:
         """Small frames for a glance: most changed sections, framing shift, facts that moved."""
         ch = self.changes
         most = (ch[ch["status"].isin(["edited", "rewritten"])]
-                .sort_values(["similarity", "group", "year_from"], kind="mergesort")
-                .head(5)[["label", "year_from", "year_to", "similarity", "status"]])
+                .sort_values(["similarity", "entity", "group", "year_from"], kind="mergesort")
+                .head(5)[["entity", "label", "year_from", "year_to", "similarity", "status"]])
         t = self.terms
         framing = pd.DataFrame()
-        if len(t):
-            g = t.groupby(["term", "year"], sort=True)[["count", "quoted"]].sum()
-            g = g[g["count"] > 0]
-            top = (t.groupby("term")["count"].sum().sort_values(ascending=False, kind="mergesort")
+        if len(t):  # quoted / all hits of the three most frequent terms, by year
+            top = (t.groupby("term")["count"].sum().sort_values(ascending=False,
+                                                                   kind="mergesort")
                    .head(3).index)
-            framing = (g.loc[g.index.get_level_values("term").isin(top)]
-                       .assign(quoted_share=lambda d: (d["quoted"] / d["count"]).round(2))
-                       .reset_index())
+            g = t[t["term"].isin(top)].groupby(["term", "year"], sort=True)[
+                ["count", "quoted"]].sum()
+            cells = g["quoted"].astype(str) + "/" + g["count"].astype(str)
+            framing = cells.unstack("year").fillna("").rename_axis(
+                columns=None).reset_index().rename(columns={"term": "quoted/all"})
+            framing.columns = [str(c) for c in framing.columns]
         fc = self.fact_changes
         moved = fc[fc["status"].isin(["up", "down", "qualifier changed"])].head(5)
-        cols = [c for c in ("measure", "year_from", "year_to", "value_from", "value_to",
-                            "status") if c in fc.columns]
+        cols = [c for c in ("entity", "measure", "year_from", "year_to", "value_from",
+                            "value_to", "status") if c in fc.columns]
         return {"most changed sections": most.reset_index(drop=True),
-                "framing": framing, "facts that moved": moved[cols].reset_index(drop=True)}
+                "framing (hits in quotes / all hits)": framing,
+                "facts that moved": moved[cols].reset_index(drop=True)}
 
     def __repr__(self) -> str:
         sizes = ", ".join(f"{k}={len(v)}" for k, v in self.frames.items())
