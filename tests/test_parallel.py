@@ -58,3 +58,33 @@ def test_dask_backend_agrees(kz, dask_client):
     serial = map_parts(_years, parts, backend="serial")
     assert map_parts(_years, parts, backend=dask_client) == serial
     assert map_parts(_years, parts, backend="dask") == serial  # the current client
+
+
+def _two_entities():
+    import pandas as pd
+
+    import trendkz
+
+    rows = []
+    for doc in trendkz.datasets.kazakhstan():
+        for entity in ("Kazakhstan", "Elsewhere"):
+            rows.append({"text": doc.text, "file": f"{entity}-{doc.source}",
+                         "entity": entity, "year": doc.year})
+    return trendkz.load_corpus(pd.DataFrame(rows))
+
+
+def _frames_bytes(comparison):
+    from trendkz.save import csv_bytes
+
+    return {name: csv_bytes(frame) for name, frame in comparison.frames.items()}
+
+
+def test_compare_is_identical_for_1_and_2_workers_and_dask(dask_client):
+    import trendkz
+
+    corpus = _two_entities()
+    one = _frames_bytes(trendkz.compare(corpus, workers=1))
+    assert one["documents"].count(b"\n") == 11  # header + 10 documents, two entities
+    two = _frames_bytes(trendkz.compare(corpus, workers=2, backend="processes"))
+    dask = _frames_bytes(trendkz.compare(corpus, backend=dask_client))
+    assert one == two == dask
