@@ -23,10 +23,17 @@ def _table(frame: pd.DataFrame, columns: list[str] | None = None) -> str:
     if frame is None or frame.empty:
         return "<p class='note'>(none)</p>"
     cols = [c for c in (columns or list(frame.columns)) if c in frame.columns]
-    shown = frame[cols].head(MAX_ROWS)
+    shown = frame[cols].head(MAX_ROWS).astype(object)
+    shown = shown.where(shown.notna(), "").map(_cell)
     more = (f"<p class='note'>… {len(frame) - MAX_ROWS} more rows in the CSV.</p>"
             if len(frame) > MAX_ROWS else "")
-    return shown.to_html(index=False, na_rep="", float_format="{:.3f}".format, border=0) + more
+    return shown.to_html(index=False, border=0) + more
+
+
+def _cell(v):
+    if isinstance(v, float):
+        return f"{v:,.0f}" if v.is_integer() and abs(v) >= 1 else f"{v:.3f}"
+    return v
 
 
 def _svg(data: bytes) -> str:
@@ -35,15 +42,17 @@ def _svg(data: bytes) -> str:
     return text[start:] if start >= 0 else ""
 
 
+def _moved(fact_changes: pd.DataFrame) -> pd.DataFrame:
+    """Facts whose value or qualifier changed; all links when none did."""
+    moved = fact_changes[fact_changes["status"].isin(["up", "down", "qualifier changed"])]
+    return moved if len(moved) else fact_changes
+
+
 def index_html(comparison, svgs: dict[str, bytes]) -> str:
     """HTML page with every figure (inline SVG) and the main tables (first rows)."""
     docs = comparison.documents
-    try:
-        table = comparison.alignment_table()
-        table = table.reset_index() if table.index.name or not isinstance(
-            table.index, pd.RangeIndex) else table
-    except Exception:  # noqa: BLE001 - the page must render even without an aligner
-        table = pd.DataFrame()
+    aligned = (comparison.alignment_table().to_html_compact(max_rows=MAX_ROWS)
+               if len(comparison.alignment) else "<p class='note'>(none)</p>")
     captions = {
         "terms": "Framing terms per 1,000 words by year; dashed: hits inside quotation marks.",
         "similarity": "How much each section changed between consecutive years (1 = same).",
@@ -67,12 +76,13 @@ def index_html(comparison, svgs: dict[str, bytes]) -> str:
                      f"<figcaption class='note'>{html.escape(captions.get(name, ''))}"
                      "</figcaption></figure>")
     parts += [
-        "<h2>Section alignment</h2>", _table(table),
+        "<h2>Section alignment</h2>", aligned,
         "<h2>What changed</h2>",
         _table(comparison.changes, ["entity", "label", "year_from", "year_to", "similarity",
                                     "n_added", "n_removed", "status"]),
-        "<h2>Facts that changed</h2>",
-        _table(comparison.fact_changes, ["entity", "measure", "year_from", "year_to",
+        "<h2>Facts that changed</h2><p class='note'>Links whose value or qualifier changed; "
+        "every link (new, dropped, same) is in <code>tables/fact_changes.csv</code>.</p>",
+        _table(_moved(comparison.fact_changes), ["entity", "measure", "year_from", "year_to",
                                          "value_from", "value_to", "qualifier_from",
                                          "qualifier_to", "status"]),
         "<h2>Corroboration</h2>", _table(comparison.corroboration),
