@@ -243,12 +243,17 @@ class _Series:
         return order
 
 
-def _label(part: pd.DataFrame) -> str:
-    titled = part[part["heading"].fillna("").str.strip() != ""]
-    if len(titled):
-        last = titled.iloc[-1]
-        return clean_heading(last["heading"]) or str(last["heading"]).strip()
-    return _pilcrow(part.iloc[0]["text"])
+def _labels(groups: list[int], headings: list, texts: list[str]) -> dict[int, str]:
+    """Group -> label: its last heading in row order (cleaned), else ``¶`` and the first
+    words of its first section."""
+    last: dict[int, str] = {}
+    first: dict[int, str] = {}
+    for g, h, t in zip(groups, headings, texts, strict=True):
+        first.setdefault(g, t)
+        if isinstance(h, str) and h.strip():
+            last[g] = h
+    return {g: (clean_heading(last[g]) or last[g].strip()) if g in last
+            else _pilcrow(first[g]) for g in sorted(first)}
 
 
 def _pilcrow(text: str, n: int = 6) -> str:
@@ -328,13 +333,15 @@ def align_sections(sections: pd.DataFrame, *, scorer: Callable | None = None,
         frame["similarity"] = al.sim
         frame["method"] = al.how
         frame["status"] = "matched"
-        labels = {g: _label(part) for g, part in frame.groupby("group", sort=True)}
-        docs = rows.drop_duplicates("doc_id")[["doc_id", "year"]]
+        labels = _labels(frame["group"].tolist(), frame["heading"].tolist(),
+                         frame["text"].tolist())
+        docs = list(rows.drop_duplicates("doc_id")[["doc_id", "year"]].itertuples(
+            index=False, name=None))
         have = set(zip(frame["group"], frame["doc_id"], strict=True))
-        absent = [{"entity": rows["entity"].iloc[0], "series": rows["series"].iloc[0],
+        entity, series = rows["entity"].iloc[0], rows["series"].iloc[0]
+        absent = [{"entity": entity, "series": series,
                    "doc_id": d, "year": y, "group": g, "status": "absent"}
-                  for g in sorted(labels) for d, y in docs.itertuples(index=False)
-                  if (g, d) not in have]
+                  for g in labels for d, y in docs if (g, d) not in have]
         frame = pd.concat([frame, pd.DataFrame(absent, columns=["entity", "series", "doc_id",
                                                                 "year", "group", "status"])])
         frame["label"] = frame["group"].map(labels)
@@ -356,25 +363,40 @@ def group_texts(sections: pd.DataFrame, alignment: pd.DataFrame) -> pd.DataFrame
         white space, joined in reading order by a blank line; ``""`` when absent) and
         ``n_words``. :func:`trendkz.align_sentences` numbers sentences within this text.
     """
+    rows = joined_texts(sections, alignment)
+    for row in rows:
+        row["n_words"] = count_words(row["text"])
+    frame = pd.DataFrame(rows, columns=schema.FRAMES["group_texts"][0])
+    return schema.conform(frame, "group_texts")
+
+
+def joined_texts(sections: pd.DataFrame, alignment: pd.DataFrame) -> list[dict]:
+    """The rows of :func:`group_texts` without ``n_words``, in the alignment's row order
+    of first appearance (not sorted): the fast form for other compute functions."""
     _check_sections(sections, ("section_id", "text", "start"))
     _check_sections(alignment, ("entity", "series", "group", "label", "doc_id", "year",
                                 "section_id", "status"))
-    text = dict(zip(sections["section_id"],
-                    zip(sections["start"], sections["text"], strict=True), strict=True))
+    text = dict(zip(sections["section_id"].tolist(),
+                    zip(sections["start"].tolist(), sections["text"].tolist(), strict=True),
+                    strict=True))
     rows: dict[tuple, dict] = {}
-    for r in alignment.itertuples(index=False):
-        key = (r.group, r.doc_id)
-        row = rows.setdefault(key, {"entity": r.entity, "series": r.series, "group": r.group,
-                                    "label": r.label, "doc_id": r.doc_id, "year": r.year,
-                                    "status": "absent", "parts": []})
-        if r.status == "matched":
-            if r.section_id not in text:
-                raise InputError(f"alignment names section {r.section_id!r}, which is not in "
+    cols = [alignment[c].tolist() for c in ("entity", "series", "group", "label", "doc_id",
+                                            "year", "status", "section_id")]
+    for ent, ser, g, label, d, y, status, sid in zip(*cols, strict=True):
+        row = rows.get((g, d))
+        if row is None:
+            row = rows[g, d] = {"entity": ent, "series": ser, "group": g, "label": label,
+                                "doc_id": d, "year": y, "status": "absent", "parts": []}
+        if status == "matched":
+            if sid not in text:
+                raise InputError(f"alignment names section {sid!r}, which is not in "
                                  "sections; pass the sections the alignment was made from")
             row["status"] = "matched"
-            row["parts"].append(text[r.section_id])
-    for row in rows.values():
-        row["text"] = "\n\n".join(t.strip() for _, t in sorted(row.pop("parts")))
-        row["n_words"] = count_words(row["text"])
-    frame = pd.DataFrame(list(rows.values()), columns=schema.FRAMES["group_texts"][0])
-    return schema.conform(frame, "group_texts")
+            row["parts"].append(text[sid])
+    out = list(rows.values())
+    for row in out:
+        parts = row.pop("parts")
+        if len(parts) > 1:
+            parts.sort()
+        row["text"] = "\n\n".join(t.strip() for _, t in parts)
+    return out

@@ -28,6 +28,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
+from itertools import accumulate, chain
 
 import numpy as np
 import pandas as pd
@@ -54,6 +55,8 @@ _OUTLINE_NUMBER = re.compile(
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _HEAD_WORD = re.compile(r"[^\W_]+")
 _TOKEN = re.compile(r"[^\W\d_]{2,}")
+_ASCII_TOKEN = re.compile(r"[a-z]{2,}")
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 
 
 def clean_heading(heading: str) -> str:
@@ -83,10 +86,13 @@ def _scale(scorer: Callable) -> float | None:
     return float(best)
 
 
-def scorer_matrix(a: list[str], b: list[str], scorer: Callable | None) -> np.ndarray:
+def scorer_matrix(a: list[str], b: list[str], scorer: Callable | None, *,
+                  cutoff: float = 0.0) -> np.ndarray:
     """``len(a) x len(b)`` similarities in [0, 1] of a scorer (rapidfuzz or any callable).
 
-    rapidfuzz scorers run through ``process.cdist`` and are divided by their optimal score.
+    rapidfuzz scorers run through ``process.cdist`` and are divided by their optimal score;
+    with ``cutoff`` > 0 they may return 0 for pairs scoring under ``cutoff`` (rapidfuzz
+    then skips most of the work on them); pairs at or above it keep their exact score.
     Other callables are called on every pair; when any result exceeds 1 the results are
     read as percentages and divided by 100.
     """
@@ -98,7 +104,9 @@ def scorer_matrix(a: list[str], b: list[str], scorer: Callable | None) -> np.nda
         return np.zeros((len(a), len(b)))
     scale = _scale(scorer)
     if scale is not None:
-        m = process.cdist(a, b, scorer=scorer, dtype=np.float64, workers=1) / scale
+        # a hair under the cutoff: rapidfuzz's own rounding never drops a pair at it
+        kw = {"score_cutoff": cutoff * scale * (1 - 1e-6)} if cutoff > 0 else {}
+        m = process.cdist(a, b, scorer=scorer, dtype=np.float64, workers=1, **kw) / scale
     else:
         m = np.array([[float(scorer(x, y)) for y in b] for x in a], dtype=np.float64)
         if np.isnan(m).any():
@@ -114,6 +122,49 @@ def _own_text(text: str, heading: str) -> str:
         if 0 <= k < 12:
             return text[k + len(heading):]
     return text
+
+
+def _words(text: str) -> list[str]:
+    """The content words of ``text``: runs of two or more letters, lower-cased."""
+    low = text.lower()
+    if low.isascii() or not _NON_ASCII_LETTER.search(low):
+        return _ASCII_TOKEN.findall(low)  # the same words, read faster
+    return _TOKEN.findall(low)
+
+
+def _subtree_counts(tokens: list[list[str]], own: list[Counter],
+                    parent: list[int]) -> list[Counter]:
+    """Word counts of each row's subtree: its own words and every descendant's.
+
+    Keys are in the order of ``own[i]`` updated with the children's subtrees, last child
+    first (the order fixes the columns of the TF-IDF matrix, hence the exact floats)."""
+    n = len(tokens)
+    if any(p >= i for i, p in enumerate(parent)):  # a child before its parent
+        sub = [Counter(c) for c in own]
+        for i in range(n - 1, -1, -1):
+            if parent[i] >= 0:
+                sub[parent[i]].update(sub[i])
+        return sub
+    children: list[list[int]] = [[] for _ in range(n)]  # last child first
+    size = [1] * n
+    for i in range(n - 1, -1, -1):
+        if parent[i] >= 0:
+            children[parent[i]].append(i)
+            size[parent[i]] += size[i]
+    # pre-order, last child first: every subtree is a run of rows, its words one slice
+    order: list[int] = []
+    stack = [i for i in range(n - 1, -1, -1) if parent[i] < 0]
+    while stack:
+        i = stack.pop()
+        order.append(i)
+        stack.extend(reversed(children[i]))
+    at = [0] * n
+    for k, i in enumerate(order):
+        at[i] = k
+    flat = list(chain.from_iterable(tokens[i] for i in order))
+    bounds = list(accumulate((len(tokens[i]) for i in order), initial=0))
+    return [Counter(flat[bounds[at[i]]:bounds[at[i] + size[i]]]) if size[i] > 1 else own[i]
+            for i in range(n)]
 
 
 def _cosines(counts: list[Counter]) -> tuple[np.ndarray, np.ndarray]:
@@ -148,7 +199,6 @@ class Features:
     def __init__(self, rows: pd.DataFrame, scorer: Callable | None):
         self.rows = rows
         self.scorer = scorer
-        n = len(rows)
         headings = rows["heading"].fillna("").tolist()
         self.titled = np.array([bool(h.strip()) for h in headings])
         self.norm = [normalize_heading(h) for h in headings]
@@ -163,11 +213,9 @@ class Features:
                                 for p in rows["parent_id"].tolist()])
         texts = [_own_text(t, h) for t, h in zip(rows["text"].tolist(), headings,
                                                      strict=True)]
-        own = [Counter(_TOKEN.findall(t.lower())) for t in texts]
-        sub = [Counter(c) for c in own]
-        for i in range(n - 1, -1, -1):  # children come after their parents
-            if self.parent[i] >= 0:
-                sub[self.parent[i]].update(sub[i])
+        tokens = [_words(t) for t in texts]
+        own = [Counter(t) for t in tokens]
+        sub = _subtree_counts(tokens, own, self.parent.tolist())
         self.own_cos, self.has_own = _cosines(own)
         self.sub_cos, self.has_sub = _cosines(sub)
 

@@ -30,9 +30,10 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 from . import schema
-from .align import group_texts
+from .align import joined_texts
 from .alignscore import scorer_matrix
 from .errors import OptionError
 from .sentences import sentence_spans
@@ -45,6 +46,10 @@ MIN_SIMILARITY = 0.6
 MIN_MOVED = 0.8
 #: the values of ``status``
 STATUSES = ("same", "changed", "moved", "added", "removed")
+#: Indel similarities (normalized by the summed length), which allow a length filter
+_INDEL = (fuzz.ratio, Indel.normalized_similarity)
+#: rows scored at once by :func:`_moved_matrix`
+_BAND = 16
 
 
 def _check_unit(name: str, value: object) -> float:
@@ -99,8 +104,49 @@ def _greedy(sim: np.ndarray, threshold: float, used_a: set, used_b: set
     return out
 
 
+def _moved_matrix(a: list[str], b: list[str], scorer, cutoff: float) -> np.ndarray:
+    """``scorer_matrix(a, b, scorer, cutoff=cutoff)``, skipping pairs of very unequal length.
+
+    With an Indel similarity (``fuzz.ratio``, the default), two texts of lengths ``m <= n``
+    score at most ``2m / (m + n)``, under ``cutoff`` when ``n > m (2 - c) / c``: rows are
+    taken by length in blocks of ``_BAND``, each scored against the columns whose length
+    could reach the cutoff; every other pair is 0, as the cutoff would make it.
+    """
+    if scorer not in _INDEL or cutoff <= 0 or len(a) * len(b) <= _BAND * _BAND:
+        return scorer_matrix(a, b, scorer, cutoff=cutoff)
+    reach = (2.0 - cutoff) / cutoff
+    la = np.array([len(x) for x in a])
+    lb = np.array([len(x) for x in b])
+    oa, ob = np.argsort(la, kind="stable"), np.argsort(lb, kind="stable")
+    lb_sorted = lb[ob]
+    out = np.zeros((len(a), len(b)))
+    for k in range(0, len(a), _BAND):
+        rows = oa[k:k + _BAND]
+        j0 = np.searchsorted(lb_sorted, la[rows[0]] / reach - 1, "left")
+        j1 = np.searchsorted(lb_sorted, la[rows[-1]] * reach + 1, "right")
+        if j1 > j0:
+            cols = ob[j0:j1]
+            out[np.ix_(rows, cols)] = scorer_matrix([a[i] for i in rows], [b[j] for j in cols],
+                                                    scorer, cutoff=cutoff)
+    return out
+
+
 def _sentences(text: str) -> list[str]:
     return [text[a:b] for a, b in sentence_spans(text)]
+
+
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def _fill(value: object) -> object:
+    return "" if _missing(value) else value
+
+
+def _order(row: dict) -> tuple:
+    """Sort key of group_texts: entity, series (missing first), group, year, doc_id."""
+    return tuple((0, "") if _missing(row[c]) else (1, row[c]) for c in ("entity", "series")
+                 ) + (row["group"], row["year"], row["doc_id"])
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -114,7 +160,7 @@ def _pair_rows(sa: dict, sb: dict, groups: list, scorer, min_sim: float,
     rows, left_a, left_b = [], [], []
     for g in groups:
         a, b = sa.get(g, []), sb.get(g, [])
-        sim = scorer_matrix(a, b, scorer)
+        sim = scorer_matrix(a, b, scorer, cutoff=min(min_sim, min_moved))
         pairs = monotone_matching(sim, min_sim)
         used_a, used_b = {i for i, _ in pairs}, {j for _, j in pairs}
         for i, j in pairs:
@@ -124,7 +170,8 @@ def _pair_rows(sa: dict, sb: dict, groups: list, scorer, min_sim: float,
             rows.append((g, i, j, g, a[i], b[j], sim[i, j], "moved"))
         left_a += [(g, i) for i in range(len(a)) if i not in used_a]
         left_b += [(g, j) for j in range(len(b)) if j not in used_b]
-    sim = scorer_matrix([sa[g][i] for g, i in left_a], [sb[g][j] for g, j in left_b], scorer)
+    sim = _moved_matrix([sa[g][i] for g, i in left_a], [sb[g][j] for g, j in left_b],
+                        scorer, min_moved)
     used_a, used_b = set(), set()
     for p, q in _greedy(sim, min_moved, used_a, used_b):
         (g, i), (h, j) = left_a[p], left_b[q]
@@ -188,19 +235,21 @@ def align_sentences(sections: pd.DataFrame, alignment: pd.DataFrame, *,
     elif not callable(scorer):
         raise OptionError(f"scorer={scorer!r} is not callable; pass a rapidfuzz scorer or a "
                           "function (a, b) -> similarity in 0..1 or 0..100")
-    texts = group_texts(sections, alignment)
     cols = schema.FRAMES["sentences"][0]
+    series: dict[tuple, list[dict]] = {}
+    for row in joined_texts(sections, alignment):
+        key = (_fill(row["entity"]), _fill(row["series"]))
+        series.setdefault(key, []).append(row)
     out = []
-    for _, part in texts.groupby(
-            [texts["entity"].fillna(""), texts["series"].fillna("")], sort=True):
-        docs = part[["year", "doc_id"]].drop_duplicates().sort_values(
-            ["year", "doc_id"], kind="mergesort").itertuples(index=False, name=None)
-        docs = list(docs)
+    for key in sorted(series):
+        part = series[key]
+        docs = sorted({(r["year"], r["doc_id"]) for r in part})
         by_doc: dict[str, dict] = {d: {} for _, d in docs}
-        for g, d, t in part[["group", "doc_id", "text"]].itertuples(index=False, name=None):
-            by_doc[d][int(g)] = _sentences(t)
-        groups = sorted({int(g) for g in part["group"]})
-        ent, ser = part["entity"].iloc[0], part["series"].iloc[0]
+        for r in part:
+            by_doc[r["doc_id"]][int(r["group"])] = _sentences(r["text"])
+        groups = sorted({int(r["group"]) for r in part})
+        first = min(part, key=_order)  # the first row of group_texts
+        ent, ser = first["entity"], first["series"]
         for (ya, da), (yb, db) in zip(docs, docs[1:], strict=False):
             for r in _pair_rows(by_doc[da], by_doc[db], groups, scorer, min_sim, moved):
                 g, i, j, h, ta, tb, s, status = r

@@ -30,7 +30,7 @@ import pandas as pd
 
 from . import schema
 from .errors import InputError, OptionError
-from .textdiff import MAX_CELLS, TextDiff, diff_text
+from .textdiff import MAX_CELLS, Differ, TextDiff
 
 __all__ = ["REWRITTEN_BELOW", "STATUSES", "diff_sections", "section_diff"]
 
@@ -60,22 +60,25 @@ class _Groups:
 
     def __init__(self, sections: pd.DataFrame, alignment: pd.DataFrame) -> None:
         _check(sections, alignment)
-        text = dict(zip(sections["section_id"], zip(sections["start"], sections["text"],
-                                                    strict=True), strict=True))
+        text = dict(zip(sections["section_id"].tolist(),
+                        zip(sections["start"].tolist(), sections["text"].tolist(), strict=True),
+                        strict=True))
         parts: dict[tuple[int, str], list] = {}
-        for g, d, sid in alignment.loc[alignment["status"] == "matched",
-                                       ["group", "doc_id", "section_id"]].itertuples(index=False):
+        matched = alignment.loc[alignment["status"] == "matched", ["group", "doc_id",
+                                                                    "section_id"]]
+        for g, d, sid in zip(*(matched[c].tolist() for c in matched.columns), strict=True):
             if sid not in text:
                 raise InputError(f"alignment names section {sid!r}, which is not in sections; "
                                  "pass the sections the alignment was made from")
             parts.setdefault((int(g), d), []).append(text[sid])
         self.text = {k: "\n\n".join(t for _, t in sorted(v, key=lambda p: p[0]))
                      for k, v in parts.items()}
-        keys = [(_key(e), _key(s)) for e, s in zip(alignment["entity"], alignment["series"],
-                                                    strict=True)]
+        keys = [(_key(e), _key(s)) for e, s in zip(alignment["entity"].tolist(),
+                                                    alignment["series"].tolist(), strict=True)]
         # documents of each series in (year, doc_id) order
         seqs: dict[tuple, set[tuple[int, str]]] = {}
-        for k, y, d in zip(keys, alignment["year"], alignment["doc_id"], strict=True):
+        for k, y, d in zip(keys, alignment["year"].tolist(), alignment["doc_id"].tolist(),
+                           strict=True):
             seqs.setdefault(k, set()).add((int(y), d))
         self.docs = {k: sorted(v) for k, v in seqs.items()}
         first = alignment.sort_values("group", kind="mergesort").drop_duplicates("group")
@@ -84,9 +87,9 @@ class _Groups:
                        first[["group", "entity", "series", "label"]].itertuples(
                            index=False, name=None)]
 
-    def diff(self, group: int, doc_from: str, doc_to: str, max_cells: int) -> TextDiff:
-        return diff_text(self.text.get((group, doc_from), ""),
-                         self.text.get((group, doc_to), ""), max_cells=max_cells)
+    def diff(self, group: int, doc_from: str, doc_to: str, differ: Differ) -> TextDiff:
+        return differ.diff(self.text.get((group, doc_from), ""),
+                           self.text.get((group, doc_to), ""))
 
 
 def _key(value: object) -> object:
@@ -130,6 +133,7 @@ def diff_sections(sections: pd.DataFrame, alignment: pd.DataFrame, *,
         diff behind a row with :func:`section_diff`.
     """
     threshold = _check_threshold(rewritten_below)
+    differ = Differ(max_cells=max_cells)
     groups = _Groups(sections, alignment)
     rows = []
     for g, entity, series, label, key in groups.groups:
@@ -138,7 +142,7 @@ def diff_sections(sections: pd.DataFrame, alignment: pd.DataFrame, *,
             has0, has1 = (g, d0) in groups.text, (g, d1) in groups.text
             if not (has0 or has1):
                 continue
-            diff = groups.diff(g, d0, d1, max_cells)
+            diff = groups.diff(g, d0, d1, differ)
             if not has0:
                 status = "new"
             elif not has1:
@@ -172,6 +176,7 @@ def section_diff(sections: pd.DataFrame, alignment: pd.DataFrame,
     >>> section_diff(sections, alignment, changes.iloc[3])      # doctest: +SKIP
     >>> section_diff(sections, alignment, group=4, year_from=2017, year_to=2022)  # +SKIP
     """
+    differ = Differ(max_cells=max_cells)
     groups = _Groups(sections, alignment)
     if row is not None:
         try:
@@ -188,7 +193,7 @@ def section_diff(sections: pd.DataFrame, alignment: pd.DataFrame,
             raise InputError(f"group={group!r} is not in the alignment")
         docs = groups.docs[found[0]]
         d0, d1 = (_doc_of(docs, y, g) for y in (year_from, year_to))
-    return groups.diff(g, d0, d1, max_cells)
+    return groups.diff(g, d0, d1, differ)
 
 
 def _doc_of(docs: list[tuple[int, str]], year: int, group: int) -> str:

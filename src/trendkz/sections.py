@@ -92,10 +92,11 @@ def _numbered(line: str) -> str | None:
 
 def _own_line(text: str) -> bool:
     """A heading standing alone: one short line, no sentence end, not a caption."""
-    if "\n" in text or not text or _CAPTION.match(text) or _BULLET.match(text):
+    if ("\n" in text or not text or len(text) > 140 or text[-1] in ".!?;,:…\"”’)»"
+            or _CAPTION.match(text) or _BULLET.match(text)):
         return False
     words = _WORD.findall(text)
-    if not words or len(words) > 16 or text[-1] in ".!?;,:…\"”’)»" or len(text) > 140:
+    if not words or len(words) > 16:
         return False
     if not (text[0].isupper() or text[0].isdigit()) or re.search(r"\.\s+[A-Z]", text):
         return False

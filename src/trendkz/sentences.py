@@ -28,6 +28,7 @@ al inc ltd co corp dept univ assn ave blvd rd apt min max
 
 _END = re.compile(r"[.!?…]+[\"'”’)\]»]*(?=\s+[\"'“‘(\[«A-Z0-9•–-])|\n\s*\n")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
+_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -38,30 +39,31 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if token in ABBREVIATIONS:
         return True
     # single initials ("A.", "J.R.") and dotted acronyms ("U.S", "a.m")
-    return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", token)) and len(token) <= 5 and (
-        len(token) == 1 or "." in token)
+    return len(token) <= 5 and (len(token) == 1 or "." in token) and bool(
+        _INITIALS.fullmatch(token))
 
 
 def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence in ``text`` (shifted by ``offset``), blank-trimmed."""
-    spans = []
+    out = []
     start = 0
     for m in _END.finditer(text):
-        if m.group().startswith(".") and m.group().strip() == "." and _is_abbreviation(
+        end = m.end()
+        if end - m.start() == 1 and text[m.start()] == "." and _is_abbreviation(
                 text, m.start()):
             continue
-        end = m.end()
-        spans.append((start, end))
+        _trimmed(text, start, end, offset, out)
         start = end
-    spans.append((start, len(text)))
-    out = []
-    for a, b in spans:
-        seg = text[a:b]
-        lead = len(seg) - len(seg.lstrip())
-        trail = len(seg.rstrip())
-        if trail > lead:
-            out.append((offset + a + lead, offset + a + trail))
+    _trimmed(text, start, len(text), offset, out)
     return out
+
+
+def _trimmed(text: str, a: int, b: int, offset: int, out: list) -> None:
+    seg = text[a:b]
+    trail = len(seg.rstrip())
+    if trail:
+        lead = len(seg) - len(seg.lstrip())
+        out.append((offset + a + lead, offset + a + trail))
 
 
 def split_sentences(sections: pd.DataFrame) -> pd.DataFrame:

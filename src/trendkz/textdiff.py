@@ -48,9 +48,9 @@ from rapidfuzz.distance import Indel, Levenshtein
 from . import diffrender
 from .errors import InputError, OptionError
 from .sentences import sentence_spans
-from .tokens import Token, token_spans, tokenize
+from .tokens import TOKEN_PATTERN, Token, token_spans, tokenize
 
-__all__ = ["MAX_CELLS", "Opcode", "TextDiff", "diff_text"]
+__all__ = ["MAX_CELLS", "Differ", "Opcode", "TextDiff", "diff_text"]
 
 #: default largest LCS matrix computed at once, in cells (one bit each: 4 MiB)
 MAX_CELLS = 1 << 25
@@ -80,27 +80,45 @@ class _Vocab(dict):
     def __missing__(self, word: str) -> str:
         n = len(self)
         if n >= _N_CODES:
-            raise InputError(f"texts too large to diff: more than {_N_CODES:,} distinct "
-                             "tokens; diff them in parts (e.g. section by section)")
+            raise _VocabFull
         code = self[word] = chr(n if n < 0xD800 else n + 0x800)
         return code
 
 
-class _Side:
-    """One text as compact token ids (one character per token) and offsets."""
+class _VocabFull(Exception):
+    """More distinct tokens than one-character ids."""
 
-    __slots__ = ("bounds", "ends", "ids", "starts", "text")
+
+class _Side:
+    """One text as compact token ids (one character per token); offsets on demand."""
+
+    __slots__ = ("_ends", "_starts", "bounds", "ids", "text")
 
     def __init__(self, text: str, vocab: _Vocab) -> None:
-        words, starts, ends = token_spans(text)
         self.text = text
-        self.ids = "".join(map(vocab.__getitem__, words))
-        self.starts = array("q", starts)
-        self.ends = array("q", ends)
+        self.ids = "".join([vocab[w] for w in TOKEN_PATTERN.findall(text)])
+        self._starts: array | None = None
+        self._ends: array | None = None
         self.bounds: list[array] | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    def _spans(self) -> None:
+        _, starts, ends = token_spans(self.text)
+        self._starts, self._ends = array("q", starts), array("q", ends)
+
+    @property
+    def starts(self) -> array:
+        if self._starts is None:
+            self._spans()
+        return self._starts
+
+    @property
+    def ends(self) -> array:
+        if self._ends is None:
+            self._spans()
+        return self._ends
 
     def char_range(self, i: int, j: int) -> tuple[int, int]:
         if i < j:
@@ -118,6 +136,35 @@ class _Side:
         b = self.bounds[level]
         inner = b[bisect.bisect_right(b, lo):bisect.bisect_left(b, hi)]
         return [lo, *inner, hi]
+
+
+class Differ:
+    """Diffs many texts against each other, tokenizing each distinct text once.
+
+    ``Differ().diff(a, b)`` equals :func:`diff_text` ``(a, b)``; the tokens and ids of every
+    text seen are kept (about twice the size of the text) until the ``Differ`` is dropped.
+    """
+
+    def __init__(self, *, max_cells: int = MAX_CELLS) -> None:
+        self.max_cells = _check_cells(max_cells)
+        self._vocab = _Vocab()
+        self._sides: dict[str, _Side] = {}
+
+    def _side(self, text: str) -> _Side:
+        side = self._sides.get(text)
+        if side is None:
+            side = self._sides[text] = _Side(text, self._vocab)
+        return side
+
+    def diff(self, a: str, b: str) -> TextDiff:
+        """The :class:`TextDiff` of ``a`` and ``b`` (as :func:`diff_text`)."""
+        _check_texts(a, b)
+        try:
+            A, B = self._side(a), self._side(b)
+        except _VocabFull:  # start afresh with just these two texts
+            self._vocab, self._sides = _Vocab(), {}
+            A, B = _sides(a, b, self._vocab)
+        return _diff(A, B, self.max_cells)
 
 
 def _indel(a: str, b: str, a0: int, b0: int, out: list) -> None:
@@ -182,7 +229,7 @@ def _align(A: _Side, B: _Side, a0: int, a1: int, b0: int, b1: int, level: int,
         _align(A, B, pa, a1, pb, b1, level + 1, budget, out)
 
 
-def _merge(raw: list, A: _Side, B: _Side) -> tuple[Opcode, ...]:
+def _merge(raw: list) -> tuple[tuple, ...]:
     """Join raw ops into alternating equal / change runs and label the changes."""
     runs: list[list] = []
     for tag, a0, a1, b0, b1 in raw:
@@ -193,12 +240,42 @@ def _merge(raw: list, A: _Side, B: _Side) -> tuple[Opcode, ...]:
             runs[-1][2], runs[-1][4] = a1, b1
         else:
             runs.append([kind, a0, a1, b0, b1])
-    ops = []
-    for kind, a0, a1, b0, b1 in runs:
-        if kind == "change":
-            kind = "replace" if a0 < a1 and b0 < b1 else ("delete" if a0 < a1 else "insert")
-        ops.append(Opcode(kind, a0, a1, b0, b1, *A.char_range(a0, a1), *B.char_range(b0, b1)))
-    return tuple(ops)
+    for run in runs:
+        if run[0] == "change":
+            a0, a1, b0, b1 = run[1:]
+            run[0] = "replace" if a0 < a1 and b0 < b1 else ("delete" if a0 < a1 else "insert")
+    return tuple(map(tuple, runs))
+
+
+def _check_texts(a: object, b: object) -> None:
+    if not isinstance(a, str) or not isinstance(b, str):
+        raise InputError(f"diff_text needs two strings, got {type(a).__name__} and "
+                         f"{type(b).__name__}")
+
+
+def _check_cells(max_cells: object) -> int:
+    if isinstance(max_cells, bool) or not isinstance(max_cells, int) or max_cells < 1:
+        raise OptionError(f"max_cells={max_cells!r} is not valid; give a positive integer")
+    return max_cells
+
+
+def _sides(a: str, b: str, vocab: _Vocab) -> tuple[_Side, _Side]:
+    try:
+        return _Side(a, vocab), _Side(b, vocab)
+    except _VocabFull:
+        raise InputError(f"texts too large to diff: more than {_N_CODES:,} distinct "
+                         "tokens; diff them in parts (e.g. section by section)") from None
+
+
+def _diff(A: _Side, B: _Side, max_cells: int) -> TextDiff:
+    raw: list = []
+    # align in one canonical direction, so that diff(b, a) mirrors diff(a, b) exactly
+    if B.text < A.text:
+        _align(B, A, 0, len(B), 0, len(A), 0, max_cells, raw)
+        raw = [(tag, b0, b1, a0, a1) for tag, a0, a1, b0, b1 in raw]
+    else:
+        _align(A, B, 0, len(A), 0, len(B), 0, max_cells, raw)
+    return TextDiff(A, B, _merge(raw))
 
 
 def diff_text(a: str, b: str, *, max_cells: int = MAX_CELLS) -> TextDiff:
@@ -219,21 +296,8 @@ def diff_text(a: str, b: str, *, max_cells: int = MAX_CELLS) -> TextDiff:
         ``.opcodes``, ``.similarity``, ``.n_added``, ``.n_removed``, ``.n_changed`` and
         renderings (``.to_html()``, ``.to_markdown()``, ``.to_text()``).
     """
-    if not isinstance(a, str) or not isinstance(b, str):
-        raise InputError(f"diff_text needs two strings, got {type(a).__name__} and "
-                         f"{type(b).__name__}")
-    if isinstance(max_cells, bool) or not isinstance(max_cells, int) or max_cells < 1:
-        raise OptionError(f"max_cells={max_cells!r} is not valid; give a positive integer")
-    vocab = _Vocab()
-    A, B = _Side(a, vocab), _Side(b, vocab)
-    raw: list = []
-    # align in one canonical direction, so that diff(b, a) mirrors diff(a, b) exactly
-    if b < a:
-        _align(B, A, 0, len(B), 0, len(A), 0, max_cells, raw)
-        raw = [(tag, b0, b1, a0, a1) for tag, a0, a1, b0, b1 in raw]
-    else:
-        _align(A, B, 0, len(A), 0, len(B), 0, max_cells, raw)
-    return TextDiff(A, B, _merge(raw, A, B))
+    _check_texts(a, b)
+    return _diff(*_sides(a, b, _Vocab()), _check_cells(max_cells))
 
 
 class TextDiff:
@@ -250,23 +314,33 @@ class TextDiff:
     ``2 * matched / (len(a) + len(b))``; two texts without tokens have similarity 1.
     """
 
-    __slots__ = ("_a", "_b", "opcodes")
+    __slots__ = ("_a", "_b", "_ops", "_runs")
 
-    def __init__(self, a: _Side, b: _Side, opcodes: tuple[Opcode, ...]) -> None:
+    def __init__(self, a: _Side, b: _Side, runs: tuple[tuple, ...]) -> None:
         self._a, self._b = a, b
-        self.opcodes = opcodes
+        self._runs = runs  # (tag, a_start, a_end, b_start, b_end)
+        self._ops: tuple[Opcode, ...] | None = None
 
     a = property(lambda self: self._a.text, doc="The old text.")
     b = property(lambda self: self._b.text, doc="The new text.")
     n_tokens_a = property(lambda self: len(self._a), doc="Number of tokens of ``a``.")
     n_tokens_b = property(lambda self: len(self._b), doc="Number of tokens of ``b``.")
 
+    @property
+    def opcodes(self) -> tuple[Opcode, ...]:
+        """The steps of the diff, as :class:`Opcode` (see the module docstring)."""
+        if self._ops is None:
+            A, B = self._a, self._b
+            self._ops = tuple(Opcode(tag, a0, a1, b0, b1, *A.char_range(a0, a1),
+                                     *B.char_range(b0, b1))
+                              for tag, a0, a1, b0, b1 in self._runs)
+        return self._ops
+
     def _sum(self, tag: str, side: str) -> int:
         n = 0
-        for op in self.opcodes:
-            if op.tag == tag:
-                n += (op.a_end - op.a_start if "a" in side else 0) + (
-                    op.b_end - op.b_start if "b" in side else 0)
+        for t, a0, a1, b0, b1 in self._runs:
+            if t == tag:
+                n += (a1 - a0 if "a" in side else 0) + (b1 - b0 if "b" in side else 0)
         return n
 
     @property
