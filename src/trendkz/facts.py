@@ -15,7 +15,7 @@ import pandas as pd
 from . import schema
 from .errors import InputError, check_option
 from .measures import name_measures
-from .numbers import tokenize
+from .numbers import CASE_TRAPS, tokenize
 from .periods import assign_period, find_periods
 from .quantities import FACT_KINDS, NON_FACT_KINDS, find_quantities
 from .sentences import sentence_spans
@@ -23,10 +23,15 @@ from .sentences import sentence_spans
 __all__ = ["FACT_KINDS", "NON_FACT_KINDS", "extract_facts", "facts_of_sentence"]
 
 _NEEDED = ("doc_id", "entity", "series", "year", "kind", "section_id", "text", "start")
-_MAYBE = re.compile(
+_NUMBER_WORDS = (
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-    r"eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|tens|zero)\b", re.I)
+    r"eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|tens|zero)\b")
+#: a sentence without a digit or a number word has no fact
+_MAYBE = re.compile(_NUMBER_WORDS, re.I)
+#: the same on lower-cased text (several times faster than ``re.I``); text with a
+#: :data:`trendkz.periods.CASE_TRAPS` letter is searched with :data:`_MAYBE` instead
+_MAYBE_LOWER = re.compile(_NUMBER_WORDS)
 
 
 def facts_of_sentence(text: str, year: int, *, include_non_facts: bool = False,
@@ -39,6 +44,19 @@ def facts_of_sentence(text: str, year: int, *, include_non_facts: bool = False,
     """
     if not _MAYBE.search(text):
         return []
+    return _facts(text, year, context, include_non_facts)
+
+
+def _lowered(body: str) -> tuple[str, re.Pattern]:
+    """``body`` lower-cased with :data:`_MAYBE_LOWER`, or as it is with :data:`_MAYBE`
+    (when lower-casing would not keep offsets or matches); either searches slices of it."""
+    low = body.lower()
+    if len(low) != len(body) or any(c in body for c in CASE_TRAPS):
+        return body, _MAYBE
+    return low, _MAYBE_LOWER
+
+
+def _facts(text: str, year: int, context: dict | None, include_non_facts: bool) -> list[dict]:
     periods = find_periods(text, year)
     toks = tokenize(text)
     quantities = find_quantities(text, periods, toks=toks)
@@ -111,16 +129,21 @@ def extract_facts(sections: pd.DataFrame, *, include_non_facts: bool = False) ->
         body = r.text
         if not isinstance(body, str) or not body:
             continue
+        low, maybe = _lowered(body)
+        if not maybe.search(low):
+            continue  # no sentence of the section can hold a fact
         base = int(r.start)
         context: dict = {}
         prev_end = 0
         for a, b in sentence_spans(body):
+            if not maybe.search(low[a:b]):
+                continue  # no digit, no number word: no fact, context untouched
             sentence = body[a:b]
+            # a measure is carried within a paragraph only (sentences never hold "\n\n")
             if "\n\n" in body[prev_end:a]:
-                context.clear()  # a measure is carried within a paragraph only
+                context.clear()
             prev_end = b
-            for f in facts_of_sentence(sentence, int(r.year), context=context,
-                                       include_non_facts=include_non_facts):
+            for f in _facts(sentence, int(r.year), context, include_non_facts):
                 f["start"] += base + a
                 f["end"] += base + a
                 rows.append({"doc_id": r.doc_id, "entity": r.entity, "series": r.series,

@@ -42,7 +42,7 @@ from .numbers import (
 )
 from .periods import MONTHS
 
-__all__ = ["NON_FACT_KINDS", "PRE_PATTERNS", "REF_NOUNS", "context_kind", "glue_kind"]
+__all__ = ["NON_FACT_KINDS", "PRE_GATES", "PRE_PATTERNS", "REF_NOUNS", "context_kind", "glue_kind"]
 
 NON_FACT_KINDS = ("year", "date", "time", "period", "reference", "identifier", "footnote",
                   "ordinal", "url", "phone", "age", "enumerator", "determiner", "compound")
@@ -68,6 +68,19 @@ PRE_PATTERNS = [  # sentence-level non-facts found before reading numbers: (kind
     ("footnote", re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]")),
     ("date", re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\b")),
 ]
+_AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|months?)[\s-]+old\b|\s*years?\s+of\s+age\b", re.I)
+_PM = re.compile(r"\s*[ap]\.m\.")
+_TLD = re.compile(r"\.(?:com|org|net|gov|edu|int|kz|ru|kg|tj|uz|tm|asia|info|uk|io)")
+#: kind -> cheap test of a sentence (``text``, has a year's digits) that its pattern in
+#: :data:`PRE_PATTERNS` cannot match without (most sentences fail it: the pattern is skipped)
+PRE_GATES = {
+    "url": lambda text, yearish: ("://" in text or "www." in text or "@" in text
+                                  or _TLD.search(text) is not None),
+    "phone": lambda text, yearish: "+" in text or "(" in text or "-" in text,
+    "time": lambda text, yearish: ":" in text or "m." in text or "M." in text,
+    "footnote": lambda text, yearish: "[" in text,
+    "date": lambda text, yearish: yearish,
+}
 
 def glue_kind(toks: list[Tok], num: Num) -> str | None:
     """Kind implied by what the number is glued to ("K9", "75th", "1990s", "LA-155/18")."""
@@ -136,7 +149,7 @@ def context_kind(toks: list[Tok], num: Num, text: str, ref_until: int) -> str | 
         return "reference"
     # ages: "23-year-old", "17 years old", "aged 17", "age of 18"
     rest = text[toks[j - 1].end:toks[j - 1].end + 20]
-    if re.match(r"\s*-?\s*(?:years?|months?)[\s-]+old\b|\s*years?\s+of\s+age\b", rest, re.I):
+    if _AGE_AFTER.match(rest):
         return "age"
     if prev is not None and (prev.low in ("aged", "ages") or prev.low == "age" or (
             prev.low == "of" and prev2 is not None and prev2.low == "age")):
@@ -156,7 +169,7 @@ def context_kind(toks: list[Tok], num: Num, text: str, ref_until: int) -> str | 
             glued(toks, j + 1) and toks[j + 1].low.endswith("ed")):
         return "compound"
     # time of day: "3 p.m."
-    if re.match(r"\s*[ap]\.m\.", rest):
+    if _PM.match(rest):
         return "time"
     # days of the month: "July 11", "11 July", "July 1-2", "January 5 through 8"
     if digits_int and 1 <= num.value <= 31:

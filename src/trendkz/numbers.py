@@ -29,12 +29,14 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = [
     "CURRENCY_SIGNS",
     "CURRENCY_WORDS",
+    "CASE_TRAPS",
     "MEASURE_UNITS",
+    "NUMBER_STARTS",
     "QUALIFIERS",
     "TIME_UNITS",
     "VAGUE",
@@ -65,6 +67,9 @@ DIGIT_SCALES = {**{k: v for k, v in SCALES.items() if k != "hundred"},
 FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "thirds": 2 / 3,
              "quarters": 0.75, "fourth": 0.25}
 
+#: the words a number can start with (besides digits)
+NUMBER_STARTS = frozenset([*UNITS, *TENS, "a", "dozen", "dozens", "tens", "hundreds",
+                           "thousands", "millions", "billions", "several", "few"])
 #: vague counts: word sequence -> (low, high)
 VAGUE: dict[tuple[str, ...], tuple[float, float]] = {
     ("dozens",): (24, 99), ("tens",): (20, 99), ("hundreds",): (200, 999),
@@ -105,6 +110,12 @@ _PREFIX = re.compile(
     r"(?:(?<=\s)|(?<=^)|(?<=[(\[“\"']))(" + "|".join(
         re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True))
     + r")\s*$", re.IGNORECASE)
+#: the last words of the qualifiers (a qualifier ends with one of them)
+_PREFIX_ENDS = tuple(sorted({q.rsplit(" ", 1)[-1] for q in QUALIFIERS}))
+#: letters that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower`` does not map
+#: to one (dotted and dotless i, long s): text holding them skips the shortcuts made on
+#: lower-cased text
+CASE_TRAPS = ("\u0130", "\u0131", "\u017f")
 _POSTFIX = re.compile(r"\s*(" + "|".join(
     re.escape(q).replace(r"\ ", r"\s+") for q in sorted(POSTFIX, key=len, reverse=True))
     + r")(?![\w-])", re.IGNORECASE)
@@ -112,8 +123,7 @@ _POSTFIX = re.compile(r"\s*(" + "|".join(
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?|[^\W\d_]+|\S")
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
     """A token of a sentence: its text, lower-cased text and span."""
 
     text: str
@@ -126,13 +136,16 @@ class Tok:
         return self.text[0].isdigit()
 
 
+_new_tok = tuple.__new__  # skips NamedTuple.__new__'s argument handling: tokens are many
+
+
 def tokenize(text: str) -> list[Tok]:
     """Numbers (with thousands commas and decimals), letter runs and single symbols."""
-    return [Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [_new_tok(Tok, (g, g.lower(), m.start(), m.end()))
+            for m in _TOKEN.finditer(text) for g in (m.group(),)]
 
 
-@dataclass(frozen=True, slots=True)
-class Num:
+class Num(NamedTuple):
     """One number read from tokens ``i`` to ``j`` (exclusive)."""
 
     i: int
@@ -151,14 +164,28 @@ def _seq(toks: list[Tok], i: int, words: tuple[str, ...]) -> bool:
             and all(toks[i + k].low == w for k, w in enumerate(words)))
 
 
+def _by_first(seqs) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for words in seqs:
+        out.setdefault(words[0], []).append(words)
+    return out
+
+
+#: the phrases of VAGUE (longest first) and VAGUE_MULT by their first word
+_VAGUE_BY_FIRST = _by_first(sorted(VAGUE, key=len, reverse=True))
+_MULT_BY_FIRST = _by_first(VAGUE_MULT)
+
+
 def _read_vague(toks: list[Tok], i: int) -> Num | None:
-    for words in sorted(VAGUE, key=len, reverse=True):
+    first = toks[i].low
+    for words in _VAGUE_BY_FIRST.get(first, ()):
         if _seq(toks, i, words):
             lo, hi = VAGUE[words]
             j = i + len(words)
             return Num(i, j, NAN, lo, hi, vague=" ".join(t.text for t in toks[i:j]),
                        words=True)
-    for words, (a, b) in VAGUE_MULT.items():
+    for words in _MULT_BY_FIRST.get(first, ()):
+        a, b = VAGUE_MULT[words]
         k = i + len(words)
         if _seq(toks, i, words) and k < len(toks):
             w = toks[k].low
@@ -188,7 +215,7 @@ def _fraction_after(toks: list[Tok], j: int) -> tuple[float, int]:
 def read_number(toks: list[Tok], i: int) -> Num | None:
     """The number starting at token ``i`` (digits, words, scale, vague), or ``None``."""
     t = toks[i]
-    if t.is_digits:
+    if t.text[0].isdigit():
         value = float(t.text.replace(",", ""))
         j = i + 1
         scaled = False
@@ -197,9 +224,7 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
             j += 1
             scaled = True
         return Num(i, j, value, scaled=scaled)
-    if t.low not in UNITS and t.low not in TENS and t.low not in (
-            "a", "dozen", "dozens", "tens", "hundreds", "thousands", "millions", "billions",
-            "several", "few"):
+    if t.low not in NUMBER_STARTS:
         return None
     vague = _read_vague(toks, i)
     if vague:
@@ -259,6 +284,10 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
 
 def prefix_qualifier(text: str, start: int) -> tuple[str, str, int]:
     """The qualifier ending just before ``text[start]``: ``(words, relation, its start)``."""
+    window = text[max(0, start - 40):start]
+    if not window.rstrip().lower().endswith(_PREFIX_ENDS) and not any(
+            c in window for c in CASE_TRAPS):
+        return "", "", start  # cannot end with a qualifier: spare the regex
     m = _PREFIX.search(text, max(0, start - 40), start)
     if not m:
         return "", "", start

@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .numbers import CASE_TRAPS
+
 __all__ = ["MONTHS", "Period", "assign_period", "find_periods"]
 
 MONTHS = ("january february march april may june july august september october november "
@@ -102,10 +104,31 @@ def _n(s: str) -> int:
     return int(s) if s.isdigit() else _WORDS[s.lower()]
 
 
+#: what each rule of :data:`_RULES` cannot match without (checked first: most sentences have
+#: no year): ``Y`` a year's digits, ``2`` two of them, ``W`` "year" or "period", ``M`` a
+#: month's first letters
+_NEEDS = "2YYYYYYWMWW"
+_YEARISH = re.compile(r"1[89]\d\d|20\d\d")
+_MONTHISH = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+
+
+def _gates(text: str) -> dict[str, bool]:
+    if any(c in text for c in CASE_TRAPS):
+        return dict.fromkeys("2YWM", True)
+    low = text.lower()
+    years = len(_YEARISH.findall(text))
+    return {"2": years >= 2, "Y": years >= 1,
+            "W": "year" in low or "period" in low,
+            "M": _MONTHISH.search(low) is not None}
+
+
 def find_periods(text: str, year: int) -> list[Period]:
     """Time expressions of ``text`` resolved with the report's ``year``, in text order."""
     found = []
-    for pattern, resolve in _RULES:
+    gates = _gates(text)
+    for (pattern, resolve), need in zip(_RULES, _NEEDS, strict=True):
+        if not gates[need]:
+            continue
         for m in pattern.finditer(text):
             span = resolve(m, year)
             if span:

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
-from .nonfacts import NON_FACT_KINDS, PRE_PATTERNS, context_kind, glue_kind
+from .nonfacts import NON_FACT_KINDS, PRE_GATES, PRE_PATTERNS, context_kind, glue_kind
 from .numbers import (
     CURRENCY_SIGNS,
+    NUMBER_STARTS,
     Num,
     Tok,
     currency_before,
@@ -41,6 +43,8 @@ _CHANGE = re.compile(r"^(?:increas|decreas|rose|rise|rising|fell|fall|drop|grew|
                      r"move|amend|revis|narrow|widen|adjust)")
 _IN_YEARS = {"years": 1.0, "months": 1 / 12, "weeks": 7 / 365, "days": 1 / 365,
              "hours": 1 / 8760}
+_DIGIT = re.compile(r"\d")
+_YEARISH = re.compile(r"1[89]\d\d|20\d\d")  # what _SERIES and the ISO dates cannot do without
 _SERIES = re.compile(r"(?:\b(?:in|for)\s+)?\b((?:1[89]|20)\d\d)(?:\s+[–—-]\s*|\s*:\s+|[–—]\s*)"
                      r"(?=[\w$])")
 
@@ -143,10 +147,12 @@ def _read_fact(toks, text, num: Num) -> Quantity:
 
 
 def _first_tok(toks, start: int) -> int:
-    for n, t in enumerate(toks):
-        if t.end > start:
-            return n
-    return len(toks)
+    """Index of the first token ending after ``start`` (token ends ascend)."""
+    return bisect_right(toks, start, key=_end)
+
+
+def _end(t: Tok) -> int:
+    return t.end
 
 
 def _bare(toks, num: Num) -> float:
@@ -175,16 +181,20 @@ def find_quantities(text: str, periods: list[Period] = (), *,
             if t.start < b and t.end > a:
                 taken[n] = True
 
-    for kind, pat in PRE_PATTERNS:
+    has_digit = _DIGIT.search(text) is not None  # every pattern below needs one
+    yearish = has_digit and _YEARISH.search(text) is not None
+    for kind, pat in PRE_PATTERNS if has_digit else ():
+        if not PRE_GATES[kind](text, yearish):
+            continue
         for m in pat.finditer(text):
             if any(q.start < m.end() and q.end > m.start() for q in out):
                 continue
-            if re.search(r"\d", m.group()):
+            if _DIGIT.search(m.group()):
                 out.append(Quantity(m.start(), m.end(), NAN, NAN, NAN, False, False, "", "",
                                     kind, _first_tok(toks, m.start()), _first_tok(toks, m.end())))
                 claim(m.start(), m.end())
     # series inside one sentence: "(2014 – 3, 2015 – 4)", "in 2015 – 150 thousand"
-    for m in _SERIES.finditer(text):
+    for m in _SERIES.finditer(text) if yearish else ():
         k = _first_tok(toks, m.end())
         if k >= len(toks) or taken[k]:
             continue
@@ -202,11 +212,11 @@ def find_quantities(text: str, periods: list[Period] = (), *,
         claim(toks[yt].start, q.end)
     period_spans = [(p.start, p.end) for p in periods]
     ref_until = -10
-    i = 0
-    while i < len(toks):
-        if taken[i]:
-            i += 1
-            continue
+    i = 0  # the next token not yet read
+    for i0 in [n for n, t in enumerate(toks) if t.low in NUMBER_STARTS or t.text[0].isdigit()]:
+        if i0 < i or taken[i0]:
+            continue  # the tokens a number cannot start at are never read
+        i = i0
         num = read_number(toks, i)
         if num is None:
             i += 1
