@@ -69,6 +69,10 @@ def monotone_matching(sim: np.ndarray, threshold: float) -> list[tuple[int, int]
     n, m = sim.shape
     if not n or not m:
         return []
+    if threshold >= 1e-6:  # every candidate pair compatible: they are the matching
+        rows, cols = np.nonzero(sim >= threshold)
+        if not (np.diff(rows) <= 0).any() and not (np.diff(cols) <= 0).any():
+            return list(zip(rows.tolist(), cols.tolist(), strict=True))
     w = np.where(sim >= threshold, sim, 0.0)
     best = np.zeros((n + 1, m + 1))
     for i in range(1, n + 1):
@@ -105,18 +109,19 @@ def _greedy(sim: np.ndarray, threshold: float, used_a: set, used_b: set
 
 
 def _moved_matrix(a: list[str], b: list[str], scorer, cutoff: float) -> np.ndarray:
-    """``scorer_matrix(a, b, scorer, cutoff=cutoff)``, skipping pairs of very unequal length.
+    """``scorer_matrix(a, b, scorer, cutoff=cutoff)``, scoring only pairs that may reach it.
 
-    With an Indel similarity (``fuzz.ratio``, the default), two texts of lengths ``m <= n``
-    score at most ``2m / (m + n)``, under ``cutoff`` when ``n > m (2 - c) / c``: rows are
-    taken by length in blocks of ``_BAND``, each scored against the columns whose length
-    could reach the cutoff; every other pair is 0, as the cutoff would make it.
+    With an Indel similarity (``fuzz.ratio``, the default), two texts score at most
+    ``2 s / (m + n)`` where ``m, n`` are their lengths and ``s`` the characters they share
+    (counted per character, an upper bound of their longest common subsequence). Rows are
+    taken by length in blocks of ``_BAND``; a pair is scored only when its lengths and
+    shared characters allow the cutoff; every other pair is 0, as the cutoff would make it.
     """
     if scorer not in _INDEL or cutoff <= 0 or len(a) * len(b) <= _BAND * _BAND:
         return scorer_matrix(a, b, scorer, cutoff=cutoff)
-    reach = (2.0 - cutoff) / cutoff
-    la = np.array([len(x) for x in a])
-    lb = np.array([len(x) for x in b])
+    reach = (2.0 - cutoff) / cutoff  # lengths further apart than this factor never reach
+    ca, la = _char_counts(a)
+    cb, lb = _char_counts(b)
     oa, ob = np.argsort(la, kind="stable"), np.argsort(lb, kind="stable")
     lb_sorted = lb[ob]
     out = np.zeros((len(a), len(b)))
@@ -124,11 +129,28 @@ def _moved_matrix(a: list[str], b: list[str], scorer, cutoff: float) -> np.ndarr
         rows = oa[k:k + _BAND]
         j0 = np.searchsorted(lb_sorted, la[rows[0]] / reach - 1, "left")
         j1 = np.searchsorted(lb_sorted, la[rows[-1]] * reach + 1, "right")
-        if j1 > j0:
-            cols = ob[j0:j1]
-            out[np.ix_(rows, cols)] = scorer_matrix([a[i] for i in rows], [b[j] for j in cols],
-                                                    scorer, cutoff=cutoff)
+        if j1 <= j0:
+            continue
+        cols = ob[j0:j1]
+        shared = np.minimum(ca[rows][:, None, :], cb[cols][None, :, :]).sum(-1, dtype=np.int64)
+        ok = 2 * shared + 1 > cutoff * (la[rows][:, None] + lb[cols][None, :])
+        for r in np.flatnonzero(ok.any(axis=1)):
+            c = cols[ok[r]]
+            out[rows[r], c] = scorer_matrix([a[rows[r]]], [b[j] for j in c], scorer,
+                                            cutoff=cutoff)[0]
     return out
+
+
+def _char_counts(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Per text: counts of each printable ASCII character (one more column for all other
+    characters together), and the lengths."""
+    codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"),
+                          dtype=np.uint32)
+    lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    column = np.where((codes >= 32) & (codes < 127), codes.astype(np.int64) - 32, 95)
+    rows = np.repeat(np.arange(len(texts), dtype=np.int64), lens)
+    counts = np.bincount(rows * 96 + column, minlength=len(texts) * 96).reshape(-1, 96)
+    return counts.astype(np.int16 if lens.max(initial=0) < 32768 else np.int64), lens
 
 
 def _sentences(text: str) -> list[str]:
@@ -160,6 +182,10 @@ def _pair_rows(sa: dict, sb: dict, groups: list, scorer, min_sim: float,
     rows, left_a, left_b = [], [], []
     for g in groups:
         a, b = sa.get(g, []), sb.get(g, [])
+        if a == b and scorer in _INDEL and len(set(a)) == len(a):
+            # unchanged text: each sentence is the same as itself, and only itself scores 1
+            rows += [(g, i, i, g, t, t, 1.0, "same") for i, t in enumerate(a)]
+            continue
         sim = scorer_matrix(a, b, scorer, cutoff=min(min_sim, min_moved))
         pairs = monotone_matching(sim, min_sim)
         used_a, used_b = {i for i, _ in pairs}, {j for _, j in pairs}
