@@ -89,14 +89,27 @@ class _VocabFull(Exception):
     """More distinct tokens than one-character ids."""
 
 
+class _Chunks(dict):
+    """Run of non-space characters -> the ids of its tokens (a token never spans white
+    space, so a text's ids are those of its runs, each run tokenized once)."""
+
+    def __init__(self, vocab: _Vocab) -> None:
+        super().__init__()
+        self.vocab = vocab
+
+    def __missing__(self, chunk: str) -> str:
+        ids = self[chunk] = "".join([self.vocab[t] for t in TOKEN_PATTERN.findall(chunk)])
+        return ids
+
+
 class _Side:
     """One text as compact token ids (one character per token); offsets on demand."""
 
     __slots__ = ("_ends", "_starts", "bounds", "ids", "text")
 
-    def __init__(self, text: str, vocab: _Vocab) -> None:
+    def __init__(self, text: str, chunks: _Chunks) -> None:
         self.text = text
-        self.ids = "".join([vocab[w] for w in TOKEN_PATTERN.findall(text)])
+        self.ids = "".join(map(chunks.__getitem__, text.split()))
         self._starts: array | None = None
         self._ends: array | None = None
         self.bounds: list[array] | None = None
@@ -147,13 +160,13 @@ class Differ:
 
     def __init__(self, *, max_cells: int = MAX_CELLS) -> None:
         self.max_cells = _check_cells(max_cells)
-        self._vocab = _Vocab()
+        self._chunks = _Chunks(_Vocab())
         self._sides: dict[str, _Side] = {}
 
     def _side(self, text: str) -> _Side:
         side = self._sides.get(text)
         if side is None:
-            side = self._sides[text] = _Side(text, self._vocab)
+            side = self._sides[text] = _Side(text, self._chunks)
         return side
 
     def diff(self, a: str, b: str) -> TextDiff:
@@ -162,15 +175,16 @@ class Differ:
         try:
             A, B = self._side(a), self._side(b)
         except _VocabFull:  # start afresh with just these two texts
-            self._vocab, self._sides = _Vocab(), {}
-            A, B = _sides(a, b, self._vocab)
+            self._chunks, self._sides = _Chunks(_Vocab()), {}
+            A, B = _sides(a, b, self._chunks)
         return _diff(A, B, self.max_cells)
 
 
 def _indel(a: str, b: str, a0: int, b0: int, out: list) -> None:
-    for op in Indel.opcodes(a, b):
-        out.append((op.tag, a0 + op.src_start, a0 + op.src_end,
-                    b0 + op.dest_start, b0 + op.dest_end))
+    ops = Indel.opcodes(a, b).as_list()
+    if a0 or b0:
+        ops = [(tag, a0 + x0, a0 + x1, b0 + y0, b0 + y1) for tag, x0, x1, y0, y1 in ops]
+    out += ops
 
 
 def _fallback(sa: str, sb: str, a0: int, b0: int, budget: int, out: list) -> None:
@@ -259,9 +273,9 @@ def _check_cells(max_cells: object) -> int:
     return max_cells
 
 
-def _sides(a: str, b: str, vocab: _Vocab) -> tuple[_Side, _Side]:
+def _sides(a: str, b: str, chunks: _Chunks) -> tuple[_Side, _Side]:
     try:
-        return _Side(a, vocab), _Side(b, vocab)
+        return _Side(a, chunks), _Side(b, chunks)
     except _VocabFull:
         raise InputError(f"texts too large to diff: more than {_N_CODES:,} distinct "
                          "tokens; diff them in parts (e.g. section by section)") from None
@@ -297,7 +311,7 @@ def diff_text(a: str, b: str, *, max_cells: int = MAX_CELLS) -> TextDiff:
         renderings (``.to_html()``, ``.to_markdown()``, ``.to_text()``).
     """
     _check_texts(a, b)
-    return _diff(*_sides(a, b, _Vocab()), _check_cells(max_cells))
+    return _diff(*_sides(a, b, _Chunks(_Vocab())), _check_cells(max_cells))
 
 
 class TextDiff:
@@ -314,12 +328,13 @@ class TextDiff:
     ``2 * matched / (len(a) + len(b))``; two texts without tokens have similarity 1.
     """
 
-    __slots__ = ("_a", "_b", "_ops", "_runs")
+    __slots__ = ("_a", "_b", "_counts", "_ops", "_runs")
 
     def __init__(self, a: _Side, b: _Side, runs: tuple[tuple, ...]) -> None:
         self._a, self._b = a, b
         self._runs = runs  # (tag, a_start, a_end, b_start, b_end)
         self._ops: tuple[Opcode, ...] | None = None
+        self._counts: dict[str, int] | None = None
 
     a = property(lambda self: self._a.text, doc="The old text.")
     b = property(lambda self: self._b.text, doc="The new text.")
@@ -336,32 +351,35 @@ class TextDiff:
                               for tag, a0, a1, b0, b1 in self._runs)
         return self._ops
 
-    def _sum(self, tag: str, side: str) -> int:
-        n = 0
-        for t, a0, a1, b0, b1 in self._runs:
-            if t == tag:
-                n += (a1 - a0 if "a" in side else 0) + (b1 - b0 if "b" in side else 0)
-        return n
+    def _sum(self, tag: str) -> int:
+        """Tokens in ops of ``tag``: of ``b`` for insert, of ``a`` for delete and equal,
+        of both for replace."""
+        if self._counts is None:
+            n = dict.fromkeys(("equal", "replace", "insert", "delete"), 0)
+            for t, a0, a1, b0, b1 in self._runs:
+                n[t] += (a1 - a0) + (b1 - b0 if t != "equal" else 0)
+            self._counts = n
+        return self._counts[tag]
 
     @property
     def n_added(self) -> int:
         """Tokens of ``b`` in ``insert`` ops."""
-        return self._sum("insert", "b")
+        return self._sum("insert")
 
     @property
     def n_removed(self) -> int:
         """Tokens of ``a`` in ``delete`` ops."""
-        return self._sum("delete", "a")
+        return self._sum("delete")
 
     @property
     def n_changed(self) -> int:
         """Tokens of ``a`` and ``b`` in ``replace`` ops."""
-        return self._sum("replace", "ab")
+        return self._sum("replace")
 
     @property
     def n_equal(self) -> int:
         """Tokens matched (counted once, not once per side)."""
-        return self._sum("equal", "a")
+        return self._sum("equal")
 
     @property
     def similarity(self) -> float:
