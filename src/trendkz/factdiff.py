@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from . import schema
 from .errors import InputError, OptionError, check_option
@@ -114,21 +115,50 @@ def _representatives(part: pd.DataFrame) -> pd.DataFrame:
         columns=["_own", "_gap", "_assumed"])
 
 
+def _pair_scores(a: list[str], b: list[str]) -> np.ndarray:
+    """:func:`similarity` of every measure of ``a`` (rows) with every one of ``b``, each
+    distinct pair scored once, in rapidfuzz's C++ loop."""
+    ua, ub = dict.fromkeys(a), dict.fromkeys(b)
+    for n, m in enumerate(ua):
+        ua[m] = n
+    for n, m in enumerate(ub):
+        ub[m] = n
+    scores = process.cdist(list(ua), list(ub), scorer=fuzz.token_sort_ratio,
+                           dtype=np.float64) / 100.0
+    return scores[np.ix_([ua[m] for m in a], [ub[m] for m in b])]
+
+
 def _link(chains: list[list[dict]], reps: list[dict], min_similarity: float,
           grouped: bool) -> list[tuple[int, int, float]]:
-    """Greedy matching of the open chains' last facts with the new document's facts."""
-    cands = []
+    """Greedy matching of the open chains' last facts with the new document's facts.
+
+    Facts meet only within their unit (and, ``grouped``, their aligned section group); the
+    candidate pairs are all such pairs whose measures are similar enough, the most similar
+    first (then the latest earlier year, then text order)."""
+    def key(r):
+        if not grouped:
+            return r["unit"]
+        return None if pd.isna(r["group"]) else (r["unit"], r["group"])
+
+    buckets: dict = {}
+    for ri, b in enumerate(reps):
+        k = key(b)
+        if k is not None:
+            buckets.setdefault(k, ([], []))[1].append(ri)
     for ci, chain in enumerate(chains):
-        a = chain[-1]
-        for ri, b in enumerate(reps):
-            if a["unit"] != b["unit"]:
-                continue
-            if grouped and (pd.isna(a["group"]) or pd.isna(b["group"])
-                            or a["group"] != b["group"]):
-                continue
-            s = similarity(a["measure"], b["measure"])
-            if s >= min_similarity:
-                cands.append((-s, -int(a["year"]), a["start"], b["start"], ci, ri))
+        k = key(chain[-1])
+        if k is not None and k in buckets:
+            buckets[k][0].append(ci)
+    cands = []
+    for cis, ris in buckets.values():
+        if not cis:
+            continue
+        scores = _pair_scores([chains[ci][-1]["measure"] for ci in cis],
+                              [reps[ri]["measure"] for ri in ris])
+        for x, y in zip(*np.nonzero(scores >= min_similarity), strict=True):
+            a, b = chains[cis[x]][-1], reps[ris[y]]
+            cands.append((-float(scores[x, y]), -int(a["year"]), a["start"], b["start"],
+                          cis[x], ris[y]))
     cands.sort()
     used_c, used_r, out = set(), set(), []
     for neg_s, _, _, _, ci, ri in cands:
@@ -209,11 +239,12 @@ def diff_facts(facts: pd.DataFrame, alignment: pd.DataFrame | None = None, *,
         docs = (part[["doc_id", "year"]].drop_duplicates("doc_id")
                 .sort_values(["year", "doc_id"], kind="mergesort"))
         order = list(docs.itertuples(index=False, name=None))
-        reps = _representatives(part)
+        by_doc: dict[str, list[dict]] = {}
+        for r in _records(_representatives(part), _DIFF_COLUMNS):
+            by_doc.setdefault(r["doc_id"], []).append(r)
         chains: list[list[dict]] = []
         for k, (doc, _) in enumerate(order):
-            mine = reps[reps["doc_id"] == doc].sort_values("start", kind="mergesort")
-            mine = mine.to_dict("records")
+            mine = sorted(by_doc.get(doc, []), key=lambda r: r["start"])
             taken: set[int] = set()
             for grouped in ((True, False) if alignment is not None else (False,)):
                 open_ = [i for i in range(len(chains)) if chains[i][-1]["_linked"] != k]
@@ -244,16 +275,49 @@ def diff_facts(facts: pd.DataFrame, alignment: pd.DataFrame | None = None, *,
     return schema.conform(pd.DataFrame(rows), "fact_changes")
 
 
-def _period_match(a, b) -> str | None:
-    (sa, ea), (sb, eb) = (a["period_start"], a["period_end"]), (b["period_start"],
-                                                                 b["period_end"])
-    if (sa, ea) == (sb, eb):
-        return "same"
-    if (sa <= sb and eb <= ea) or (sb <= sa and ea <= eb):
-        return "nested"
-    if max(sa, sb) <= min(ea, eb):
-        return "overlap"
-    return None
+_DIFF_COLUMNS = ("doc_id", "year", "group", "measure", "unit", "fact_kind", "value", "low",
+                 "high", "low_open", "high_open", "qualifier", "start", "end", "text")
+_CORROBORATE_COLUMNS = ("doc_id", "kind", "unit", "measure", "value", "low", "high",
+                        "low_open", "high_open", "period_start", "period_end", "start", "end",
+                        "text")
+_BLOCK = 1024  # rows of facts compared at once with all later ones (memory ~ _BLOCK x n)
+
+
+def _records(frame: pd.DataFrame, columns) -> list[dict]:
+    """``frame[columns].to_dict("records")`` (missing values ``None``, NaN kept), without
+    pandas' per-value boxing."""
+    cols = [_none_for_na(frame[c].tolist()) for c in columns]
+    return [dict(zip(columns, values, strict=True)) for values in zip(*cols, strict=True)]
+
+
+def _none_for_na(values: list) -> list:
+    if any(v is pd.NA for v in values):
+        return [None if v is pd.NA else v for v in values]
+    return values
+
+
+def _pairs(part: pd.DataFrame, allowed: tuple[str, ...]):
+    """``(i, j, period_match)`` for the facts ``i < j`` of ``part`` (by position) from different
+    documents, with the same unit and periods that correspond as ``allowed``; in order."""
+    doc = pd.factorize(part["doc_id"])[0]
+    unit = pd.factorize(part["unit"], use_na_sentinel=False)[0]
+    ps = part["period_start"].to_numpy(dtype=np.int64)
+    pe = part["period_end"].to_numpy(dtype=np.int64)
+    n = len(part)
+    for i0 in range(0, n, _BLOCK):
+        i1 = min(n, i0 + _BLOCK)
+        rows, cols = slice(i0, i1), slice(i0 + 1, n)
+        sa, ea, sb, eb = ps[rows, None], pe[rows, None], ps[None, cols], pe[None, cols]
+        same = (sa == sb) & (ea == eb)
+        nested = ((sa <= sb) & (eb <= ea)) | ((sb <= sa) & (ea <= eb))
+        ok = same if len(allowed) == 1 else same | nested
+        if len(allowed) == 3:
+            ok |= np.maximum(sa, sb) <= np.minimum(ea, eb)
+        ok &= (doc[rows, None] != doc[None, cols]) & (unit[rows, None] == unit[None, cols])
+        ok &= np.arange(i0, i1)[:, None] < np.arange(i0 + 1, n)[None, :]
+        for x, y in zip(*np.nonzero(ok), strict=True):
+            label = "same" if same[x, y] else "nested" if nested[x, y] else "overlap"
+            yield i0 + int(x), i0 + 1 + int(y), label
 
 
 _RANK = {"agree": 0, "consistent": 1, "conflict": 2}
@@ -328,36 +392,36 @@ def corroborate(facts: pd.DataFrame, *, periods: str = "nested", assumed: bool =
     allowed = PERIODS[:PERIODS.index(periods) + 1]
     rows = []
     for entity, part in f.groupby("entity", sort=True):
-        recs = part.sort_values(["year", "doc_id", "start"], kind="mergesort").to_dict("records")
+        part = part.sort_values(["year", "doc_id", "start"], kind="mergesort")
+        recs = _records(part, _CORROBORATE_COLUMNS)
+        sims: dict[tuple[str, str], float] = {}
         cands: list[dict] = []
-        for i, a in enumerate(recs):
-            for b in recs[i + 1:]:
-                if a["doc_id"] == b["doc_id"] or a["unit"] != b["unit"]:
-                    continue
-                match = _period_match(a, b)
-                if match not in allowed:
-                    continue
-                s = similarity(a["measure"], b["measure"])
-                if s < min_similarity:
-                    continue
-                if overlaps(a, b):
-                    status = "agree"
-                else:
-                    status = "conflict"
-                    if match != "same" and a["unit"] in _ADDITIVE:
-                        short, long_ = sorted((a, b), key=lambda r: r["period_end"] - r[
-                            "period_start"])
-                        if _bounds(short)[1] <= _bounds(long_)[0]:
-                            status = "consistent"
-                cands.append({
-                    "entity": entity or pd.NA, "measure": a["measure"], "unit": a["unit"],
-                    "period_start": max(a["period_start"], b["period_start"]),
-                    "period_end": min(a["period_end"], b["period_end"]),
-                    "doc_a": a["doc_id"], "doc_b": b["doc_id"], "kind_a": a["kind"],
-                    "kind_b": b["kind"], "value_a": a["value"], "value_b": b["value"],
-                    "text_a": a["text"], "text_b": b["text"], "start_a": a["start"],
-                    "end_a": a["end"], "start_b": b["start"], "end_b": b["end"],
-                    "similarity": s, "period_match": match, "status": status})
+        for i, j, match in _pairs(part, allowed):
+            a, b = recs[i], recs[j]
+            pair = (a["measure"], b["measure"])
+            s = sims.get(pair)
+            if s is None:
+                s = sims[pair] = similarity(*pair)
+            if s < min_similarity:
+                continue
+            if overlaps(a, b):
+                status = "agree"
+            else:
+                status = "conflict"
+                if match != "same" and a["unit"] in _ADDITIVE:
+                    short, long_ = sorted((a, b), key=lambda r: r["period_end"] - r[
+                        "period_start"])
+                    if _bounds(short)[1] <= _bounds(long_)[0]:
+                        status = "consistent"
+            cands.append({
+                "entity": entity or pd.NA, "measure": a["measure"], "unit": a["unit"],
+                "period_start": max(a["period_start"], b["period_start"]),
+                "period_end": min(a["period_end"], b["period_end"]),
+                "doc_a": a["doc_id"], "doc_b": b["doc_id"], "kind_a": a["kind"],
+                "kind_b": b["kind"], "value_a": a["value"], "value_b": b["value"],
+                "text_a": a["text"], "text_b": b["text"], "start_a": a["start"],
+                "end_a": a["end"], "start_b": b["start"], "end_b": b["end"],
+                "similarity": s, "period_match": match, "status": status})
         rows += _one_to_one(cands)
     if not rows:
         return schema.empty("corroboration")

@@ -16,7 +16,7 @@ from . import schema
 from .errors import InputError, check_option
 from .measures import name_measures
 from .numbers import CASE_TRAPS, tokenize
-from .periods import assign_period, find_periods
+from .periods import assign_period, period_matches, resolve_periods
 from .quantities import FACT_KINDS, NON_FACT_KINDS, find_quantities
 from .sentences import sentence_spans
 
@@ -56,35 +56,94 @@ def _lowered(body: str) -> tuple[str, re.Pattern]:
     return low, _MAYBE_LOWER
 
 
+_FACT_KEYS = ("fact_kind", "value", "low", "high", "low_open", "high_open", "unit",
+              "qualifier", "measure", "period_start", "period_end", "period_assumed", "start",
+              "end", "text")
+
+
 def _facts(text: str, year: int, context: dict | None, include_non_facts: bool) -> list[dict]:
-    periods = find_periods(text, year)
-    toks = tokenize(text)
-    quantities = find_quantities(text, periods, toks=toks)
-    series_years = [(q.start, q.end) for q in quantities
-                    if q.kind == "year" and q.series_year is not None]
-    free = [p for p in periods
-            if not any(p.start < b and p.end > a for a, b in series_years)]
-    measures = name_measures(toks, quantities, context=context)
+    return [dict(zip(_FACT_KEYS, f, strict=True))
+            for f in _fact_tuples(text, year, context, include_non_facts, _Memo())]
+
+
+class _Memo:
+    """What the reading of a sentence gives that does not depend on the report's year, kept
+    for the sentences that recur (a report repeats much of the year before): period matches
+    and quantities by text, measures by text and context (each checked against what it was
+    made from)."""
+
+    def __init__(self) -> None:
+        self.matches: dict[str, list] = {}
+        self.quantities: dict[str, tuple] = {}
+        self.measures: dict[tuple, tuple] = {}
+
+
+def _spans(periods: list) -> list[tuple[int, int]]:
+    return [(p.start, p.end) for p in periods]
+
+
+def _fact_tuples(text: str, year: int, context: dict | None, include_non_facts: bool,
+                 memo: _Memo) -> list[tuple]:
+    """The facts of a sentence as tuples of :data:`_FACT_KEYS` values."""
+    periods = None
+
+    def get_periods() -> list:  # only when needed: most sentences hold no fact
+        nonlocal periods
+        if periods is None:
+            matches = memo.matches.get(text)
+            if matches is None:
+                matches = memo.matches[text] = period_matches(text)
+            periods = resolve_periods(text, matches, year)
+        return periods
+
+    toks = quantities = None
+    known = memo.quantities.get(text)
+    if known is not None and (known[1] is None or known[1] == _spans(get_periods())):
+        quantities = known[0]  # made without the periods, or with the same spans
+    if quantities is None:
+        toks = tokenize(text)
+        asked = []
+
+        def periods_once() -> list:
+            asked.append(True)
+            return get_periods()
+
+        quantities = find_quantities(text, periods_once, toks=toks)
+        memo.quantities[text] = (quantities, _spans(get_periods()) if asked else None)
+    if context is None:
+        measures = name_measures(toks or tokenize(text), quantities)
+    else:
+        mkey = (text, tuple(context.items()))
+        known = memo.measures.get(mkey)
+        if known is None or known[0] is not quantities:
+            measures = name_measures(toks or tokenize(text), quantities, context=context)
+            memo.measures[mkey] = (quantities, measures, tuple(context.items()))
+        else:
+            measures, after = known[1], known[2]
+            context.clear()
+            context.update(after)
     rows = []
+    free = None
     for q, measure in zip(quantities, measures, strict=True):
-        if not q.is_fact and not include_non_facts:
+        fact = q.is_fact
+        if not fact and not include_non_facts:
             continue
-        if not q.is_fact:
+        if not fact:
             first = last = assumed = None
         elif q.series_year is not None:
             first = last = q.series_year
             assumed = False
         else:
+            if free is None:
+                series_years = [(p.start, p.end) for p in quantities
+                                if p.kind == "year" and p.series_year is not None]
+                free = [p for p in get_periods()
+                        if not any(p.start < b and p.end > a for a, b in series_years)]
             first, last, assumed = assign_period(q.start, q.end, free, text, year)
-        rows.append({
-            "fact_kind": q.kind, "value": q.value, "low": q.low, "high": q.high,
-            "low_open": q.low_open if q.is_fact else None,
-            "high_open": q.high_open if q.is_fact else None,
-            "unit": q.unit or None, "qualifier": q.qualifier or None,
-            "measure": measure or None, "period_start": first, "period_end": last,
-            "period_assumed": assumed, "start": q.start, "end": q.end,
-            "text": text[q.start:q.end],
-        })
+        rows.append((
+            q.kind, q.value, q.low, q.high, q.low_open if fact else None,
+            q.high_open if fact else None, q.unit or None, q.qualifier or None,
+            measure or None, first, last, assumed, q.start, q.end, text[q.start:q.end]))
     return rows
 
 
@@ -125,30 +184,35 @@ def extract_facts(sections: pd.DataFrame, *, include_non_facts: bool = False) ->
                          "trendkz.split_sections returns")
     check_option("include_non_facts", include_non_facts, (True, False))
     rows = []
-    for r in sections.loc[:, list(_NEEDED)].itertuples(index=False):
-        body = r.text
-        if not isinstance(body, str) or not body:
-            continue
-        low, maybe = _lowered(body)
-        if not maybe.search(low):
-            continue  # no sentence of the section can hold a fact
-        base = int(r.start)
-        context: dict = {}
-        prev_end = 0
-        for a, b in sentence_spans(body):
-            if not maybe.search(low[a:b]):
-                continue  # no digit, no number word: no fact, context untouched
-            sentence = body[a:b]
-            # a measure is carried within a paragraph only (sentences never hold "\n\n")
-            if "\n\n" in body[prev_end:a]:
-                context.clear()
-            prev_end = b
-            for f in _facts(sentence, int(r.year), context, include_non_facts):
-                f["start"] += base + a
-                f["end"] += base + a
-                rows.append({"doc_id": r.doc_id, "entity": r.entity, "series": r.series,
-                             "year": r.year, "kind": r.kind, "section_id": r.section_id,
-                             **f, "sentence": sentence})
+    # sections by entity and series (their order kept): a sentence that recurs in the next
+    # report is read once; the memo lives for one group only, so memory stays bounded
+    groups: dict[tuple[str, str], list] = {}
+    for r in sections.loc[:, list(_NEEDED)].itertuples(index=False, name=None):
+        groups.setdefault((str(r[1]), str(r[2])), []).append(r)
+    for group in groups.values():
+        memo = _Memo()
+        for doc_id, entity, series, year, kind, section_id, body, start in group:
+            if not isinstance(body, str) or not body:
+                continue
+            low, maybe = _lowered(body)
+            if not maybe.search(low):
+                continue  # no sentence of the section can hold a fact
+            base = int(start)
+            context: dict = {}
+            prev_end = 0
+            for a, b in sentence_spans(body):
+                if not maybe.search(low[a:b]):
+                    continue  # no digit, no number word: no fact, context untouched
+                sentence = body[a:b]
+                # a measure is carried within a paragraph only (no sentence holds "\n\n")
+                if "\n\n" in body[prev_end:a]:
+                    context.clear()
+                prev_end = b
+                shift = base + a
+                for f in _fact_tuples(sentence, int(year), context, include_non_facts, memo):
+                    rows.append((doc_id, entity, series, year, kind, section_id, *f[:12],
+                                 f[12] + shift, f[13] + shift, f[14], sentence))
     if not rows:
         return schema.empty("facts")
-    return schema.conform(pd.DataFrame(rows), "facts")
+    columns = [*_NEEDED[:6], *_FACT_KEYS, "sentence"]
+    return schema.conform(pd.DataFrame.from_records(rows, columns=columns), "facts")

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 
 from .numbers import CASE_TRAPS
 
-__all__ = ["MONTHS", "Period", "assign_period", "find_periods"]
+__all__ = ["MONTHS", "Period", "assign_period", "find_periods", "period_matches",
+           "resolve_periods"]
 
 MONTHS = ("january february march april may june july august september october november "
           "december jan feb mar apr jun jul aug sep sept oct nov dec").split()
@@ -110,12 +111,15 @@ def _n(s: str) -> int:
 _NEEDS = "2YYYYYYWMWW"
 _YEARISH = re.compile(r"1[89]\d\d|20\d\d")
 _MONTHISH = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+#: the rules to run on lower-cased text: ``(pattern, resolver, on_lower)``; a
+#: case-insensitive rule is lower-cased and run on lower-cased text (several times faster
+#: than ``re.IGNORECASE``; the patterns hold no upper-case escape)
+_LOWER_RULES = [(re.compile(p.pattern.lower()), resolve, True) if p.flags & re.IGNORECASE
+                else (p, resolve, False) for p, resolve in _RULES]
+_ALL = dict.fromkeys(_NEEDS, True)
 
 
-def _gates(text: str) -> dict[str, bool]:
-    if any(c in text for c in CASE_TRAPS):
-        return dict.fromkeys("2YWM", True)
-    low = text.lower()
+def _gates(text: str, low: str) -> dict[str, bool]:
     years = len(_YEARISH.findall(text))
     return {"2": years >= 2, "Y": years >= 1,
             "W": "year" in low or "period" in low,
@@ -124,16 +128,37 @@ def _gates(text: str) -> dict[str, bool]:
 
 def find_periods(text: str, year: int) -> list[Period]:
     """Time expressions of ``text`` resolved with the report's ``year``, in text order."""
+    return resolve_periods(text, period_matches(text), year)
+
+
+def period_matches(text: str) -> list[tuple[int, re.Match]]:
+    """Every match of every rule in ``text`` as ``(rule index, match)``; they do not depend
+    on the report's year (:func:`resolve_periods` resolves them), so they can be kept for a
+    sentence that recurs from one report to the next."""
     found = []
-    gates = _gates(text)
-    for (pattern, resolve), need in zip(_RULES, _NEEDS, strict=True):
-        if not gates[need]:
-            continue
-        for m in pattern.finditer(text):
-            span = resolve(m, year)
-            if span:
-                found.append(Period(m.start(), m.end(), span[0], span[1], m.group()))
-    # keep the longest of overlapping matches (then the earliest)
+    low = text.lower()
+    if len(low) != len(text) or any(c in text for c in CASE_TRAPS):
+        # lower-casing would move offsets or lose matches: every rule, as written
+        rules = [(p, resolve, False) for p, resolve in _RULES]
+        gates = _ALL
+    else:
+        rules = _LOWER_RULES
+        gates = _gates(text, low)
+    for n, ((pattern, _, on_lower), need) in enumerate(zip(rules, _NEEDS, strict=True)):
+        if gates[need]:
+            found += [(n, m) for m in pattern.finditer(low if on_lower else text)]
+    return found
+
+
+def resolve_periods(text: str, matches: list[tuple[int, re.Match]], year: int) -> list[Period]:
+    """The periods of :func:`period_matches` resolved with the report's ``year``: the longest
+    of overlapping matches kept (then the earliest), in text order."""
+    found = []
+    for n, m in matches:
+        span = _RULES[n][1](m, year)
+        if span:
+            a, b = m.span()
+            found.append(Period(a, b, span[0], span[1], text[a:b]))
     found.sort(key=lambda p: (-(p.end - p.start), p.start))
     kept: list[Period] = []
     for p in found:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .nonfacts import NON_FACT_KINDS, PRE_GATES, PRE_PATTERNS, context_kind, glue_kind
@@ -164,13 +165,14 @@ def _change_before(toks, first: int) -> bool:
     return any(_CHANGE.match(toks[k].low) for k in range(max(0, first - 8), first))
 
 
-def find_quantities(text: str, periods: list[Period] = (), *,
+def find_quantities(text: str, periods: list[Period] | Callable[[], list[Period]] = (), *,
                     toks: list[Tok] | None = None) -> list[Quantity]:
     """Every number of the sentence ``text``, facts and non-facts, in text order.
 
     ``periods`` (from :func:`trendkz.periods.find_periods`) claims the numbers inside time
-    expressions ("the first nine months", "the past five years"). ``toks`` are the tokens
-    of ``text`` when already made.
+    expressions ("the first nine months", "the past five years"); it may be a function
+    returning them, called only when a number could be claimed (many sentences hold only
+    years and dates, which never are). ``toks`` are the tokens of ``text`` when already made.
     """
     toks = tokenize(text) if toks is None else toks
     out: list[Quantity] = []
@@ -210,7 +212,7 @@ def find_quantities(text: str, periods: list[Period] = (), *,
         out.append(yq)
         out.append(q)
         claim(toks[yt].start, q.end)
-    period_spans = [(p.start, p.end) for p in periods]
+    period_spans = None
     ref_until = -10
     i = 0  # the next token not yet read
     for i0 in [n for n, t in enumerate(toks) if t.low in NUMBER_STARTS or t.text[0].isdigit()]:
@@ -227,8 +229,12 @@ def find_quantities(text: str, periods: list[Period] = (), *,
                 i += 1
                 continue
         kind = glue_kind(toks, num) or context_kind(toks, num, text, ref_until)
-        if kind is None and any(a <= toks[i].start < b for a, b in period_spans):
-            kind = "period"
+        if kind is None:
+            if period_spans is None:
+                period_spans = [(p.start, p.end)
+                                for p in (periods() if callable(periods) else periods)]
+            if any(a <= toks[i].start < b for a, b in period_spans):
+                kind = "period"
         if kind is not None:
             if kind == "reference":
                 ref_until = num.j - 1
