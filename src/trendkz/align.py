@@ -106,10 +106,16 @@ def _best_by_group(s: np.ndarray, groups: np.ndarray) -> tuple[np.ndarray, np.nd
     ids, starts = np.unique(gs, return_index=True)
     so = s[:, order]
     best = np.maximum.reduceat(so, starts, axis=1)
-    arg = np.empty_like(best, dtype=np.int64)
-    bounds = list(starts) + [len(gs)]
-    for k in range(len(ids)):
-        arg[:, k] = order[bounds[k] + np.argmax(so[:, bounds[k]:bounds[k + 1]], axis=1)]
+    if np.isnan(so).any():  # argmax picks the first NaN: group by group
+        arg = np.empty_like(best, dtype=np.int64)
+        bounds = [*starts.tolist(), len(gs)]
+        for k in range(len(ids)):
+            arg[:, k] = order[bounds[k] + np.argmax(so[:, bounds[k]:bounds[k + 1]], axis=1)]
+        return ids, best, arg
+    # the first column of each group holding its best (as argmax would pick)
+    at = np.where(so == np.repeat(best, np.diff(np.append(starts, len(gs))), axis=1),
+                  np.arange(len(gs)), len(gs))
+    arg = order[np.minimum.reduceat(at, starts, axis=1)]
     return ids, best, arg
 
 
@@ -155,9 +161,11 @@ class _Series:
         self.founder.append(i)
         self.n_groups += 1
 
-    def _score(self, a: np.ndarray, b: np.ndarray, known: bool):
+    def _score(self, a: np.ndarray, b: np.ndarray, known: bool, hc=None):
+        """Heading, content, outline and combined scores of rows ``a`` x ``b`` (``hc``:
+        heading and content already computed for these rows)."""
         f = self.f
-        h, c = f.heading(a, b), f.content(a, b)
+        h, c = hc if hc is not None else (f.heading(a, b), f.content(a, b))
         o = f.outline(a, b, _parent_agreement(f, a, b, self.group_of, known))
         return h, c, o, combine(h, c, o, self.weights)
 
@@ -182,7 +190,7 @@ class _Series:
             # second pass, with the parents of this document placed by the first
             rows = np.array(list(assign), dtype=np.int64)
             self.group_of[a[rows]] = ids[[assign[r] for r in rows.tolist()]]
-            h, c, o, s = self._score(a, prev, known=True)
+            h, c, o, s = self._score(a, prev, known=True, hc=(h, c))
             self.group_of[a] = -1
             ids, best, arg = _best_by_group(s, self.group_of[prev])
             assign = _greedy(best, self.threshold)

@@ -116,6 +116,13 @@ def scorer_matrix(a: list[str], b: list[str], scorer: Callable | None, *,
     return np.clip(m, 0.0, 1.0)
 
 
+def _distinct(items: list[str]) -> tuple[list[str], np.ndarray]:
+    """The distinct items in order of first appearance, and where each item is in them."""
+    index: dict[str, int] = {}
+    where = [index.setdefault(x, len(index)) for x in items]
+    return list(index), np.array(where, dtype=np.int64)
+
+
 def _own_text(text: str, heading: str) -> str:
     if heading:
         k = text.find(heading)
@@ -132,7 +139,7 @@ def _words(text: str) -> list[str]:
     return _TOKEN.findall(low)
 
 
-def _subtree_counts(tokens: list[list[str]], own: list[Counter],
+def _subtree_counts(tokens: list[list[int]], own: list[Counter],
                     parent: list[int]) -> list[Counter]:
     """Word counts of each row's subtree: its own words and every descendant's.
 
@@ -167,17 +174,32 @@ def _subtree_counts(tokens: list[list[str]], own: list[Counter],
             for i in range(n)]
 
 
+def _codes(tokens: list[list[str]]) -> list[list[int]]:
+    """The words as integers, numbered in order of first appearance."""
+    flat = list(chain.from_iterable(tokens))
+    number = {w: k for k, w in enumerate(dict.fromkeys(flat))}
+    codes = list(map(number.__getitem__, flat))
+    bounds = list(accumulate(map(len, tokens), initial=0))
+    return [codes[i:j] for i, j in zip(bounds, bounds[1:], strict=False)]
+
+
 def _cosines(counts: list[Counter]) -> tuple[np.ndarray, np.ndarray]:
-    """Cosine matrix of TF-IDF vectors of the token counts, and which rows have words."""
+    """Cosine matrix of TF-IDF vectors of the token counts, and which rows have words.
+
+    Columns are the words in order of first appearance in ``counts`` (row by row, each
+    in its own order), which fixes the order of the float32 sums."""
     n = len(counts)
-    words = [w for c in counts for w in c]
-    cols_a, uniques = pd.factorize(np.array(words, dtype=object), sort=False)
+    sizes = [len(c) for c in counts]
+    total = sum(sizes)
+    words = np.fromiter(chain.from_iterable(counts), dtype=np.int64, count=total)
+    cols_a, uniques = pd.factorize(words, sort=False)
     cols_a = cols_a.astype(np.int64)
-    rows_a = np.repeat(np.arange(n, dtype=np.int64), [len(c) for c in counts])
-    tf = [v for c in counts for v in c.values()]
+    rows_a = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    tf = np.fromiter(chain.from_iterable(c.values() for c in counts), dtype=np.float64,
+                     count=total)
     df = np.bincount(cols_a, minlength=len(uniques))
     idf = np.log((1.0 + n) / df)  # a term in every section weighs (almost) nothing
-    w = (1.0 + np.log(np.array(tf, dtype=np.float64))) * idf[cols_a]
+    w = (1.0 + np.log(tf)) * idf[cols_a]
     norms = np.sqrt(np.bincount(rows_a, weights=w * w, minlength=n))
     keep = df[cols_a] >= 2  # a term of one section only never adds to a dot product
     shared = np.flatnonzero(df >= 2)
@@ -213,7 +235,7 @@ class Features:
                                 for p in rows["parent_id"].tolist()])
         texts = [_own_text(t, h) for t, h in zip(rows["text"].tolist(), headings,
                                                      strict=True)]
-        tokens = [_words(t) for t in texts]
+        tokens = _codes([_words(t) for t in texts])
         own = [Counter(t) for t in tokens]
         sub = _subtree_counts(tokens, own, self.parent.tolist())
         self.own_cos, self.has_own = _cosines(own)
@@ -223,9 +245,10 @@ class Features:
         """Heading similarity of rows ``a`` x rows ``b`` (NaN where either is untitled)."""
         out = np.full((len(a), len(b)), np.nan)
         ta, tb = a[self.titled[a]], b[self.titled[b]]
-        if len(ta) and len(tb):
-            m = scorer_matrix([self.norm[i] for i in ta], [self.norm[j] for j in tb],
-                              self.scorer)
+        if len(ta) and len(tb):  # each distinct pair of headings scored once
+            ua, ia = _distinct([self.norm[i] for i in ta])
+            ub, ib = _distinct([self.norm[j] for j in tb])
+            m = scorer_matrix(ua, ub, self.scorer)[np.ix_(ia, ib)]
             out[np.ix_(self.titled[a], self.titled[b])] = m
         return out
 
