@@ -26,10 +26,11 @@ from __future__ import annotations
 
 import numbers
 from collections.abc import Callable
+from itertools import chain
 
 import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from . import schema
@@ -47,7 +48,7 @@ MIN_MOVED = 0.8
 #: the values of ``status``
 STATUSES = ("same", "changed", "moved", "added", "removed")
 #: Indel similarities (normalized by the summed length), which allow a length filter
-_INDEL = (fuzz.ratio, Indel.normalized_similarity)
+_INDEL = {fuzz.ratio: 100.0, Indel.normalized_similarity: 1.0}  # and their best score
 #: rows scored at once by :func:`_moved_matrix`
 _BAND = 16
 
@@ -119,6 +120,8 @@ def _moved_matrix(a: list[str], b: list[str], scorer, cutoff: float) -> np.ndarr
     """
     if scorer not in _INDEL or cutoff <= 0 or len(a) * len(b) <= _BAND * _BAND:
         return scorer_matrix(a, b, scorer, cutoff=cutoff)
+    scale = _INDEL[scorer]
+    score_cutoff = cutoff * scale * (1 - 1e-6)  # as scorer_matrix
     reach = (2.0 - cutoff) / cutoff  # lengths further apart than this factor never reach
     ca, la = _char_counts(a)
     cb, lb = _char_counts(b)
@@ -134,10 +137,12 @@ def _moved_matrix(a: list[str], b: list[str], scorer, cutoff: float) -> np.ndarr
         cols = ob[j0:j1]
         shared = np.minimum(ca[rows][:, None, :], cb[cols][None, :, :]).sum(-1, dtype=np.int64)
         ok = 2 * shared + 1 > cutoff * (la[rows][:, None] + lb[cols][None, :])
-        for r in np.flatnonzero(ok.any(axis=1)):
+        for r in np.flatnonzero(ok.any(axis=1)).tolist():
             c = cols[ok[r]]
-            out[rows[r], c] = scorer_matrix([a[rows[r]]], [b[j] for j in c], scorer,
-                                            cutoff=cutoff)[0]
+            # as scorer_matrix([a[i]], ..., cutoff=cutoff), without its checks per row
+            m = process.cdist([a[rows[r]]], [b[j] for j in c.tolist()], scorer=scorer,
+                              dtype=np.float64, workers=1, score_cutoff=score_cutoff)
+            out[rows[r], c] = np.clip(m[0] / scale, 0.0, 1.0)
     return out
 
 
@@ -266,7 +271,8 @@ def align_sentences(sections: pd.DataFrame, alignment: pd.DataFrame, *,
     for row in joined_texts(sections, alignment):
         key = (_fill(row["entity"]), _fill(row["series"]))
         series.setdefault(key, []).append(row)
-    out = []
+    parts: list[list[tuple]] = []  # rows of each pair of documents
+    pairs: list[tuple] = []  # entity, series, year_from, year_to, doc_from, doc_to
     for key in sorted(series):
         part = series[key]
         docs = sorted({(r["year"], r["doc_id"]) for r in part})
@@ -277,12 +283,17 @@ def align_sentences(sections: pd.DataFrame, alignment: pd.DataFrame, *,
         first = min(part, key=_order)  # the first row of group_texts
         ent, ser = first["entity"], first["series"]
         for (ya, da), (yb, db) in zip(docs, docs[1:], strict=False):
-            for r in _pair_rows(by_doc[da], by_doc[db], groups, scorer, min_sim, moved):
-                g, i, j, h, ta, tb, s, status = r
-                out.append((ent, ser, g, ya, yb, da, db, i, j, h, ta, tb, s, status))
-    frame = pd.DataFrame(out, columns=["entity", "series", "group", "year_from", "year_to",
-                                       "doc_from", "doc_to", "sentence_from", "sentence_to",
-                                       "group_to", "text_from", "text_to", "similarity",
-                                       "status"])
+            parts.append(_pair_rows(by_doc[da], by_doc[db], groups, scorer, min_sim, moved))
+            pairs.append((ent, ser, ya, yb, da, db))
+    rows = list(chain.from_iterable(parts))
+    if not rows:
+        return schema.empty("sentences")
+    data = dict(zip(("group", "sentence_from", "sentence_to", "group_to", "text_from",
+                     "text_to", "similarity", "status"), zip(*rows, strict=True), strict=True))
+    sizes = [len(p) for p in parts]
+    for k, name in enumerate(("entity", "series", "year_from", "year_to", "doc_from",
+                              "doc_to")):
+        data[name] = np.repeat(np.array([p[k] for p in pairs], dtype=object), sizes)
+    frame = pd.DataFrame(data)
     frame["similarity"] = frame["similarity"].astype(float).round(6)
     return schema.conform(frame[cols], "sentences")
