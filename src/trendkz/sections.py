@@ -83,11 +83,14 @@ def _is_title_case(label: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL for w in words)
 
 
+# the first style of _NUMBERED whose pattern matches: the alternatives are tried in order
+_NUMBERED_ANY = re.compile("|".join(f"(?P<{style}_{k}>{pattern.pattern})"
+                                    for k, (style, pattern) in enumerate(_NUMBERED)))
+
+
 def _numbered(line: str) -> str | None:
-    for style, pattern in _NUMBERED:
-        if pattern.match(line):
-            return style
-    return None
+    m = _NUMBERED_ANY.match(line)
+    return m.lastgroup.rsplit("_", 1)[0] if m else None
 
 
 def _own_line(text: str) -> bool:
