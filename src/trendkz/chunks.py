@@ -138,14 +138,19 @@ exist exists continue continues serve serves include includes represent represen
 accounts rotate rotates reside resides belong belongs receive receives""".split())
 
 
+#: words that never are part of a counted noun phrase (closed classes, adverbs, present
+#: verbs, number words); adverbs in -ly are told by :func:`_is_adv`
+_NOT_NP = (DET | _PREP | _CONJ | _PRON | _AUX | _NEG | _ADV | _PRESENT | frozenset(UNITS)
+           | frozenset(TENS))
+
+
 def np_word(toks: list[Tok], k: int) -> bool:
     if k >= len(toks):
         return False
     t = toks[k]
-    return (t.text[0].isalpha() and len(t.text) > 1 and not _closed(t.low)
-            and not _is_adv(t.low)
-            and t.low not in _PRESENT
-            and t.low not in UNITS and t.low not in TENS)
+    low = t.low
+    return (t.text[0].isalpha() and len(t.text) > 1 and low not in _NOT_NP
+            and not (low.endswith("ly") and len(low) > 4 and low not in _NOT_LY))
 
 
 def _skip_quotes(toks: list[Tok], k: int) -> int:

@@ -115,6 +115,9 @@ def _representatives(part: pd.DataFrame) -> pd.DataFrame:
         columns=["_own", "_gap", "_assumed"])
 
 
+_SMALL = 16  # pairs below which _link scores them one by one
+
+
 def _pair_scores(a: list[str], b: list[str]) -> np.ndarray:
     """:func:`similarity` of every measure of ``a`` (rows) with every one of ``b``, each
     distinct pair scored once, in rapidfuzz's C++ loop."""
@@ -152,6 +155,15 @@ def _link(chains: list[list[dict]], reps: list[dict], min_similarity: float,
     cands = []
     for cis, ris in buckets.values():
         if not cis:
+            continue
+        if len(cis) * len(ris) <= _SMALL:  # a few pairs: no array set-up
+            for ci in cis:
+                a = chains[ci][-1]
+                for ri in ris:
+                    b = reps[ri]
+                    s = similarity(a["measure"], b["measure"])
+                    if s >= min_similarity:
+                        cands.append((-s, -int(a["year"]), a["start"], b["start"], ci, ri))
             continue
         scores = _pair_scores([chains[ci][-1]["measure"] for ci in cis],
                               [reps[ri]["measure"] for ri in ris])

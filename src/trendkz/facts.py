@@ -29,9 +29,11 @@ _NUMBER_WORDS = (
     r"eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|tens|zero)\b")
 #: a sentence without a digit or a number word has no fact
 _MAYBE = re.compile(_NUMBER_WORDS, re.I)
-#: the same on lower-cased text (several times faster than ``re.I``); text with a
-#: :data:`trendkz.periods.CASE_TRAPS` letter is searched with :data:`_MAYBE` instead
-_MAYBE_LOWER = re.compile(_NUMBER_WORDS)
+#: the same, a run of digits at a time (one match per number, not per digit), ...
+_HITS = re.compile("\\d+" + _NUMBER_WORDS[2:], re.I)
+#: ... and on lower-cased text (several times faster than ``re.I``); text with a
+#: :data:`trendkz.numbers.CASE_TRAPS` letter is searched with :data:`_HITS` instead
+_HITS_LOWER = re.compile("\\d+" + _NUMBER_WORDS[2:])
 
 
 def facts_of_sentence(text: str, year: int, *, include_non_facts: bool = False,
@@ -47,13 +49,38 @@ def facts_of_sentence(text: str, year: int, *, include_non_facts: bool = False,
     return _facts(text, year, context, include_non_facts)
 
 
+#: a paragraph break: a sentence always ends at one (and no look at the text crosses it),
+#: so the sentences of a text are those of its paragraphs
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+def _maybe_sentences(body: str, low: str, hits: re.Pattern):
+    """The spans of the sentences of ``body`` with a digit or a number word (where
+    :data:`_MAYBE` matches), in order; a paragraph with none is not split at all (see
+    :func:`_lowered` for ``low`` and ``hits``). A number or a word never straddles two
+    sentences: they meet at white space."""
+    p0 = 0
+    for m in [*_PARAGRAPH.finditer(body), None]:
+        p1 = len(body) if m is None else m.start()
+        found = [h.start() + p0 for h in hits.finditer(low[p0:p1])]
+        if found:
+            k, n = 0, len(found)
+            for a, b in sentence_spans(body[p0:p1], p0):
+                while k < n and found[k] < a:
+                    k += 1
+                if k < n and found[k] < b:
+                    yield a, b
+        if m is not None:
+            p0 = m.end()
+
+
 def _lowered(body: str) -> tuple[str, re.Pattern]:
-    """``body`` lower-cased with :data:`_MAYBE_LOWER`, or as it is with :data:`_MAYBE`
-    (when lower-casing would not keep offsets or matches); either searches slices of it."""
+    """``body`` lower-cased with :data:`_HITS_LOWER`, or as it is with :data:`_HITS`
+    (when lower-casing would not keep offsets or matches)."""
     low = body.lower()
     if len(low) != len(body) or any(c in body for c in CASE_TRAPS):
-        return body, _MAYBE
-    return low, _MAYBE_LOWER
+        return body, _HITS
+    return low, _HITS_LOWER
 
 
 _FACT_KEYS = ("fact_kind", "value", "low", "high", "low_open", "high_open", "unit",
@@ -194,15 +221,11 @@ def extract_facts(sections: pd.DataFrame, *, include_non_facts: bool = False) ->
         for doc_id, entity, series, year, kind, section_id, body, start in group:
             if not isinstance(body, str) or not body:
                 continue
-            low, maybe = _lowered(body)
-            if not maybe.search(low):
-                continue  # no sentence of the section can hold a fact
+            low, hits = _lowered(body)
             base = int(start)
             context: dict = {}
             prev_end = 0
-            for a, b in sentence_spans(body):
-                if not maybe.search(low[a:b]):
-                    continue  # no digit, no number word: no fact, context untouched
+            for a, b in _maybe_sentences(body, low, hits):
                 sentence = body[a:b]
                 # a measure is carried within a paragraph only (no sentence holds "\n\n")
                 if "\n\n" in body[prev_end:a]:

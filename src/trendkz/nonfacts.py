@@ -68,6 +68,7 @@ PRE_PATTERNS = [  # sentence-level non-facts found before reading numbers: (kind
     ("footnote", re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]")),
     ("date", re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\b")),
 ]
+_MONTHS = frozenset(MONTHS)
 _AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|months?)[\s-]+old\b|\s*years?\s+of\s+age\b", re.I)
 _PM = re.compile(r"\s*[ap]\.m\.")
 _TLD = re.compile(r"\.(?:com|org|net|gov|edu|int|kz|ru|kg|tj|uz|tm|asia|info|uk|io)")
@@ -85,9 +86,10 @@ PRE_GATES = {
 def glue_kind(toks: list[Tok], num: Num) -> str | None:
     """Kind implied by what the number is glued to ("K9", "75th", "1990s", "LA-155/18")."""
     i, j = num.i, num.j
-    p1 = toks[i - 1] if glued(toks, i) else None
+    n = len(toks)
+    p1 = toks[i - 1] if 0 < i < n and toks[i - 1].end == toks[i].start else None
     p2 = toks[i - 2] if p1 is not None and glued(toks, i - 1) else None
-    n1 = toks[j] if glued(toks, j) and not num.words else None
+    n1 = toks[j] if not num.words and 0 < j < n and toks[j - 1].end == toks[j].start else None
     n2 = toks[j + 1] if n1 is not None and glued(toks, j + 1) else None
     if p1 is not None and not num.words:
         if is_word(p1) and p1.low not in ("fy",):
@@ -144,7 +146,7 @@ def context_kind(toks: list[Tok], num: Num, text: str, ref_until: int) -> str | 
             return "year"
     # a name followed by a number: "UNSC 2396", "Camp 22", "EXPO 2017"
     if prev is not None and not num.words and is_word(prev) and prev.text[0].isupper() and (
-            i - 1 > 0 and prev.low not in _FUNCTION and prev.low not in MONTHS
+            i - 1 > 0 and prev.low not in _FUNCTION and prev.low not in _MONTHS
             and prev.low not in CURRENCY_SIGNS and not glued(toks, i)):
         return "reference"
     # ages: "23-year-old", "17 years old", "aged 17", "age of 18"
@@ -176,12 +178,12 @@ def context_kind(toks: list[Tok], num: Num, text: str, ref_until: int) -> str | 
         k = i - 1
         if k >= 0 and toks[k].text == "." and k > 0:
             k -= 1
-        if k >= 0 and toks[k].low in MONTHS and toks[k].text[0].isupper():
+        if k >= 0 and toks[k].low in _MONTHS and toks[k].text[0].isupper():
             return "date"
-        if nxt is not None and nxt.low in MONTHS and nxt.text[0].isupper():
+        if nxt is not None and nxt.low in _MONTHS and nxt.text[0].isupper():
             return "date"
         if prev is not None and prev.low in ("-", "–", "through", "to", "and", "until") and (
-                i >= 3 and toks[i - 2].is_digits and toks[i - 3].low in MONTHS):
+                i >= 3 and toks[i - 2].is_digits and toks[i - 3].low in _MONTHS):
             return "date"
     # enumerators: "(1) the investigator", "1. Respect for"
     if digits_int and num.value <= 30 and prev is not None and prev.text == "(" and (

@@ -116,6 +116,7 @@ _PREFIX_ENDS = tuple(sorted({q.rsplit(" ", 1)[-1] for q in QUALIFIERS}))
 #: to one (dotted and dotless i, long s): text holding them skips the shortcuts made on
 #: lower-cased text
 CASE_TRAPS = ("\u0130", "\u0131", "\u017f")
+_SPACES = re.compile(r"\s+")
 _POSTFIX = re.compile(r"\s*(" + "|".join(
     re.escape(q).replace(r"\ ", r"\s+") for q in sorted(POSTFIX, key=len, reverse=True))
     + r")(?![\w-])", re.IGNORECASE)
@@ -141,8 +142,14 @@ _new_tok = tuple.__new__  # skips NamedTuple.__new__'s argument handling: tokens
 
 def tokenize(text: str) -> list[Tok]:
     """Numbers (with thousands commas and decimals), letter runs and single symbols."""
-    return [_new_tok(Tok, (g, g.lower(), m.start(), m.end()))
-            for m in _TOKEN.finditer(text) for g in (m.group(),)]
+    out = []
+    add, find, start = out.append, text.find, 0
+    for g in _TOKEN.findall(text):  # tokens cover all but white space: each is found
+        start = find(g, start)      # at the first non-space character from there
+        end = start + len(g)
+        add(_new_tok(Tok, (g, g.lower(), start, end)))
+        start = end
+    return out
 
 
 class Num(NamedTuple):
@@ -291,7 +298,7 @@ def prefix_qualifier(text: str, start: int) -> tuple[str, str, int]:
     m = _PREFIX.search(text, max(0, start - 40), start)
     if not m:
         return "", "", start
-    return m.group(1), QUALIFIERS[re.sub(r"\s+", " ", m.group(1).lower())], m.start(1)
+    return m.group(1), QUALIFIERS[_SPACES.sub(" ", m.group(1).lower())], m.start(1)
 
 
 def postfix_qualifier(text: str, end: int) -> tuple[str, str, int]:
@@ -299,7 +306,7 @@ def postfix_qualifier(text: str, end: int) -> tuple[str, str, int]:
     m = _POSTFIX.match(text, end)
     if not m:
         return "", "", end
-    return m.group(1), POSTFIX[re.sub(r"\s+", " ", m.group(1).lower())], m.end(1)
+    return m.group(1), POSTFIX[_SPACES.sub(" ", m.group(1).lower())], m.end(1)
 
 
 def interval(value: float, relation: str) -> tuple[float, float, bool, bool, str]:

@@ -105,25 +105,29 @@ def _n(s: str) -> int:
     return int(s) if s.isdigit() else _WORDS[s.lower()]
 
 
-#: what each rule of :data:`_RULES` cannot match without (checked first: most sentences have
-#: no year): ``Y`` a year's digits, ``2`` two of them, ``W`` "year" or "period", ``M`` a
-#: month's first letters
-_NEEDS = "2YYYYYYWMWW"
 _YEARISH = re.compile(r"1[89]\d\d|20\d\d")
 _MONTHISH = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
-#: the rules to run on lower-cased text: ``(pattern, resolver, on_lower)``; a
-#: case-insensitive rule is lower-cased and run on lower-cased text (several times faster
-#: than ``re.IGNORECASE``; the patterns hold no upper-case escape)
-_LOWER_RULES = [(re.compile(p.pattern.lower()), resolve, True) if p.flags & re.IGNORECASE
-                else (p, resolve, False) for p, resolve in _RULES]
-_ALL = dict.fromkeys(_NEEDS, True)
+_SOURCES = ("report", "survey", "census", "statistics", "data", "budget")
+#: the rules to run on lower-cased text: ``(pattern, on_lower)``; a case-insensitive rule
+#: is lower-cased and run on lower-cased text (several times faster than
+#: ``re.IGNORECASE``; the patterns hold no upper-case escape)
+_LOWER_RULES = [(re.compile(p.pattern.lower()), True) if p.flags & re.IGNORECASE
+                else (p, False) for p, _ in _RULES]
+_AS_WRITTEN = [(p, False) for p, _ in _RULES]
+_EVERY = [True] * len(_RULES)
 
 
-def _gates(text: str, low: str) -> dict[str, bool]:
+def _wanted(text: str, low: str) -> list[bool]:
+    """For each rule of :data:`_RULES`, whether ``text`` has what it cannot match without
+    (most sentences have no year: the rules that need one are not run)."""
     years = len(_YEARISH.findall(text))
-    return {"2": years >= 2, "Y": years >= 1,
-            "W": "year" in low or "period" in low,
-            "M": _MONTHISH.search(low) is not None}
+    yearly = "year" in low or "period" in low
+    month = _MONTHISH.search(low) is not None
+    if not years:
+        return [False] * 7 + [yearly, month, yearly, yearly]
+    return [years >= 2, "-" in text or "–" in text or "/" in text, "since" in low, True, True,
+            any(w in low for w in _SOURCES), "0s" in low or "0’s" in low or "0's" in low,
+            yearly, month, yearly, yearly]
 
 
 def find_periods(text: str, year: int) -> list[Period]:
@@ -139,13 +143,11 @@ def period_matches(text: str) -> list[tuple[int, re.Match]]:
     low = text.lower()
     if len(low) != len(text) or any(c in text for c in CASE_TRAPS):
         # lower-casing would move offsets or lose matches: every rule, as written
-        rules = [(p, resolve, False) for p, resolve in _RULES]
-        gates = _ALL
+        rules, wanted = _AS_WRITTEN, _EVERY
     else:
-        rules = _LOWER_RULES
-        gates = _gates(text, low)
-    for n, ((pattern, _, on_lower), need) in enumerate(zip(rules, _NEEDS, strict=True)):
-        if gates[need]:
+        rules, wanted = _LOWER_RULES, _wanted(text, low)
+    for n, (pattern, on_lower) in enumerate(rules):
+        if wanted[n]:
             found += [(n, m) for m in pattern.finditer(low if on_lower else text)]
     return found
 

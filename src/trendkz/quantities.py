@@ -44,6 +44,7 @@ _CHANGE = re.compile(r"^(?:increas|decreas|rose|rise|rising|fell|fall|drop|grew|
                      r"move|amend|revis|narrow|widen|adjust)")
 _IN_YEARS = {"years": 1.0, "months": 1 / 12, "weeks": 7 / 365, "days": 1 / 365,
              "hours": 1 / 8760}
+_OLD = re.compile(r"\s*old\b")
 _DIGIT = re.compile(r"\d")
 _YEARISH = re.compile(r"1[89]\d\d|20\d\d")  # what _SERIES and the ISO dates cannot do without
 _SERIES = re.compile(r"(?:\b(?:in|for)\s+)?\b((?:1[89]|20)\d\d)(?:\s+[–—-]\s*|\s*:\s+|[–—]\s*)"
@@ -187,7 +188,7 @@ def find_quantities(text: str, periods: list[Period] | Callable[[], list[Period]
     yearish = has_digit and _YEARISH.search(text) is not None
     for kind, pat in PRE_PATTERNS if has_digit else ():
         if not PRE_GATES[kind](text, yearish):
-            continue
+            continue  # the pattern cannot match
         for m in pat.finditer(text):
             if any(q.start < m.end() and q.end > m.start() for q in out):
                 continue
@@ -243,8 +244,7 @@ def find_quantities(text: str, periods: list[Period] | Callable[[], list[Period]
             i = num.j
             continue
         q = _read_fact(toks, text, num)
-        if q.kind == "range" and q.unit in ("years", "months") and re.match(
-                r"\s*old\b", text[q.end:]):
+        if q.kind == "range" and q.unit in ("years", "months") and _OLD.match(text, q.end):
             q = _non_fact(toks, num, "age")  # "70 to 80 years old"
         if num.words and num.value in (0, 1) and not num.scaled and q.kind == "exact" and (
                 q.unit == "count") and (num.value == 1 or q.after < len(toks) and (
@@ -262,6 +262,8 @@ _PREPS = frozenset("on in at for from to with by about into onto upon over under
 def _counting_ones(toks: list[Tok], text: str, out: list[Quantity]) -> list[Quantity]:
     """A bare "one" that counts: "killed one of their own", "One of the three defendants
     was convicted", "one official and nine prisoners were killed", "four ..., and one"."""
+    if not any(q.kind == "determiner" for q in out):
+        return out
     facts = [n for n, q in enumerate(out) if q.is_fact]
     for n, q in enumerate(out):
         if q.kind != "determiner":
