@@ -49,8 +49,8 @@ MIN_MOVED = 0.8
 STATUSES = ("same", "changed", "moved", "added", "removed")
 #: Indel similarities (normalized by the summed length), which allow a length filter
 _INDEL = {fuzz.ratio: 100.0, Indel.normalized_similarity: 1.0}  # and their best score
-#: rows scored at once by :func:`_moved_matrix`
-_BAND = 16
+#: rows compared at once by :func:`_moved_matrix`
+_BAND = 64
 
 
 def _check_unit(name: str, value: object) -> float:
@@ -118,7 +118,7 @@ def _moved_matrix(a: list[str], b: list[str], scorer, cutoff: float) -> np.ndarr
     taken by length in blocks of ``_BAND``; a pair is scored only when its lengths and
     shared characters allow the cutoff; every other pair is 0, as the cutoff would make it.
     """
-    if scorer not in _INDEL or cutoff <= 0 or len(a) * len(b) <= _BAND * _BAND:
+    if scorer not in _INDEL or cutoff <= 0 or len(a) * len(b) <= 256:
         return scorer_matrix(a, b, scorer, cutoff=cutoff)
     scale = _INDEL[scorer]
     score_cutoff = cutoff * scale * (1 - 1e-6)  # as scorer_matrix
@@ -127,7 +127,7 @@ def _moved_matrix(a: list[str], b: list[str], scorer, cutoff: float) -> np.ndarr
     cb, lb = _char_counts(b)
     oa, ob = np.argsort(la, kind="stable"), np.argsort(lb, kind="stable")
     lb_sorted = lb[ob]
-    out = np.zeros((len(a), len(b)))
+    pick_a, pick_b = [], []
     for k in range(0, len(a), _BAND):
         rows = oa[k:k + _BAND]
         j0 = np.searchsorted(lb_sorted, la[rows[0]] / reach - 1, "left")
@@ -135,14 +135,20 @@ def _moved_matrix(a: list[str], b: list[str], scorer, cutoff: float) -> np.ndarr
         if j1 <= j0:
             continue
         cols = ob[j0:j1]
-        shared = np.minimum(ca[rows][:, None, :], cb[cols][None, :, :]).sum(-1, dtype=np.int64)
-        ok = 2 * shared + 1 > cutoff * (la[rows][:, None] + lb[cols][None, :])
-        for r in np.flatnonzero(ok.any(axis=1)).tolist():
-            c = cols[ok[r]]
-            # as scorer_matrix([a[i]], ..., cutoff=cutoff), without its checks per row
-            m = process.cdist([a[rows[r]]], [b[j] for j in c.tolist()], scorer=scorer,
-                              dtype=np.float64, workers=1, score_cutoff=score_cutoff)
-            out[rows[r], c] = np.clip(m[0] / scale, 0.0, 1.0)
+        # (counts fit int16 only when every text is shorter than 2**15: so do their sums)
+        shared = np.minimum(ca[rows][:, None, :], cb[cols][None, :, :]).sum(
+            -1, dtype=ca.dtype).astype(np.int64)
+        r, c = np.nonzero(2 * shared + 1 > cutoff * (la[rows][:, None] + lb[cols][None, :]))
+        pick_a.append(rows[r])
+        pick_b.append(cols[c])
+    out = np.zeros((len(a), len(b)))
+    if pick_a:
+        ia, ib = np.concatenate(pick_a), np.concatenate(pick_b)
+        if len(ia):  # as scorer_matrix(..., cutoff=cutoff) would score these pairs
+            m = process.cpdist([a[i] for i in ia.tolist()], [b[j] for j in ib.tolist()],
+                               scorer=scorer, dtype=np.float64, workers=1,
+                               score_cutoff=score_cutoff)
+            out[ia, ib] = np.clip(m / scale, 0.0, 1.0)
     return out
 
 
