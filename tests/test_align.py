@@ -338,3 +338,54 @@ def test_a_group_of_a_titled_and_an_untitled_section():
     al = align_sections(make_sections(docs))
     assert al["group"].nunique() == 1 and (al["status"] == "matched").all()
     assert (al["method"] != "alone").all() and al["similarity"].notna().all()
+
+
+# ------------------------------------------------- fast paths against plain references
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(-1, 30), max_size=30), st.integers(0, 2**32 - 1))
+def test_subtree_counts_equal_counter_updates(links, seed):
+    from collections import Counter
+
+    from trendkz.alignscore import _subtree_counts
+
+    rng = np.random.default_rng(seed)
+    parent = [p if 0 <= p < i else -1 for i, p in enumerate(links)]
+    if seed % 5 == 0 and len(parent) > 2:
+        parent[0] = len(parent) - 1  # a child before its parent: the plain path
+    tokens = [rng.integers(0, 12, rng.integers(0, 9)).tolist() for _ in parent]
+    own = [Counter(t) for t in tokens]
+    expected = [Counter(c) for c in own]
+    for i in range(len(parent) - 1, -1, -1):
+        if parent[i] >= 0:
+            expected[parent[i]].update(expected[i])
+    got = _subtree_counts(tokens, own, parent)
+    assert [list(c.items()) for c in got] == [list(c.items()) for c in expected]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abZ é_1²½ß İЖ’-\n", max_size=30))
+def test_content_words_fast_path(text):
+    from trendkz.alignscore import _TOKEN, _words
+
+    assert _words(text) == _TOKEN.findall(text.lower())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 6), st.integers(1, 12), st.integers(0, 2**32 - 1))
+def test_best_by_group_picks_the_first_best_column(n, m, seed):
+    from trendkz.align import _best_by_group
+
+    rng = np.random.default_rng(seed)
+    s = rng.integers(0, 4, (n, m)) / 4
+    if seed % 3 == 0:
+        s[rng.random((n, m)) < 0.2] = np.nan
+    groups = rng.integers(0, 4, m)
+    ids, best, arg = _best_by_group(s, groups)
+    assert ids.tolist() == sorted(set(groups.tolist()))
+    for k, g in enumerate(ids):
+        cols = np.flatnonzero(groups == g)
+        for r in range(n):
+            j = cols[np.argmax(s[r, cols])]
+            assert arg[r, k] == j
+            assert np.array_equal(best[r, k], np.max(s[r, cols]), equal_nan=True)

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 import trendkz
 from trendkz.align import align_sections, group_texts
@@ -133,7 +134,6 @@ def test_bad_options(kz_sections, kwargs, message):
 
 def test_custom_scorer(kz_sections, kz_sentences):
     alignment, base = kz_sentences
-    from rapidfuzz import fuzz
     same = align_sentences(kz_sections, alignment, scorer=lambda a, b: fuzz.ratio(a, b))
     pd.testing.assert_frame_equal(base, same)
 
@@ -194,3 +194,63 @@ def test_hrr_sentences(hrr_kazakhstan):
     assert counts.loc[2021, "same"] > counts.loc[2021, "removed"]
     across = sent[(sent["status"] == "moved") & (sent["group"] != sent["group_to"])]
     assert len(across) > 20
+
+
+# ------------------------------------------------- fast paths against plain references
+
+def _monotone_dp(sim, threshold):
+    """The plain weighted-LCS matching (reference for the fast path)."""
+    n, m = sim.shape
+    w = np.where(sim >= threshold, sim, 0.0)
+    best = np.zeros((n + 1, m + 1))
+    for i in range(1, n + 1):
+        take = np.maximum(best[i - 1, 1:], best[i - 1, :-1] + w[i - 1])
+        best[i, 1:] = np.maximum.accumulate(take)
+    pairs, i, j = [], n, m
+    while i > 0 and j > 0:
+        if best[i, j] == best[i - 1, j]:
+            i -= 1
+        elif best[i, j] == best[i, j - 1]:
+            j -= 1
+        else:
+            pairs.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+    return pairs[::-1]
+
+
+@SETTINGS
+@given(st.integers(1, 9), st.integers(1, 9), st.integers(0, 2**32 - 1),
+       st.sampled_from([0.3, 0.6, 0.9]))
+def test_monotone_matching_equals_the_dp(n, m, seed, density):
+    rng = np.random.default_rng(seed)
+    sim = np.round(np.where(rng.random((n, m)) < density, rng.random((n, m)), 0.0), 2)
+    if seed % 2:  # compatible candidates only (the fast path)
+        sim = np.where(np.eye(n, m, k=int(seed % 3)) > 0, 0.5 + sim / 2, 0.0)
+    assert monotone_matching(sim, 0.4) == _monotone_dp(sim, 0.4)
+
+
+SENT = st.lists(st.sampled_from(["The court", "fined", "the", "editor", "of", "Ak Zhaiyk",
+                                 "on", "March", "3.", "“extremism”", "police", "said"]),
+                min_size=1, max_size=14).map(" ".join)
+
+
+@SETTINGS
+@given(st.lists(SENT, min_size=17, max_size=30), st.lists(SENT, min_size=17, max_size=30),
+       st.sampled_from([0.5, 0.8, 0.95]))
+def test_moved_matrix_scores_every_pair_that_reaches_the_cutoff(a, b, cutoff):
+    from trendkz.alignscore import scorer_matrix
+    from trendkz.alignsent import _moved_matrix
+
+    full = scorer_matrix(a, b, fuzz.ratio, cutoff=cutoff)
+    fast = _moved_matrix(a, b, fuzz.ratio, cutoff)
+    assert np.array_equal(np.where(full >= cutoff, full, 0), np.where(fast >= cutoff, fast, 0))
+
+
+def test_unchanged_group_with_repeated_sentences():
+    for text in (f"{A} {B} {A} {C}", f"{A} {B} {C}"):  # the general path, the shortcut
+        _, _, sent = sentences_of({"a": (2020, [("Overview", text, 1)]),
+                                   "b": (2021, [("Overview", text, 1)])})
+        n = len(sent)
+        assert n >= 3 and sent["status"].tolist() == ["same"] * n
+        assert sent["sentence_from"].tolist() == sent["sentence_to"].tolist() == list(range(n))
+        assert (sent["similarity"] == 1.0).all()

@@ -97,7 +97,7 @@ def test_numbered_outline_and_levels():
     corpus = trendkz.load_corpus(pd.DataFrame({"text": [text], "year": [2020],
                                                "entity": ["X"]}))
     sec = trendkz.split_sections(corpus)
-    got = list(zip(sec.heading, sec.level, sec["style"]))
+    got = list(zip(sec.heading, sec.level, sec["style"], strict=True))
     assert got == [("Executive Summary", 1, "line"),
                    ("Section 1. Respect for the Person, Including:", 1, "numbered"),
                    ("a. Arbitrary Killings", 2, "numbered"),
@@ -105,7 +105,7 @@ def test_numbered_outline_and_levels():
                    ("Physical Conditions", 4, "runin"),
                    ("b. Disappearance", 2, "numbered"),
                    ("Section 2. Civil Liberties", 1, "numbered")]
-    parents = dict(zip(sec.section_id, sec.parent_id))
+    parents = dict(zip(sec.section_id, sec.parent_id, strict=True))
     ids = sec.section_id.tolist()
     assert parents[ids[4]] == ids[3] and parents[ids[3]] == ids[2]
     assert parents[ids[2]] == ids[1] and pd.isna(parents[ids[6]])
@@ -119,7 +119,8 @@ def test_markdown_headings():
     sec = trendkz.split_sections(corpus)
     # the document's title line is set aside as its title, not made a section
     assert next(iter(corpus)).title == "# Report 2021"
-    assert list(zip(sec.heading, sec.level)) == [("", 1), ("Part A", 2), ("Detail", 3)]
+    assert list(zip(sec.heading, sec.level, strict=True)) == [
+        ("", 1), ("Part A", 2), ("Detail", 3)]
 
 
 def test_section_tree_prints(kz_sections):
@@ -140,3 +141,14 @@ def test_hrr_kazakhstan_outline(hrr_kazakhstan):
     assert parent.heading == "Prison and Detention Center Conditions"
     y2024 = sec[sec.year == 2024]
     assert "Section 1. Life" in y2024["heading"].tolist()
+
+
+@pytest.mark.parametrize("line", ["Section 2. Respect for Civil Liberties", "Part IV: Law",
+                                  "2.1 Legal Framework", "3. Elections", "IV. Annex",
+                                  "a. Arbitrary Arrest", "B. Prison Conditions", "2.5 percent",
+                                  "iv. minor", "Chapter", "No heading", ""])
+def test_numbered_styles_are_tried_in_order(line):
+    from trendkz.sections import _NUMBERED, _numbered
+
+    first = next((style for style, p in _NUMBERED if p.match(line)), None)
+    assert _numbered(line) == first

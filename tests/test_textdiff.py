@@ -258,3 +258,16 @@ def test_hrr_chapter_diff_html_stays_small():
     h = d.to_html()
     assert len(h) < len(a) + len(b)  # collapsing keeps it well under both texts together
     assert "unchanged words" in h
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(TEXT, min_size=2, max_size=5), CELLS)
+def test_differ_equals_diff_text(texts, cells):
+    from trendkz.textdiff import Differ
+
+    differ = Differ(max_cells=cells)
+    for a, b in zip(texts, texts[1:] + texts[:1], strict=True):  # each text seen twice
+        d, ref = differ.diff(a, b), diff_text(a, b, max_cells=cells)
+        assert d.opcodes == ref.opcodes
+        assert (d.n_added, d.n_removed, d.n_changed, d.n_equal, d.similarity) == (
+            ref.n_added, ref.n_removed, ref.n_changed, ref.n_equal, ref.similarity)
