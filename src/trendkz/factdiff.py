@@ -139,9 +139,7 @@ def _link(chains: list[list[dict]], reps: list[dict], min_similarity: float,
     candidate pairs are all such pairs whose measures are similar enough, the most similar
     first (then the latest earlier year, then text order)."""
     def key(r):
-        if not grouped:
-            return r["unit"]
-        return None if pd.isna(r["group"]) else (r["unit"], r["group"])
+        return r["_unit_group"] if grouped else r["unit"]
 
     buckets: dict = {}
     for ri, b in enumerate(reps):
@@ -253,6 +251,7 @@ def diff_facts(facts: pd.DataFrame, alignment: pd.DataFrame | None = None, *,
         order = list(docs.itertuples(index=False, name=None))
         by_doc: dict[str, list[dict]] = {}
         for r in _records(_representatives(part), _DIFF_COLUMNS):
+            r["_unit_group"] = None if pd.isna(r["group"]) else (r["unit"], r["group"])
             by_doc.setdefault(r["doc_id"], []).append(r)
         chains: list[list[dict]] = []
         for k, (doc, _) in enumerate(order):
@@ -298,7 +297,8 @@ _BLOCK = 1024  # rows of facts compared at once with all later ones (memory ~ _B
 def _records(frame: pd.DataFrame, columns) -> list[dict]:
     """``frame[columns].to_dict("records")`` (missing values ``None``, NaN kept), without
     pandas' per-value boxing."""
-    cols = [_none_for_na(frame[c].tolist()) for c in columns]
+    cols = [_none_for_na(frame[c].tolist()) if frame[c].isna().any() else frame[c].tolist()
+            for c in columns]
     return [dict(zip(columns, values, strict=True)) for values in zip(*cols, strict=True)]
 
 
@@ -308,14 +308,20 @@ def _none_for_na(values: list) -> list:
     return values
 
 
-def _pairs(part: pd.DataFrame, allowed: tuple[str, ...]):
-    """``(i, j, period_match)`` for the facts ``i < j`` of ``part`` (by position) from different
-    documents, with the same unit and periods that correspond as ``allowed``; in order."""
+_MATCHES = ("same", "nested", "overlap")
+
+
+def _pairs(part: pd.DataFrame, allowed: tuple[str, ...], min_similarity: float):
+    """``(i, j, period_match, similarity)`` for the facts ``i < j`` of ``part`` (by position)
+    from different documents, with the same unit, periods that correspond as ``allowed``
+    and similar measures; in order of ``i`` then ``j``."""
     doc = pd.factorize(part["doc_id"])[0]
     unit = pd.factorize(part["unit"], use_na_sentinel=False)[0]
+    measure_codes, measures = pd.factorize(part["measure"])
     ps = part["period_start"].to_numpy(dtype=np.int64)
     pe = part["period_end"].to_numpy(dtype=np.int64)
     n = len(part)
+    found_i, found_j, found_m = [], [], []
     for i0 in range(0, n, _BLOCK):
         i1 = min(n, i0 + _BLOCK)
         rows, cols = slice(i0, i1), slice(i0 + 1, n)
@@ -327,9 +333,22 @@ def _pairs(part: pd.DataFrame, allowed: tuple[str, ...]):
             ok |= np.maximum(sa, sb) <= np.minimum(ea, eb)
         ok &= (doc[rows, None] != doc[None, cols]) & (unit[rows, None] == unit[None, cols])
         ok &= np.arange(i0, i1)[:, None] < np.arange(i0 + 1, n)[None, :]
-        for x, y in zip(*np.nonzero(ok), strict=True):
-            label = "same" if same[x, y] else "nested" if nested[x, y] else "overlap"
-            yield i0 + int(x), i0 + 1 + int(y), label
+        x, y = np.nonzero(ok)
+        found_i.append(x + i0)
+        found_j.append(y + i0 + 1)
+        found_m.append(np.where(same[x, y], 0, np.where(nested[x, y], 1, 2)))
+    if not found_i:
+        return
+    i, j, m = np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_m)
+    # each distinct pair of measures scored once, in rapidfuzz's C++ loop
+    pair_codes = measure_codes[i].astype(np.int64) * len(measures) + measure_codes[j]
+    distinct, back = np.unique(pair_codes, return_inverse=True)
+    names = np.asarray(measures, dtype=object)
+    scores = process.cpdist(names[distinct // len(measures)], names[distinct % len(measures)],
+                            scorer=fuzz.token_sort_ratio, dtype=np.float64) / 100.0
+    sims = scores[back.reshape(-1)]
+    for k in np.nonzero(sims >= min_similarity)[0]:
+        yield int(i[k]), int(j[k]), _MATCHES[m[k]], float(sims[k])
 
 
 _RANK = {"agree": 0, "consistent": 1, "conflict": 2}
@@ -406,16 +425,9 @@ def corroborate(facts: pd.DataFrame, *, periods: str = "nested", assumed: bool =
     for entity, part in f.groupby("entity", sort=True):
         part = part.sort_values(["year", "doc_id", "start"], kind="mergesort")
         recs = _records(part, _CORROBORATE_COLUMNS)
-        sims: dict[tuple[str, str], float] = {}
         cands: list[dict] = []
-        for i, j, match in _pairs(part, allowed):
+        for i, j, match, s in _pairs(part, allowed, min_similarity):
             a, b = recs[i], recs[j]
-            pair = (a["measure"], b["measure"])
-            s = sims.get(pair)
-            if s is None:
-                s = sims[pair] = similarity(*pair)
-            if s < min_similarity:
-                continue
             if overlaps(a, b):
                 status = "agree"
             else:

@@ -83,6 +83,8 @@ NOUN_FOLD: dict[str, str] = {
 #: words after a duration that say when, not what lasts ("10 days in advance", "prior")
 _NOT_WHAT = frozenset("""advance prior early earlier later ago before after total row time
 times succession average least""".split()) | frozenset(MONTHS)
+_QUOTES_S = QUOTES | {"s"}
+_DURATIONS = frozenset(TIME_UNITS.values())
 _TRANSFER_TO = frozenset(["court", "courts", "prosecutor", "prosecutors", "prosecution", "trial"])
 
 
@@ -120,7 +122,7 @@ def _complement(toks: list[Tok], verb: str, k: int) -> str:
 
 def _duration(toks: list[Tok], q: Quantity) -> str:
     k = q.after
-    while k < len(toks) and toks[k].text in QUOTES | {"s"}:
+    while k < len(toks) and toks[k].text in _QUOTES_S:
         k += 1
     if k < len(toks) and toks[k].low in ("in", "of"):
         k += 1
@@ -148,7 +150,7 @@ def _duration(toks: list[Tok], q: Quantity) -> str:
 
 
 def _unit_class(unit: str) -> str:
-    return "duration" if unit in TIME_UNITS.values() else unit
+    return "duration" if unit in _DURATIONS else unit
 
 
 def name_measures(toks: list[Tok], quantities: list[Quantity], *,
