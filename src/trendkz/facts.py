@@ -29,11 +29,12 @@ _NUMBER_WORDS = (
     r"eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|tens|zero)\b")
 #: a sentence without a digit or a number word has no fact
 _MAYBE = re.compile(_NUMBER_WORDS, re.I)
-#: the same, a run of digits at a time (one match per number, not per digit), ...
-_HITS = re.compile("\\d+" + _NUMBER_WORDS[2:], re.I)
+_DIGITS = re.compile(r"\d+")
+#: the number words of :data:`_MAYBE`, ...
+_WORDS = re.compile(_NUMBER_WORDS[3:], re.I)
 #: ... and on lower-cased text (several times faster than ``re.I``); text with a
-#: :data:`trendkz.numbers.CASE_TRAPS` letter is searched with :data:`_HITS` instead
-_HITS_LOWER = re.compile("\\d+" + _NUMBER_WORDS[2:])
+#: :data:`trendkz.numbers.CASE_TRAPS` letter is searched with :data:`_WORDS` instead
+_WORDS_LOWER = re.compile(_NUMBER_WORDS[3:])
 
 
 def facts_of_sentence(text: str, year: int, *, include_non_facts: bool = False,
@@ -54,33 +55,35 @@ def facts_of_sentence(text: str, year: int, *, include_non_facts: bool = False,
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
 
-def _maybe_sentences(body: str, low: str, hits: re.Pattern):
+def _maybe_sentences(body: str, low: str, words: re.Pattern):
     """The spans of the sentences of ``body`` with a digit or a number word (where
     :data:`_MAYBE` matches), in order; a paragraph with none is not split at all (see
-    :func:`_lowered` for ``low`` and ``hits``). A number or a word never straddles two
+    :func:`_lowered` for ``low`` and ``words``). Digits are looked for first (a quick scan):
+    most sentences with a number have digits. A number or a word never straddles two
     sentences: they meet at white space."""
     p0 = 0
     for m in [*_PARAGRAPH.finditer(body), None]:
         p1 = len(body) if m is None else m.start()
-        found = [h.start() + p0 for h in hits.finditer(low[p0:p1])]
-        if found:
-            k, n = 0, len(found)
+        paragraph = low[p0:p1]
+        digits = [h.start() + p0 for h in _DIGITS.finditer(paragraph)]
+        if digits or words.search(paragraph):
+            k, n = 0, len(digits)
             for a, b in sentence_spans(body[p0:p1], p0):
-                while k < n and found[k] < a:
+                while k < n and digits[k] < a:
                     k += 1
-                if k < n and found[k] < b:
+                if k < n and digits[k] < b or words.search(low[a:b]):
                     yield a, b
         if m is not None:
             p0 = m.end()
 
 
 def _lowered(body: str) -> tuple[str, re.Pattern]:
-    """``body`` lower-cased with :data:`_HITS_LOWER`, or as it is with :data:`_HITS`
+    """``body`` lower-cased with :data:`_WORDS_LOWER`, or as it is with :data:`_WORDS`
     (when lower-casing would not keep offsets or matches)."""
     low = body.lower()
     if len(low) != len(body) or any(c in body for c in CASE_TRAPS):
-        return body, _HITS
-    return low, _HITS_LOWER
+        return body, _WORDS
+    return low, _WORDS_LOWER
 
 
 _FACT_KEYS = ("fact_kind", "value", "low", "high", "low_open", "high_open", "unit",
@@ -221,11 +224,11 @@ def extract_facts(sections: pd.DataFrame, *, include_non_facts: bool = False) ->
         for doc_id, entity, series, year, kind, section_id, body, start in group:
             if not isinstance(body, str) or not body:
                 continue
-            low, hits = _lowered(body)
+            low, words = _lowered(body)
             base = int(start)
             context: dict = {}
             prev_end = 0
-            for a, b in _maybe_sentences(body, low, hits):
+            for a, b in _maybe_sentences(body, low, words):
                 sentence = body[a:b]
                 # a measure is carried within a paragraph only (no sentence holds "\n\n")
                 if "\n\n" in body[prev_end:a]:
