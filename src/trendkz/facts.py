@@ -140,6 +140,8 @@ def _fact_tuples(text: str, year: int, context: dict | None, include_non_facts: 
 
         quantities = find_quantities(text, periods_once, toks=toks)
         memo.quantities[text] = (quantities, _spans(get_periods()) if asked else None)
+    if not include_non_facts and not any(q.is_fact for q in quantities):
+        return []  # nothing to name (the context is only changed by facts)
     if context is None:
         measures = name_measures(toks or tokenize(text), quantities)
     else:

@@ -42,7 +42,8 @@ from .numbers import (
 )
 from .periods import MONTHS
 
-__all__ = ["NON_FACT_KINDS", "PRE_GATES", "PRE_PATTERNS", "REF_NOUNS", "context_kind", "glue_kind"]
+__all__ = ["NON_FACT_KINDS", "PRE_PATTERNS", "REF_NOUNS", "context_kind", "glue_kind",
+           "pre_patterns"]
 
 NON_FACT_KINDS = ("year", "date", "time", "period", "reference", "identifier", "footnote",
                   "ordinal", "url", "phone", "age", "enumerator", "determiner", "compound")
@@ -72,16 +73,26 @@ _MONTHS = frozenset(MONTHS)
 _AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|months?)[\s-]+old\b|\s*years?\s+of\s+age\b", re.I)
 _PM = re.compile(r"\s*[ap]\.m\.")
 _TLD = re.compile(r"\.(?:com|org|net|gov|edu|int|kz|ru|kg|tj|uz|tm|asia|info|uk|io)")
-#: kind -> cheap test of a sentence (``text``, has a year's digits) that its pattern in
-#: :data:`PRE_PATTERNS` cannot match without (most sentences fail it: the pattern is skipped)
-PRE_GATES = {
-    "url": lambda text, yearish: ("://" in text or "www." in text or "@" in text
-                                  or _TLD.search(text) is not None),
-    "phone": lambda text, yearish: "+" in text or "(" in text or "-" in text,
-    "time": lambda text, yearish: ":" in text or "m." in text or "M." in text,
-    "footnote": lambda text, yearish: "[" in text,
-    "date": lambda text, yearish: yearish,
-}
+
+
+def pre_patterns(text: str, yearish: bool) -> list[tuple[str, re.Pattern]]:
+    """The ``(kind, pattern)`` of :data:`PRE_PATTERNS` that can match ``text`` (``yearish``:
+    it holds a year's digits), in their order: each is tried only when the text has what it
+    cannot match without (most sentences have none of it)."""
+    url, phone, clock, footnote, date = PRE_PATTERNS
+    out = []
+    if "://" in text or "www." in text or "@" in text or _TLD.search(text) is not None:
+        out.append(url)
+    if "+" in text or "(" in text or "-" in text:
+        out.append(phone)
+    if ":" in text or "m." in text or "M." in text:
+        out.append(clock)
+    if "[" in text:
+        out.append(footnote)
+    if yearish:
+        out.append(date)
+    return out
+
 
 def glue_kind(toks: list[Tok], num: Num) -> str | None:
     """Kind implied by what the number is glued to ("K9", "75th", "1990s", "LA-155/18")."""

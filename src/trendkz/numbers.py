@@ -121,7 +121,7 @@ _POSTFIX = re.compile(r"\s*(" + "|".join(
     re.escape(q).replace(r"\ ", r"\s+") for q in sorted(POSTFIX, key=len, reverse=True))
     + r")(?![\w-])", re.IGNORECASE)
 
-_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?|[^\W\d_]+|\S")
+_TOKEN = re.compile(r"[^\W\d_]+|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?|\S")
 
 
 class Tok(NamedTuple):

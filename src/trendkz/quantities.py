@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .nonfacts import NON_FACT_KINDS, PRE_GATES, PRE_PATTERNS, context_kind, glue_kind
+from .nonfacts import NON_FACT_KINDS, context_kind, glue_kind, pre_patterns
 from .numbers import (
     CURRENCY_SIGNS,
     NUMBER_STARTS,
@@ -186,9 +186,7 @@ def find_quantities(text: str, periods: list[Period] | Callable[[], list[Period]
 
     has_digit = _DIGIT.search(text) is not None  # every pattern below needs one
     yearish = has_digit and _YEARISH.search(text) is not None
-    for kind, pat in PRE_PATTERNS if has_digit else ():
-        if not PRE_GATES[kind](text, yearish):
-            continue  # the pattern cannot match
+    for kind, pat in pre_patterns(text, yearish) if has_digit else ():
         for m in pat.finditer(text):
             if any(q.start < m.end() and q.end > m.start() for q in out):
                 continue
