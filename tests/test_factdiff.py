@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trendkz import schema
+from trendkz import factdiff, schema
 from trendkz.errors import InputError, OptionError
 from trendkz.factdiff import compare, corroborate, diff_facts, overlaps, similarity
 from trendkz.facts import extract_facts
@@ -172,3 +172,106 @@ def test_diff_does_not_depend_on_row_order(facts, order):
     chunks = [part.iloc[i::8] for i in order]
     shuffled = pd.concat(chunks, ignore_index=True)
     assert diff_facts(shuffled).equals(diff_facts(part))
+
+
+# ---- the vectorized pairing gives what the plain all-pairs loops give
+
+_MEASURES = ["persons detained", "detained persons", "persons arrested", "websites blocked",
+             "blocked sites", "nationals repatriated", "terrorist attacks prevented", "x"]
+
+
+def _record(draw_measure, unit, group, year, start):
+    return {"measure": draw_measure, "unit": unit, "group": group, "year": year,
+            "start": start, "_unit_group": None if group is None else (unit, group)}
+
+
+_RECORD = st.builds(_record, st.sampled_from(_MEASURES), st.sampled_from(["count", "percent"]),
+                    st.sampled_from([None, 0, 1]), st.integers(2016, 2020),
+                    st.integers(0, 50))
+
+
+def _link_all_pairs(chains, reps, min_similarity, grouped):
+    cands = []
+    for ci, chain in enumerate(chains):
+        a = chain[-1]
+        for ri, b in enumerate(reps):
+            if a["unit"] != b["unit"]:
+                continue
+            if grouped and (a["group"] is None or b["group"] is None
+                            or a["group"] != b["group"]):
+                continue
+            s = similarity(a["measure"], b["measure"])
+            if s >= min_similarity:
+                cands.append((-s, -int(a["year"]), a["start"], b["start"], ci, ri))
+    cands.sort()
+    used_c, used_r, out = set(), set(), []
+    for neg_s, _, _, _, ci, ri in cands:
+        if ci not in used_c and ri not in used_r:
+            used_c.add(ci)
+            used_r.add(ri)
+            out.append((ci, ri, -neg_s))
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_RECORD, max_size=12), st.lists(_RECORD, max_size=12), st.booleans(),
+       st.sampled_from([0.0, 0.5, 0.8, 1.0]))
+def test_link_equals_all_pairs(lasts, reps, grouped, min_similarity):
+    chains = [[r] for r in lasts]
+    assert factdiff._link(chains, reps, min_similarity, grouped) == _link_all_pairs(
+        chains, reps, min_similarity, grouped)
+
+
+def _corroborate_all_pairs(facts, periods, assumed, min_similarity):
+    f = factdiff._check(facts, min_similarity)
+    if not assumed:
+        f = f[~f["period_assumed"].fillna(True).astype(bool)]
+    f = f.dropna(subset=["period_start", "period_end"])
+    allowed = factdiff.PERIODS[:factdiff.PERIODS.index(periods) + 1]
+    rows = []
+    for entity, part in f.groupby("entity", sort=True):
+        recs = part.sort_values(["year", "doc_id", "start"], kind="mergesort").to_dict("records")
+        cands = []
+        for i, a in enumerate(recs):
+            for b in recs[i + 1:]:
+                if a["doc_id"] == b["doc_id"] or a["unit"] != b["unit"]:
+                    continue
+                (sa, ea), (sb, eb) = (a["period_start"], a["period_end"]), (
+                    b["period_start"], b["period_end"])
+                match = ("same" if (sa, ea) == (sb, eb) else "nested" if (
+                    sa <= sb and eb <= ea) or (sb <= sa and ea <= eb) else "overlap" if max(
+                    sa, sb) <= min(ea, eb) else None)
+                s = similarity(a["measure"], b["measure"])
+                if match not in allowed or s < min_similarity:
+                    continue
+                status = "agree" if overlaps(a, b) else "conflict"
+                if status == "conflict" and match != "same" and a["unit"] == "count":
+                    short, long_ = sorted((a, b), key=lambda r: r["period_end"] - r[
+                        "period_start"])
+                    if factdiff._bounds(short)[1] <= factdiff._bounds(long_)[0]:
+                        status = "consistent"
+                cands.append({
+                    "entity": entity or pd.NA, "measure": a["measure"], "unit": a["unit"],
+                    "period_start": max(sa, sb), "period_end": min(ea, eb),
+                    "doc_a": a["doc_id"], "doc_b": b["doc_id"], "kind_a": a["kind"],
+                    "kind_b": b["kind"], "value_a": a["value"], "value_b": b["value"],
+                    "text_a": a["text"], "text_b": b["text"], "start_a": a["start"],
+                    "end_a": a["end"], "start_b": b["start"], "end_b": b["end"],
+                    "similarity": s, "period_match": match, "status": status})
+        rows += factdiff._one_to_one(cands)
+    if not rows:
+        return schema.empty("corroboration")
+    return schema.conform(pd.DataFrame(rows), "corroboration")
+
+
+@pytest.mark.parametrize("periods", ["same", "nested", "overlap"])
+@pytest.mark.parametrize("assumed, min_similarity", [(False, 0.8), (True, 0.5)])
+def test_corroborate_equals_all_pairs(facts, periods, assumed, min_similarity):
+    # two more "documents" restating the seeds a year later: many more candidate pairs
+    more = pd.concat([facts, facts.assign(doc_id=facts["doc_id"] + "-copy",
+                                          period_end=facts["period_end"] + 1)],
+                     ignore_index=True)
+    for f in (facts, more):
+        pd.testing.assert_frame_equal(
+            corroborate(f, periods=periods, assumed=assumed, min_similarity=min_similarity),
+            _corroborate_all_pairs(f, periods, assumed, min_similarity))

@@ -7,6 +7,7 @@ import trendkz
 from trendkz import schema
 from trendkz.errors import InputError, OptionError
 from trendkz.facts import FACT_KINDS, NON_FACT_KINDS, extract_facts, facts_of_sentence
+from trendkz.sentences import sentence_spans
 
 from .conftest import needs_hrr
 
@@ -164,3 +165,48 @@ def test_intervals_are_consistent(facts):
         assert bool(r.low_open) or pd.notna(r.low)
         assert bool(r.high_open) or pd.notna(r.high)
         assert r.period_start <= r.period_end
+
+
+# ---- the fast path (sentences picked by a scan, recurring sentences read once) gives what
+# reading every sentence of every section in order gives
+
+def _sentence_by_sentence(sections: pd.DataFrame, include_non_facts: bool) -> pd.DataFrame:
+    rows = []
+    for r in sections.itertuples(index=False):
+        context: dict = {}
+        prev_end = 0
+        for a, b in sentence_spans(r.text):
+            if "\n\n" in r.text[prev_end:a]:
+                context.clear()
+            prev_end = b
+            for f in facts_of_sentence(r.text[a:b], int(r.year), context=context,
+                                       include_non_facts=include_non_facts):
+                rows.append({"doc_id": r.doc_id, "entity": r.entity, "series": r.series,
+                             "year": r.year, "kind": r.kind, "section_id": r.section_id,
+                             **f, "start": f["start"] + r.start + a,
+                             "end": f["end"] + r.start + a, "sentence": r.text[a:b]})
+    return schema.conform(pd.DataFrame(rows), "facts")
+
+
+@pytest.mark.parametrize("include_non_facts", [False, True])
+def test_extract_facts_equals_reading_every_sentence(kz_sections, include_non_facts):
+    # the same sections twice over (as two entities): every sentence recurs
+    twice = pd.concat([kz_sections, kz_sections.assign(entity="Twin")], ignore_index=True)
+    got = extract_facts(twice, include_non_facts=include_non_facts)
+    pd.testing.assert_frame_equal(got, _sentence_by_sentence(twice, include_non_facts))
+
+
+@needs_hrr
+def test_extract_facts_equals_reading_every_sentence_on_hrr(hrr_kazakhstan):
+    sections = trendkz.split_sections(hrr_kazakhstan)
+    pd.testing.assert_frame_equal(extract_facts(sections),
+                                  _sentence_by_sentence(sections, False))
+
+
+def test_case_traps_read_as_written():
+    # letters that lower-casing would not match as re.IGNORECASE does: the scan falls back
+    s = pd.DataFrame({"doc_id": ["d"], "entity": ["E"], "series": ["s"], "year": [2020],
+                      "kind": ["report"], "section_id": ["d/1"], "start": [0],
+                      "text": ["Police detained ſix hundred people in İzmir.\n\nMore than "
+                               "40 NGOs closed."]})
+    pd.testing.assert_frame_equal(extract_facts(s), _sentence_by_sentence(s, False))

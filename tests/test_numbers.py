@@ -1,10 +1,12 @@
 import math
+import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from trendkz.numbers import (
+    _PREFIX,
     interval,
     postfix_qualifier,
     prefix_qualifier,
@@ -151,3 +153,25 @@ def test_words_round_trip(n):
 def test_digits_with_thousands_separators_round_trip(n):
     got, span = _read(f"recorded {n:,} cases")
     assert got.value == n and span == f"{n:,}"
+
+
+# ---- fast paths equal their plain definitions
+
+_TOKEN_DEF = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?|[^\W\d_]+|\S")
+_TEXT = st.lists(st.sampled_from(["1,800", "2.5", "12", "-", " ", "\u00a0", "\n", "More", "than",
+                                  "İ", "ı", "ſ", "é", "²", "_", "’", "$", "approx.", "at least",
+                                  "as many as", "(", "some", "  ", "x"]),
+                 max_size=12).map("".join)
+
+
+@given(_TEXT)
+def test_tokenize_is_the_token_pattern(text):
+    assert [tuple(t) for t in tokenize(text)] == [
+        (m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN_DEF.finditer(text)]
+
+
+@given(_TEXT, st.integers(min_value=0, max_value=60))
+def test_prefix_qualifier_precheck_never_hides_a_match(text, start):
+    start = min(start, len(text))
+    m = _PREFIX.search(text, max(0, start - 40), start)
+    assert prefix_qualifier(text, start)[0] == (m.group(1) if m else "")

@@ -1,6 +1,9 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from trendkz.periods import assign_period, find_periods
+import trendkz.periods as periods_module
+from trendkz.periods import assign_period, find_periods, period_matches, resolve_periods
 
 
 @pytest.mark.parametrize("text, first, last", [
@@ -61,3 +64,23 @@ def test_semicolon_keeps_periods_apart():
     periods = find_periods(text, 2022)
     k = text.index("7 cases")
     assert assign_period(k, k + 1, periods, text, 2022)[:2] == (2021, 2021)
+
+
+# ---- the fast path (pre-checks, lower-cased rules) finds what the rules as written find
+
+_PIECES = ["in ", "In ", "since ", "SINCE ", "as of ", "by ", "from ", "to ", "the ", "year",
+           "years", "period", "reporting ", "May ", "may ", "Jan. ", "June 5, ", "2019", "2021",
+           "1990s", "2019-20", " ", ", ", "-", "–", "/", "past ", "five ", "report", "census ",
+           "\u0130", "\u0131", "\u017f", "s", "ſince ", "İn ", "end of ", "first nine months of "]
+
+
+def _as_written(text: str) -> list[tuple[int, int, int]]:
+    return [(n, *m.span()) for n, (p, _) in enumerate(periods_module._RULES)
+            for m in p.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join))
+def test_period_matches_equal_the_rules_as_written(text):
+    assert [(n, *m.span()) for n, m in period_matches(text)] == _as_written(text)
+    assert resolve_periods(text, period_matches(text), 2020) == find_periods(text, 2020)
