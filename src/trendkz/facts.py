@@ -4,6 +4,11 @@
 :func:`trendkz.sentences.sentence_spans`), finds its time expressions
 (:mod:`trendkz.periods`), its numbers (:mod:`trendkz.quantities`, parsing by
 :mod:`trendkz.numbers`) and names what each number counts (:mod:`trendkz.measures`).
+
+Only the sentences with a digit or a number word are read (one scan of each paragraph
+finds them; a paragraph with none is not even split into sentences), and a sentence that
+recurs in another report of the same entity and series is read once: the results are the
+same as reading every sentence in turn, in a fraction of the time.
 """
 
 from __future__ import annotations
