@@ -138,8 +138,8 @@ def _link(chains: list[list[dict]], reps: list[dict], min_similarity: float,
     Facts meet only within their unit (and, ``grouped``, their aligned section group); the
     candidate pairs are all such pairs whose measures are similar enough, the most similar
     first (then the latest earlier year, then text order)."""
-    def key(r):
-        return r["_unit_group"] if grouped else r["unit"]
+    def key(r):  # None: the fact meets none (grouped, it sits in no aligned group)
+        return r["_unit_group"] if grouped else (r["unit"],)
 
     buckets: dict = {}
     for ri, b in enumerate(reps):
