@@ -389,3 +389,29 @@ def test_best_by_group_picks_the_first_best_column(n, m, seed):
             j = cols[np.argmax(s[r, cols])]
             assert arg[r, k] == j
             assert np.array_equal(best[r, k], np.max(s[r, cols]), equal_nan=True)
+
+
+def test_cosines_are_float64_sums_of_float32_weights():
+    from collections import Counter
+
+    from trendkz.alignscore import _cosines
+
+    rng = np.random.default_rng(7)
+    # a few words in many sections (multiplied by BLAS), many in few (paired one by one)
+    counts = [Counter({int(w): int(rng.integers(1, 4)) for w in
+                       np.r_[rng.choice(20, 6, replace=False), rng.integers(20, 400, 25)]})
+              for _ in range(60)] + [Counter()]
+    cos, has = _cosines(counts)
+    n, words = len(counts), sorted({w for c in counts for w in c})
+    tf = np.zeros((n, len(words)))
+    for i, c in enumerate(counts):
+        for w, k in c.items():
+            tf[i, words.index(w)] = k
+    df = (tf > 0).sum(0)
+    wt = np.where(tf > 0, 1 + np.log(np.where(tf > 0, tf, 1)), 0) * np.log((1 + n) / df)
+    norms = np.sqrt((wt * wt).sum(1))
+    m = (wt[:, df >= 2] / np.where(norms > 0, norms, 1)[:, None]).astype(np.float32)
+    expected = np.round((m.astype(np.float64) @ m.T.astype(np.float64)).astype(np.float32), 6)
+    assert has.tolist() == [True] * 60 + [False]
+    assert np.array_equal(cos, expected)
+    assert cos.dtype == np.float32
