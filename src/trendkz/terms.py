@@ -256,28 +256,44 @@ def count_terms(sections, lexicon: Lexicon | None = None, *, by: str = "doc",
         keys = ["doc_id"] if by == "doc" else ["doc_id", "group"]
         g = base.groupby(keys, sort=False, dropna=False)
         code = g.ngroup().to_numpy()
-        units = g.agg(entity=("entity", "first"), series=("series", "first"),
-                      year=("year", "first"), kind=("kind", "first"),
-                      n_words=("n_words", "sum")).reset_index()
+        units = g[["entity", "series", "year", "kind"]].first().join(
+            g[["n_words"]].sum()).reset_index()
         units["section_id"] = pd.NA
         if by == "doc":
             units["group"] = pd.NA
-    h = _hits_frame(_scan(sec["text"].tolist(), lex))
-    h["unit"] = code[h["row"].to_numpy()] if len(h) else np.array([], dtype="int64")
-    counts = h.groupby(["unit", "term"], sort=False).agg(
-        count=("s", "size"), quoted=("is_quoted", "sum"), hedged=("is_hedged", "sum"))
-    if zeros:
-        grid = pd.MultiIndex.from_product([range(len(units)), lex.terms],
-                                          names=["unit", "term"])
-        counts = counts.reindex(grid, fill_value=0)
-    counts = counts.reset_index()
-    out = units.iloc[counts["unit"].to_numpy()].reset_index(drop=True)
-    for c in ("term", "count", "quoted", "hedged"):
-        out[c] = counts[c].to_numpy()
+    unit, term, count, quoted, hedged = _tally(_scan(sec["text"].tolist(), lex), code,
+                                               len(units), lex.terms, zeros)
+    out = units.iloc[unit].reset_index(drop=True)
+    out["term"], out["count"], out["quoted"], out["hedged"] = term, count, quoted, hedged
     words = out["n_words"].astype("float64").to_numpy()
     with np.errstate(divide="ignore", invalid="ignore"):
         out["rate"] = np.where(words > 0, out["count"].to_numpy() * 1000.0 / words, np.nan)
     return schema.conform(out, "terms")
+
+
+def _tally(hits: list, code: np.ndarray, n_units: int, terms: list[str], zeros: bool):
+    """Counts of hits per (unit, term): arrays unit, term, count, quoted, hedged, for every
+    unit and term (unit-major, terms in lexicon order) or, without ``zeros``, for the
+    pairs that occur."""
+    index = {t: k for k, t in enumerate(terms)}
+    n_terms = len(terms)
+    if hits:
+        rows, _, _, names, is_quoted, is_hedged = zip(*hits, strict=True)
+        cell = code[np.array(rows, dtype=np.int64)] * n_terms + np.array(
+            [index[t] for t in names], dtype=np.int64)
+    else:
+        cell = np.zeros(0, dtype=np.int64)
+        is_quoted = is_hedged = ()
+    size = n_units * n_terms
+    count = np.bincount(cell, minlength=size)
+    quoted = np.bincount(cell, weights=np.array(is_quoted, dtype=np.float64),
+                         minlength=size).astype(np.int64)
+    hedged = np.bincount(cell, weights=np.array(is_hedged, dtype=np.float64),
+                         minlength=size).astype(np.int64)
+    keep = np.arange(size) if zeros else np.flatnonzero(count)
+    names_of = np.array(terms, dtype=object)
+    return (keep // max(n_terms, 1), names_of[keep % max(n_terms, 1)] if n_terms else
+            np.array([], dtype=object), count[keep], quoted[keep], hedged[keep])
 
 
 def _groups(sec: pd.DataFrame, alignment: pd.DataFrame) -> pd.Series:
