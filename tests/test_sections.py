@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import trendkz
 from trendkz.schema import FRAMES
@@ -152,3 +154,14 @@ def test_numbered_styles_are_tried_in_order(line):
 
     first = next((style for style, p in _NUMBERED if p.match(line)), None)
     assert _numbered(line) == first
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab_1 .'-’\n,é²İЖ\u00a0٣‐", max_size=40), st.data())
+def test_word_counts_of_spans_equal_count_words(body, data):
+    from trendkz.corpus import count_words
+    from trendkz.sections import _word_counts
+
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(body)), max_size=4)))
+    spans = list(zip([0, *cuts], [*cuts, len(body)], strict=True))
+    assert _word_counts(body, spans) == [count_words(body[a:e]) for a, e in spans]

@@ -21,10 +21,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from . import schema
-from .corpus import Corpus, count_words
+from .corpus import Corpus
 
 __all__ = ["split_sections", "section_tree"]
 
@@ -150,6 +151,47 @@ def _heads(blocks: list[_Block]) -> list[_Head]:
     return heads
 
 
+_WORD_CHAR, _JOINER = 1, 2  # classes of characters for _word_counts
+_ASCII_CLASS = np.array([_WORD_CHAR if (chr(c).isalnum() or chr(c) == "_") else
+                         _JOINER if chr(c) in "'.-" else 0 for c in range(128)], dtype=np.int8)
+
+
+def _word_counts(body: str, spans: list[tuple[int, int]]) -> list[int]:
+    """``count_words(body[a:e])`` for every span, in one pass over the body.
+
+    A word (``\\w+(?:[’'.-]\\w+)*``) is a run of word characters, joined to the next run
+    by one joiner between them: words = runs - joins, both counted inside the span."""
+    if not spans:
+        return []
+    codes = np.frombuffer(body.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    cls = np.zeros(len(codes), dtype=np.int8)
+    low = codes < 128
+    cls[low] = _ASCII_CLASS[codes[low]]
+    if not low.all():  # every other character classified once, as the regex reads it
+        high = codes[~low]
+        chars, where = np.unique(high, return_inverse=True)
+        cls[~low] = np.array([_WORD_CHAR if (chr(c).isalnum() or chr(c) == "_") else
+                              _JOINER if chr(c) == "’" else 0 for c in chars.tolist()],
+                             dtype=np.int8)[where]
+    word = cls == _WORD_CHAR
+    run = np.empty(len(cls) + 1, dtype=np.int64)  # runs starting before each position
+    run[0] = 0
+    np.cumsum(word & ~np.r_[False, word[:-1]], out=run[1:])
+    join = np.zeros(len(cls) + 1, dtype=np.int64)  # joins whose joiner is before it
+    if len(cls) > 2:
+        np.cumsum((cls[1:-1] == _JOINER) & word[:-2] & word[2:], out=join[2:-1])
+        join[-1] = join[-2]
+    out = []
+    for a, e in spans:
+        if e <= a:
+            out.append(0)
+            continue
+        cut = a > 0 and word[a] and word[a - 1]  # a run cut by the span's start
+        joins = join[e - 1] - join[a + 1] if e - 1 > a + 1 else 0
+        out.append(int(run[e] - run[a] + cut - joins))
+    return out
+
+
 def _doc_sections(doc) -> list[dict]:
     body = doc.body
     blocks = _blocks(body)
@@ -182,6 +224,7 @@ def _doc_sections(doc) -> list[dict]:
         spans[0] = (0, e, hd, st, lv)
     rows = []
     parents: list[tuple[int, str]] = []  # (level, section_id)
+    n_words = _word_counts(body, [(a, e) for a, e, *_ in spans])
     for pos, (a, e, heading, style, level) in enumerate(spans):
         sid = f"{doc.doc_id}/{pos:03d}"
         while parents and parents[-1][0] >= level:
@@ -193,7 +236,7 @@ def _doc_sections(doc) -> list[dict]:
             "doc_id": doc.doc_id, "entity": doc.entity, "series": doc.series,
             "year": doc.year, "kind": doc.kind, "section_id": sid, "parent_id": parent,
             "level": level, "position": pos, "heading": heading, "style": style,
-            "text": text, "start": a, "end": e, "n_words": count_words(text),
+            "text": text, "start": a, "end": e, "n_words": n_words[pos],
         })
     return rows
 
