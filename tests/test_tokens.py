@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -62,3 +63,26 @@ def test_tokens_cover_every_non_space_character(s):
     for t in toks:
         assert t.start >= pos and s[pos:t.start].strip() == ""
         pos = t.end
+
+
+def test_token_ids_number_tokens_across_texts():
+    from trendkz.tokens import TokenIds
+
+    ids = TokenIds()
+    a, b = "“Extremism” rose 2.5 times, police said.", "Police said extremism rose."
+    ia, ib = ids(a), ids(b)
+    ta, tb = [t.text for t in tokenize(a)], [t.text for t in tokenize(b)]
+    assert len(ia) == len(ta) and len(ib) == len(tb)
+    pairs = {(x, y) for x, y in zip(ia + ib, ta + tb, strict=True)}
+    assert len(pairs) == len({x for x, _ in pairs}) == len({y for _, y in pairs})
+    assert ids("") == "" and ids(a) == ia
+
+
+def test_token_ids_stop_at_their_limit():
+    from trendkz.tokens import TokenIds
+
+    class Small(TokenIds):
+        LIMIT = 3
+
+    with pytest.raises(TokenIds.Full):
+        Small()("one two three four")

@@ -48,7 +48,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 from . import diffrender
 from .errors import InputError, OptionError
 from .sentences import sentence_spans
-from .tokens import TOKEN_PATTERN, Token, token_spans, tokenize
+from .tokens import Token, TokenIds, token_spans, tokenize
 
 __all__ = ["MAX_CELLS", "Differ", "Opcode", "TextDiff", "diff_text"]
 
@@ -56,7 +56,6 @@ __all__ = ["MAX_CELLS", "Differ", "Opcode", "TextDiff", "diff_text"]
 MAX_CELLS = 1 << 25
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
-_N_CODES = 0x110000 - 0x800  # code points usable as token ids (no surrogates)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,42 +73,14 @@ class Opcode:
     b_char_end: int
 
 
-class _Vocab(dict):
-    """Token -> one-character id, assigned on first sight."""
-
-    def __missing__(self, word: str) -> str:
-        n = len(self)
-        if n >= _N_CODES:
-            raise _VocabFull
-        code = self[word] = chr(n if n < 0xD800 else n + 0x800)
-        return code
-
-
-class _VocabFull(Exception):
-    """More distinct tokens than one-character ids."""
-
-
-class _Chunks(dict):
-    """Run of non-space characters -> the ids of its tokens (a token never spans white
-    space, so a text's ids are those of its runs, each run tokenized once)."""
-
-    def __init__(self, vocab: _Vocab) -> None:
-        super().__init__()
-        self.vocab = vocab
-
-    def __missing__(self, chunk: str) -> str:
-        ids = self[chunk] = "".join([self.vocab[t] for t in TOKEN_PATTERN.findall(chunk)])
-        return ids
-
-
 class _Side:
     """One text as compact token ids (one character per token); offsets on demand."""
 
     __slots__ = ("_ends", "_starts", "bounds", "ids", "text")
 
-    def __init__(self, text: str, chunks: _Chunks) -> None:
+    def __init__(self, text: str, ids: TokenIds) -> None:
         self.text = text
-        self.ids = "".join(map(chunks.__getitem__, text.split()))
+        self.ids = ids(text)
         self._starts: array | None = None
         self._ends: array | None = None
         self.bounds: list[array] | None = None
@@ -160,13 +131,13 @@ class Differ:
 
     def __init__(self, *, max_cells: int = MAX_CELLS) -> None:
         self.max_cells = _check_cells(max_cells)
-        self._chunks = _Chunks(_Vocab())
+        self._ids = TokenIds()
         self._sides: dict[str, _Side] = {}
 
     def _side(self, text: str) -> _Side:
         side = self._sides.get(text)
         if side is None:
-            side = self._sides[text] = _Side(text, self._chunks)
+            side = self._sides[text] = _Side(text, self._ids)
         return side
 
     def diff(self, a: str, b: str) -> TextDiff:
@@ -174,9 +145,9 @@ class Differ:
         _check_texts(a, b)
         try:
             A, B = self._side(a), self._side(b)
-        except _VocabFull:  # start afresh with just these two texts
-            self._chunks, self._sides = _Chunks(_Vocab()), {}
-            A, B = _sides(a, b, self._chunks)
+        except TokenIds.Full:  # start afresh with just these two texts
+            self._ids, self._sides = TokenIds(), {}
+            A, B = _sides(a, b, self._ids)
         return _diff(A, B, self.max_cells)
 
 
@@ -273,11 +244,11 @@ def _check_cells(max_cells: object) -> int:
     return max_cells
 
 
-def _sides(a: str, b: str, chunks: _Chunks) -> tuple[_Side, _Side]:
+def _sides(a: str, b: str, ids: TokenIds) -> tuple[_Side, _Side]:
     try:
-        return _Side(a, chunks), _Side(b, chunks)
-    except _VocabFull:
-        raise InputError(f"texts too large to diff: more than {_N_CODES:,} distinct "
+        return _Side(a, ids), _Side(b, ids)
+    except TokenIds.Full:
+        raise InputError(f"texts too large to diff: more than {TokenIds.LIMIT:,} distinct "
                          "tokens; diff them in parts (e.g. section by section)") from None
 
 
@@ -311,7 +282,7 @@ def diff_text(a: str, b: str, *, max_cells: int = MAX_CELLS) -> TextDiff:
         renderings (``.to_html()``, ``.to_markdown()``, ``.to_text()``).
     """
     _check_texts(a, b)
-    return _diff(*_sides(a, b, _Chunks(_Vocab())), _check_cells(max_cells))
+    return _diff(*_sides(a, b, TokenIds()), _check_cells(max_cells))
 
 
 class TextDiff:
