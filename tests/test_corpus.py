@@ -75,9 +75,11 @@ def test_bundled_dataset_path_is_a_package_resource():
 
 
 def test_encodings_utf8_bom_and_cp1251(tmp_path):
-    text = "Отчет о терроризме 2015\n\nКазахстан: В 2015 году правительство сообщило о «экстремизме».\n"
+    text = ("Отчет о терроризме 2015\n\n"
+            "Казахстан: В 2015 году правительство сообщило о «экстремизме».\n")
     (tmp_path / "a.txt").write_bytes(text.encode("cp1251"))
-    (tmp_path / "b.md").write_bytes(b"\xef\xbb\xbf" + "Report 2016 - Kazakhstan\n\nKazakhstan said “x” in 2016. Kazakhstan.\n".encode())
+    md = "Report 2016 - Kazakhstan\n\nKazakhstan said “x” in 2016. Kazakhstan.\n"
+    (tmp_path / "b.md").write_bytes(b"\xef\xbb\xbf" + md.encode())
     corpus = trendkz.load_corpus(tmp_path)
     bodies = {d.source: d.body for d in corpus}
     assert "«экстремизме»" in bodies["a.txt"]
