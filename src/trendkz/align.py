@@ -52,13 +52,7 @@ _NEEDED = ("doc_id", "entity", "series", "year", "section_id", "parent_id", "lev
 
 
 def _check_sections(sections: pd.DataFrame, needed=_NEEDED) -> None:
-    if not isinstance(sections, pd.DataFrame):
-        raise InputError(f"sections must be a DataFrame from trendkz.split_sections, "
-                         f"not {type(sections).__name__}")
-    missing = [c for c in needed if c not in sections.columns]
-    if missing:
-        raise InputError(f"sections lacks columns {missing}; pass the frame "
-                         "trendkz.split_sections returns")
+    schema.require(sections, needed, name="sections", maker="split_sections")
 
 
 def _check_options(min_similarity: float, weights: Mapping | None) -> dict[str, float]:

@@ -31,13 +31,7 @@ PERIODS = ("same", "nested", "overlap")
 
 
 def _check(facts: pd.DataFrame, min_similarity: float) -> pd.DataFrame:
-    if not isinstance(facts, pd.DataFrame):
-        raise InputError(f"facts must be a DataFrame from trendkz.extract_facts, "
-                         f"not {type(facts).__name__}")
-    missing = [c for c in _NEEDED if c not in facts.columns]
-    if missing:
-        raise InputError(f"facts lacks columns {missing}; pass the frame "
-                         "trendkz.extract_facts returns")
+    schema.require(facts, _NEEDED, name="facts", maker="extract_facts")
     if (isinstance(min_similarity, bool) or not isinstance(min_similarity, (int, float))
             or not 0.0 <= float(min_similarity) <= 1.0):
         raise OptionError(f"min_similarity={min_similarity!r} is not valid; "

@@ -18,7 +18,7 @@ import re
 import pandas as pd
 
 from . import schema
-from .errors import InputError, check_option
+from .errors import check_option
 from .measures import name_measures
 from .numbers import CASE_TRAPS, tokenize
 from .periods import assign_period, period_matches, resolve_periods
@@ -212,13 +212,7 @@ def extract_facts(sections: pd.DataFrame, *, include_non_facts: bool = False) ->
         ``start``, ``end`` (offsets into the document body), ``text`` (the quantity as
         written), ``sentence``. Sorted by entity, series, year, document, offset.
     """
-    if not isinstance(sections, pd.DataFrame):
-        raise InputError(f"sections must be a DataFrame from trendkz.split_sections, "
-                         f"not {type(sections).__name__}")
-    missing = [c for c in _NEEDED if c not in sections.columns]
-    if missing:
-        raise InputError(f"sections lacks columns {missing}; pass the frame "
-                         "trendkz.split_sections returns")
+    schema.require(sections, _NEEDED, name="sections", maker="split_sections")
     check_option("include_non_facts", include_non_facts, (True, False))
     rows = []
     # sections by entity and series (their order kept): a sentence that recurs in the next

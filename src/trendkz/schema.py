@@ -151,3 +151,17 @@ def _cast(s: pd.Series, dtype: str) -> pd.Series:
     if dtype == B:
         return s.astype(B)
     return s.astype(S)
+
+
+def require(frame, columns, *, name: str, maker: str) -> None:
+    """Raise :class:`~trendkz.errors.InputError` unless ``frame`` is a DataFrame holding
+    ``columns``; ``name`` is what the caller calls it, ``maker`` the function that makes it."""
+    from .errors import InputError
+
+    if not isinstance(frame, pd.DataFrame):
+        raise InputError(f"{name} must be a DataFrame from trendkz.{maker}, "
+                         f"not {type(frame).__name__}")
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise InputError(f"{name} lacks columns {missing}; pass the frame "
+                         f"trendkz.{maker} returns")
