@@ -86,7 +86,24 @@ def map_parts(fn: Callable[..., Any], parts: list, *, workers: int | None = None
     return out
 
 
+#: worker processes run single-threaded BLAS: n processes x n BLAS threads oversubscribe
+_ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
 def _processes(fn, parts, n, kwargs, bar) -> list:
+    saved = {k: os.environ.get(k) for k in _ONE_THREAD}
+    os.environ.update(_ONE_THREAD)  # inherited by the workers started below
+    try:
+        return _pool(fn, parts, n, kwargs, bar)
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def _pool(fn, parts, n, kwargs, bar) -> list:
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
