@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from trendkz.errors import OptionError
-from trendkz.parallel import _chunks, map_parts
+from trendkz.errors import OptionError, WorkerError
+from trendkz.parallel import _chunks, _heaviest_first, map_parts
 
 
 def _years(corpus):
@@ -22,9 +22,25 @@ def test_chunks_keep_order():
 
 
 class _Fake(list):
-    def __init__(self, i):
-        super().__init__([type("D", (), {"n_words": 10})()])
+    def __init__(self, i, words=10):
+        super().__init__([type("D", (), {"n_words": words})()])
         self.i = i
+
+
+def test_heaviest_chunks_go_first():
+    chunks = [[_Fake(0, 5)], [_Fake(1, 50)], [_Fake(2, 5)], [_Fake(3, 20)]]
+    assert _heaviest_first(chunks) == [1, 3, 0, 2]  # ties keep their order
+
+
+def _die(part):
+    import os
+
+    os._exit(3)
+
+
+def test_a_dead_worker_is_a_trendkz_error():
+    with pytest.raises(WorkerError, match="__main__"):
+        map_parts(_die, [1, 2], workers=2, backend="processes")
 
 
 def test_serial_and_processes_agree(kz):

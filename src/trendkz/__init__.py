@@ -22,6 +22,7 @@ from .errors import (
     OptionError,
     TrendkzError,
     VerifyError,
+    WorkerError,
 )
 from .factdiff import corroborate, diff_facts
 from .facts import extract_facts
@@ -51,6 +52,7 @@ __all__ = [
     "TextDiff",
     "TrendkzError",
     "VerifyError",
+    "WorkerError",
     "__version__",
     "align_sections",
     "align_sentences",

@@ -6,7 +6,7 @@ import hashlib
 import html
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -45,10 +45,11 @@ class Document:
     source: str
     sha256: str
     year_source: str
-    n_words: int = field(init=False)
+    n_words: int = -1  # counted from the body when not given
 
     def __post_init__(self) -> None:
-        self.n_words = count_words(self.body)
+        if self.n_words < 0:
+            self.n_words = count_words(self.body)
 
     def __repr__(self) -> str:
         return (f"Document({self.doc_id!r}, year={self.year}, kind={self.kind!r}, "
@@ -200,7 +201,8 @@ def _document(text: str, raw: bytes, where: str, over: dict) -> dict:
         raise CorpusError(f"{where}: no year found in the text (no title, heading or date "
                           "names one); give it in a manifest CSV with columns file,year")
     return dict(fields, text=text, body=body, chrome=chrome, source=where,
-                sha256=hashlib.sha256(raw).hexdigest(), year_source=year_source)
+                sha256=hashlib.sha256(raw).hexdigest(), year_source=year_source,
+                n_words=count_words(body))
 
 
 def _fill_from_siblings(items: list[dict]) -> None:

@@ -13,6 +13,7 @@ __all__ = [
     "OptionError",
     "TrendkzError",
     "VerifyError",
+    "WorkerError",
 ]
 
 
@@ -42,6 +43,11 @@ class OptionError(TrendkzError, ValueError):
 
 class VerifyError(TrendkzError):
     """A saved report directory cannot be verified (missing or damaged manifest)."""
+
+
+class WorkerError(TrendkzError, RuntimeError):
+    """A worker process died before returning its part (killed, out of memory, or a
+    script that starts workers without an ``if __name__ == "__main__":`` guard)."""
 
 
 def where(path: object, text: str | None = None, offset: int | None = None) -> str:

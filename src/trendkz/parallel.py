@@ -9,11 +9,16 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from .errors import OptionError
+from .errors import OptionError, WorkerError
 
 __all__ = ["BACKENDS", "map_parts"]
 
 BACKENDS = ("auto", "serial", "processes", "dask")
+
+
+#: chunks per worker: enough for the last ones to be small, few enough that each carries
+#: many parts (one transfer each way per chunk)
+_PER_WORKER = 12
 
 
 def _chunks(items: list, n: int) -> list[list]:
@@ -39,6 +44,13 @@ def _weight(item) -> float:
         return float(sum(d.n_words for d in item)) + 1.0
     except (TypeError, AttributeError):
         return 1.0
+
+
+def _heaviest_first(chunks: list[list]) -> list[int]:
+    """Chunk indices, heaviest first (ties in order): the last to finish are the small ones,
+    so workers end together."""
+    weights = [sum(map(_weight, c)) for c in chunks]
+    return sorted(range(len(chunks)), key=lambda i: (-weights[i], i))
 
 
 def _run_chunk(fn: Callable, chunk: list, kwargs: dict) -> list:
@@ -105,22 +117,26 @@ def _processes(fn, parts, n, kwargs, bar) -> list:
 
 def _pool(fn, parts, n, kwargs, bar) -> list:
     import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
 
-    # many small chunks keep every worker busy; order is restored by chunk index
-    chunks = _chunks(parts, min(len(parts), n * 4))
+    chunks = _chunks(parts, min(len(parts), n * _PER_WORKER))
     results: list[list | None] = [None] * len(chunks)
     ctx = mp.get_context("spawn" if os.name == "nt" else "forkserver")
     with ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
-        futures = {pool.submit(_run_chunk, fn, chunk, kwargs): i
-                   for i, chunk in enumerate(chunks)}
-        from concurrent.futures import as_completed
-
-        for fut in as_completed(futures):
-            i = futures[fut]
-            results[i] = fut.result()
-            if bar is not None:
-                bar.update(len(chunks[i]))
+        futures = {pool.submit(_run_chunk, fn, chunks[i], kwargs): i
+                   for i in _heaviest_first(chunks)}
+        try:
+            for fut in as_completed(futures):
+                i = futures[fut]
+                results[i] = fut.result()
+                if bar is not None:
+                    bar.update(len(chunks[i]))
+        except BrokenProcessPool as e:
+            raise WorkerError(
+                f"a worker process died ({e}). In a script, start the work under "
+                "'if __name__ == \"__main__\":' (worker processes import the script); if "
+                "memory ran out, use fewer workers (workers=1 runs in this process)") from None
     return [r for chunk in results for r in chunk]
 
 
@@ -138,9 +154,10 @@ def _dask(fn, parts, client, kwargs, bar) -> list:
                               "(dask.distributed.Client(...)) or pass it as backend=client") \
                 from None
     n = max(1, sum(client.nthreads().values()))
-    chunks = _chunks(parts, min(len(parts), n * 4))
-    futures = [client.submit(_run_chunk, fn, chunk, kwargs, pure=False) for chunk in chunks]
-    index = {f.key: i for i, f in enumerate(futures)}
+    chunks = _chunks(parts, min(len(parts), n * _PER_WORKER))
+    order = _heaviest_first(chunks)
+    futures = [client.submit(_run_chunk, fn, chunks[i], kwargs, pure=False) for i in order]
+    index = {f.key: i for f, i in zip(futures, order, strict=True)}
     results: list[list | None] = [None] * len(chunks)
     for fut in as_completed(futures):
         i = index[fut.key]

@@ -134,16 +134,24 @@ def conform(df: pd.DataFrame, frame: str, *, extra: tuple[str, ...] = ()) -> pd.
     missing = [c for c in cols if c not in df.columns]
     if missing:
         raise KeyError(f"frame {frame!r} lacks columns {missing}")
-    out = df.loc[:, cols + [c for c in extra if c in df.columns]].copy()
-    for c in cols:
-        out[c] = _cast(out[c], COLUMNS[c])
+    data = {c: _cast(df[c], COLUMNS[c]) for c in cols}
+    data.update((c, df[c]) for c in extra if c in df.columns and c not in data)
+    out = pd.DataFrame(data)  # copy-on-write: no column is shared with ``df`` for writing
     keys = [k for k in keys if k in out.columns]
-    if len(out):
-        out = out.sort_values(keys, kind="mergesort", na_position="first")
+    if len(out) > 1:
+        return out.sort_values(keys, kind="mergesort", na_position="first",
+                               ignore_index=True)
     return out.reset_index(drop=True)
 
 
+#: the dtype objects of COLUMNS' names, to tell a column that already has its dtype
+_DTYPES = {name: pd.api.types.pandas_dtype(name) for name in (S, I, F, B)}
+
+
 def _cast(s: pd.Series, dtype: str) -> pd.Series:
+    target = _DTYPES[dtype]
+    if s.dtype == target and repr(s.dtype) == repr(target):  # "str" == "string" is True
+        return s
     if dtype == I:
         return pd.to_numeric(s, errors="raise").astype(I) if len(s) else s.astype(I)
     if dtype == F:
