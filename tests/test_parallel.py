@@ -104,3 +104,16 @@ def test_compare_is_identical_for_1_and_2_workers_and_dask(dask_client):
     two = _frames_bytes(trendkz.compare(corpus, workers=2, backend="processes"))
     dask = _frames_bytes(trendkz.compare(corpus, backend=dask_client))
     assert one == two == dask
+
+
+def test_combined_frames_are_in_declared_order():
+    import pandas as pd
+
+    import trendkz
+    from trendkz import schema
+
+    comparison = trendkz.compare(_two_entities())
+    for name, frame in comparison.frames.items():
+        extra = tuple(c for c in frame.columns if c not in schema.FRAMES[name][0])
+        resorted = schema.conform(frame.iloc[::-1], name, extra=extra)
+        pd.testing.assert_frame_equal(frame, resorted, check_exact=True, obj=name)

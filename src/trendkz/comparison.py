@@ -145,15 +145,17 @@ def _chain(corpus: Corpus, opts: dict, progress: bool = False) -> dict[str, pd.D
 
 
 def _combine(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """The frames of all parts (one per entity, in entity order) as one frame each."""
     from . import schema
 
     out = {}
     for name in FRAME_NAMES:
         frames = [p[name] for p in parts if len(p[name])] or [parts[0][name]]
         df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-        declared = schema.FRAMES[name][0]
+        declared, keys = schema.FRAMES[name]
         extra = tuple(c for c in df.columns if c not in declared)
-        out[name] = schema.conform(df, name, extra=extra)
+        # each part is sorted and the parts come by entity: entity-first frames are in order
+        out[name] = schema.conform(df, name, extra=extra, sort=keys[0] != "entity")
     return out
 
 

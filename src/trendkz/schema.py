@@ -124,11 +124,13 @@ def empty(frame: str) -> pd.DataFrame:
     return conform(pd.DataFrame({c: [] for c in FRAMES[frame][0]}), frame)
 
 
-def conform(df: pd.DataFrame, frame: str, *, extra: tuple[str, ...] = ()) -> pd.DataFrame:
+def conform(df: pd.DataFrame, frame: str, *, extra: tuple[str, ...] = (),
+            sort: bool = True) -> pd.DataFrame:
     """Order, type and stably sort ``df`` as the frame kind ``frame`` declares.
 
     Columns not declared are dropped unless named in ``extra`` (kept after the declared
-    ones). Missing declared columns are an internal error.
+    ones). Missing declared columns are an internal error. ``sort=False`` is for rows
+    known to be in order already.
     """
     cols, keys = FRAMES[frame]
     missing = [c for c in cols if c not in df.columns]
@@ -138,7 +140,7 @@ def conform(df: pd.DataFrame, frame: str, *, extra: tuple[str, ...] = ()) -> pd.
     data.update((c, df[c]) for c in extra if c in df.columns and c not in data)
     out = pd.DataFrame(data)  # copy-on-write: no column is shared with ``df`` for writing
     keys = [k for k in keys if k in out.columns]
-    if len(out) > 1:
+    if sort and len(out) > 1:
         return out.sort_values(keys, kind="mergesort", na_position="first",
                                ignore_index=True)
     return out.reset_index(drop=True)
