@@ -29,6 +29,69 @@ def peak_rss_mb() -> float:
     return kb / 1024 if sys.platform != "darwin" else kb / 2**20
 
 
+class TreeMemory:
+    """Samples the resident memory of this process and all its descendants (Linux /proc),
+    every ``interval`` seconds in a thread: ``peak_total_mb`` (all processes at one moment)
+    and ``peak_worker_mb`` (the largest descendant). Worker processes started through a
+    forkserver are not this process's children to ``getrusage``, hence sampling."""
+
+    def __init__(self, interval: float = 0.1):
+        self.interval = interval
+        self.peak_total_mb = self.peak_worker_mb = 0.0
+
+    def __enter__(self):
+        import threading
+
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        import os
+
+        me = os.getpid()
+        while not self._stop.is_set():
+            rss = _tree_rss_mb(me)
+            if rss:
+                self.peak_total_mb = max(self.peak_total_mb, sum(rss.values()))
+                workers = [v for pid, v in rss.items() if pid != me]
+                self.peak_worker_mb = max([self.peak_worker_mb, *workers])
+            self._stop.wait(self.interval)
+
+
+def _tree_rss_mb(root: int) -> dict[int, float]:
+    """pid -> resident MB of ``root`` and its descendants (empty off Linux)."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return {}
+    parent, rss = {}, {}
+    for d in proc.iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            stat = (d / "stat").read_text()
+            status = (d / "status").read_text()
+        except OSError:
+            continue
+        parent[int(d.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                rss[int(d.name)] = int(line.split()[1]) / 1024
+    tree, grew = {root}, True
+    while grew:
+        grew = False
+        for pid, pp in parent.items():
+            if pp in tree and pid not in tree:
+                tree.add(pid)
+                grew = True
+    return {pid: rss[pid] for pid in tree if pid in rss}
+
+
 def machine() -> str:
     import os
 
