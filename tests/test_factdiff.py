@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trendkz import factdiff, schema
+from trendkz import factdiff, factpairs, schema
 from trendkz.errors import InputError, OptionError
 from trendkz.factdiff import compare, corroborate, diff_facts, overlaps, similarity
 from trendkz.facts import extract_facts
@@ -218,12 +218,13 @@ def _link_all_pairs(chains, reps, min_similarity, grouped):
        st.sampled_from([0.0, 0.5, 0.8, 1.0]))
 def test_link_equals_all_pairs(lasts, reps, grouped, min_similarity):
     chains = [[r] for r in lasts]
-    assert factdiff._link(chains, reps, min_similarity, grouped) == _link_all_pairs(
+    assert factpairs.link(lasts, reps, min_similarity, grouped) == _link_all_pairs(
         chains, reps, min_similarity, grouped)
 
 
 def _corroborate_all_pairs(facts, periods, assumed, min_similarity):
-    f = factdiff._check(facts, min_similarity)
+    f = facts[facts["fact_kind"].isin(factdiff.FACT_KINDS) & facts["measure"].notna()]
+    f = f[f["measure"].str.len() > 0].assign(entity=f["entity"].fillna(""))
     if not assumed:
         f = f[~f["period_assumed"].fillna(True).astype(bool)]
     f = f.dropna(subset=["period_start", "period_end"])
@@ -248,7 +249,7 @@ def _corroborate_all_pairs(facts, periods, assumed, min_similarity):
                 if status == "conflict" and match != "same" and a["unit"] == "count":
                     short, long_ = sorted((a, b), key=lambda r: r["period_end"] - r[
                         "period_start"])
-                    if factdiff._bounds(short)[1] <= factdiff._bounds(long_)[0]:
+                    if factpairs._bounds(short)[1] <= factpairs._bounds(long_)[0]:
                         status = "consistent"
                 cands.append({
                     "entity": entity or pd.NA, "measure": a["measure"], "unit": a["unit"],
@@ -258,7 +259,7 @@ def _corroborate_all_pairs(facts, periods, assumed, min_similarity):
                     "text_a": a["text"], "text_b": b["text"], "start_a": a["start"],
                     "end_a": a["end"], "start_b": b["start"], "end_b": b["end"],
                     "similarity": s, "period_match": match, "status": status})
-        rows += factdiff._one_to_one(cands)
+        rows += factpairs.one_to_one(cands)
     if not rows:
         return schema.empty("corroboration")
     return schema.conform(pd.DataFrame(rows), "corroboration")

@@ -5,6 +5,9 @@ Both match facts by their ``measure`` with a fuzzy string similarity (rapidfuzz
 already folded by :mod:`trendkz.measures`) and compare the *intervals* the facts mean, not
 just their numbers: "more than 600" and "about 600" state the same number with a different
 qualifier.
+
+The frame is read once into plain lists and dicts; the pairing is in
+:mod:`trendkz.factpairs`.
 """
 
 from __future__ import annotations
@@ -13,10 +16,11 @@ import math
 
 import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz, process
 
 from . import schema
 from .errors import InputError, OptionError, check_option
+from .factpairs import _bounds, compare, link, one_to_one, overlaps, pairs
+from .factpairs import similarity as similarity
 from .quantities import FACT_KINDS
 
 __all__ = ["MIN_SIMILARITY", "corroborate", "diff_facts"]
@@ -28,172 +32,113 @@ _NEEDED = ("doc_id", "entity", "series", "year", "kind", "section_id", "fact_kin
            "period_assumed", "start", "end", "text")
 _ADDITIVE = ("count",)  # units whose totals over a longer period cannot be smaller
 PERIODS = ("same", "nested", "overlap")
+_FILLED = ("entity", "series", "qualifier")  # read as "" when missing
 
 
-def _check(facts: pd.DataFrame, min_similarity: float) -> pd.DataFrame:
+def _read(facts: pd.DataFrame, min_similarity: float, columns: tuple[str, ...]) -> list[dict]:
+    """The facts of ``facts`` that have a measure, as dicts of ``columns`` (missing values
+    ``None``, NaN kept; ``entity``, ``series``, ``qualifier``: ``""`` when missing)."""
     schema.require(facts, _NEEDED, name="facts", maker="extract_facts")
     if (isinstance(min_similarity, bool) or not isinstance(min_similarity, (int, float))
             or not 0.0 <= float(min_similarity) <= 1.0):
         raise OptionError(f"min_similarity={min_similarity!r} is not valid; "
                           "give a number from 0 to 1")
-    f = facts[facts["fact_kind"].isin(FACT_KINDS) & facts["measure"].notna()]
-    f = f[f["measure"].astype(str).str.len() > 0].copy()
-    for c in ("entity", "series", "qualifier"):
-        f[c] = f[c].astype(object).where(f[c].notna(), "")
-    return f.reset_index(drop=True)
+    keep = (facts["fact_kind"].isin(FACT_KINDS) & facts["measure"].notna()).to_numpy(bool)
+    rows = keep.nonzero()[0].tolist()
+    measures = facts["measure"].tolist()
+    rows = [i for i in rows if len(str(measures[i])) > 0]
+    values = []
+    for c in columns:
+        column = facts[c].tolist()
+        column = [column[i] for i in rows]
+        if c in _FILLED:
+            na = facts[c].isna().to_numpy()
+            column = ["" if na[i] else v for i, v in zip(rows, column, strict=True)]
+        elif any(v is pd.NA for v in column):
+            column = [None if v is pd.NA else v for v in column]
+        values.append(column)
+    return [dict(zip(columns, r, strict=True)) for r in zip(*values, strict=True)]
 
 
-def similarity(a: str, b: str) -> float:
-    """Similarity in [0, 1] of two measure names (word order ignored)."""
-    return fuzz.token_sort_ratio(a, b) / 100.0
+def _na_last(value) -> tuple:
+    """Sort key putting missing values last, as pandas sorts."""
+    return (1, 0) if value is None else (0, value)
 
 
-def _num(x) -> float:
-    return math.nan if x is None or pd.isna(x) else float(x)
+def _rank(r: dict) -> tuple:
+    """Which fact stands for its measure in a document: the one about the report's own year
+    (period stated), then stated periods, then the nearest period, then text order."""
+    year, end, stated = r["year"], r["period_end"], r["period_assumed"]
+    assumed = True if stated is None else bool(stated)
+    same = None if year is None or end is None else end == year
+    # "own" is not (period_end == year and not assumed), with missing values as pandas has them
+    own = 1 if same is False or assumed else 2 if same is None else 0
+    gap = None if year is None or end is None else abs(year - end)
+    return own, assumed, _na_last(gap), _na_last(r["start"])
 
 
-def _bounds(r) -> tuple[float, float]:
-    lo, hi = _num(r["low"]), _num(r["high"])
-    return (-math.inf if math.isnan(lo) else lo, math.inf if math.isnan(hi) else hi)
+def _representatives(part: list[dict]) -> dict:
+    """Document -> its facts that stand for their (group, measure, unit), in text order."""
+    best: dict = {}
+    for n, r in enumerate(part):
+        key = (r["doc_id"], r["group"], r["measure"], r["unit"])
+        rank = (*_rank(r), n)
+        known = best.get(key)
+        if known is None or rank < known[0]:
+            best[key] = (rank, r)
+    by_doc: dict = {}
+    for _, r in best.values():
+        by_doc.setdefault(r["doc_id"], []).append(r)
+    for reps in by_doc.values():
+        reps.sort(key=lambda r: (r["start"], _na_last(r["group"]), r["measure"],
+                                 _na_last(r["unit"])))
+    return by_doc
 
 
-def overlaps(a, b) -> bool:
-    """The intervals two facts mean share at least a point (open ends taken as open)."""
-    (la, ha), (lb, hb) = _bounds(a), _bounds(b)
-    lo, hi = max(la, lb), min(ha, hb)
-    if lo < hi:
-        return True
-    if lo > hi:
-        return False
-    open_at = [r["low_open"] for r, low in ((a, la), (b, lb)) if low == lo] + [
-        r["high_open"] for r, high in ((a, ha), (b, hb)) if high == hi]
-    return not any(bool(x) for x in open_at if pd.notna(x))
-
-
-def compare(a, b) -> str:
-    """``same``, ``up``, ``down`` or ``qualifier changed`` from fact ``a`` to fact ``b``.
-
-    Two stated numbers: equal -> ``same`` (or ``qualifier changed`` when the qualifiers
-    differ: "more than 600" -> "about 600"), else ``up`` / ``down``. A range or vague count
-    on either side: disjoint intervals -> ``up`` / ``down``; two ranges -> by their
-    midpoints; overlapping intervals otherwise -> ``qualifier changed``.
-    """
-    va, vb = _num(a["value"]), _num(b["value"])
-    qa, qb = (str(a["qualifier"] or "").lower(), a["fact_kind"]), (
-        str(b["qualifier"] or "").lower(), b["fact_kind"])
-    if not math.isnan(va) and not math.isnan(vb):
-        if va == vb:
-            return "same" if qa == qb else "qualifier changed"
-        return "up" if vb > va else "down"
-    (la, ha), (lb, hb) = _bounds(a), _bounds(b)
-    if (la, ha) == (lb, hb):
-        return "same" if qa == qb else "qualifier changed"
-    if lb > ha:
-        return "up"
-    if hb < la:
-        return "down"
-    if a["fact_kind"] == b["fact_kind"] == "range":
-        return "up" if lb + hb > la + ha else "down" if lb + hb < la + ha else "same"
-    return "qualifier changed"  # overlapping intervals stated differently ("dozens", 56)
-
-
-def _representatives(part: pd.DataFrame) -> pd.DataFrame:
-    """One fact per (document, group, measure, unit): the one about the report's own year."""
-    p = part.assign(
-        _own=~((part["period_end"] == part["year"]) & ~part["period_assumed"].fillna(True)),
-        _gap=(part["year"] - part["period_end"]).abs(),
-        _assumed=part["period_assumed"].fillna(True))
-    p = p.sort_values(["doc_id", "group", "measure", "unit", "_own", "_assumed", "_gap",
-                       "start"], kind="mergesort", na_position="last")
-    return p.drop_duplicates(["doc_id", "group", "measure", "unit"]).drop(
-        columns=["_own", "_gap", "_assumed"])
-
-
-_SMALL = 16  # pairs below which _link scores them one by one
-
-
-def _pair_scores(a: list[str], b: list[str]) -> np.ndarray:
-    """:func:`similarity` of every measure of ``a`` (rows) with every one of ``b``, each
-    distinct pair scored once, in rapidfuzz's C++ loop."""
-    ua, ub = dict.fromkeys(a), dict.fromkeys(b)
-    for n, m in enumerate(ua):
-        ua[m] = n
-    for n, m in enumerate(ub):
-        ub[m] = n
-    scores = process.cdist(list(ua), list(ub), scorer=fuzz.token_sort_ratio,
-                           dtype=np.float64) / 100.0
-    return scores[np.ix_([ua[m] for m in a], [ub[m] for m in b])]
-
-
-def _link(chains: list[list[dict]], reps: list[dict], min_similarity: float,
-          grouped: bool) -> list[tuple[int, int, float]]:
-    """Greedy matching of the open chains' last facts with the new document's facts.
-
-    Facts meet only within their unit (and, ``grouped``, their aligned section group); the
-    candidate pairs are all such pairs whose measures are similar enough, the most similar
-    first (then the latest earlier year, then text order)."""
-    def key(r):  # None: the fact meets none (grouped, it sits in no aligned group)
-        return r["_unit_group"] if grouped else (r["unit"],)
-
-    buckets: dict = {}
-    for ri, b in enumerate(reps):
-        k = key(b)
-        if k is not None:
-            buckets.setdefault(k, ([], []))[1].append(ri)
-    for ci, chain in enumerate(chains):
-        k = key(chain[-1])
-        if k is not None and k in buckets:
-            buckets[k][0].append(ci)
-    cands = []
-    for cis, ris in buckets.values():
-        if not cis:
-            continue
-        if len(cis) * len(ris) <= _SMALL:  # a few pairs: no array set-up
-            for ci in cis:
-                a = chains[ci][-1]
-                for ri in ris:
-                    b = reps[ri]
-                    s = similarity(a["measure"], b["measure"])
-                    if s >= min_similarity:
-                        cands.append((-s, -int(a["year"]), a["start"], b["start"], ci, ri))
-            continue
-        scores = _pair_scores([chains[ci][-1]["measure"] for ci in cis],
-                              [reps[ri]["measure"] for ri in ris])
-        for x, y in zip(*np.nonzero(scores >= min_similarity), strict=True):
-            a, b = chains[cis[x]][-1], reps[ris[y]]
-            cands.append((-float(scores[x, y]), -int(a["year"]), a["start"], b["start"],
-                          cis[x], ris[y]))
-    cands.sort()
-    used_c, used_r, out = set(), set(), []
-    for neg_s, _, _, _, ci, ri in cands:
-        if ci not in used_c and ri not in used_r:
-            used_c.add(ci)
-            used_r.add(ri)
-            out.append((ci, ri, -neg_s))
+def _groups(alignment) -> dict:
+    """``(doc_id, section_id)`` -> aligned group (the first row of each section)."""
+    if not isinstance(alignment, pd.DataFrame) or not {"doc_id", "section_id",
+                                                       "group"} <= set(alignment.columns):
+        raise InputError("alignment must be the frame trendkz.align_sections returns "
+                         "(with doc_id, section_id, group)")
+    out: dict = {}
+    na = alignment["section_id"].isna().to_numpy()
+    for d, s, g, missing in zip(alignment["doc_id"].tolist(), alignment["section_id"].tolist(),
+                                alignment["group"].tolist(), na.tolist(), strict=True):
+        if not missing:
+            out.setdefault((None if d is pd.NA else d, s), None if g is pd.NA else g)
     return out
 
 
+_DIFF_READ = ("doc_id", "entity", "series", "section_id", "year", "fact_kind", "value", "low",
+              "high", "unit", "qualifier", "measure", "period_end", "period_assumed", "start",
+              "end", "text")
+_DIFF_OUT = ("entity", "series", "group", "measure", "unit", "year_from", "year_to",
+             "doc_from", "doc_to", "value_from", "value_to", "qualifier_from", "qualifier_to",
+             "change", "status", "similarity", "start_from", "end_from", "start_to", "end_to",
+             "text_from", "text_to")
+
+
 def _row(a: dict | None, b: dict | None, status: str, sim: float, entity: str, series: str,
-         doc_from: tuple, doc_to: tuple) -> dict:
+         doc_from: tuple, doc_to: tuple) -> tuple:
+    """A row of :data:`_DIFF_OUT`."""
+    na = pd.NA
     src = a if a is not None else b
     va = _num(a["value"]) if a is not None else math.nan
     vb = _num(b["value"]) if b is not None else math.nan
-    group = src["group"] if a is None or b is None or a["group"] == b["group"] else pd.NA
-    return {
-        "entity": entity or pd.NA, "series": series or pd.NA, "group": group,
-        "measure": src["measure"], "unit": src["unit"], "year_from": doc_from[1],
-        "year_to": doc_to[1], "doc_from": doc_from[0], "doc_to": doc_to[0],
-        "value_from": va, "value_to": vb,
-        "qualifier_from": (a["qualifier"] or pd.NA) if a is not None else pd.NA,
-        "qualifier_to": (b["qualifier"] or pd.NA) if b is not None else pd.NA,
-        "change": vb - va, "status": status, "similarity": sim,
-        "start_from": a["start"] if a is not None else pd.NA,
-        "end_from": a["end"] if a is not None else pd.NA,
-        "start_to": b["start"] if b is not None else pd.NA,
-        "end_to": b["end"] if b is not None else pd.NA,
-        "text_from": a["text"] if a is not None else pd.NA,
-        "text_to": b["text"] if b is not None else pd.NA,
-    }
+    group = src["group"] if a is None or b is None or a["group"] == b["group"] else na
+    return (entity or na, series or na, group, src["measure"], src["unit"], doc_from[1],
+            doc_to[1], doc_from[0], doc_to[0], va, vb,
+            (a["qualifier"] or na) if a is not None else na,
+            (b["qualifier"] or na) if b is not None else na,
+            vb - va, status, sim,
+            a["start"] if a is not None else na, a["end"] if a is not None else na,
+            b["start"] if b is not None else na, b["end"] if b is not None else na,
+            a["text"] if a is not None else na, b["text"] if b is not None else na)
+
+
+def _num(x) -> float:
+    return math.nan if x is None or x is pd.NA else float(x)
 
 
 def diff_facts(facts: pd.DataFrame, alignment: pd.DataFrame | None = None, *,
@@ -227,146 +172,69 @@ def diff_facts(facts: pd.DataFrame, alignment: pd.DataFrame | None = None, *,
         ``dropped``), ``similarity`` (of the two measures), and the source spans
         ``start_from, end_from, start_to, end_to, text_from, text_to``.
     """
-    f = _check(facts, min_similarity)
+    records = _read(facts, min_similarity, _DIFF_READ)
     if alignment is not None:
-        if not isinstance(alignment, pd.DataFrame) or not {"doc_id", "section_id",
-                                                           "group"} <= set(alignment.columns):
-            raise InputError("alignment must be the frame trendkz.align_sections returns "
-                             "(with doc_id, section_id, group)")
-        al = alignment.dropna(subset=["section_id"])[["doc_id", "section_id", "group"]]
-        al = al.drop_duplicates(["doc_id", "section_id"])
-        f = f.merge(al, on=["doc_id", "section_id"], how="left")
+        groups = _groups(alignment)
+        for r in records:
+            r["group"] = groups.get((r["doc_id"], r["section_id"]))
     else:
-        f["group"] = pd.NA
-    rows = []
-    for (entity, series), part in f.groupby(["entity", "series"], sort=True):
-        docs = (part[["doc_id", "year"]].drop_duplicates("doc_id")
-                .sort_values(["year", "doc_id"], kind="mergesort"))
-        order = list(docs.itertuples(index=False, name=None))
-        by_doc: dict[str, list[dict]] = {}
-        for r in _records(_representatives(part), _DIFF_COLUMNS):
-            r["_unit_group"] = None if pd.isna(r["group"]) else (r["unit"], r["group"])
-            by_doc.setdefault(r["doc_id"], []).append(r)
-        chains: list[list[dict]] = []
+        for r in records:
+            r["group"] = None
+    for r in records:
+        r["_unit_group"] = None if r["group"] is None else (r["unit"], r["group"])
+    parts: dict = {}
+    for r in records:
+        parts.setdefault((r["entity"], r["series"]), []).append(r)
+    passes = (True, False) if alignment is not None else (False,)
+    rows: list[tuple] = []
+    for entity, series in sorted(parts):
+        part = parts[entity, series]
+        years: dict = {}
+        for r in part:
+            years.setdefault(r["doc_id"], r["year"])
+        order = sorted(years.items(), key=lambda d: (_na_last(d[1]), _na_last(d[0])))
+        by_doc = _representatives(part)
+        lasts: list[dict] = []  # the last fact of each chain ...
+        linked: list[int] = []  # ... and the index of its document in order
         for k, (doc, _) in enumerate(order):
-            mine = sorted(by_doc.get(doc, []), key=lambda r: r["start"])
-            taken: set[int] = set()
-            for grouped in ((True, False) if alignment is not None else (False,)):
-                open_ = [i for i in range(len(chains)) if chains[i][-1]["_linked"] != k]
-                left = [i for i in range(len(mine)) if i not in taken]
-                pairs = _link([chains[i] for i in open_], [mine[i] for i in left],
-                              min_similarity, grouped)
-                for ci, ri, sim in pairs:
-                    a, b = chains[open_[ci]][-1], mine[left[ri]]
+            mine = by_doc.get(doc, [])
+            taken = [False] * len(mine)
+            for grouped in passes:
+                open_ = [i for i, at in enumerate(linked) if at != k]
+                left = [i for i, t in enumerate(taken) if not t]
+                found = link([lasts[i] for i in open_], [mine[i] for i in left],
+                             min_similarity, grouped)
+                for ci, ri, sim in found:
+                    c, i = open_[ci], left[ri]
+                    a, b = lasts[c], mine[i]
                     rows.append(_row(a, b, compare(a, b), sim, entity, series,
                                      (a["doc_id"], a["year"]), order[k]))
-                    chains[open_[ci]].append(b | {"_linked": k})
-                    taken.add(left[ri])
+                    lasts[c], linked[c], taken[i] = b, k, True
             for i, b in enumerate(mine):
-                if i in taken:
+                if taken[i]:
                     continue
                 if k > 0:
                     rows.append(_row(None, b, "new", math.nan, entity, series, order[k - 1],
                                      order[k]))
-                chains.append([b | {"_linked": k}])
+                lasts.append(b)
+                linked.append(k)
         last = len(order) - 1
-        for chain in chains:
-            k = chain[-1]["_linked"]
+        for a, k in zip(lasts, linked, strict=True):
             if k < last:
-                rows.append(_row(chain[-1], None, "dropped", math.nan, entity, series,
-                                 order[k], order[k + 1]))
+                rows.append(_row(a, None, "dropped", math.nan, entity, series, order[k],
+                                 order[k + 1]))
     if not rows:
         return schema.empty("fact_changes")
-    return schema.conform(pd.DataFrame(rows), "fact_changes")
+    return schema.conform(_frame(rows, _DIFF_OUT), "fact_changes")
 
 
-_DIFF_COLUMNS = ("doc_id", "year", "group", "measure", "unit", "fact_kind", "value", "low",
-                 "high", "low_open", "high_open", "qualifier", "start", "end", "text")
-_CORROBORATE_COLUMNS = ("doc_id", "kind", "unit", "measure", "value", "low", "high",
-                        "low_open", "high_open", "period_start", "period_end", "start", "end",
-                        "text")
-_BLOCK = 1024  # rows of facts compared at once with all later ones (memory ~ _BLOCK x n)
+def _frame(rows: list[tuple], columns: tuple[str, ...]) -> pd.DataFrame:
+    return pd.DataFrame(dict(zip(columns, map(list, zip(*rows, strict=True)), strict=True)))
 
 
-def _records(frame: pd.DataFrame, columns) -> list[dict]:
-    """``frame[columns].to_dict("records")`` (missing values ``None``, NaN kept), without
-    pandas' per-value boxing."""
-    cols = [_none_for_na(frame[c].tolist()) if frame[c].isna().any() else frame[c].tolist()
-            for c in columns]
-    return [dict(zip(columns, values, strict=True)) for values in zip(*cols, strict=True)]
-
-
-def _none_for_na(values: list) -> list:
-    if any(v is pd.NA for v in values):
-        return [None if v is pd.NA else v for v in values]
-    return values
-
-
-_MATCHES = ("same", "nested", "overlap")
-
-
-def _pairs(part: pd.DataFrame, allowed: tuple[str, ...], min_similarity: float):
-    """``(i, j, period_match, similarity)`` for the facts ``i < j`` of ``part`` (by position)
-    from different documents, with the same unit, periods that correspond as ``allowed``
-    and similar measures; in order of ``i`` then ``j``."""
-    doc = pd.factorize(part["doc_id"])[0]
-    unit = pd.factorize(part["unit"], use_na_sentinel=False)[0]
-    measure_codes, measures = pd.factorize(part["measure"])
-    ps = part["period_start"].to_numpy(dtype=np.int64)
-    pe = part["period_end"].to_numpy(dtype=np.int64)
-    n = len(part)
-    found_i, found_j, found_m = [], [], []
-    for i0 in range(0, n, _BLOCK):
-        i1 = min(n, i0 + _BLOCK)
-        rows, cols = slice(i0, i1), slice(i0 + 1, n)
-        sa, ea, sb, eb = ps[rows, None], pe[rows, None], ps[None, cols], pe[None, cols]
-        same = (sa == sb) & (ea == eb)
-        nested = ((sa <= sb) & (eb <= ea)) | ((sb <= sa) & (ea <= eb))
-        ok = same if len(allowed) == 1 else same | nested
-        if len(allowed) == 3:
-            ok |= np.maximum(sa, sb) <= np.minimum(ea, eb)
-        ok &= (doc[rows, None] != doc[None, cols]) & (unit[rows, None] == unit[None, cols])
-        ok &= np.arange(i0, i1)[:, None] < np.arange(i0 + 1, n)[None, :]
-        x, y = np.nonzero(ok)
-        found_i.append(x + i0)
-        found_j.append(y + i0 + 1)
-        found_m.append(np.where(same[x, y], 0, np.where(nested[x, y], 1, 2)))
-    if not found_i:
-        return
-    i, j, m = np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_m)
-    # each distinct pair of measures scored once, in rapidfuzz's C++ loop
-    pair_codes = measure_codes[i].astype(np.int64) * len(measures) + measure_codes[j]
-    distinct, back = np.unique(pair_codes, return_inverse=True)
-    names = np.asarray(measures, dtype=object)
-    scores = process.cpdist(names[distinct // len(measures)], names[distinct % len(measures)],
-                            scorer=fuzz.token_sort_ratio, dtype=np.float64) / 100.0
-    sims = scores[back.reshape(-1)]
-    for k in np.nonzero(sims >= min_similarity)[0]:
-        yield int(i[k]), int(j[k]), _MATCHES[m[k]], float(sims[k])
-
-
-_RANK = {"agree": 0, "consistent": 1, "conflict": 2}
-
-
-def _one_to_one(cands: list[dict]) -> list[dict]:
-    """Each fact meets at most one fact of each other document: agreeing pairs first, then
-    the closest measures and values (so two lists "2, 4" and "2, 4" give two agreements,
-    not four rows)."""
-    def key(r):
-        va, vb = _num(r["value_a"]), _num(r["value_b"])
-        gap = abs(va - vb) if not (math.isnan(va) or math.isnan(vb)) else math.inf
-        return (_RANK[r["status"]], -r["similarity"], gap, r["start_a"], r["start_b"])
-
-    used: set[tuple] = set()
-    out = []
-    for r in sorted(cands, key=key):
-        ka = (r["doc_a"], r["start_a"], r["doc_b"])
-        kb = (r["doc_b"], r["start_b"], r["doc_a"])
-        if ka in used or kb in used:
-            continue
-        used.update((ka, kb))
-        out.append(r)
-    return out
+_CORROBORATE_READ = ("doc_id", "entity", "year", "kind", "unit", "measure", "value", "low",
+                     "high", "low_open", "high_open", "period_start", "period_end",
+                     "period_assumed", "start", "end", "text")
 
 
 def corroborate(facts: pd.DataFrame, *, periods: str = "nested", assumed: bool = False,
@@ -410,17 +278,24 @@ def corroborate(facts: pd.DataFrame, *, periods: str = "nested", assumed: bool =
     """
     check_option("periods", periods, PERIODS)
     check_option("assumed", assumed, (True, False))
-    f = _check(facts, min_similarity)
-    if not assumed:
-        f = f[~f["period_assumed"].fillna(True).astype(bool)]
-    f = f.dropna(subset=["period_start", "period_end"])
+    records = [r for r in _read(facts, min_similarity, _CORROBORATE_READ)
+               if (assumed or r["period_assumed"] is not None and not r["period_assumed"])
+               and r["period_start"] is not None and r["period_end"] is not None]
     allowed = PERIODS[:PERIODS.index(periods) + 1]
+    parts: dict = {}
+    for r in records:
+        parts.setdefault(r["entity"], []).append(r)
     rows = []
-    for entity, part in f.groupby("entity", sort=True):
-        part = part.sort_values(["year", "doc_id", "start"], kind="mergesort")
-        recs = _records(part, _CORROBORATE_COLUMNS)
+    for entity in sorted(parts):
+        recs = sorted(parts[entity], key=lambda r: (
+            _na_last(r["year"]), _na_last(r["doc_id"]), _na_last(r["start"])))
+        found = pairs([r["doc_id"] for r in recs], [r["unit"] for r in recs],
+                      [r["measure"] for r in recs],
+                      np.array([r["period_start"] for r in recs], dtype=np.int64),
+                      np.array([r["period_end"] for r in recs], dtype=np.int64),
+                      allowed, min_similarity)
         cands: list[dict] = []
-        for i, j, match, s in _pairs(part, allowed, min_similarity):
+        for i, j, match, s in found:
             a, b = recs[i], recs[j]
             if overlaps(a, b):
                 status = "agree"
@@ -440,7 +315,8 @@ def corroborate(facts: pd.DataFrame, *, periods: str = "nested", assumed: bool =
                 "text_a": a["text"], "text_b": b["text"], "start_a": a["start"],
                 "end_a": a["end"], "start_b": b["start"], "end_b": b["end"],
                 "similarity": s, "period_match": match, "status": status})
-        rows += _one_to_one(cands)
+        rows += one_to_one(cands)
     if not rows:
         return schema.empty("corroboration")
-    return schema.conform(pd.DataFrame(rows), "corroboration")
+    columns = tuple(rows[0])
+    return schema.conform(_frame([tuple(r.values()) for r in rows], columns), "corroboration")
