@@ -344,29 +344,47 @@ def test_a_group_of_a_titled_and_an_untitled_section():
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.integers(-1, 30), max_size=30), st.integers(0, 2**32 - 1))
-def test_subtree_counts_equal_counter_updates(links, seed):
+def test_subtree_entries_equal_counter_updates(links, seed):
     from collections import Counter
 
-    from trendkz.alignscore import _subtree_counts
+    from trendkz.alignwords import count_entries, subtree_entries
 
     rng = np.random.default_rng(seed)
     parent = [p if 0 <= p < i else -1 for i, p in enumerate(links)]
     if seed % 5 == 0 and len(parent) > 2:
         parent[0] = len(parent) - 1  # a child before its parent: the plain path
     tokens = [rng.integers(0, 12, rng.integers(0, 9)).tolist() for _ in parent]
-    own = [Counter(t) for t in tokens]
-    expected = [Counter(c) for c in own]
+    expected = [Counter(t) for t in tokens]
     for i in range(len(parent) - 1, -1, -1):
         if parent[i] >= 0:
             expected[parent[i]].update(expected[i])
-    got = _subtree_counts(tokens, own, parent)
-    assert [list(c.items()) for c in got] == [list(c.items()) for c in expected]
+    codes = np.array([c for t in tokens for c in t], dtype=np.int64)
+    sizes = np.array([len(t) for t in tokens], dtype=np.int64)
+    own = count_entries(codes, sizes)
+    rows, words, tf = subtree_entries(own, parent)
+    got = [[] for _ in parent]
+    for r, w, k in zip(rows.tolist(), words.tolist(), tf.tolist(), strict=True):
+        got[r].append((w, k))
+    assert got == [list(c.items()) for c in expected]
+    rows, words, tf = own
+    assert [(r, w, k) for r, w, k in zip(rows.tolist(), words.tolist(), tf.tolist(),
+                                        strict=True)] == [
+        (i, w, k) for i, t in enumerate(tokens) for w, k in Counter(t).items()]
+
+
+def test_word_codes_number_words_by_first_appearance():
+    from trendkz.alignwords import word_codes
+
+    codes, sizes = word_codes(["b a", "", "c b, a", "b a", "dd"])
+    assert sizes.tolist() == [0, 0, 0, 0, 1]  # one-letter words are not words
+    codes, sizes = word_codes(["bb aa", "", "cc bb aa", "bb aa", "Éé"])
+    assert codes.tolist() == [0, 1, 2, 0, 1, 0, 1, 3] and sizes.tolist() == [2, 0, 3, 2, 1]
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="abZ é_1²½ß İЖ’-\n", max_size=30))
 def test_content_words_fast_path(text):
-    from trendkz.alignscore import _TOKEN, _words
+    from trendkz.alignwords import _TOKEN, _words
 
     assert _words(text) == _TOKEN.findall(text.lower())
 
@@ -394,14 +412,15 @@ def test_best_by_group_picks_the_first_best_column(n, m, seed):
 def test_cosines_are_float64_sums_of_float32_weights():
     from collections import Counter
 
-    from trendkz.alignscore import _cosines
+    from trendkz.alignwords import _from_counters, cosines
 
     rng = np.random.default_rng(7)
     # a few words in many sections (multiplied by BLAS), many in few (paired one by one)
     counts = [Counter({int(w): int(rng.integers(1, 4)) for w in
                        np.r_[rng.choice(20, 6, replace=False), rng.integers(20, 400, 25)]})
               for _ in range(60)] + [Counter()]
-    cos, has = _cosines(counts)
+    counts[30] = counts[10]  # a repeated text
+    cos, has = cosines(len(counts), *_from_counters(counts))
     n, words = len(counts), sorted({w for c in counts for w in c})
     tf = np.zeros((n, len(words)))
     for i, c in enumerate(counts):

@@ -26,14 +26,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Callable
-from itertools import accumulate, chain
 
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from .alignwords import cosines, count_entries, subtree_entries, word_codes
 from .errors import OptionError
 
 __all__ = ["EVIDENCE", "WEIGHTS", "Features", "clean_heading", "normalize_heading",
@@ -54,11 +53,6 @@ _OUTLINE_NUMBER = re.compile(
     r"|\d+(?:\.\d+)*[.)]|[ivx]{1,5}[.)]|[a-z][.)])\s+", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _HEAD_WORD = re.compile(r"[^\W_]+")
-_TOKEN = re.compile(r"[^\W\d_]{2,}")
-_ASCII_TOKEN = re.compile(r"[a-z]{2,}")
-_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
-#: words in more sections than this are multiplied by BLAS, the rest pair by pair
-_DENSE_DF = 16
 
 
 def clean_heading(heading: str) -> str:
@@ -133,111 +127,6 @@ def _own_text(text: str, heading: str) -> str:
     return text
 
 
-def _words(text: str) -> list[str]:
-    """The content words of ``text``: runs of two or more letters, lower-cased."""
-    low = text.lower()
-    if low.isascii() or not _NON_ASCII_LETTER.search(low):
-        return _ASCII_TOKEN.findall(low)  # the same words, read faster
-    return _TOKEN.findall(low)
-
-
-def _subtree_counts(tokens: list[list[int]], own: list[Counter],
-                    parent: list[int]) -> list[Counter]:
-    """Word counts of each row's subtree: its own words and every descendant's.
-
-    Keys are in the order of ``own[i]`` updated with the children's subtrees, last child
-    first (the order fixes the columns of the TF-IDF matrix, hence the exact floats)."""
-    n = len(tokens)
-    if any(p >= i for i, p in enumerate(parent)):  # a child before its parent
-        sub = [Counter(c) for c in own]
-        for i in range(n - 1, -1, -1):
-            if parent[i] >= 0:
-                sub[parent[i]].update(sub[i])
-        return sub
-    children: list[list[int]] = [[] for _ in range(n)]  # last child first
-    size = [1] * n
-    for i in range(n - 1, -1, -1):
-        if parent[i] >= 0:
-            children[parent[i]].append(i)
-            size[parent[i]] += size[i]
-    # pre-order, last child first: every subtree is a run of rows, its words one slice
-    order: list[int] = []
-    stack = [i for i in range(n - 1, -1, -1) if parent[i] < 0]
-    while stack:
-        i = stack.pop()
-        order.append(i)
-        stack.extend(reversed(children[i]))
-    at = [0] * n
-    for k, i in enumerate(order):
-        at[i] = k
-    flat = list(chain.from_iterable(tokens[i] for i in order))
-    bounds = list(accumulate((len(tokens[i]) for i in order), initial=0))
-    return [Counter(flat[bounds[at[i]]:bounds[at[i] + size[i]]]) if size[i] > 1 else own[i]
-            for i in range(n)]
-
-
-def _codes(tokens: list[list[str]]) -> list[list[int]]:
-    """The words as integers, numbered in order of first appearance."""
-    flat = list(chain.from_iterable(tokens))
-    number = {w: k for k, w in enumerate(dict.fromkeys(flat))}
-    codes = list(map(number.__getitem__, flat))
-    bounds = list(accumulate(map(len, tokens), initial=0))
-    return [codes[i:j] for i, j in zip(bounds, bounds[1:], strict=False)]
-
-
-def _cosines(counts: list[Counter]) -> tuple[np.ndarray, np.ndarray]:
-    """Cosine matrix of TF-IDF vectors of the token counts (float32 weights, float64
-    sums, float32 result rounded to 6 decimals), and which rows have words."""
-    n = len(counts)
-    sizes = [len(c) for c in counts]
-    total = sum(sizes)
-    words = np.fromiter(chain.from_iterable(counts), dtype=np.int64, count=total)
-    cols_a, uniques = pd.factorize(words, sort=False)
-    cols_a = cols_a.astype(np.int64)
-    rows_a = np.repeat(np.arange(n, dtype=np.int64), sizes)
-    tf = np.fromiter(chain.from_iterable(c.values() for c in counts), dtype=np.float64,
-                     count=total)
-    df = np.bincount(cols_a, minlength=len(uniques))
-    idf = np.log((1.0 + n) / df)  # a term in every section weighs (almost) nothing
-    w = (1.0 + np.log(tf)) * idf[cols_a]
-    norms = np.sqrt(np.bincount(rows_a, weights=w * w, minlength=n))
-    keep = df[cols_a] >= 2  # a term of one section only never adds to a dot product
-    rows_k, cols_k = rows_a[keep], cols_a[keep]
-    vals = (w[keep] / norms[rows_k]).astype(np.float32).astype(np.float64)
-    cos = _gram(n, rows_k, cols_k, vals, df[cols_k] > _DENSE_DF)
-    has = norms > 0
-    return np.round(cos.astype(np.float32), 6), has
-
-
-def _gram(n: int, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray,
-          dense: np.ndarray) -> np.ndarray:
-    """``M @ M.T`` for the sparse ``n x k`` matrix ``M[rows, cols] = vals``, in float64.
-
-    Columns flagged ``dense`` (words in many sections) go through one BLAS product; the
-    others add their few pairs with ``bincount``. The products of float32 weights are
-    exact in float64 and the sums carry errors near 1e-16, so once rounded to float32 the
-    result no longer depends on how BLAS splits the work (threads, CPU): a float32 product
-    did, in about 1 of 4,000 cosines after rounding to 6 decimals.
-    """
-    keys, dense_col = np.unique(cols[dense], return_inverse=True)
-    m = np.zeros((n, len(keys)))
-    m[rows[dense], dense_col] = vals[dense]
-    gram = m @ m.T
-    r, c, v = rows[~dense], cols[~dense], vals[~dense]
-    order = np.argsort(c, kind="stable")
-    r, c, v = r[order], c[order], v[order]
-    starts = np.flatnonzero(np.r_[True, c[1:] != c[:-1]]) if len(c) else np.zeros(0, int)
-    sizes = np.diff(np.r_[starts, len(c)])
-    group = np.repeat(np.arange(len(starts)), sizes)  # column run of each entry
-    reps = sizes[group]  # each entry pairs with every entry of its run (itself included)
-    left = np.repeat(np.arange(len(c)), reps)
-    right = starts[group[left]] + (np.arange(len(left)) - np.repeat(np.cumsum(reps) - reps,
-                                                                     reps))
-    gram += np.bincount(r[left] * n + r[right], weights=v[left] * v[right],
-                        minlength=n * n).reshape(n, n)
-    return gram
-
-
 class Features:
     """Per-section evidence for the sections of one entity/series, in a fixed row order.
 
@@ -247,6 +136,7 @@ class Features:
     def __init__(self, rows: pd.DataFrame, scorer: Callable | None):
         self.rows = rows
         self.scorer = scorer
+        n = len(rows)
         headings = rows["heading"].fillna("").tolist()
         self.titled = np.array([bool(h.strip()) for h in headings])
         self.norm = [normalize_heading(h) for h in headings]
@@ -261,11 +151,10 @@ class Features:
                                 for p in rows["parent_id"].tolist()])
         texts = [_own_text(t, h) for t, h in zip(rows["text"].tolist(), headings,
                                                      strict=True)]
-        tokens = _codes([_words(t) for t in texts])
-        own = [Counter(t) for t in tokens]
-        sub = _subtree_counts(tokens, own, self.parent.tolist())
-        self.own_cos, self.has_own = _cosines(own)
-        self.sub_cos, self.has_sub = _cosines(sub)
+        codes, sizes = word_codes(texts)
+        own = count_entries(codes, sizes)
+        self.own_cos, self.has_own = cosines(n, *own)
+        self.sub_cos, self.has_sub = cosines(n, *subtree_entries(own, self.parent.tolist()))
 
     def heading(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Heading similarity of rows ``a`` x rows ``b`` (NaN where either is untitled)."""
