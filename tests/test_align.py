@@ -434,3 +434,27 @@ def test_cosines_are_float64_sums_of_float32_weights():
     assert has.tolist() == [True] * 60 + [False]
     assert np.array_equal(cos, expected)
     assert cos.dtype == np.float32
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(*[st.one_of(st.just(float("nan")), st.sampled_from(
+    [0.0, 0.3, 0.5, 0.8, 0.9, 1.0]))] * 3), min_size=1, max_size=12),
+       st.tuples(*[st.sampled_from([0.0, 0.2, 0.4, 1.0])] * 3))
+def test_methods_of_many_pairs_equal_method(pairs, ws):
+    from trendkz.alignscore import method
+    from trendkz.alignseries import _methods
+
+    weights = dict(zip(("heading", "content", "outline"), ws, strict=True))
+    h, c, o = (np.array(v) for v in zip(*pairs, strict=True))
+    assert _methods(h, c, o, weights) == [method(*p, weights) for p in pairs]
+
+
+def test_heading_scores_of_rapidfuzz_and_plain_scorers_agree(kz_sections):
+    from trendkz.alignscore import Features
+
+    rows = kz_sections.sort_values(["year", "doc_id", "position"],
+                                   kind="mergesort").reset_index(drop=True)
+    a, b = np.arange(len(rows)), np.arange(len(rows))[::-1]
+    fast = Features(rows, fuzz.token_sort_ratio).heading(a, b)
+    plain = Features(rows, lambda x, y: fuzz.token_sort_ratio(x, y)).heading(a, b)
+    assert np.array_equal(fast, plain, equal_nan=True) and np.nanmax(fast) == 1.0

@@ -30,11 +30,11 @@ from __future__ import annotations
 import numbers
 from collections.abc import Callable, Mapping
 
-import numpy as np
 import pandas as pd
 
 from . import schema
-from .alignscore import EVIDENCE, WEIGHTS, Features, clean_heading, combine, method
+from .alignscore import EVIDENCE, WEIGHTS, clean_heading
+from .alignseries import UNTITLED_LIFT, _best_by_group, _Series  # noqa: F401 (re-exported)
 from .aligntable import AlignmentTable, alignment_table
 from .corpus import count_words
 from .errors import InputError, OptionError, check_option
@@ -44,9 +44,6 @@ __all__ = ["MIN_SIMILARITY", "AlignmentTable", "align_sections", "alignment_tabl
 
 #: default ``min_similarity`` of :func:`align_sections`
 MIN_SIMILARITY = 0.45
-#: an untitled section joins the group it resembles most, even under ``min_similarity``,
-#: when its content similarity is this many times the mean over the candidate groups
-UNTITLED_LIFT = 1.5
 _NEEDED = ("doc_id", "entity", "series", "year", "section_id", "parent_id", "level",
            "position", "heading", "text")
 
@@ -74,175 +71,6 @@ def _check_options(min_similarity: float, weights: Mapping | None) -> dict[str, 
     if sum(out.values()) <= 0:
         raise OptionError("weights are all zero; give at least one positive weight")
     return out
-
-
-def _parent_agreement(f: Features, a: np.ndarray, b: np.ndarray, group_of: np.ndarray,
-                      known: bool) -> np.ndarray:
-    pa, pb = f.parent[a], f.parent[b]
-    ga = np.where(pa >= 0, group_of[np.maximum(pa, 0)], -1)
-    gb = np.where(pb >= 0, group_of[np.maximum(pb, 0)], -1)
-    top = (pa[:, None] < 0) & (pb[None, :] < 0)
-    one_top = (pa[:, None] < 0) ^ (pb[None, :] < 0)
-    if known:  # a parent not in a group (new, or untitled) agrees if its heading does
-        same = (ga[:, None] >= 0) & (ga[:, None] == gb[None, :])
-        unplaced = (pa[:, None] >= 0) & (ga[:, None] < 0) & (pb[None, :] >= 0)
-        heads = np.asarray(f.norm, dtype=object)
-        equal = heads[np.maximum(pa, 0)][:, None] == heads[np.maximum(pb, 0)][None, :]
-        return np.where(top | same | (unplaced & equal), 1.0,
-                        np.where(unplaced, 0.5, 0.0))
-    return np.where(top, 1.0, np.where(one_top, 0.0, 0.5))
-
-
-def _best_by_group(s: np.ndarray, groups: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For each row of ``s`` (cols labelled by ``groups``): group ids, best score, best col."""
-    order = np.argsort(groups, kind="stable")
-    gs = groups[order]
-    ids, starts = np.unique(gs, return_index=True)
-    so = s[:, order]
-    best = np.maximum.reduceat(so, starts, axis=1)
-    if np.isnan(so).any():  # argmax picks the first NaN: group by group
-        arg = np.empty_like(best, dtype=np.int64)
-        bounds = [*starts.tolist(), len(gs)]
-        for k in range(len(ids)):
-            arg[:, k] = order[bounds[k] + np.argmax(so[:, bounds[k]:bounds[k + 1]], axis=1)]
-        return ids, best, arg
-    # the first column of each group holding its best (as argmax would pick)
-    at = np.where(so == np.repeat(best, np.diff(np.append(starts, len(gs))), axis=1),
-                  np.arange(len(gs)), len(gs))
-    arg = order[np.minimum.reduceat(at, starts, axis=1)]
-    return ids, best, arg
-
-
-def _stands_out(content: np.ndarray, k: int) -> bool:
-    """Whether group ``k`` resembles an untitled section clearly more than the others:
-    content at least ``UNTITLED_LIFT`` times the mean over 3 or more candidate groups."""
-    c = np.nan_to_num(content)
-    return len(c) >= 3 and c[k] > 0 and c[k] >= UNTITLED_LIFT * c.mean()
-
-
-def _greedy(best: np.ndarray, threshold: float) -> dict[int, int]:
-    """One-to-one row -> column (group index), best score first, ties by column, row."""
-    rows, cols = np.nonzero(best >= threshold)
-    order = np.lexsort((rows, cols, -best[rows, cols]))
-    used_r, used_c, out = set(), set(), {}
-    for k in order:
-        r, c = int(rows[k]), int(cols[k])
-        if r not in used_r and c not in used_c:
-            used_r.add(r)
-            used_c.add(c)
-            out[r] = c
-    return out
-
-
-class _Series:
-    """The alignment of one entity/series: ``group_of``, ``sim``, ``how`` per row."""
-
-    def __init__(self, rows: pd.DataFrame, scorer, threshold: float, weights: dict):
-        self.f = f = Features(rows, scorer)
-        self.threshold, self.weights = threshold, weights
-        n = len(rows)
-        self.group_of = np.full(n, -1)
-        self.sim = np.full(n, np.nan)
-        self.how = ["alone"] * n
-        self.n_groups, self.founder = 0, []
-        for d in range(f.doc.max() + 1 if n else 0):
-            self._titled(np.flatnonzero((f.doc == d) & f.titled))
-        for d in range(f.doc.max() + 1 if n else 0):
-            self._untitled(d, np.flatnonzero((f.doc == d) & ~f.titled))
-
-    def _new_group(self, i: int) -> None:
-        self.group_of[i] = self.n_groups
-        self.founder.append(i)
-        self.n_groups += 1
-
-    def _score(self, a: np.ndarray, b: np.ndarray, known: bool, hc=None):
-        """Heading, content, outline and combined scores of rows ``a`` x ``b`` (``hc``:
-        heading and content already computed for these rows)."""
-        f = self.f
-        h, c = hc if hc is not None else (f.heading(a, b), f.content(a, b))
-        o = f.outline(a, b, _parent_agreement(f, a, b, self.group_of, known))
-        return h, c, o, combine(h, c, o, self.weights)
-
-    def _join(self, i: int, j: int, score: float, h, c, o, how: str | None = None) -> None:
-        g = self.group_of[j]
-        self.group_of[i] = g
-        self.sim[i] = score
-        self.how[i] = how or method(h, c, o, self.weights)
-        first = self.founder[g]
-        if np.isnan(self.sim[first]):  # the founder takes the score of the first join
-            self.sim[first], self.how[first] = score, self.how[i]
-
-    def _titled(self, a: np.ndarray) -> None:
-        if not len(a):
-            return
-        prev = np.flatnonzero((self.group_of >= 0) & self.f.titled)
-        assign: dict[int, int] = {}
-        if len(prev):
-            h, c, o, s = self._score(a, prev, known=False)
-            ids, best, arg = _best_by_group(s, self.group_of[prev])
-            assign = _greedy(best, self.threshold)
-            # second pass, with the parents of this document placed by the first
-            rows = np.array(list(assign), dtype=np.int64)
-            self.group_of[a[rows]] = ids[[assign[r] for r in rows.tolist()]]
-            h, c, o, s = self._score(a, prev, known=True, hc=(h, c))
-            self.group_of[a] = -1
-            ids, best, arg = _best_by_group(s, self.group_of[prev])
-            assign = _greedy(best, self.threshold)
-        for r, i in enumerate(a):
-            if r in assign:
-                j = int(arg[r, assign[r]])
-                self._join(i, prev[j], best[r, assign[r]], h[r, j], c[r, j], o[r, j])
-            else:
-                self._new_group(i)
-
-    def _untitled(self, d: int, a: np.ndarray) -> None:
-        f = self.f
-        own_titled = set(self.group_of[(f.doc == d) & f.titled].tolist())
-        for i in a:
-            prev = np.flatnonzero((self.group_of >= 0) & (f.doc != d))
-            prev = prev[[g not in own_titled for g in self.group_of[prev]]]
-            if not len(prev):
-                self._new_group(i)
-                continue
-            one = np.array([i])
-            c = f.content(one, prev)[0]
-            pos = f.outline(one, prev, np.zeros((1, len(prev))))[0]
-            ids = np.unique(self.group_of[prev])
-            cg, pg, best = np.empty(len(ids)), np.empty(len(ids)), np.empty(len(ids), int)
-            for k, g in enumerate(ids):
-                m = np.flatnonzero(self.group_of[prev] == g)
-                j = m[np.argmax(np.nan_to_num(c[m], nan=-1.0) + pos[m] * 1e-3)]
-                cg[k] = np.fmax(c[j], f.centroid(i, prev[m]))
-                pg[k], best[k] = pos[j], prev[j]
-            s = combine(np.full(len(ids), np.nan), cg, pg, self.weights)
-            k = int(np.lexsort((ids, -s))[0])
-            if s[k] >= self.threshold:
-                self._join(i, best[k], s[k], np.nan, cg[k], pg[k])
-            elif _stands_out(cg, k):
-                self._join(i, best[k], s[k], np.nan, cg[k], pg[k], how="content")
-            else:
-                self._new_group(i)
-
-    def order(self) -> list[int]:
-        """Groups in reading order: outlines merged, titled documents first, by year.
-
-        A group new in a document goes after the group before it in that document, or,
-        when it opens the document, before the first known group that follows it.
-        """
-        f, order = self.f, []
-        docs = sorted(range(f.doc.max() + 1 if len(f.doc) else 0),
-                      key=lambda d: (not f.titled[f.doc == d].any(), d))
-        for d in docs:
-            seq = [int(g) for g in self.group_of[f.doc == d]]
-            known = [g for g in seq if g in order]
-            at = order.index(known[0]) if known else len(order)
-            for g in seq:
-                if g in order:
-                    at = max(at, order.index(g) + 1)
-                else:
-                    order.insert(at, g)
-                    at += 1
-        return order
 
 
 def _labels(groups: list[int], headings: list, texts: list[str]) -> dict[int, str]:

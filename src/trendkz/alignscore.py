@@ -140,6 +140,8 @@ class Features:
         headings = rows["heading"].fillna("").tolist()
         self.titled = np.array([bool(h.strip()) for h in headings])
         self.norm = [normalize_heading(h) for h in headings]
+        self.norm_code = pd.factorize(np.array(self.norm, dtype=object), sort=False)[0]
+        self._heads: np.ndarray | None = None
         doc = rows["doc_id"].to_numpy()
         self.doc = pd.factorize(doc, sort=False)[0]
         pos = rows["position"].to_numpy(dtype=np.float64)
@@ -160,10 +162,22 @@ class Features:
         """Heading similarity of rows ``a`` x rows ``b`` (NaN where either is untitled)."""
         out = np.full((len(a), len(b)), np.nan)
         ta, tb = a[self.titled[a]], b[self.titled[b]]
-        if len(ta) and len(tb):  # each distinct pair of headings scored once
-            ua, ia = _distinct([self.norm[i] for i in ta])
-            ub, ib = _distinct([self.norm[j] for j in tb])
-            m = scorer_matrix(ua, ub, self.scorer)[np.ix_(ia, ib)]
+        if len(ta) and len(tb):
+            if _scale(self.scorer or fuzz.token_sort_ratio) is not None:
+                # a rapidfuzz scorer: every distinct pair of headings scored once
+                if self._heads is None:
+                    titled = self.norm_code[self.titled]
+                    distinct = {int(k): self.norm[i] for k, i in zip(
+                        titled, np.flatnonzero(self.titled), strict=True)}
+                    self._heads = np.zeros((self.norm_code.max() + 1,) * 2)
+                    keys = list(distinct)
+                    self._heads[np.ix_(keys, keys)] = scorer_matrix(
+                        list(distinct.values()), list(distinct.values()), self.scorer)
+                m = self._heads[np.ix_(self.norm_code[ta], self.norm_code[tb])]
+            else:  # other callables are called on the pairs asked for
+                ua, ia = _distinct([self.norm[i] for i in ta])
+                ub, ib = _distinct([self.norm[j] for j in tb])
+                m = scorer_matrix(ua, ub, self.scorer)[np.ix_(ia, ib)]
             out[np.ix_(self.titled[a], self.titled[b])] = m
         return out
 
@@ -186,12 +200,17 @@ class Features:
         den = float(self.sub_cos[np.ix_(members, members)].sum())
         return float(np.clip(num / np.sqrt(den), 0.0, 1.0)) if den > 0 else 0.0
 
+    def place(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Relative position plus level agreement of rows ``a`` x rows ``b`` (the outline
+        score of titled pairs is this plus parent agreement, over 3)."""
+        pos = 1.0 - np.abs(self.relpos[a][:, None] - self.relpos[b][None, :])
+        gap = np.abs(self.level[a][:, None] - self.level[b][None, :])
+        return pos + np.where(gap == 0, 1.0, np.where(gap == 1, 0.5, 0.0))
+
     def outline(self, a: np.ndarray, b: np.ndarray, parent_agree: np.ndarray) -> np.ndarray:
         """Outline similarity of rows ``a`` x rows ``b`` given parent agreement (0/0.5/1)."""
         pos = 1.0 - np.abs(self.relpos[a][:, None] - self.relpos[b][None, :])
-        gap = np.abs(self.level[a][:, None] - self.level[b][None, :])
-        lvl = np.where(gap == 0, 1.0, np.where(gap == 1, 0.5, 0.0))
-        full = (pos + lvl + parent_agree) / 3.0
+        full = (self.place(a, b) + parent_agree) / 3.0
         untitled = ~self.titled[a][:, None] | ~self.titled[b][None, :]
         return np.where(untitled, pos, full)
 

@@ -180,15 +180,18 @@ def _gram(n: int, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray,
     m[rows[dense], dense_col] = vals[dense]
     gram = m @ m.T
     r, c, v = rows[~dense], cols[~dense], vals[~dense]
-    order = np.argsort(c, kind="stable")
+    order = np.argsort(c, kind="stable")  # rows ascending within each column
     r, c, v = r[order], c[order], v[order]
     starts = np.flatnonzero(np.r_[True, c[1:] != c[:-1]]) if len(c) else np.zeros(0, int)
     sizes = np.diff(np.r_[starts, len(c)])
-    group = np.repeat(np.arange(len(starts)), sizes)  # column run of each entry
-    reps = sizes[group]  # each entry pairs with every entry of its run (itself included)
+    # each entry pairs with itself and the later entries of its column: one triangle
+    reps = np.repeat(starts + sizes, sizes) - np.arange(len(c))
     left = np.repeat(np.arange(len(c)), reps)
-    right = starts[group[left]] + (np.arange(len(left)) - np.repeat(np.cumsum(reps) - reps,
-                                                                     reps))
-    gram += np.bincount(r[left] * n + r[right], weights=v[left] * v[right],
+    right = left + np.arange(len(left)) - np.repeat(np.cumsum(reps) - reps, reps)
+    upper = np.bincount(r[left] * n + r[right], weights=v[left] * v[right],
                         minlength=n * n).reshape(n, n)
+    diagonal = upper.diagonal().copy()
+    upper = upper + upper.T
+    upper[np.diag_indices(n)] = diagonal
+    gram += upper
     return gram
