@@ -420,7 +420,9 @@ def test_cosines_are_float64_sums_of_float32_weights():
                        np.r_[rng.choice(20, 6, replace=False), rng.integers(20, 400, 25)]})
               for _ in range(60)] + [Counter()]
     counts[30] = counts[10]  # a repeated text
-    cos, has = cosines(len(counts), *_from_counters(counts))
+    cos, rep, has = cosines(len(counts), *_from_counters(counts))
+    assert rep[30] == rep[10] and len(cos) == len(counts) - 1
+    cos = cos[np.ix_(rep, rep)]
     n, words = len(counts), sorted({w for c in counts for w in c})
     tf = np.zeros((n, len(words)))
     for i, c in enumerate(counts):

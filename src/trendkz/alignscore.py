@@ -139,24 +139,28 @@ class Features:
         n = len(rows)
         headings = rows["heading"].fillna("").tolist()
         self.titled = np.array([bool(h.strip()) for h in headings])
-        self.norm = [normalize_heading(h) for h in headings]
+        norms = {h: normalize_heading(h) for h in dict.fromkeys(headings)}
+        self.norm = [norms[h] for h in headings]
         self.norm_code = pd.factorize(np.array(self.norm, dtype=object), sort=False)[0]
         self._heads: np.ndarray | None = None
         doc = rows["doc_id"].to_numpy()
         self.doc = pd.factorize(doc, sort=False)[0]
         pos = rows["position"].to_numpy(dtype=np.float64)
-        last = pd.Series(pos).groupby(self.doc).transform("max").to_numpy()
+        last = np.full(self.doc.max() + 1 if n else 0, -np.inf)
+        np.maximum.at(last, self.doc, pos)  # the last position of each document
+        last = last[self.doc]
         self.relpos = np.where(last > 0, pos / np.maximum(last, 1), 0.0)
         self.level = rows["level"].fillna(1).to_numpy(dtype=np.float64)
-        index = {sid: i for i, sid in enumerate(rows["section_id"])}
+        index = {sid: i for i, sid in enumerate(rows["section_id"].tolist())}
         self.parent = np.array([index.get(p, -1) if isinstance(p, str) else -1
                                 for p in rows["parent_id"].tolist()])
         texts = [_own_text(t, h) for t, h in zip(rows["text"].tolist(), headings,
                                                      strict=True)]
         codes, sizes = word_codes(texts)
         own = count_entries(codes, sizes)
-        self.own_cos, self.has_own = cosines(n, *own)
-        self.sub_cos, self.has_sub = cosines(n, *subtree_entries(own, self.parent.tolist()))
+        self.own_cos, self.own_rep, self.has_own = cosines(n, *own)
+        self.sub_cos, self.sub_rep, self.has_sub = cosines(
+            n, *subtree_entries(own, self.parent.tolist()))
 
     def heading(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Heading similarity of rows ``a`` x rows ``b`` (NaN where either is untitled)."""
@@ -184,11 +188,11 @@ class Features:
     def content(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Content similarity of rows ``a`` x rows ``b``: 0 where one side has no words,
         NaN where neither has (:func:`combine` then reads the heading as the content)."""
-        ix = np.ix_(a, b)
         own = np.where(self.has_own[a][:, None] & self.has_own[b][None, :],
-                       self.own_cos[ix], np.nan)
+                       self.own_cos[np.ix_(self.own_rep[a], self.own_rep[b])], np.nan)
         sa, sb = self.has_sub[a][:, None], self.has_sub[b][None, :]
-        sub = np.where(sa & sb, self.sub_cos[ix], np.where(sa | sb, 0.0, np.nan))
+        sub = np.where(sa & sb, self.sub_cos[np.ix_(self.sub_rep[a], self.sub_rep[b])],
+                       np.where(sa | sb, 0.0, np.nan))
         return np.clip(np.fmax(own, sub).astype(np.float64), 0.0, 1.0)
 
     def centroid(self, i: int, members: np.ndarray) -> float:
@@ -196,8 +200,9 @@ class Features:
         members = members[self.has_sub[members]]
         if not self.has_sub[i] or not len(members):
             return float("nan")
-        num = float(self.sub_cos[i, members].sum())
-        den = float(self.sub_cos[np.ix_(members, members)].sum())
+        rep = self.sub_rep[members]
+        num = float(self.sub_cos[self.sub_rep[i], rep].sum())
+        den = float(self.sub_cos[np.ix_(rep, rep)].sum())
         return float(np.clip(num / np.sqrt(den), 0.0, 1.0)) if den > 0 else 0.0
 
     def place(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -111,9 +111,17 @@ def subtree_entries(own: tuple[np.ndarray, np.ndarray, np.ndarray], parent: list
     bounds = np.concatenate([[0], np.cumsum(sizes[order_a])])
     at = np.empty(n, dtype=np.int64)
     at[order_a] = np.arange(n)
-    lo, hi = bounds[at], bounds[at + np.array(size, dtype=np.int64)]
+    size_a = np.array(size, dtype=np.int64)
+    inner = np.flatnonzero(size_a > 1)  # a leaf's subtree is its own text
+    lo, hi = bounds[at[inner]], bounds[at[inner] + size_a[inner]]
     pick = take[_gather(np.arange(len(take)), lo, hi - lo)]
-    return _summed(np.repeat(np.arange(n, dtype=np.int64), hi - lo), codes[pick], tf[pick])
+    merged = _summed(np.repeat(inner, hi - lo), codes[pick], tf[pick])
+    leaf = np.ones(n, dtype=bool)
+    leaf[inner] = False
+    keep = leaf[rows]
+    out = [np.concatenate([x[keep], y]) for x, y in zip(own, merged, strict=True)]
+    order = np.argsort(out[0], kind="stable")
+    return out[0][order], out[1][order], out[2][order]
 
 
 def _from_counters(counts: list[Counter]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -128,19 +136,19 @@ def _from_counters(counts: list[Counter]) -> tuple[np.ndarray, np.ndarray, np.nd
 
 
 def cosines(n: int, rows: np.ndarray, codes: np.ndarray, tf: np.ndarray
-            ) -> tuple[np.ndarray, np.ndarray]:
-    """Cosine matrix of the TF-IDF vectors of the n rows' entries (float32 weights,
-    float64 sums, float32 result rounded to 6 decimals), and which rows have words.
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Cosines of the TF-IDF vectors of the n rows' entries (float32 weights, float64
+    sums, float32 result rounded to 6 decimals): ``cos, rep, has``, the cosine of rows
+    ``i, j`` being ``cos[rep[i], rep[j]]``; ``has``: which rows have words.
 
-    Rows with the same entries (a text repeated from year to year) have the same vector:
-    the products are computed for the distinct rows only."""
+    Rows with the same entries (a text repeated from year to year) have the same vector,
+    numbered ``rep``: the products are computed for the distinct vectors only."""
     cols, uniques = pd.factorize(codes, sort=False)
     cols = cols.astype(np.int64)
     df = np.bincount(cols, minlength=len(uniques))
     idf = np.log((1.0 + n) / df)  # a term in every section weighs (almost) nothing
     w = (1.0 + np.log(tf)) * idf[cols]
     norms = np.sqrt(np.bincount(rows, weights=w * w, minlength=n))
-    has = norms > 0
     keep = df[cols] >= 2  # a term of one section only never adds to a dot product
     rep = _distinct_rows(n, rows, cols, tf)
     first = np.zeros(n, dtype=bool)
@@ -151,16 +159,17 @@ def cosines(n: int, rows: np.ndarray, codes: np.ndarray, tf: np.ndarray
     u = int(rep.max()) + 1 if n else 0
     cos = np.round(_gram(u, rows_k, cols_k, vals, df[cols_k] > _DENSE_DF).astype(np.float32),
                    6)
-    return cos[np.ix_(rep, rep)], has
+    return cos, rep, norms > 0
 
 
 def _distinct_rows(n: int, rows: np.ndarray, cols: np.ndarray, tf: np.ndarray
                    ) -> np.ndarray:
     """For each row, the number of the first row with the same entries (in order of
     first appearance, 0-based)."""
-    bounds = np.searchsorted(rows, np.arange(n + 1)).tolist()
+    bounds = (np.searchsorted(rows, np.arange(n + 1)) * 8).tolist()  # in bytes
+    c, t = cols.astype(np.int64).tobytes(), tf.astype(np.float64).tobytes()
     seen: dict[bytes, int] = {}
-    return np.fromiter((seen.setdefault(cols[a:b].tobytes() + tf[a:b].tobytes(), len(seen))
+    return np.fromiter((seen.setdefault(c[a:b] + t[a:b], len(seen))
                         for a, b in zip(bounds, bounds[1:], strict=False)),
                        dtype=np.int64, count=n)
 
@@ -175,8 +184,10 @@ def _gram(n: int, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray,
     result no longer depends on how BLAS splits the work (threads, CPU): a float32 product
     did, in about 1 of 4,000 cosines after rounding to 6 decimals.
     """
-    keys, dense_col = np.unique(cols[dense], return_inverse=True)
-    m = np.zeros((n, len(keys)))
+    used = np.zeros(int(cols.max()) + 1 if len(cols) else 0, dtype=bool)
+    used[cols[dense]] = True
+    dense_col = (np.cumsum(used) - 1)[cols[dense]]  # the dense words, in column order
+    m = np.zeros((n, int(used.sum())))
     m[rows[dense], dense_col] = vals[dense]
     gram = m @ m.T
     r, c, v = rows[~dense], cols[~dense], vals[~dense]
@@ -184,14 +195,13 @@ def _gram(n: int, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray,
     r, c, v = r[order], c[order], v[order]
     starts = np.flatnonzero(np.r_[True, c[1:] != c[:-1]]) if len(c) else np.zeros(0, int)
     sizes = np.diff(np.r_[starts, len(c)])
-    # each entry pairs with itself and the later entries of its column: one triangle
-    reps = np.repeat(starts + sizes, sizes) - np.arange(len(c))
+    # each entry pairs with the later entries of its column (one triangle), and itself
+    reps = np.repeat(starts + sizes, sizes) - np.arange(len(c)) - 1
     left = np.repeat(np.arange(len(c)), reps)
-    right = left + np.arange(len(left)) - np.repeat(np.cumsum(reps) - reps, reps)
+    right = left + 1 + np.arange(len(left)) - np.repeat(np.cumsum(reps) - reps, reps)
     upper = np.bincount(r[left] * n + r[right], weights=v[left] * v[right],
                         minlength=n * n).reshape(n, n)
-    diagonal = upper.diagonal().copy()
-    upper = upper + upper.T
-    upper[np.diag_indices(n)] = diagonal
     gram += upper
+    gram += upper.T
+    gram[np.diag_indices(n)] += np.bincount(r, weights=v * v, minlength=n)
     return gram
