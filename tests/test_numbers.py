@@ -175,3 +175,10 @@ def test_prefix_qualifier_precheck_never_hides_a_match(text, start):
     start = min(start, len(text))
     m = _PREFIX.search(text, max(0, start - 40), start)
     assert prefix_qualifier(text, start)[0] == (m.group(1) if m else "")
+
+
+def test_has_case_trap_knows_every_trap():
+    from trendkz.numbers import CASE_TRAPS, has_case_trap
+
+    assert all(has_case_trap(f"a{c}b") for c in CASE_TRAPS)
+    assert not has_case_trap("Istanbul, Kazakhstan, ss")

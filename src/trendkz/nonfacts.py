@@ -72,6 +72,10 @@ PRE_PATTERNS = [  # sentence-level non-facts found before reading numbers: (kind
 _MONTHS = frozenset(MONTHS)
 _AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|months?)[\s-]+old\b|\s*years?\s+of\s+age\b", re.I)
 _PM = re.compile(r"\s*[ap]\.m\.")
+#: what the phone, time and date patterns cannot match without (found by a fast scan)
+_PHONE_HINT = re.compile(r"\+\d|\(\d{3,4}\)|\d-\d{3}-")
+_TIME_HINT = re.compile(r"\d(?::\d\d|\s*[ap]\.m\.)", re.I)
+_DATE_HINT = re.compile(r"\d-\d\d-\d\d|\d[./]\d")
 _TLD = re.compile(r"\.(?:com|org|net|gov|edu|int|kz|ru|kg|tj|uz|tm|asia|info|uk|io)")
 
 
@@ -83,13 +87,13 @@ def pre_patterns(text: str, yearish: bool) -> list[tuple[str, re.Pattern]]:
     out = []
     if "://" in text or "www." in text or "@" in text or _TLD.search(text) is not None:
         out.append(url)
-    if "+" in text or "(" in text or "-" in text:
+    if _PHONE_HINT.search(text):
         out.append(phone)
-    if ":" in text or "m." in text or "M." in text:
+    if _TIME_HINT.search(text):
         out.append(clock)
     if "[" in text:
         out.append(footnote)
-    if yearish:
+    if yearish and _DATE_HINT.search(text):
         out.append(date)
     return out
 
@@ -121,6 +125,12 @@ def glue_kind(toks: list[Tok], num: Num) -> str | None:
         if n1.text in ("/", "+") and n2 is not None and n2.is_digits:
             return "identifier"
     return None
+
+
+def _age_before(window: list[Tok]) -> bool:
+    """"age" or "ages" among the tokens before a number, and no ";.()" between."""
+    lows = [t.low for t in window]
+    return ("age" in lows or "ages" in lows) and not any(t.text in ";.()" for t in window)
 
 
 def context_kind(toks: list[Tok], num: Num, text: str, ref_until: int) -> str | None:
@@ -172,8 +182,7 @@ def context_kind(toks: list[Tok], num: Num, text: str, ref_until: int) -> str | 
     if num.value <= 25 and not num.scaled and (
             prev is not None and prev2 is not None and prev.low == "than"
             and prev2.low in ("younger", "older")
-            or any(toks[k].low in ("age", "ages") for k in range(max(0, i - 7), i))
-            and not any(toks[k].text in ";.()" for k in range(max(0, i - 7), i))):
+            or _age_before(toks[max(0, i - 7):i])):
         unit_next = nxt is not None and nxt.low in ("percent", "%", "days", "months", "hours")
         if not unit_next:
             return "age"

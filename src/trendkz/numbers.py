@@ -38,12 +38,14 @@ __all__ = [
     "MEASURE_UNITS",
     "NUMBER_STARTS",
     "QUALIFIERS",
+    "SCALES",
     "TIME_UNITS",
     "VAGUE",
     "Num",
     "Tok",
     "currency_before",
     "glued",
+    "has_case_trap",
     "interval",
     "is_word",
     "postfix_qualifier",
@@ -116,6 +118,12 @@ _PREFIX_ENDS = tuple(sorted({q.rsplit(" ", 1)[-1] for q in QUALIFIERS}))
 #: to one (dotted and dotless i, long s): text holding them skips the shortcuts made on
 #: lower-cased text
 CASE_TRAPS = ("\u0130", "\u0131", "\u017f")
+
+
+def has_case_trap(text: str) -> bool:
+    """``text`` holds a :data:`CASE_TRAPS` letter."""
+    return "\u0130" in text or "\u0131" in text or "\u017f" in text
+
 _SPACES = re.compile(r"\s+")
 _POSTFIX = re.compile(r"\s*(" + "|".join(
     re.escape(q).replace(r"\ ", r"\s+") for q in sorted(POSTFIX, key=len, reverse=True))
@@ -138,17 +146,18 @@ class Tok(NamedTuple):
 
 
 _new_tok = tuple.__new__  # skips NamedTuple.__new__'s argument handling: tokens are many
+#: a token with the white space before it (tokens cover all but white space)
+_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 
 
 def tokenize(text: str) -> list[Tok]:
     """Numbers (with thousands commas and decimals), letter runs and single symbols."""
     out = []
-    add, find, start = out.append, text.find, 0
-    for g in _TOKEN.findall(text):  # tokens cover all but white space: each is found
-        start = find(g, start)      # at the first non-space character from there
+    add, end = out.append, 0
+    for space, g in _SPACED_TOKEN.findall(text):
+        start = end + len(space)
         end = start + len(g)
         add(_new_tok(Tok, (g, g.lower(), start, end)))
-        start = end
     return out
 
 
@@ -292,8 +301,7 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
 def prefix_qualifier(text: str, start: int) -> tuple[str, str, int]:
     """The qualifier ending just before ``text[start]``: ``(words, relation, its start)``."""
     window = text[max(0, start - 40):start]
-    if not window.rstrip().lower().endswith(_PREFIX_ENDS) and not any(
-            c in window for c in CASE_TRAPS):
+    if not window.rstrip().lower().endswith(_PREFIX_ENDS) and not has_case_trap(window):
         return "", "", start  # cannot end with a qualifier: spare the regex
     m = _PREFIX.search(text, max(0, start - 40), start)
     if not m:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numbers import CASE_TRAPS
+from .numbers import has_case_trap
 
 __all__ = ["MONTHS", "Period", "assign_period", "find_periods", "period_matches",
            "resolve_periods"]
@@ -141,7 +141,7 @@ def period_matches(text: str) -> list[tuple[int, re.Match]]:
     sentence that recurs from one report to the next."""
     found = []
     low = text.lower()
-    if len(low) != len(text) or any(c in text for c in CASE_TRAPS):
+    if len(low) != len(text) or has_case_trap(text):
         # lower-casing would move offsets or lose matches: every rule, as written
         rules, wanted = _AS_WRITTEN, _EVERY
     else:

@@ -17,11 +17,13 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from .nonfacts import NON_FACT_KINDS, context_kind, glue_kind, pre_patterns
 from .numbers import (
     CURRENCY_SIGNS,
     NUMBER_STARTS,
+    SCALES,
     Num,
     Tok,
     currency_before,
@@ -45,6 +47,8 @@ _CHANGE = re.compile(r"^(?:increas|decreas|rose|rise|rising|fell|fall|drop|grew|
 _IN_YEARS = {"years": 1.0, "months": 1 / 12, "weeks": 7 / 365, "days": 1 / 365,
              "hours": 1 / 8760}
 _OLD = re.compile(r"\s*old\b")
+_AFTER_A = frozenset([*SCALES, "dozen", "few"])  # what "a" starts a number before
+_SPAN = attrgetter("start", "end")
 _DIGIT = re.compile(r"\d")
 _YEARISH = re.compile(r"1[89]\d\d|20\d\d")  # what _SERIES and the ISO dates cannot do without
 _SERIES = re.compile(r"(?:\b(?:in|for)\s+)?\b((?:1[89]|20)\d\d)(?:\s+[–—-]\s*|\s*:\s+|[–—]\s*)"
@@ -214,15 +218,19 @@ def find_quantities(text: str, periods: list[Period] | Callable[[], list[Period]
     period_spans = None
     ref_until = -10
     i = 0  # the next token not yet read
-    for i0 in [n for n, t in enumerate(toks) if t.low in NUMBER_STARTS or t.text[0].isdigit()]:
+    claims = True in taken  # claimed above: never below
+    last = len(toks) - 1
+    # the tokens a number can start at ("a" only before a scale word: "a million")
+    for i0 in [n for n, t in enumerate(toks) if t.text[0].isdigit() or t.low in NUMBER_STARTS
+               and (t.low != "a" or n < last and toks[n + 1].low in _AFTER_A)]:
         if i0 < i or taken[i0]:
-            continue  # the tokens a number cannot start at are never read
+            continue
         i = i0
         num = read_number(toks, i)
         if num is None:
             i += 1
             continue
-        if any(taken[n] for n in range(num.i, num.j)):
+        if claims and True in taken[num.i:num.j]:
             num = Num(num.i, num.i + 1, num.value) if not num.words else None
             if num is None:
                 i += 1
@@ -250,7 +258,7 @@ def find_quantities(text: str, periods: list[Period] | Callable[[], list[Period]
             q = _non_fact(toks, num, "determiner")
         out.append(q)
         i = max(q.after, num.j)
-    out.sort(key=lambda q: (q.start, q.end))
+    out.sort(key=_SPAN)
     return _counting_ones(toks, text, out)
 
 
