@@ -22,6 +22,7 @@ from .errors import InputError, OptionError, check_option
 from .factpairs import _bounds, compare, link, one_to_one, overlaps, pairs
 from .factpairs import similarity as similarity
 from .quantities import FACT_KINDS
+from .rows import frame_of_rows
 
 __all__ = ["MIN_SIMILARITY", "corroborate", "diff_facts"]
 
@@ -47,16 +48,18 @@ def _read(facts: pd.DataFrame, min_similarity: float, columns: tuple[str, ...]) 
     rows = keep.nonzero()[0].tolist()
     measures = facts["measure"].tolist()
     rows = [i for i in rows if len(str(measures[i])) > 0]
+    every = len(rows) == len(facts)
     values = []
     for c in columns:
-        column = facts[c].tolist()
-        column = [column[i] for i in rows]
+        series = facts[c]
+        column = series.tolist()
         if c in _FILLED:
-            na = facts[c].isna().to_numpy()
-            column = ["" if na[i] else v for i, v in zip(rows, column, strict=True)]
-        elif any(v is pd.NA for v in column):
+            na = series.isna().tolist()
+            column = ["" if m else v for v, m in zip(column, na, strict=True)]
+        elif not (isinstance(series.dtype, np.dtype) and series.dtype.kind in "biufc") and any(
+                v is pd.NA for v in column):  # only pandas' nullable dtypes and objects hold NA
             column = [None if v is pd.NA else v for v in column]
-        values.append(column)
+        values.append(column if every else [column[i] for i in rows])
     return [dict(zip(columns, r, strict=True)) for r in zip(*values, strict=True)]
 
 
@@ -74,7 +77,9 @@ def _rank(r: dict) -> tuple:
     # "own" is not (period_end == year and not assumed), with missing values as pandas has them
     own = 1 if same is False or assumed else 2 if same is None else 0
     gap = None if year is None or end is None else abs(year - end)
-    return own, assumed, _na_last(gap), _na_last(r["start"])
+    start = r["start"]
+    return (own, assumed, gap is None, 0 if gap is None else gap, start is None,
+            0 if start is None else start)
 
 
 def _representatives(part: list[dict]) -> dict:
@@ -90,9 +95,14 @@ def _representatives(part: list[dict]) -> dict:
     for _, r in best.values():
         by_doc.setdefault(r["doc_id"], []).append(r)
     for reps in by_doc.values():
-        reps.sort(key=lambda r: (r["start"], _na_last(r["group"]), r["measure"],
-                                 _na_last(r["unit"])))
+        reps.sort(key=_text_order)
     return by_doc
+
+
+def _text_order(r: dict) -> tuple:
+    group, unit = r["group"], r["unit"]
+    return (r["start"], group is None, 0 if group is None else group, r["measure"],
+            unit is None, "" if unit is None else unit)
 
 
 def _groups(alignment) -> dict:
@@ -225,11 +235,7 @@ def diff_facts(facts: pd.DataFrame, alignment: pd.DataFrame | None = None, *,
                                  order[k + 1]))
     if not rows:
         return schema.empty("fact_changes")
-    return schema.conform(_frame(rows, _DIFF_OUT), "fact_changes")
-
-
-def _frame(rows: list[tuple], columns: tuple[str, ...]) -> pd.DataFrame:
-    return pd.DataFrame(dict(zip(columns, map(list, zip(*rows, strict=True)), strict=True)))
+    return schema.conform(frame_of_rows(rows, _DIFF_OUT), "fact_changes")
 
 
 _CORROBORATE_READ = ("doc_id", "entity", "year", "kind", "unit", "measure", "value", "low",
@@ -318,5 +324,5 @@ def corroborate(facts: pd.DataFrame, *, periods: str = "nested", assumed: bool =
         rows += one_to_one(cands)
     if not rows:
         return schema.empty("corroboration")
-    columns = tuple(rows[0])
-    return schema.conform(_frame([tuple(r.values()) for r in rows], columns), "corroboration")
+    frame = frame_of_rows([tuple(r.values()) for r in rows], tuple(rows[0]))
+    return schema.conform(frame, "corroboration")
