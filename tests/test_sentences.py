@@ -7,7 +7,14 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trendkz.sentences import _END, _is_abbreviation, sentence_spans, split_sentences
+from trendkz.sentences import (
+    _END,
+    ABBREVIATIONS,
+    _is_abbreviation,
+    sentence_spans,
+    sentence_texts,
+    split_sentences,
+)
 
 
 def _plain_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -41,15 +48,39 @@ def test_offsets_shift_and_trim():
     assert sentence_spans("") == [] and sentence_spans(" \n\n ") == []
 
 
-PIECES = st.sampled_from(["a", "A", "The", " ", "  ", "\n", "\n\n", ".", "!", "?", "…",
+WORDS = (["a", "A", "The", " ", "  ", "\n", "\n\n", ".", "!", "?", "…",
                           "U.S.", "No.", "Dec.", "J.R.", "e.g.", "2.5", "“", "”", "’", ")",
                           "(", "«", "»", "-", "•", "\t", "x.", "..."])
+PIECES = st.sampled_from(WORDS)
 
 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(PIECES, max_size=30).map("".join), st.integers(0, 50))
 def test_fast_scan_equals_the_regex_scan(text, offset):
     assert sentence_spans(text, offset) == _plain_spans(text, offset)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join))
+def test_sentence_texts_are_the_spans(text):
+    assert sentence_texts(text) == [text[a:b] for a, b in sentence_spans(text)]
+
+
+def _plain_abbreviation(text: str, dot: int) -> bool:
+    m = re.compile(r"(\S+)$").search(text, max(0, dot - 30), dot)
+    if not m:
+        return False
+    token = m.group(1).lstrip("(\"'“‘[«").lower()
+    return token in ABBREVIATIONS or (len(token) <= 5 and (len(token) == 1 or "." in token)
+                                      and bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", token)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*WORDS, "\u2003", "(No", "ABCDEFGHIJKLMNOPQRSTU"
+                                  "VWXYZABCDEFGH"]), max_size=20).map("".join))
+def test_token_before_a_dot_as_the_regex_finds_it(text):
+    for dot in [k for k, ch in enumerate(text) if ch == "."]:
+        assert _is_abbreviation(text, dot) == _plain_abbreviation(text, dot)
 
 
 def test_split_sentences_rows_point_into_the_body(kz, kz_sections):

@@ -27,6 +27,7 @@ from __future__ import annotations
 import numbers
 from collections.abc import Callable
 from itertools import chain
+from operator import lt
 
 import numpy as np
 import pandas as pd
@@ -35,9 +36,9 @@ from rapidfuzz.distance import Indel
 
 from . import schema
 from .align import joined_texts
-from .alignscore import scorer_matrix
+from .alignscore import _scale, scorer_matrix
 from .errors import OptionError
-from .sentences import sentence_spans
+from .sentences import sentence_texts
 
 __all__ = ["MIN_MOVED", "MIN_SIMILARITY", "STATUSES", "align_sentences"]
 
@@ -71,9 +72,9 @@ def monotone_matching(sim: np.ndarray, threshold: float) -> list[tuple[int, int]
     if not n or not m:
         return []
     if threshold >= 1e-6:  # every candidate pair compatible: they are the matching
-        rows, cols = np.nonzero(sim >= threshold)
-        if not (np.diff(rows) <= 0).any() and not (np.diff(cols) <= 0).any():
-            return list(zip(rows.tolist(), cols.tolist(), strict=True))
+        rows, cols = (x.tolist() for x in np.nonzero(sim >= threshold))
+        if all(map(lt, rows, rows[1:])) and all(map(lt, cols, cols[1:])):
+            return list(zip(rows, cols, strict=True))
     w = np.where(sim >= threshold, sim, 0.0)
     best = np.zeros((n + 1, m + 1))
     for i in range(1, n + 1):
@@ -98,10 +99,11 @@ def _greedy(sim: np.ndarray, threshold: float, used_a: set, used_b: set
     if not sim.size:
         return []
     rows, cols = np.nonzero(sim >= threshold)
+    if not len(rows):
+        return []
     order = np.lexsort((cols, rows, -sim[rows, cols]))
     out = []
-    for k in order:
-        i, j = int(rows[k]), int(cols[k])
+    for i, j in zip(rows[order].tolist(), cols[order].tolist(), strict=True):
         if i not in used_a and j not in used_b:
             used_a.add(i)
             used_b.add(j)
@@ -164,10 +166,6 @@ def _char_counts(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return counts.astype(np.int16 if lens.max(initial=0) < 32768 else np.int64), lens
 
 
-def _sentences(text: str) -> list[str]:
-    return [text[a:b] for a, b in sentence_spans(text)]
-
-
 def _missing(value: object) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
@@ -186,18 +184,38 @@ def _same_text(a: str, b: str) -> bool:
     return a == b or " ".join(a.split()) == " ".join(b.split())
 
 
+def _scores(a: list[str], b: list[str], scorer, scale: float | None, cutoff: float
+            ) -> np.ndarray:
+    """``scorer_matrix(a, b, scorer, cutoff=cutoff)``; ``scale``: that of a rapidfuzz
+    scorer, whose matrix is asked for directly (many small matrices)."""
+    if scale is None:
+        return scorer_matrix(a, b, scorer, cutoff=cutoff)
+    kw = {"score_cutoff": cutoff * scale * (1 - 1e-6)} if cutoff > 0 else {}
+    m = process.cdist(a, b, scorer=scorer, dtype=np.float64, workers=1, **kw)
+    if scale != 1.0:
+        m /= scale
+    return np.clip(m, 0.0, 1.0, out=m)
+
+
 def _pair_rows(sa: dict, sb: dict, groups: list, scorer, min_sim: float,
                min_moved: float) -> list[tuple]:
     """Rows (group, sentence_from, sentence_to, group_to, text_from, text_to, sim, status)
     for one pair of documents; ``sa``/``sb``: group -> list of sentences."""
     rows, left_a, left_b = [], [], []
+    scale: float | None = -1.0  # not known until a matrix is needed
     for g in groups:
         a, b = sa.get(g, []), sb.get(g, [])
+        if not a or not b:  # nothing to pair in the group
+            left_a += [(g, i) for i in range(len(a))]
+            left_b += [(g, j) for j in range(len(b))]
+            continue
         if a == b and scorer in _INDEL and len(set(a)) == len(a):
             # unchanged text: each sentence is the same as itself, and only itself scores 1
             rows += [(g, i, i, g, t, t, 1.0, "same") for i, t in enumerate(a)]
             continue
-        sim = scorer_matrix(a, b, scorer, cutoff=min(min_sim, min_moved))
+        if scale == -1.0:
+            scale = _scale(scorer)
+        sim = _scores(a, b, scorer, scale, min(min_sim, min_moved))
         pairs = monotone_matching(sim, min_sim)
         used_a, used_b = {i for i, _ in pairs}, {j for _, j in pairs}
         for i, j in pairs:
@@ -284,7 +302,7 @@ def align_sentences(sections: pd.DataFrame, alignment: pd.DataFrame, *,
         docs = sorted({(r["year"], r["doc_id"]) for r in part})
         by_doc: dict[str, dict] = {d: {} for _, d in docs}
         for r in part:
-            by_doc[r["doc_id"]][int(r["group"])] = _sentences(r["text"])
+            by_doc[r["doc_id"]][int(r["group"])] = sentence_texts(r["text"])
         groups = sorted({int(r["group"]) for r in part})
         first = min(part, key=_order)  # the first row of group_texts
         ent, ser = first["entity"], first["series"]

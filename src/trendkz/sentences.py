@@ -16,7 +16,7 @@ import pandas as pd
 
 from . import schema
 
-__all__ = ["ABBREVIATIONS", "sentence_spans", "split_sentences"]
+__all__ = ["ABBREVIATIONS", "sentence_spans", "sentence_texts", "split_sentences"]
 
 #: lower-cased abbreviations (without their final period) that never end a sentence
 ABBREVIATIONS = frozenset("""
@@ -28,15 +28,17 @@ al inc ltd co corp dept univ assn ave blvd rd apt min max
 
 _END = re.compile(r"[.!?…]+[\"'”’)\]»]*(?=\s+[\"'“‘(\[«A-Z0-9•–-])|\n\s*\n")
 _END_CHARS = ".!?…\n"  # the first characters _END can match
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
 _INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    m = _TOKEN_BEFORE.search(text, max(0, dot - 30), dot)
-    if not m:
+    # the token before the dot: what ``(\S+)$`` finds in text[dot - 30:dot] (``$`` also
+    # matches before a final newline)
+    lo = max(0, dot - 30)
+    end = dot - 1 if dot > lo and text[dot - 1] == "\n" else dot
+    if end <= lo or text[end - 1].isspace():
         return False
-    token = m.group(1).lstrip("(\"'“‘[«").lower()
+    token = text[lo:end].rsplit(None, 1)[-1].lstrip("(\"'“‘[«").lower()
     if token in ABBREVIATIONS:
         return True
     # single initials ("A.", "J.R.") and dotted acronyms ("U.S", "a.m")
@@ -44,8 +46,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         _INITIALS.fullmatch(token))
 
 
-def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
-    """``(start, end)`` of each sentence in ``text`` (shifted by ``offset``), blank-trimmed."""
+def _ends(text: str) -> list[int]:
+    """Where each sentence ends (the text's end not included)."""
     # a sentence end can only begin at one of these characters: found by str.find (much
     # faster than a regex scan), each tried with _END in order, as finditer would
     cands = []
@@ -55,8 +57,8 @@ def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
             cands.append(k)
             k = text.find(ch, k + 1)
     cands.sort()
-    out: list[tuple[int, int]] = []
-    start = pos = 0
+    out: list[int] = []
+    pos = 0
     match = _END.match
     for c in cands:
         if c < pos:
@@ -64,21 +66,37 @@ def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
         m = match(text, c)
         if m is None:
             continue
-        pos = end = m.end()
-        if end - c == 1 and text[c] == "." and _is_abbreviation(text, c):
+        pos = m.end()
+        if pos - c == 1 and text[c] == "." and _is_abbreviation(text, c):
             continue
-        _trimmed(text, start, end, offset, out)
-        start = end
-    _trimmed(text, start, len(text), offset, out)
+        out.append(pos)
     return out
 
 
-def _trimmed(text: str, a: int, b: int, offset: int, out: list) -> None:
-    seg = text[a:b]
-    trail = len(seg.rstrip())
-    if trail:
-        lead = len(seg) - len(seg.lstrip())
-        out.append((offset + a + lead, offset + a + trail))
+def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence in ``text`` (shifted by ``offset``), blank-trimmed."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for end in [*_ends(text), len(text)]:
+        seg = text[start:end]
+        trail = len(seg.rstrip())
+        if trail:
+            out.append((offset + start + len(seg) - len(seg.lstrip()), offset + start + trail))
+        start = end
+    return out
+
+
+def sentence_texts(text: str) -> list[str]:
+    """The sentences of ``text`` as strings: ``[text[a:b] for a, b in sentence_spans(text)]``
+    (the fast form)."""
+    out = []
+    start = 0
+    for end in [*_ends(text), len(text)]:
+        seg = text[start:end].strip()
+        if seg:
+            out.append(seg)
+        start = end
+    return out
 
 
 def split_sentences(sections: pd.DataFrame) -> pd.DataFrame:
