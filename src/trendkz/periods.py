@@ -106,28 +106,47 @@ def _n(s: str) -> int:
 
 
 _YEARISH = re.compile(r"1[89]\d\d|20\d\d")
-_MONTHISH = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
-_SOURCES = ("report", "survey", "census", "statistics", "data", "budget")
 #: the rules to run on lower-cased text: ``(pattern, on_lower)``; a case-insensitive rule
 #: is lower-cased and run on lower-cased text (several times faster than
 #: ``re.IGNORECASE``; the patterns hold no upper-case escape)
 _LOWER_RULES = [(re.compile(p.pattern.lower()), True) if p.flags & re.IGNORECASE
                 else (p, False) for p, _ in _RULES]
 _AS_WRITTEN = [(p, False) for p, _ in _RULES]
-_EVERY = [True] * len(_RULES)
+_EVERY = list(range(len(_RULES)))
+#: rule indices of :data:`_RULES` by what they need: a year-ish number, "year" or "period",
+#: a month's first letters
+_NO_YEAR = {(yearly, month): [n for n, want in ((7, yearly), (8, month), (9, yearly),
+                                                (10, yearly)) if want]
+            for yearly in (False, True) for month in (False, True)}
 
 
-def _wanted(text: str, low: str) -> list[bool]:
-    """For each rule of :data:`_RULES`, whether ``text`` has what it cannot match without
-    (most sentences have no year: the rules that need one are not run)."""
-    years = len(_YEARISH.findall(text))
+def _has_month(low: str) -> bool:
+    """The first three letters of a month (lower-cased) somewhere in ``low``."""
+    return ("jan" in low or "feb" in low or "mar" in low or "apr" in low or "may" in low
+            or "jun" in low or "jul" in low or "aug" in low or "sep" in low or "oct" in low
+            or "nov" in low or "dec" in low)
+
+
+def _wanted(text: str, low: str) -> list[int]:
+    """The indices of the rules of :data:`_RULES` that ``text`` has what they cannot match
+    without (most sentences have no year: the rules that need one are not run)."""
     yearly = "year" in low or "period" in low
-    month = _MONTHISH.search(low) is not None
-    if not years:
-        return [False] * 7 + [yearly, month, yearly, yearly]
-    return [years >= 2, "-" in text or "–" in text or "/" in text, "since" in low, True, True,
-            any(w in low for w in _SOURCES), "0s" in low or "0’s" in low or "0's" in low,
-            yearly, month, yearly, yearly]
+    month = _has_month(low)
+    first = _YEARISH.search(text)
+    if first is None:
+        return _NO_YEAR[yearly, month]
+    wanted = [0] if _YEARISH.search(text, first.end()) else []
+    if "-" in text or "–" in text or "/" in text:
+        wanted.append(1)
+    if "since" in low:
+        wanted.append(2)
+    wanted += (3, 4)
+    if ("report" in low or "survey" in low or "census" in low or "statistics" in low
+            or "data" in low or "budget" in low):
+        wanted.append(5)
+    if "0s" in low or "0’s" in low or "0's" in low:
+        wanted.append(6)
+    return wanted + _NO_YEAR[yearly, month]
 
 
 def find_periods(text: str, year: int) -> list[Period]:
@@ -146,9 +165,9 @@ def period_matches(text: str) -> list[tuple[int, re.Match]]:
         rules, wanted = _AS_WRITTEN, _EVERY
     else:
         rules, wanted = _LOWER_RULES, _wanted(text, low)
-    for n, (pattern, on_lower) in enumerate(rules):
-        if wanted[n]:
-            found += [(n, m) for m in pattern.finditer(low if on_lower else text)]
+    for n in wanted:
+        pattern, on_lower = rules[n]
+        found += [(n, m) for m in pattern.finditer(low if on_lower else text)]
     return found
 
 
