@@ -13,13 +13,15 @@ The frame is read once into plain lists and dicts; the pairing is in
 from __future__ import annotations
 
 import math
+from itertools import repeat
+from operator import is_
 
 import numpy as np
 import pandas as pd
 
 from . import schema
 from .errors import InputError, OptionError, check_option
-from .factpairs import _bounds, compare, link, one_to_one, overlaps, pairs
+from .factpairs import _bounds, compare, match, one_to_one, overlaps, pairs
 from .factpairs import similarity as similarity
 from .quantities import FACT_KINDS
 from .rows import frame_of_rows
@@ -57,7 +59,7 @@ def _read(facts: pd.DataFrame, min_similarity: float, columns: tuple[str, ...]) 
             na = series.isna().tolist()
             column = ["" if m else v for v, m in zip(column, na, strict=True)]
         elif not (isinstance(series.dtype, np.dtype) and series.dtype.kind in "biufc") and any(
-                v is pd.NA for v in column):  # only pandas' nullable dtypes and objects hold NA
+                map(is_, column, repeat(pd.NA))):  # only nullable dtypes and objects hold NA
             column = [None if v is pd.NA else v for v in column]
         values.append(column if every else [column[i] for i in rows])
     return [dict(zip(columns, r, strict=True)) for r in zip(*values, strict=True)]
@@ -127,6 +129,17 @@ _DIFF_OUT = ("entity", "series", "group", "measure", "unit", "year_from", "year_
              "doc_from", "doc_to", "value_from", "value_to", "qualifier_from", "qualifier_to",
              "change", "status", "similarity", "start_from", "end_from", "start_to", "end_to",
              "text_from", "text_to")
+
+
+def _file(chains: tuple[dict, dict], c: int, last: dict, remove: bool = False) -> None:
+    """File chain ``c`` (or take it out) under the keys of its last fact."""
+    for index, key in zip(chains, (last["_unit_group"], (last["unit"],)), strict=True):
+        if key is None:
+            continue
+        if remove:
+            del index[key][c]
+        else:
+            index.setdefault(key, {})[c] = None
 
 
 def _row(a: dict | None, b: dict | None, status: str, sim: float, entity: str, series: str,
@@ -206,19 +219,25 @@ def diff_facts(facts: pd.DataFrame, alignment: pd.DataFrame | None = None, *,
         by_doc = _representatives(part)
         lasts: list[dict] = []  # the last fact of each chain ...
         linked: list[int] = []  # ... and the index of its document in order
+        chains: tuple[dict, dict] = ({}, {})  # by grouped, unit key: {chain: None}
         for k, (doc, _) in enumerate(order):
             mine = by_doc.get(doc, [])
             taken = [False] * len(mine)
             for grouped in passes:
-                open_ = [i for i, at in enumerate(linked) if at != k]
-                left = [i for i, t in enumerate(taken) if not t]
-                found = link([lasts[i] for i in open_], [mine[i] for i in left],
-                             min_similarity, grouped)
-                for ci, ri, sim in found:
-                    c, i = open_[ci], left[ri]
+                index = chains[0 if grouped else 1]
+                reps: dict = {}
+                for i, b in enumerate(mine):
+                    key = b["_unit_group"] if grouped else (b["unit"],)
+                    if key is not None and not taken[i]:
+                        reps.setdefault(key, []).append(i)
+                buckets = [([c for c in index.get(key, ()) if linked[c] != k], ris)
+                           for key, ris in reps.items()]
+                for c, i, sim in match(buckets, lasts, mine, min_similarity):
                     a, b = lasts[c], mine[i]
                     rows.append(_row(a, b, compare(a, b), sim, entity, series,
                                      (a["doc_id"], a["year"]), order[k]))
+                    _file(chains, c, a, remove=True)
+                    _file(chains, c, b)
                     lasts[c], linked[c], taken[i] = b, k, True
             for i, b in enumerate(mine):
                 if taken[i]:
@@ -226,6 +245,7 @@ def diff_facts(facts: pd.DataFrame, alignment: pd.DataFrame | None = None, *,
                 if k > 0:
                     rows.append(_row(None, b, "new", math.nan, entity, series, order[k - 1],
                                      order[k]))
+                _file(chains, len(lasts), b)
                 lasts.append(b)
                 linked.append(k)
         last = len(order) - 1
@@ -301,13 +321,13 @@ def corroborate(facts: pd.DataFrame, *, periods: str = "nested", assumed: bool =
                       np.array([r["period_end"] for r in recs], dtype=np.int64),
                       allowed, min_similarity)
         cands: list[dict] = []
-        for i, j, match, s in found:
+        for i, j, kind, s in found:
             a, b = recs[i], recs[j]
             if overlaps(a, b):
                 status = "agree"
             else:
                 status = "conflict"
-                if match != "same" and a["unit"] in _ADDITIVE:
+                if kind != "same" and a["unit"] in _ADDITIVE:
                     short, long_ = sorted((a, b), key=lambda r: r["period_end"] - r[
                         "period_start"])
                     if _bounds(short)[1] <= _bounds(long_)[0]:
@@ -320,7 +340,7 @@ def corroborate(facts: pd.DataFrame, *, periods: str = "nested", assumed: bool =
                 "kind_b": b["kind"], "value_a": a["value"], "value_b": b["value"],
                 "text_a": a["text"], "text_b": b["text"], "start_a": a["start"],
                 "end_a": a["end"], "start_b": b["start"], "end_b": b["end"],
-                "similarity": s, "period_match": match, "status": status})
+                "similarity": s, "period_match": kind, "status": status})
         rows += one_to_one(cands)
     if not rows:
         return schema.empty("corroboration")

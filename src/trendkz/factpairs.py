@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-__all__ = ["compare", "link", "one_to_one", "overlaps", "pairs", "similarity"]
+__all__ = ["compare", "link", "match", "one_to_one", "overlaps", "pairs", "similarity"]
 
 _SMALL = 16  # pairs below which link scores them one by one
 _BLOCK = 1024  # rows of facts compared at once with all later ones (memory ~ _BLOCK x n)
@@ -107,8 +107,14 @@ def link(lasts: list[dict], reps: list[dict], min_similarity: float,
             bucket = buckets.get(k)
             if bucket is not None:
                 bucket[0].append(ci)
+    return match(buckets.values(), lasts, reps, min_similarity)
+
+
+def match(buckets, lasts, reps, min_similarity: float) -> list[tuple[int, int, float]]:
+    """:func:`link` given its buckets: ``(indices in lasts, indices in reps)`` of the facts
+    that may meet (any order within and across buckets)."""
     cands = []
-    for cis, ris in buckets.values():
+    for cis, ris in buckets:
         if not cis:
             continue
         if len(cis) * len(ris) <= _SMALL:  # a few pairs: no array set-up
@@ -124,7 +130,8 @@ def link(lasts: list[dict], reps: list[dict], min_similarity: float,
         ca, ua = _codes([lasts[ci]["measure"] for ci in cis])
         cb, ub = _codes([reps[ri]["measure"] for ri in ris])
         scores = process.cdist(ua, ub, scorer=fuzz.token_sort_ratio, dtype=np.float64) / 100.0
-        if not (scores >= min_similarity).any():
+        hits = scores >= min_similarity
+        if not hits.any():
             continue
         at_a: list[list[int]] = [[] for _ in ua]
         for x, c in enumerate(ca):
@@ -132,7 +139,7 @@ def link(lasts: list[dict], reps: list[dict], min_similarity: float,
         at_b: list[list[int]] = [[] for _ in ub]
         for y, c in enumerate(cb):
             at_b[c].append(ris[y])
-        for x, y in zip(*np.nonzero(scores >= min_similarity), strict=True):
+        for x, y in zip(*hits.nonzero(), strict=True):
             s = float(scores[x, y])
             for ci in at_a[x]:
                 a = lasts[ci]
