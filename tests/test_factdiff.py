@@ -276,3 +276,71 @@ def test_corroborate_equals_all_pairs(facts, periods, assumed, min_similarity):
         pd.testing.assert_frame_equal(
             corroborate(f, periods=periods, assumed=assumed, min_similarity=min_similarity),
             _corroborate_all_pairs(f, periods, assumed, min_similarity))
+
+
+# ---- diff_facts keeps its open chains filed by key: same links as asking every chain
+
+def _diff_plain(facts, alignment):
+    """diff_facts with every open chain offered to factpairs.link at every document."""
+    records = factdiff._read(facts, 0.8, factdiff._DIFF_READ)
+    groups = factdiff._groups(alignment)
+    for r in records:
+        r["group"] = groups.get((r["doc_id"], r["section_id"]))
+        r["_unit_group"] = None if r["group"] is None else (r["unit"], r["group"])
+    rows = []
+    years = {}
+    for r in records:
+        years.setdefault(r["doc_id"], r["year"])
+    order = sorted(years.items(), key=lambda d: (d[1], d[0]))
+    by_doc = factdiff._representatives(records)
+    lasts, linked = [], []
+    for k, (doc, _) in enumerate(order):
+        mine = by_doc.get(doc, [])
+        taken = set()
+        for grouped in (True, False):
+            open_ = [c for c in range(len(lasts)) if linked[c] != k]
+            left = [i for i in range(len(mine)) if i not in taken]
+            for ci, ri, sim in factpairs.link([lasts[c] for c in open_],
+                                              [mine[i] for i in left], 0.8, grouped):
+                c, i = open_[ci], left[ri]
+                a, b = lasts[c], mine[i]
+                rows.append(factdiff._row(a, b, compare(a, b), sim, "X", "s",
+                                          (a["doc_id"], a["year"]), order[k]))
+                lasts[c], linked[c] = b, k
+                taken.add(i)
+        for i, b in enumerate(mine):
+            if i not in taken:
+                if k > 0:
+                    rows.append(factdiff._row(None, b, "new", math.nan, "X", "s",
+                                              order[k - 1], order[k]))
+                lasts.append(b)
+                linked.append(k)
+    for a, k in zip(lasts, linked, strict=True):
+        if k < len(order) - 1:
+            rows.append(factdiff._row(a, None, "dropped", math.nan, "X", "s", order[k],
+                                      order[k + 1]))
+    if not rows:
+        return schema.empty("fact_changes")
+    return schema.conform(pd.DataFrame(rows, columns=factdiff._DIFF_OUT), "fact_changes")
+
+
+_FACT_ROW = st.tuples(st.integers(0, 3), st.integers(0, 2), st.sampled_from(_MEASURES),
+                      st.sampled_from(["count", "percent"]), st.integers(1, 9))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_FACT_ROW, max_size=30))
+def test_diff_equals_every_chain_asked(rows):
+    facts = pd.DataFrame([{
+        "doc_id": f"d{doc}", "entity": "X", "series": "s", "year": 2016 + doc, "kind": "report",
+        "section_id": f"d{doc}/{sec}", "fact_kind": "exact", "value": float(value),
+        "low": float(value), "high": float(value), "unit": unit, "qualifier": None,
+        "measure": measure, "period_start": 2016 + doc, "period_end": 2016 + doc,
+        "period_assumed": False, "start": 10 * n, "end": 10 * n + 2, "text": str(value)}
+        for n, (doc, sec, measure, unit, value) in enumerate(rows)], columns=list(
+        factdiff._NEEDED))
+    alignment = pd.DataFrame({"doc_id": [f"d{d}" for d in range(4) for _ in range(3)],
+                              "section_id": [f"d{d}/{s}" for d in range(4) for s in range(3)],
+                              "group": [s % 2 for _ in range(4) for s in range(3)]})
+    pd.testing.assert_frame_equal(diff_facts(facts, alignment=alignment),
+                                  _diff_plain(facts, alignment))
