@@ -38,15 +38,19 @@ PERIODS = ("same", "nested", "overlap")
 _FILLED = ("entity", "series", "qualifier")  # read as "" when missing
 
 
-def _read(facts: pd.DataFrame, min_similarity: float, columns: tuple[str, ...]) -> list[dict]:
-    """The facts of ``facts`` that have a measure, as dicts of ``columns`` (missing values
-    ``None``, NaN kept; ``entity``, ``series``, ``qualifier``: ``""`` when missing)."""
+def _read(facts: pd.DataFrame, min_similarity: float, columns: tuple[str, ...],
+          where=None) -> list[dict]:
+    """The facts of ``facts`` that have a measure (and, given a function ``where`` of the
+    frame, where it is true), as dicts of ``columns`` (missing values ``None``, NaN kept;
+    ``entity``, ``series``, ``qualifier``: ``""`` when missing)."""
     schema.require(facts, _NEEDED, name="facts", maker="extract_facts")
     if (isinstance(min_similarity, bool) or not isinstance(min_similarity, (int, float))
             or not 0.0 <= float(min_similarity) <= 1.0):
         raise OptionError(f"min_similarity={min_similarity!r} is not valid; "
                           "give a number from 0 to 1")
     keep = (facts["fact_kind"].isin(FACT_KINDS) & facts["measure"].notna()).to_numpy(bool)
+    if where is not None:
+        keep = keep & where(facts)
     rows = keep.nonzero()[0].tolist()
     measures = facts["measure"].tolist()
     rows = [i for i in rows if len(str(measures[i])) > 0]
@@ -304,9 +308,13 @@ def corroborate(facts: pd.DataFrame, *, periods: str = "nested", assumed: bool =
     """
     check_option("periods", periods, PERIODS)
     check_option("assumed", assumed, (True, False))
-    records = [r for r in _read(facts, min_similarity, _CORROBORATE_READ)
-               if (assumed or r["period_assumed"] is not None and not r["period_assumed"])
-               and r["period_start"] is not None and r["period_end"] is not None]
+    def where(f: pd.DataFrame) -> np.ndarray:
+        keep = f["period_start"].notna() & f["period_end"].notna()
+        if not assumed:
+            keep &= ~f["period_assumed"].fillna(True).astype(bool)
+        return keep.to_numpy(bool)
+
+    records = _read(facts, min_similarity, _CORROBORATE_READ, where)
     allowed = PERIODS[:PERIODS.index(periods) + 1]
     parts: dict = {}
     for r in records:
