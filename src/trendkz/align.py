@@ -30,6 +30,7 @@ from __future__ import annotations
 import numbers
 from collections.abc import Callable, Mapping
 
+import numpy as np
 import pandas as pd
 
 from . import schema
@@ -147,38 +148,44 @@ def align_sections(sections: pd.DataFrame, *, scorer: Callable | None = None,
     w = _check_options(min_similarity, weights)
     if not len(sections):
         return schema.empty("alignment")
-    data = sections.assign(_e=sections["entity"].fillna(""), _s=sections["series"].fillna(""))
+    data = sections[list(_NEEDED)]
+    data = data.assign(_e=data["entity"].fillna(""), _s=data["series"].fillna(""))
     data = data.sort_values(["_e", "_s", "year", "doc_id", "position"], kind="mergesort")
-    out, next_group = [], 0
+    names = ("entity", "series", "group", "label", "doc_id", "year", "section_id", "heading",
+             "similarity", "method", "status")
+    out: dict[str, list] = {c: [] for c in names}
+    next_group = 0
     for _, rows in data.groupby(["_e", "_s"], sort=True):
         rows = rows.reset_index(drop=True)
-        if rows["section_id"].duplicated().any():
+        sids = rows["section_id"].tolist()
+        if len(set(sids)) < len(sids):
             raise InputError("sections has duplicate section_id values; pass each section once")
         al = _Series(rows, scorer, float(min_similarity), w)
         number = {g: next_group + k for k, g in enumerate(al.order())}
         next_group += len(number)
-        frame = rows[["entity", "series", "doc_id", "year", "section_id", "heading",
-                      "text"]].copy()
-        frame["group"] = [number[g] for g in al.group_of]
-        frame["similarity"] = al.sim
-        frame["method"] = al.how
-        frame["status"] = "matched"
-        labels = _labels(frame["group"].tolist(), frame["heading"].tolist(),
-                         frame["text"].tolist())
-        docs = list(rows.drop_duplicates("doc_id")[["doc_id", "year"]].itertuples(
-            index=False, name=None))
-        have = set(zip(frame["group"], frame["doc_id"], strict=True))
-        entity, series = rows["entity"].iloc[0], rows["series"].iloc[0]
-        absent = [{"entity": entity, "series": series,
-                   "doc_id": d, "year": y, "group": g, "status": "absent"}
-                  for g in labels for d, y in docs if (g, d) not in have]
-        frame = pd.concat([frame, pd.DataFrame(absent, columns=["entity", "series", "doc_id",
-                                                                "year", "group", "status"])])
-        frame["label"] = frame["group"].map(labels)
-        out.append(frame)
-    frame = pd.concat(out, ignore_index=True)
-    frame.loc[frame["status"] == "absent", ["section_id", "heading", "method"]] = pd.NA
-    return schema.conform(frame, "alignment")
+        group = [number[g] for g in al.group_of.tolist()]
+        ent, ser, doc, year, heading = (rows[c].tolist() for c in ("entity", "series",
+                                                                    "doc_id", "year",
+                                                                    "heading"))
+        labels = _labels(group, heading, rows["text"].tolist())
+        docs: dict = {}  # doc_id -> year, in order of first appearance
+        for d, y in zip(doc, year, strict=True):
+            docs.setdefault(d, y)
+        have = set(zip(group, doc, strict=True))
+        absent = [(g, d, y) for g in labels for d, y in docs.items() if (g, d) not in have]
+        n, m = len(group), len(absent)
+        out["entity"] += ent + [ent[0]] * m
+        out["series"] += ser + [ser[0]] * m
+        out["group"] += group + [g for g, _, _ in absent]
+        out["label"] += [labels[g] for g in group] + [labels[g] for g, _, _ in absent]
+        out["doc_id"] += doc + [d for _, d, _ in absent]
+        out["year"] += year + [y for _, _, y in absent]
+        out["section_id"] += sids + [pd.NA] * m
+        out["heading"] += heading + [pd.NA] * m
+        out["similarity"] += al.sim.tolist() + [np.nan] * m
+        out["method"] += al.how + [pd.NA] * m
+        out["status"] += ["matched"] * n + ["absent"] * m
+    return schema.conform(pd.DataFrame(out), "alignment")
 
 
 def group_texts(sections: pd.DataFrame, alignment: pd.DataFrame) -> pd.DataFrame:

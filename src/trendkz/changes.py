@@ -64,28 +64,27 @@ class _Groups:
                         zip(sections["start"].tolist(), sections["text"].tolist(), strict=True),
                         strict=True))
         parts: dict[tuple[int, str], list] = {}
-        matched = alignment.loc[alignment["status"] == "matched", ["group", "doc_id",
-                                                                    "section_id"]]
-        for g, d, sid in zip(*(matched[c].tolist() for c in matched.columns), strict=True):
-            if sid not in text:
-                raise InputError(f"alignment names section {sid!r}, which is not in sections; "
-                                 "pass the sections the alignment was made from")
-            parts.setdefault((int(g), d), []).append(text[sid])
-        self.text = {k: "\n\n".join(t for _, t in sorted(v, key=lambda p: p[0]))
-                     for k, v in parts.items()}
-        keys = [(_key(e), _key(s)) for e, s in zip(alignment["entity"].tolist(),
-                                                    alignment["series"].tolist(), strict=True)]
         # documents of each series in (year, doc_id) order
         seqs: dict[tuple, set[tuple[int, str]]] = {}
-        for k, y, d in zip(keys, alignment["year"].tolist(), alignment["doc_id"].tolist(),
-                           strict=True):
-            seqs.setdefault(k, set()).add((int(y), d))
+        first: dict[int, tuple] = {}  # the first row of each group
+        cols = [alignment[c].tolist() for c in ("entity", "series", "group", "label",
+                                                 "doc_id", "year", "section_id", "status")]
+        for e, s, g, lab, d, y, sid, status in zip(*cols, strict=True):
+            g, key = int(g), (_key(e), _key(s))
+            if g not in first:
+                first[g] = (g, e, s, lab, key)
+            seqs.setdefault(key, set()).add((int(y), d))
+            if status == "matched":
+                if sid not in text:
+                    raise InputError(f"alignment names section {sid!r}, which is not in "
+                                     "sections; pass the sections the alignment was made "
+                                     "from")
+                parts.setdefault((g, d), []).append(text[sid])
+        self.text = {k: "\n\n".join(t for _, t in sorted(v, key=lambda p: p[0]))
+                     for k, v in parts.items()}
         self.docs = {k: sorted(v) for k, v in seqs.items()}
-        first = alignment.sort_values("group", kind="mergesort").drop_duplicates("group")
         #: (group, entity, series, label, series key) in group order
-        self.groups = [(int(g), e, s, lab, (_key(e), _key(s))) for g, e, s, lab in
-                       first[["group", "entity", "series", "label"]].itertuples(
-                           index=False, name=None)]
+        self.groups = [first[g] for g in sorted(first)]
 
     def diff(self, group: int, doc_from: str, doc_to: str, differ: Differ) -> TextDiff:
         return differ.diff(self.text.get((group, doc_from), ""),

@@ -311,10 +311,12 @@ class Lexicon:
             self._needles = _needles([p for p, _ in order])
             body = "|".join(f"({compile_pattern(p)})" for p, _ in order)
             firsts = {p[0].casefold() for p, _ in order}
-            # a one-character lookahead lets the engine skip most positions cheaply
-            head = ("" if any(not c.isalnum() for c in firsts)
-                    else "(?=[" + "".join(sorted(firsts)) + "])")
-            self._regex = re.compile(rf"{head}(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+            # a one-character lookahead lets the engine skip most positions cheaply; when
+            # every pattern opens with a word character, "no word character before" is a
+            # word boundary, which the engine tests faster than a lookbehind
+            head = ("(?<!\\w)" if any(not c.isalnum() for c in firsts)
+                    else "\\b(?=[" + "".join(sorted(firsts)) + "])")
+            self._regex = re.compile(rf"{head}(?:{body})(?!\w)", re.IGNORECASE)
         return self._regex
 
     def find(self, text: str) -> list[tuple[int, int, str]]:

@@ -138,15 +138,18 @@ def _scan(texts, lexicon: Lexicon):
     find = lexicon.find
     cues = lexicon.hedge_regex
     out = []
+    seen: dict[str, list] = {}  # a text repeated (the same section another year) is read once
     for i, text in enumerate(texts):
-        hits = find(text)
-        if not hits:
-            continue
-        spans = quote_spans(text)
-        starts = [a for a, _ in spans]
-        for s, e, term in hits:
-            out.append((i, s, e, term, _inside(spans, starts, s, e),
-                        _hedged(text, cues, s)))
+        rows = seen.get(text)
+        if rows is None:
+            rows = seen[text] = []
+            hits = find(text)
+            if hits:
+                spans = quote_spans(text)
+                starts = [a for a, _ in spans]
+                rows += [(s, e, term, _inside(spans, starts, s, e), _hedged(text, cues, s))
+                         for s, e, term in hits]
+        out += [(i, *r) for r in rows]
     return out
 
 
