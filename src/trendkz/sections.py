@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 import numpy as np
 import pandas as pd
@@ -113,8 +114,8 @@ def _run_in(text: str) -> str | None:
         return None
     label = m.group(1).strip()
     words = _WORD.findall(label)
-    rest = _WORD.findall(text[m.end():m.end() + 200])
-    if (not words or len(words) > 10 or len(rest) < 3 or label.lower() in _NOT_LABELS
+    rest = len(list(islice(_WORD.finditer(text, m.end(), m.end() + 200), 3)))  # up to 3
+    if (not words or len(words) > 10 or rest < 3 or label.lower() in _NOT_LABELS
             or re.search(r"[.!?;]\s|[“”\"«»]|https?$", label)):
         return None
     return label if _is_title_case(label) else None
@@ -153,7 +154,8 @@ def _heads(blocks: list[_Block]) -> list[_Head]:
 
 _WORD_CHAR, _JOINER = 1, 2  # classes of characters for _word_counts
 _ASCII_CLASS = np.array([_WORD_CHAR if (chr(c).isalnum() or chr(c) == "_") else
-                         _JOINER if chr(c) in "'.-" else 0 for c in range(128)], dtype=np.int8)
+                         _JOINER if chr(c) in "'.-" else 0 for c in range(128)] + [0],
+                        dtype=np.int8)  # [128]: any other character, classified apart
 
 
 def _word_counts(body: str, spans: list[tuple[int, int]]) -> list[int]:
@@ -161,38 +163,34 @@ def _word_counts(body: str, spans: list[tuple[int, int]]) -> list[int]:
 
     A word (``\\w+(?:[’'.-]\\w+)*``) is a run of word characters, joined to the next run
     by one joiner between them: words = runs - joins, both counted inside the span."""
-    if not spans:
-        return []
+    if not spans or not body:
+        return [0] * len(spans)
     codes = np.frombuffer(body.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    cls = np.zeros(len(codes), dtype=np.int8)
-    low = codes < 128
-    cls[low] = _ASCII_CLASS[codes[low]]
-    if not low.all():  # every other character classified once, as the regex reads it
-        high = codes[~low]
-        chars, where = np.unique(high, return_inverse=True)
-        cls[~low] = np.array([_WORD_CHAR if (chr(c).isalnum() or chr(c) == "_") else
+    cls = _ASCII_CLASS[np.minimum(codes, 128)]
+    high = codes >= 128
+    if high.any():  # every other character classified once, as the regex reads it
+        chars, where = np.unique(codes[high], return_inverse=True)
+        cls[high] = np.array([_WORD_CHAR if (chr(c).isalnum() or chr(c) == "_") else
                               _JOINER if chr(c) == "’" else 0 for c in chars.tolist()],
                              dtype=np.int8)[where]
     word = cls == _WORD_CHAR
-    run = np.empty(len(cls) + 1, dtype=np.int64)  # runs starting before each position
-    run[0] = 0
-    np.cumsum(word & ~np.r_[False, word[:-1]], out=run[1:])
-    join = np.zeros(len(cls) + 1, dtype=np.int64)  # joins whose joiner is before it
-    if len(cls) > 2:
-        np.cumsum((cls[1:-1] == _JOINER) & word[:-2] & word[2:], out=join[2:-1])
-        join[-1] = join[-2]
-    out = []
-    for a, e in spans:
-        if e <= a:
-            out.append(0)
-            continue
-        cut = a > 0 and word[a] and word[a - 1]  # a run cut by the span's start
-        joins = join[e - 1] - join[a + 1] if e - 1 > a + 1 else 0
-        out.append(int(run[e] - run[a] + cut - joins))
-    return out
+    starts = np.flatnonzero(word[1:] & ~word[:-1]) + 1  # where a run starts (but 0)
+    joins = np.flatnonzero((cls[1:-1] == _JOINER) & word[:-2] & word[2:]) + 1
+    a, e = (np.array(x, dtype=np.int64) for x in zip(*spans, strict=True))
+    # the runs starting after a, and the one at a (starting there, or cut by the span)
+    runs = np.searchsorted(starts, e) - np.searchsorted(starts, a, "right")
+    runs += word[np.minimum(a, len(word) - 1)] & (a < e)
+    inner = np.where(e - 1 > a + 1, np.searchsorted(joins, e - 1) - np.searchsorted(
+        joins, a + 1), 0)
+    return np.where(e > a, runs - inner, 0).tolist()
 
 
-def _doc_sections(doc) -> list[dict]:
+_COLUMNS = ("doc_id", "entity", "series", "year", "kind", "section_id", "parent_id", "level",
+            "position", "heading", "style", "text", "start", "end", "n_words")
+
+
+def _doc_sections(doc) -> list[tuple]:
+    """The rows of one document, values in the order of ``_COLUMNS``."""
     body = doc.body
     blocks = _blocks(body)
     heads = _heads(blocks)
@@ -232,12 +230,8 @@ def _doc_sections(doc) -> list[dict]:
         parent = parents[-1][1] if parents else None
         parents.append((level, sid))
         text = body[a:e]
-        rows.append({
-            "doc_id": doc.doc_id, "entity": doc.entity, "series": doc.series,
-            "year": doc.year, "kind": doc.kind, "section_id": sid, "parent_id": parent,
-            "level": level, "position": pos, "heading": heading, "style": style,
-            "text": text, "start": a, "end": e, "n_words": n_words[pos],
-        })
+        rows.append((doc.doc_id, doc.entity, doc.series, doc.year, doc.kind, sid, parent,
+                     level, pos, heading, style, text, a, e, n_words[pos]))
     return rows
 
 
@@ -268,7 +262,7 @@ def split_sections(corpus: Corpus) -> pd.DataFrame:
     ['Overview', '2012 Terrorist Incidents']
     """
     rows = [r for doc in corpus for r in _doc_sections(doc)]
-    frame = pd.DataFrame(rows, columns=schema.FRAMES["sections"][0])
+    frame = pd.DataFrame(rows, columns=_COLUMNS)
     return schema.conform(frame, "sections")
 
 

@@ -216,20 +216,25 @@ def _align(A: _Side, B: _Side, a0: int, a1: int, b0: int, b1: int, level: int,
 
 def _merge(raw: list) -> tuple[tuple, ...]:
     """Join raw ops into alternating equal / change runs and label the changes."""
-    runs: list[list] = []
-    for tag, a0, a1, b0, b1 in raw:
-        if a0 == a1 and b0 == b1:
+    out = []
+    eq = a0 = b0 = a1 = b1 = None  # the open run: equal or not, start, end
+    for tag, x0, x1, y0, y1 in raw:
+        if x0 == x1 and y0 == y1:
             continue
-        kind = "equal" if tag == "equal" else "change"
-        if runs and runs[-1][0] == kind:
-            runs[-1][2], runs[-1][4] = a1, b1
-        else:
-            runs.append([kind, a0, a1, b0, b1])
-    for run in runs:
-        if run[0] == "change":
-            a0, a1, b0, b1 = run[1:]
-            run[0] = "replace" if a0 < a1 and b0 < b1 else ("delete" if a0 < a1 else "insert")
-    return tuple(map(tuple, runs))
+        if (tag == "equal") is not eq:
+            if eq is not None:
+                out.append(_run(eq, a0, a1, b0, b1))
+            eq, a0, b0 = tag == "equal", x0, y0
+        a1, b1 = x1, y1
+    if eq is not None:
+        out.append(_run(eq, a0, a1, b0, b1))
+    return tuple(out)
+
+
+def _run(equal: bool, a0: int, a1: int, b0: int, b1: int) -> tuple:
+    tag = ("equal" if equal else "replace" if a0 < a1 and b0 < b1
+           else "delete" if a0 < a1 else "insert")
+    return (tag, a0, a1, b0, b1)
 
 
 def _check_texts(a: object, b: object) -> None:
