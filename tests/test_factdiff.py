@@ -182,7 +182,7 @@ _MEASURES = ["persons detained", "detained persons", "persons arrested", "websit
 
 def _record(draw_measure, unit, group, year, start):
     return {"measure": draw_measure, "unit": unit, "group": group, "year": year,
-            "start": start, "_unit_group": None if group is None else (unit, group)}
+            "start": start}
 
 
 _RECORD = st.builds(_record, st.sampled_from(_MEASURES), st.sampled_from(["count", "percent"]),
@@ -286,7 +286,6 @@ def _diff_plain(facts, alignment):
     groups = factdiff._groups(alignment)
     for r in records:
         r["group"] = groups.get((r["doc_id"], r["section_id"]))
-        r["_unit_group"] = None if r["group"] is None else (r["unit"], r["group"])
     rows = []
     years = {}
     for r in records:

@@ -21,7 +21,7 @@ import pandas as pd
 
 from . import schema
 from .errors import InputError, OptionError, check_option
-from .factpairs import _bounds, compare, match, one_to_one, overlaps, pairs
+from .factpairs import _bounds, compare, match, meeting_key, one_to_one, overlaps, pairs
 from .factpairs import similarity as similarity
 from .quantities import FACT_KINDS
 from .rows import frame_of_rows
@@ -137,7 +137,8 @@ _DIFF_OUT = ("entity", "series", "group", "measure", "unit", "year_from", "year_
 
 def _file(chains: tuple[dict, dict], c: int, last: dict, remove: bool = False) -> None:
     """File chain ``c`` (or take it out) under the keys of its last fact."""
-    for index, key in zip(chains, (last["_unit_group"], (last["unit"],)), strict=True):
+    for index, key in zip(chains, (meeting_key(last, True), meeting_key(last, False)),
+                          strict=True):
         if key is None:
             continue
         if remove:
@@ -207,8 +208,6 @@ def diff_facts(facts: pd.DataFrame, alignment: pd.DataFrame | None = None, *,
     else:
         for r in records:
             r["group"] = None
-    for r in records:
-        r["_unit_group"] = None if r["group"] is None else (r["unit"], r["group"])
     parts: dict = {}
     for r in records:
         parts.setdefault((r["entity"], r["series"]), []).append(r)
@@ -231,7 +230,7 @@ def diff_facts(facts: pd.DataFrame, alignment: pd.DataFrame | None = None, *,
                 index = chains[0 if grouped else 1]
                 reps: dict = {}
                 for i, b in enumerate(mine):
-                    key = b["_unit_group"] if grouped else (b["unit"],)
+                    key = meeting_key(b, grouped)
                     if key is not None and not taken[i]:
                         reps.setdefault(key, []).append(i)
                 buckets = [([c for c in index.get(key, ()) if linked[c] != k], ris)

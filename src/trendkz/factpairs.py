@@ -15,7 +15,8 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-__all__ = ["compare", "link", "match", "one_to_one", "overlaps", "pairs", "similarity"]
+__all__ = ["compare", "link", "match", "meeting_key", "one_to_one", "overlaps", "pairs",
+           "similarity"]
 
 _SMALL = 16  # pairs below which link scores them one by one
 _BLOCK = 1024  # rows of facts compared at once with all later ones (memory ~ _BLOCK x n)
@@ -88,6 +89,14 @@ def _codes(values: list) -> tuple[list[int], list]:
     return codes, list(index)
 
 
+def meeting_key(r: dict, grouped: bool) -> tuple | None:
+    """The key facts meet under in :func:`link`: ``(unit, group)`` (``None``: no aligned
+    group, the fact meets none) or, not ``grouped``, ``(unit,)``."""
+    if grouped:
+        return None if r["group"] is None else (r["unit"], r["group"])
+    return (r["unit"],)
+
+
 def link(lasts: list[dict], reps: list[dict], min_similarity: float,
          grouped: bool) -> list[tuple[int, int, float]]:
     """Greedy matching of the open chains' last facts ``lasts`` with the new document's
@@ -98,11 +107,11 @@ def link(lasts: list[dict], reps: list[dict], min_similarity: float,
     first (then the latest earlier year, then text order)."""
     buckets: dict = {}
     for ri, b in enumerate(reps):
-        k = b["_unit_group"] if grouped else (b["unit"],)  # None: the fact meets none
+        k = meeting_key(b, grouped)
         if k is not None:
             buckets.setdefault(k, ([], []))[1].append(ri)
     for ci, a in enumerate(lasts):
-        k = a["_unit_group"] if grouped else (a["unit"],)
+        k = meeting_key(a, grouped)
         if k is not None:
             bucket = buckets.get(k)
             if bucket is not None:

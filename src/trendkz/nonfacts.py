@@ -171,8 +171,8 @@ def context_kind(toks: list[Tok], num: Num, text: str, ref_until: int) -> str | 
             and prev.low not in CURRENCY_SIGNS and not glued(toks, i)):
         return "reference"
     # ages: "23-year-old", "17 years old", "aged 17", "age of 18"
-    rest = text[toks[j - 1].end:toks[j - 1].end + 20]
-    if _AGE_AFTER.match(rest):
+    after = toks[j - 1].end  # the 20 characters from here ("17 years old", "3 p.m.")
+    if _AGE_AFTER.match(text, after, after + 20):
         return "age"
     if prev is not None and (prev.low in ("aged", "ages") or prev.low == "age" or (
             prev.low == "of" and prev2 is not None and prev2.low == "age")):
@@ -191,7 +191,7 @@ def context_kind(toks: list[Tok], num: Num, text: str, ref_until: int) -> str | 
             glued(toks, j + 1) and toks[j + 1].low.endswith("ed")):
         return "compound"
     # time of day: "3 p.m."
-    if _PM.match(rest):
+    if _PM.match(text, after, after + 20):
         return "time"
     # days of the month: "July 11", "11 July", "July 1-2", "January 5 through 8"
     if digits_int and 1 <= num.value <= 31:

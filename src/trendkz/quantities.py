@@ -154,11 +154,10 @@ def _read_fact(toks, text, num: Num) -> Quantity:
 
 def _first_tok(toks, start: int) -> int:
     """Index of the first token ending after ``start`` (token ends ascend)."""
-    return bisect_right(toks, start, key=_end)
+    return bisect_right(toks, start, key=_END)
 
 
-def _end(t: Tok) -> int:
-    return t.end
+_END = attrgetter("end")
 
 
 def _bare(toks, num: Num) -> float:
