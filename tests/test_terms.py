@@ -378,3 +378,35 @@ def test_hrr_kazakhstan(hrr_kazakhstan):
     assert all(bodies[r.doc_id][r.start:r.end] == r.text for r in h.itertuples())
     ext = c[c.term.eq("extremism")]
     assert ext["count"].gt(0).all() and ext["quoted"].gt(0).any()
+
+
+@pytest.mark.parametrize("by", ["doc", "section", "group"])
+def test_units_are_the_groupby_units(kz_sections, by):
+    """count_terms' units (built without pandas) equal a plain groupby: first value
+    present per unit, words summed, NA groups kept, in order of first appearance."""
+    sec = kz_sections.reset_index(drop=True).copy()
+    sec.loc[:4, "n_words"] = pd.NA
+    al = trendkz.align_sections(kz_sections)
+    al = al[al["year"] != 2012]  # the 2012 sections are in no group
+    got = count_terms(sec, by=by, alignment=al)
+    base = sec[["doc_id", "entity", "series", "year", "kind", "section_id", "n_words"]].copy()
+    base["group"] = sec["section_id"].map(dict(zip(al["section_id"], al["group"],
+                                                   strict=True))).astype("Int64")
+    if by == "section":
+        units = base
+    else:
+        keys = ["doc_id"] if by == "doc" else ["doc_id", "group"]
+        g = base.groupby(keys, sort=False, dropna=False)
+        units = g[["entity", "series", "year", "kind"]].first().join(
+            g[["n_words"]].sum()).reset_index()
+        units["section_id"] = pd.NA
+        if by == "doc":
+            units["group"] = pd.NA
+    terms = Lexicon.builtin().terms
+    want = units.loc[units.index.repeat(len(terms))].reset_index(drop=True)
+    want["term"] = list(terms) * len(units)
+    want = trendkz.schema.conform(want.assign(count=0, quoted=0, hedged=0, rate=0.0),
+                                  "terms")
+    cols = ["doc_id", "entity", "series", "year", "kind", "section_id", "group", "term",
+            "n_words"]
+    pd.testing.assert_frame_equal(got[cols], want[cols])

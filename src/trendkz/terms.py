@@ -249,29 +249,51 @@ def count_terms(sections, lexicon: Lexicon | None = None, *, by: str = "doc",
                           "returns")
     sec = _sections(sections)
     lex = _lexicon(lexicon)
-    base = sec[["doc_id", "entity", "series", "year", "kind", "section_id", "n_words"]].copy()
-    base["group"] = pd.NA if alignment is None else _groups(sec, alignment)
-    base["n_words"] = pd.to_numeric(base["n_words"]).astype("Int64")
-    if by == "section":
-        units = base.reset_index(drop=True)
-        code = np.arange(len(units))
-    else:
-        keys = ["doc_id"] if by == "doc" else ["doc_id", "group"]
-        g = base.groupby(keys, sort=False, dropna=False)
-        code = g.ngroup().to_numpy()
-        units = g[["entity", "series", "year", "kind"]].first().join(
-            g[["n_words"]].sum()).reset_index()
-        units["section_id"] = pd.NA
-        if by == "doc":
-            units["group"] = pd.NA
-    unit, term, count, quoted, hedged = _tally(_scan(sec["text"].tolist(), lex), code,
-                                               len(units), lex.terms, zeros)
-    out = units.iloc[unit].reset_index(drop=True)
+    units = _units(sec, alignment, by)
+    unit, term, count, quoted, hedged = _tally(_scan(sec["text"].tolist(), lex),
+                                               units.pop("code"), len(units["doc_id"]),
+                                               lex.terms, zeros)
+    at = unit.tolist()
+    out = {c: [v[u] for u in at] for c, v in units.items()}
     out["term"], out["count"], out["quoted"], out["hedged"] = term, count, quoted, hedged
-    words = out["n_words"].astype("float64").to_numpy()
+    words = np.array([np.nan if _missing(w) else w for w in out["n_words"]], dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
-        out["rate"] = np.where(words > 0, out["count"].to_numpy() * 1000.0 / words, np.nan)
-    return schema.conform(out, "terms")
+        out["rate"] = np.where(words > 0, count * 1000.0 / words, np.nan)
+    return schema.conform(pd.DataFrame(out), "terms")
+
+
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def _units(sec: pd.DataFrame, alignment: pd.DataFrame | None, by: str) -> dict[str, list]:
+    """The units counted in, as columns (``doc_id, entity, series, year, kind,
+    section_id, group, n_words``), and ``code``: the unit of each section. Units of
+    several sections (``by="doc"`` or ``"group"``) come in order of first appearance,
+    each with the first value present of its sections and their summed words."""
+    names = ("doc_id", "entity", "series", "year", "kind", "section_id")
+    cols = {c: sec[c].tolist() for c in names}
+    cols["group"] = ([pd.NA] * len(sec) if alignment is None else
+                     _groups(sec, alignment).tolist())
+    cols["n_words"] = pd.to_numeric(sec["n_words"]).astype("Int64").tolist()
+    if by == "section":
+        return {**cols, "code": np.arange(len(sec))}
+    keys = cols["doc_id"] if by == "doc" else list(zip(cols["doc_id"], cols["group"],
+                                                        strict=True))
+    number: dict = {}
+    code = np.fromiter((number.setdefault(k, len(number)) for k in keys), dtype=np.int64,
+                       count=len(keys))
+    units: dict[str, list] = {c: [pd.NA] * len(number) for c in (*names, "group")}
+    words = [0] * len(number)
+    for i, u in enumerate(code.tolist()):
+        for c in ("doc_id", "entity", "series", "year", "kind", "group"):
+            if _missing(units[c][u]) and not _missing(cols[c][i]):
+                units[c][u] = cols[c][i]
+        if not _missing(cols["n_words"][i]):
+            words[u] += cols["n_words"][i]
+    if by == "doc":
+        units["group"] = [pd.NA] * len(number)
+    return {**units, "n_words": words, "code": code}
 
 
 def _tally(hits: list, code: np.ndarray, n_units: int, terms: list[str], zeros: bool):
