@@ -147,11 +147,11 @@ def _fact_tuples(text: str, year: int, context: dict | None, include_non_facts: 
             periods = resolve_periods(text, matches, year)
         return periods
 
-    toks = quantities = None
+    toks = None
     known = memo.quantities.get(text)
-    if known is not None and (known[1] is None or known[1] == _spans(get_periods())):
-        quantities = known[0]  # made without the periods, or with the same spans
-    if quantities is None:
+    if known is not None and known[1] is not None and known[1] != _spans(get_periods()):
+        known = None  # made with other periods
+    if known is None:
         toks = tokenize(text)
         asked = []
 
@@ -160,17 +160,20 @@ def _fact_tuples(text: str, year: int, context: dict | None, include_non_facts: 
             return get_periods()
 
         quantities = find_quantities(text, periods_once, toks=toks)
-        memo.quantities[text] = (quantities, _spans(get_periods()) if asked else None)
-    if not include_non_facts and not any(q.is_fact for q in quantities):
+        has_fact = any(q.is_fact for q in quantities)
+        memo.quantities[text] = (quantities, _spans(get_periods()) if asked else None, has_fact)
+    else:
+        quantities, _, has_fact = known
+    if not has_fact and not include_non_facts:
         return []  # nothing to name (the context is only changed by facts)
     if context is None:
         measures = name_measures(toks or tokenize(text), quantities)
     else:
-        mkey = (text, tuple(context.items()))
-        known = memo.measures.get(mkey)
+        before = tuple(context.items())
+        known = memo.measures.get((text, before))
         if known is None or known[0] is not quantities:
             measures = name_measures(toks or tokenize(text), quantities, context=context)
-            memo.measures[mkey] = (quantities, measures, tuple(context.items()))
+            memo.measures[text, before] = (quantities, measures, tuple(context.items()))
         else:
             measures, after = known[1], known[2]
             context.clear()
