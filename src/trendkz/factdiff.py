@@ -24,7 +24,7 @@ from .errors import InputError, OptionError, check_option
 from .factpairs import _bounds, compare, match, meeting_key, one_to_one, overlaps, pairs
 from .factpairs import similarity as similarity
 from .quantities import FACT_KINDS
-from .rows import frame_of_rows
+from .rows import conformed
 
 __all__ = ["MIN_SIMILARITY", "corroborate", "diff_facts"]
 
@@ -258,7 +258,7 @@ def diff_facts(facts: pd.DataFrame, alignment: pd.DataFrame | None = None, *,
                                  order[k + 1]))
     if not rows:
         return schema.empty("fact_changes")
-    return schema.conform(frame_of_rows(rows, _DIFF_OUT), "fact_changes")
+    return conformed(rows, _DIFF_OUT, "fact_changes")
 
 
 _CORROBORATE_READ = ("doc_id", "entity", "year", "kind", "unit", "measure", "value", "low",
@@ -351,5 +351,4 @@ def corroborate(facts: pd.DataFrame, *, periods: str = "nested", assumed: bool =
         rows += one_to_one(cands)
     if not rows:
         return schema.empty("corroboration")
-    frame = frame_of_rows([tuple(r.values()) for r in rows], tuple(rows[0]))
-    return schema.conform(frame, "corroboration")
+    return conformed([tuple(r.values()) for r in rows], tuple(rows[0]), "corroboration")

@@ -23,7 +23,7 @@ from .measures import name_measures
 from .numbers import has_case_trap, tokenize
 from .periods import assign_period, period_matches, resolve_periods
 from .quantities import FACT_KINDS, NON_FACT_KINDS, find_quantities
-from .rows import frame_of_rows
+from .rows import conformed
 from .sentences import sentence_spans
 
 __all__ = ["FACT_KINDS", "NON_FACT_KINDS", "extract_facts", "facts_of_sentence"]
@@ -263,4 +263,4 @@ def extract_facts(sections: pd.DataFrame, *, include_non_facts: bool = False) ->
     if not rows:
         return schema.empty("facts")
     columns = [*_NEEDED[:6], *_FACT_KEYS, "sentence"]
-    return schema.conform(frame_of_rows(rows, columns), "facts")
+    return conformed(rows, columns, "facts")
