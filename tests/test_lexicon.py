@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import trendkz.lexicon as lexicon_module
 from trendkz.errors import InputError, OptionError
@@ -187,3 +189,22 @@ def test_hedge_cues_overlap_and_nearest_tail():
 
 def test_no_hedges():
     assert cue_ends(Lexicon({"a": "a"}, hedges=()), "so-called") == []
+
+
+# -- the search near needles against the plain scan --------------------------------------
+
+_PIECES = ["terror", "terrorism", "Terrorist", "counter", "-", "counter-terrorism", "anti",
+           "financing", "of", "foreign", "fighters", "FTF", "ftfs", "P/CVE", "cve", " ",
+           "  ", "\n", ", ", ".", "“", "”", "re", "integration", "reintegration",
+           "radicalization", "radicalisation", "extremist", "xterror", "_", "2019", "Qa’ida",
+           "al-Qa'ida", "ß", "ﬁghter", "İ", "jihad"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_search_near_needles_equals_the_plain_scan(text):
+    for lex in (CT, Lexicon({"a": ["foreign terrorist fighter*", "terror*"],
+                             "b": ["re-integrat*", "qa'ida", "al-qa'ida"]})):
+        plain = [(m.start(), m.end(), lex._owners[m.lastindex - 1])
+                 for m in lex.regex.finditer(text)]
+        assert lex.find(text) == plain

@@ -137,6 +137,21 @@ def _needles(patterns: list[str]) -> list[str] | None:
     return sorted(n for n in chosen if not any(m != n and m in n for m in chosen))
 
 
+_RUN_TEXT = re.compile(r"[\w*]+")  # the runs of word characters a pattern's text has
+_RUN = re.compile(r"\w+")
+
+
+def _run_starts(text: str, k: int, n: int) -> list[int]:
+    """Where the ``n`` runs of word characters ending with the run at ``k`` start."""
+    reach = 24 * n
+    while True:
+        lo = max(0, k - reach)
+        starts = [m.start() for m in _RUN.finditer(text, lo, k + 1)]
+        if len(starts) > n or lo == 0:  # the first run found may be cut short at lo
+            return starts[-n:]
+        reach *= 4
+
+
 def _weight(pattern: str) -> tuple[int, int]:
     """Sort key putting more specific patterns first: more words, then more letters."""
     words = re.split(r"[\s\-\u2010\u2011]+", pattern.strip())
@@ -195,6 +210,7 @@ class Lexicon:
         self._regex: re.Pattern | None = None
         self._owners: list[str] = []
         self._needles: list[str] | None = None
+        self._runs = 0  # word runs a match spans at most (0: scan whole texts)
         self._hedge_regex: re.Pattern | None = None
 
     # -- constructors ------------------------------------------------------------------
@@ -314,9 +330,12 @@ class Lexicon:
             # a one-character lookahead lets the engine skip most positions cheaply; when
             # every pattern opens with a word character, "no word character before" is a
             # word boundary, which the engine tests faster than a lookbehind
-            head = ("(?<!\\w)" if any(not c.isalnum() for c in firsts)
-                    else "\\b(?=[" + "".join(sorted(firsts)) + "])")
+            word_start = all(c.isalnum() for c in firsts)
+            head = ("\\b(?=[" + "".join(sorted(firsts)) + "])" if word_start
+                    else "(?<!\\w)")
             self._regex = re.compile(rf"{head}(?:{body})(?!\w)", re.IGNORECASE)
+            if word_start:  # a match starts a word; its words have no gap ("...")
+                self._runs = max(len(_RUN_TEXT.findall(p)) for p, _ in order)
         return self._regex
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
@@ -326,12 +345,38 @@ class Lexicon:
         regular expression runs (a substring test is some 20 times faster than a regex
         scan, and most text holds no term)."""
         regex = self.regex
+        owners = self._owners
         if self._needles is not None:
             folded = text.casefold()
             if not any(n in folded for n in self._needles):
                 return []
-        owners = self._owners
+            if self._runs and len(folded) == len(text):  # positions in both agree
+                return [(m.start(), m.end(), owners[m.lastindex - 1])
+                        for m in self._near_needles(text, folded)]
         return [(m.start(), m.end(), owners[m.lastindex - 1]) for m in regex.finditer(text)]
+
+    def _near_needles(self, text: str, folded: str) -> list[re.Match]:
+        """``regex.finditer(text)``, trying only where a match can start.
+
+        A match holds a needle (``folded`` is ``text`` case-folded, position for position)
+        and spans at most ``_runs`` runs of word characters, the first of which it starts:
+        so it starts at one of the ``_runs`` runs that end with a needle's run. Those
+        starts are tried in order, as the scan would reach them."""
+        at = []
+        for n in self._needles:
+            k = folded.find(n)
+            while k >= 0:
+                at.append(k)
+                k = folded.find(n, k + 1)
+        starts = sorted({s for k in at for s in _run_starts(text, k, self._runs)})
+        out: list[re.Match] = []
+        pos = 0
+        match = self._regex.match
+        for s in starts:
+            if s >= pos and (m := match(text, s)):
+                out.append(m)
+                pos = m.end()
+        return out
 
     @property
     def hedge_regex(self) -> re.Pattern:
