@@ -20,7 +20,7 @@ _TOKEN = re.compile(r"[^\W\d_]{2,}")
 _ASCII_TOKEN = re.compile(r"[a-z]{2,}")
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 #: words in more sections than this are multiplied by BLAS, the rest pair by pair
-_DENSE_DF = 16
+_DENSE_DF = 24
 
 
 def _words(text: str) -> list[str]:
