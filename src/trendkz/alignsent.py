@@ -192,9 +192,9 @@ def _scores(a: list[str], b: list[str], scorer, scale: float | None, cutoff: flo
         return scorer_matrix(a, b, scorer, cutoff=cutoff)
     kw = {"score_cutoff": cutoff * scale * (1 - 1e-6)} if cutoff > 0 else {}
     m = process.cdist(a, b, scorer=scorer, dtype=np.float64, workers=1, **kw)
-    if scale != 1.0:
+    if scale != 1.0:  # (scores lie in 0..scale: already in [0, 1] once divided)
         m /= scale
-    return np.clip(m, 0.0, 1.0, out=m)
+    return m
 
 
 def _pair_rows(sa: dict, sb: dict, groups: list, scorer, min_sim: float,
@@ -219,8 +219,9 @@ def _pair_rows(sa: dict, sb: dict, groups: list, scorer, min_sim: float,
         pairs = monotone_matching(sim, min_sim)
         used_a, used_b = {i for i, _ in pairs}, {j for _, j in pairs}
         for i, j in pairs:
-            status = "same" if _same_text(a[i], b[j]) else "changed"
-            rows.append((g, i, j, g, a[i], b[j], sim[i, j], status))
+            x, y = a[i], b[j]
+            rows.append((g, i, j, g, x, y, sim[i, j],
+                         "same" if x == y or _same_text(x, y) else "changed"))
         for i, j in _greedy(sim, min_moved, used_a, used_b):
             rows.append((g, i, j, g, a[i], b[j], sim[i, j], "moved"))
         left_a += [(g, i) for i in range(len(a)) if i not in used_a]
@@ -312,12 +313,14 @@ def align_sentences(sections: pd.DataFrame, alignment: pd.DataFrame, *,
     rows = list(chain.from_iterable(parts))
     if not rows:
         return schema.empty("sentences")
-    data = dict(zip(("group", "sentence_from", "sentence_to", "group_to", "text_from",
-                     "text_to", "similarity", "status"), zip(*rows, strict=True), strict=True))
+    names = ("group", "sentence_from", "sentence_to", "group_to", "text_from", "text_to",
+             "similarity", "status")
+    data = dict(zip(names, zip(*rows, strict=True), strict=True))
+    for name in ("sentence_from", "sentence_to", "group_to", "similarity"):
+        data[name] = np.array(data[name], dtype=np.float64)  # missing: NaN
+    data["similarity"] = data["similarity"].round(6)
     sizes = [len(p) for p in parts]
     for k, name in enumerate(("entity", "series", "year_from", "year_to", "doc_from",
                               "doc_to")):
         data[name] = np.repeat(np.array([p[k] for p in pairs], dtype=object), sizes)
-    frame = pd.DataFrame(data)
-    frame["similarity"] = frame["similarity"].astype(float).round(6)
-    return schema.conform(frame[cols], "sentences")
+    return schema.conform(pd.DataFrame({c: data[c] for c in cols}), "sentences")

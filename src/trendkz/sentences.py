@@ -29,9 +29,12 @@ al inc ltd co corp dept univ assn ave blvd rd apt min max
 _END = re.compile(r"[.!?…]+[\"'”’)\]»]*(?=\s+[\"'“‘(\[«A-Z0-9•–-])|\n\s*\n")
 _END_CHARS = ".!?…\n"  # the first characters _END can match
 _INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
+_LONGEST = max(map(len, ABBREVIATIONS)) + 1  # tokens this long are not abbreviations
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
+    if dot >= _LONGEST and text[dot - _LONGEST:dot].isalnum():
+        return False  # a word longer than any abbreviation (most sentence ends)
     # the token before the dot: what ``(\S+)$`` finds in text[dot - 30:dot] (``$`` also
     # matches before a final newline)
     lo = max(0, dot - 30)
