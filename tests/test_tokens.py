@@ -86,3 +86,18 @@ def test_token_ids_stop_at_their_limit():
 
     with pytest.raises(TokenIds.Full):
         Small()("one two three four")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["word", "Word", "2019", "2,500", "U.S", "a", "_", "x_",
+                                 ",", ".", "’", "'", "-", "“", "”", "²", "é", "e\u0301",
+                                 "ﬁ", " ", "  ", "\n"]), max_size=25).map("".join))
+def test_token_ids_are_one_per_token_and_equal_for_equal_tokens(text):
+    from trendkz.tokens import TokenIds
+
+    ids = TokenIds()
+    got = ids(text)
+    tokens = [t.text for t in tokenize(text)]
+    assert len(got) == len(tokens)
+    assert {(c, t) for c, t in zip(got, tokens, strict=True)} == {
+        (ids(t), t) for t in tokens}

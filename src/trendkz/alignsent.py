@@ -181,7 +181,9 @@ def _order(row: dict) -> tuple:
 
 
 def _same_text(a: str, b: str) -> bool:
-    return a == b or " ".join(a.split()) == " ".join(b.split())
+    """Equal but for white space (the words of a split never hold white space, so equal
+    lists of words are equal texts once joined by single spaces)."""
+    return a == b or a.split() == b.split()
 
 
 def _scores(a: list[str], b: list[str], scorer, scale: float | None, cutoff: float
@@ -305,8 +307,11 @@ def align_sentences(sections: pd.DataFrame, alignment: pd.DataFrame, *,
         for r in part:
             by_doc[r["doc_id"]][int(r["group"])] = sentence_texts(r["text"])
         groups = sorted({int(r["group"]) for r in part})
-        first = min(part, key=_order)  # the first row of group_texts
-        ent, ser = first["entity"], first["series"]
+        if key[0] and key[1]:  # every row has this entity and series
+            ent, ser = key
+        else:  # those of the first row of group_texts
+            first = min(part, key=_order)
+            ent, ser = first["entity"], first["series"]
         for (ya, da), (yb, db) in zip(docs, docs[1:], strict=False):
             parts.append(_pair_rows(by_doc[da], by_doc[db], groups, scorer, min_sim, moved))
             pairs.append((ent, ser, ya, yb, da, db))

@@ -102,5 +102,12 @@ class _Runs(dict):
         self.ids = ids
 
     def __missing__(self, run: str) -> str:
-        code = self[run] = "".join([self.ids[t] for t in TOKEN_PATTERN.findall(run)])
+        ids = self.ids
+        if run.isalnum():  # one word (a word character is alphanumeric or "_")
+            code = ids[run]
+        elif run[:-1].isalnum() and not (run[-1].isalnum() or run[-1] == "_"):
+            code = ids[run[:-1]] + ids[run[-1]]  # a word and one mark: "2019." "said,"
+        else:
+            code = "".join([ids[t] for t in TOKEN_PATTERN.findall(run)])
+        self[run] = code
         return code
