@@ -149,8 +149,9 @@ def _file(chains: tuple[dict, dict], c: int, last: dict, remove: bool = False) -
 
 def _row(a: dict | None, b: dict | None, status: str, sim: float, entity: str, series: str,
          doc_from: tuple, doc_to: tuple) -> tuple:
-    """A row of :data:`_DIFF_OUT`."""
-    na = pd.NA
+    """A row of :data:`_DIFF_OUT` (missing values ``None``: unlike ``pd.NA``, they leave the
+    row out of the garbage collector's work)."""
+    na = None
     src = a if a is not None else b
     va = _num(a["value"]) if a is not None else math.nan
     vb = _num(b["value"]) if b is not None else math.nan
@@ -340,7 +341,7 @@ def corroborate(facts: pd.DataFrame, *, periods: str = "nested", assumed: bool =
                     if _bounds(short)[1] <= _bounds(long_)[0]:
                         status = "consistent"
             cands.append({
-                "entity": entity or pd.NA, "measure": a["measure"], "unit": a["unit"],
+                "entity": entity or None, "measure": a["measure"], "unit": a["unit"],
                 "period_start": max(a["period_start"], b["period_start"]),
                 "period_end": min(a["period_end"], b["period_end"]),
                 "doc_a": a["doc_id"], "doc_b": b["doc_id"], "kind_a": a["kind"],
