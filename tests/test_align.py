@@ -372,6 +372,21 @@ def test_subtree_entries_equal_counter_updates(links, seed):
         (i, w, k) for i, t in enumerate(tokens) for w, k in Counter(t).items()]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(
+    ["ab", "Ab", "AB", "a", "x", "é", "Éclair", "naïve", "\u212a", "İ", "Ⅻ", "2019", "_", " ",
+     "  ", "\n", ",", "“", "’", "abcdefghijklmnopq", "abcdefghijklmnopqrstuvwxyz",
+     "abcdefgh", "abcdefghi"]), max_size=12).map("".join), max_size=8))
+def test_word_codes_equal_the_plain_definition(texts):
+    from trendkz.alignwords import _words, word_codes
+
+    words = [_words(t) for t in texts]
+    number: dict[str, int] = {}
+    plain = [number.setdefault(w, len(number)) for ws in words for w in ws]
+    codes, sizes = word_codes(texts)
+    assert codes.tolist() == plain and sizes.tolist() == [len(ws) for ws in words]
+
+
 def test_word_codes_number_words_by_first_appearance():
     from trendkz.alignwords import word_codes
 

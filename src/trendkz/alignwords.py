@@ -33,17 +33,89 @@ def _words(text: str) -> list[str]:
 
 def word_codes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """The words of all texts as integers numbered in order of first appearance (flat),
-    and how many words each text has. A text seen before is read once."""
+    and how many words each text has. A text seen before is read once.
+
+    Words are told apart by exact keys, read with numpy, not by strings: a word of ASCII
+    letters is its lower-case letters as bytes (three 8-byte numbers); any other word (a
+    non-ASCII letter, or over 24 letters) gets a negative number of its own."""
     first: dict[str, int] = {}
     which = np.fromiter((first.setdefault(t, len(first)) for t in texts), dtype=np.int64,
                         count=len(texts))
-    lists = [_words(t) for t in first]
-    sizes = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
-    flat = np.fromiter(chain.from_iterable(lists), dtype=object, count=int(sizes.sum()))
-    codes = pd.factorize(flat, sort=False)[0].astype(np.int64) if len(flat) else \
-        np.zeros(0, dtype=np.int64)
+    distinct = list(first)
+    keys, sizes, done = _ascii_words(distinct)
+    if not done.all():  # the others word by word, keys made the same way
+        other: dict[str, int] = {}
+        seen: dict[str, tuple] = {}
+        lists = [[] if ok else [seen.get(w) or seen.setdefault(w, _word_key(w, other))
+                                for w in _words(t)]
+                 for t, ok in zip(distinct, done.tolist(), strict=True)]
+        sizes[~done] = [len(w) for w, ok in zip(lists, done, strict=True) if not ok]
+        where = _gather(np.arange(int(sizes.sum())), _starts(sizes)[~done], sizes[~done])
+        every = np.empty((int(sizes.sum()), 3), dtype=np.int64)
+        every[np.setdiff1d(np.arange(len(every)), where, assume_unique=True)] = keys
+        every[where] = np.array(list(chain.from_iterable(lists)), dtype=np.int64).reshape(-1, 3)
+        keys = every
+    codes = np.zeros(0, dtype=np.int64)
+    if len(keys):  # one number per distinct key: by its first 8 letters, then the rest
+        key = pd.factorize(keys[:, 0], sort=False)[0].astype(np.int64)
+        longer = keys[:, 1] != 0  # (the third part is 0 when the second is)
+        if longer.any():
+            k2 = pd.factorize(keys[longer, 1], sort=False)[0].astype(np.int64)
+            k3 = pd.factorize(keys[longer, 2], sort=False)[0].astype(np.int64)
+            rest = pd.factorize(k2 * (int(k3.max()) + 1) + k3, sort=False)[0]
+            key[longer] = (int(key.max()) + 1) + key[longer] * (int(rest.max()) + 1) + rest
+        codes = pd.factorize(key, sort=False)[0].astype(np.int64)
     # distinct texts come in order of first appearance: so do their words' codes
     return _gather(codes, _starts(sizes)[which], sizes[which]), sizes[which]
+
+
+_WIDTH = 24  # letters a word key holds (three 8-byte numbers)
+
+
+def _word_key(word: str, other: dict[str, int]) -> tuple[int, int, int]:
+    """The key of a word as :func:`_ascii_words` makes it (other words: negative)."""
+    if word.isascii() and word.isalpha() and len(word) <= _WIDTH:
+        raw = word.encode().ljust(_WIDTH, b"\0")
+        return tuple(int.from_bytes(raw[k:k + 8], "little", signed=True)
+                     for k in range(0, _WIDTH, 8))
+    return (-1 - other.setdefault(word, len(other)), 0, 0)
+
+
+def _ascii_words(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Words of the texts without non-ASCII letters, read with numpy: runs of two or more
+    ASCII letters, lower-cased (as ``_words`` reads them), each as the three 8-byte
+    numbers of its letters (zero-padded); the words per text; which texts were read
+    (not: a non-ASCII letter, a word over 24 letters)."""
+    done = np.array([t.isascii() or not _NON_ASCII_LETTER.search(t) for t in texts],
+                    dtype=bool)
+    sizes = np.zeros(len(texts), dtype=np.int64)
+    if not done.any():
+        return np.zeros((0, 3), dtype=np.int64), sizes, done
+    picked = np.flatnonzero(done)
+    # one byte per character ("?" for any non-ASCII one, no letter); "\n" between texts
+    c = np.frombuffer("\n".join([texts[i] for i in picked.tolist()]).encode(
+        "ascii", "replace"), dtype=np.uint8)
+    letter = ((c >= 65) & (c <= 90)) | ((c >= 97) & (c <= 122))
+    edge = np.diff(np.concatenate([[0], letter.view(np.int8), [0]]))
+    start, end = np.flatnonzero(edge == 1), np.flatnonzero(edge == -1)
+    keep = end - start >= 2
+    start, length = start[keep], (end - start)[keep]
+    bounds = np.cumsum([0] + [len(texts[i]) + 1 for i in picked.tolist()])
+    owner = np.searchsorted(bounds, start, "right") - 1
+    too_long = np.unique(owner[length > _WIDTH])
+    if len(too_long):  # such texts are read word by word
+        done[picked[too_long]] = False
+        keep = ~np.isin(owner, too_long)
+        start, length, owner = start[keep], length[keep], owner[keep]
+    window = np.lib.stride_tricks.sliding_window_view(
+        np.concatenate([c, np.zeros(_WIDTH, dtype=np.uint8)]), _WIDTH)
+    letters = (window[start] | 0x20) & _MASKS[length]  # lower case, zero-padded
+    sizes[picked] = np.bincount(owner, minlength=len(picked))
+    return letters.view(np.int64), sizes, done
+
+
+#: row n: 0xff for the first n bytes of a word key, 0 after
+_MASKS = np.where(np.arange(_WIDTH) < np.arange(_WIDTH + 1)[:, None], 0xFF, 0).astype(np.uint8)
 
 
 def _starts(sizes: np.ndarray) -> np.ndarray:
