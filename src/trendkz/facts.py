@@ -78,16 +78,15 @@ def _maybe_sentences(body: str, low: str, words: re.Pattern, seen: dict):
     :func:`_lowered` for ``low`` and ``words``). Digits are looked for first (a quick scan):
     most sentences with a number have digits. A number or a word never straddles two
     sentences: they meet at white space. ``seen`` keeps the spans (relative) of each
-    paragraph read, for the paragraphs that recur."""
+    paragraph read, for the paragraphs that recur (one dict for each ``words``)."""
     digit, word = _DIGIT.search, words.search
     p0 = 0
     for m in [*_PARAGRAPH.finditer(body), None]:
         p1 = len(body) if m is None else m.start()
         paragraph = body[p0:p1]
-        key = (paragraph, words)
-        spans = seen.get(key)
+        spans = seen.get(paragraph)
         if spans is None:
-            spans = seen[key] = tuple(
+            spans = seen[paragraph] = tuple(
                 (a - p0, b - p0) for a, b in (
                     sentence_spans(paragraph, p0)
                     if digit(low, p0, p1) or word(low[p0:p1]) else ())
@@ -242,7 +241,7 @@ def extract_facts(sections: pd.DataFrame, *, include_non_facts: bool = False) ->
         groups.setdefault((str(r[1]), str(r[2])), []).append(r)
     for group in groups.values():
         memo = _Memo()
-        seen: dict = {}
+        seen: dict = {_WORDS: {}, _WORDS_LOWER: {}}  # by paragraph: str keys, untracked
         for doc_id, entity, series, year, kind, section_id, body, start in group:
             if not isinstance(body, str) or not body:
                 continue
@@ -250,7 +249,7 @@ def extract_facts(sections: pd.DataFrame, *, include_non_facts: bool = False) ->
             base = int(start)
             context: dict = {}
             prev_end = 0
-            for a, b in _maybe_sentences(body, low, words, seen):
+            for a, b in _maybe_sentences(body, low, words, seen[words]):
                 sentence = body[a:b]
                 # a measure is carried within a paragraph only (no sentence holds "\n\n")
                 if body.find("\n\n", prev_end, a) >= 0:
