@@ -239,7 +239,7 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
             value *= DIGIT_SCALES[toks[j].low]
             j += 1
             scaled = True
-        return Num(i, j, value, scaled=scaled)
+        return _new_tok(Num, (i, j, value, NAN, NAN, "", False, scaled, False))  # most numbers
     if t.low not in NUMBER_STARTS:
         return None
     vague = _read_vague(toks, i)

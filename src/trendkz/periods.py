@@ -199,12 +199,12 @@ def assign_period(start: int, end: int, periods: list[Period], text: str,
     best, best_d = None, None
     for p in periods:
         if p.end <= start:
-            gap = text[p.end:start]
+            lo, hi = p.end, start  # the gap between them
         elif p.start >= end:
-            gap = text[end:p.start]
+            lo, hi = end, p.start
         else:
-            gap = ""
-        d = len(gap) + (1000 if ";" in gap else 0)
+            lo = hi = 0
+        d = hi - lo + (1000 if text.find(";", lo, hi) >= 0 else 0)
         if best_d is None or d < best_d:
             best, best_d = p, d
     if best is None:
