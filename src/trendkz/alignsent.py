@@ -147,10 +147,10 @@ def _moved_matrix(a: list[str], b: list[str], scorer, cutoff: float) -> np.ndarr
     if pick_a:
         ia, ib = np.concatenate(pick_a), np.concatenate(pick_b)
         if len(ia):  # as scorer_matrix(..., cutoff=cutoff) would score these pairs
-            m = process.cpdist([a[i] for i in ia.tolist()], [b[j] for j in ib.tolist()],
+            m = process.cpdist(np.array(a, dtype=object)[ia], np.array(b, dtype=object)[ib],
                                scorer=scorer, dtype=np.float64, workers=1,
                                score_cutoff=score_cutoff)
-            out[ia, ib] = np.clip(m / scale, 0.0, 1.0)
+            out[ia, ib] = m / scale  # (scores lie in 0..scale)
     return out
 
 
