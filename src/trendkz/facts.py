@@ -120,16 +120,17 @@ class _Memo:
     """What the reading of a sentence gives that does not depend on the report's year, kept
     for the sentences that recur (a report repeats much of the year before): period matches
     and quantities by text, measures by text and context (each checked against what it was
-    made from)."""
+    made from). Kept in tuples of plain values where it can be: the garbage collector
+    skips those."""
 
     def __init__(self) -> None:
-        self.matches: dict[str, list] = {}
+        self.matches: dict[str, tuple] = {}
         self.quantities: dict[str, tuple] = {}
         self.measures: dict[tuple, tuple] = {}
 
 
-def _spans(periods: list) -> list[tuple[int, int]]:
-    return [(p.start, p.end) for p in periods]
+def _spans(periods: list) -> tuple[tuple[int, int], ...]:
+    return tuple([(p.start, p.end) for p in periods])
 
 
 def _fact_tuples(text: str, year: int, context: dict | None, include_non_facts: bool,
@@ -172,7 +173,8 @@ def _fact_tuples(text: str, year: int, context: dict | None, include_non_facts: 
         known = memo.measures.get((text, before))
         if known is None or known[0] is not quantities:
             measures = name_measures(toks or tokenize(text), quantities, context=context)
-            memo.measures[text, before] = (quantities, measures, tuple(context.items()))
+            memo.measures[text, before] = (quantities, tuple(measures),
+                                           tuple(context.items()))
         else:
             measures, after = known[1], known[2]
             context.clear()

@@ -58,8 +58,8 @@ def _y(s: str) -> int:
     return int(s)
 
 
-# (pattern, resolver(match, report_year) -> (first, last) or None); order matters only for
-# overlaps, resolved by keeping the longest match.
+# (pattern, resolver(match groups, report_year) -> (first, last) or None); order matters
+# only for overlaps, resolved by keeping the longest match.
 _RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(rf"\b(?:(?:from|between)\s+)?{_DATE}({_YEAR})\s*(?:-|–|—|to|through|until|"
                 rf"till|and)\s*{_DATE}({_YEAR})\b", re.I),
@@ -154,10 +154,11 @@ def find_periods(text: str, year: int) -> list[Period]:
     return resolve_periods(text, period_matches(text), year)
 
 
-def period_matches(text: str) -> list[tuple[int, re.Match]]:
-    """Every match of every rule in ``text`` as ``(rule index, match)``; they do not depend
-    on the report's year (:func:`resolve_periods` resolves them), so they can be kept for a
-    sentence that recurs from one report to the next."""
+def period_matches(text: str) -> tuple[tuple[int, int, int, tuple], ...]:
+    """Every match of every rule in ``text`` as ``(rule index, start, end, groups)``
+    (``groups[k]`` is the match's group ``k``); they do not depend on the report's year
+    (:func:`resolve_periods` resolves them), so they can be kept for a sentence that recurs
+    from one report to the next (plain tuples: light to keep)."""
     found = []
     low = text.lower()
     if len(low) != len(text) or has_case_trap(text):
@@ -167,18 +168,18 @@ def period_matches(text: str) -> list[tuple[int, re.Match]]:
         rules, wanted = _LOWER_RULES, _wanted(text, low)
     for n in wanted:
         pattern, on_lower = rules[n]
-        found += [(n, m) for m in pattern.finditer(low if on_lower else text)]
-    return found
+        found += [(n, *m.span(), (m[0], *m.groups()))
+                  for m in pattern.finditer(low if on_lower else text)]
+    return tuple(found)
 
 
-def resolve_periods(text: str, matches: list[tuple[int, re.Match]], year: int) -> list[Period]:
+def resolve_periods(text: str, matches, year: int) -> list[Period]:
     """The periods of :func:`period_matches` resolved with the report's ``year``: the longest
     of overlapping matches kept (then the earliest), in text order."""
     found = []
-    for n, m in matches:
-        span = _RULES[n][1](m, year)
+    for n, a, b, groups in matches:
+        span = _RULES[n][1](groups, year)
         if span:
-            a, b = m.span()
             found.append(Period(a, b, span[0], span[1], text[a:b]))
     found.sort(key=lambda p: (-(p.end - p.start), p.start))
     kept: list[Period] = []
