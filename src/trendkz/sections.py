@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import islice
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -52,8 +53,7 @@ _NOT_LABELS = {"note", "notes", "source", "sources", "example", "update", "q", "
 _WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
 
 
-@dataclass
-class _Block:
+class _Block(NamedTuple):
     start: int
     end: int  # start of the next block, or end of body: blocks partition the body
     text: str
@@ -109,6 +109,8 @@ def _own_line(text: str) -> bool:
 
 
 def _run_in(text: str) -> str | None:
+    if text.find(":", 0, 91) < 2:  # no colon where _RUNIN needs one (the first one)
+        return None
     m = _RUNIN.match(text)
     if not m:
         return None
