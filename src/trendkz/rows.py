@@ -33,6 +33,9 @@ def frame_of_rows(rows: list[tuple], columns) -> pd.DataFrame:
     return pd.DataFrame(data, copy=False)
 
 
+_PLAIN = {str, int}
+
+
 def _missing(value) -> bool:
     return value is None or value is pd.NA or value != value
 
@@ -47,6 +50,9 @@ def conformed(rows: list[tuple], columns, frame: str) -> pd.DataFrame:
     for name in schema.FRAMES[frame][1]:
         if name in columns:
             column = values[columns.index(name)]
+            if set(map(type, column)) <= _PLAIN:  # nothing missing: compared as they are
+                keys.append(column)
+                continue
             missing = [_missing(v) for v in column]
             keys.append([(0, 0) if m else (1, v) for v, m in zip(column, missing, strict=True)]
                         if any(missing) else column)
