@@ -2,6 +2,8 @@ import re
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import trendkz
 from trendkz import schema
@@ -210,3 +212,17 @@ def test_case_traps_read_as_written():
                       "text": ["Police detained ſix hundred people in İzmir.\n\nMore than "
                                "40 NGOs closed."]})
     pd.testing.assert_frame_equal(extract_facts(s), _sentence_by_sentence(s, False))
+
+
+@given(st.lists(st.sampled_from(["one", "ten", "tens", "often", "someone", "Twenty", "hundreds",
+                                 "dozen", "zero", "x", " ", "-", "_", "1", "é", "ſix", "FIFTY",
+                                 "thousandth", "million", "s"]), max_size=8).map("".join))
+def test_number_words_grouped_find_what_the_plain_list_finds(text):
+    from trendkz import facts
+
+    plain = re.compile(r"\d|\b(?:" + "|".join(facts._NUMBER_WORDS) + r")\b", re.I)
+    assert (facts._MAYBE.search(text) is None) == (plain.search(text) is None)
+    low = text.lower()
+    if len(low) == len(text):
+        assert (facts._WORDS_LOWER.search(low) is None) == (
+            re.search(r"\b(?:" + "|".join(facts._NUMBER_WORDS) + r")\b", low) is None)
