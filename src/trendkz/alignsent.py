@@ -128,21 +128,23 @@ def _moved_matrix(a: list[str], b: list[str], scorer, cutoff: float) -> np.ndarr
     ca, la = _char_counts(a)
     cb, lb = _char_counts(b)
     oa, ob = np.argsort(la, kind="stable"), np.argsort(lb, kind="stable")
-    lb_sorted = lb[ob]
+    # texts by length (blocks are slices), characters found on both sides, one per row
+    used = ca.any(0) & cb.any(0)
+    ca, cb = np.ascontiguousarray(ca[oa][:, used].T), np.ascontiguousarray(cb[ob][:, used].T)
+    la, lb = la[oa], lb[ob]
     pick_a, pick_b = [], []
     for k in range(0, len(a), _BAND):
-        rows = oa[k:k + _BAND]
-        j0 = np.searchsorted(lb_sorted, la[rows[0]] / reach - 1, "left")
-        j1 = np.searchsorted(lb_sorted, la[rows[-1]] * reach + 1, "right")
+        k1 = min(k + _BAND, len(a))
+        j0 = np.searchsorted(lb, la[k] / reach - 1, "left")
+        j1 = np.searchsorted(lb, la[k1 - 1] * reach + 1, "right")
         if j1 <= j0:
             continue
-        cols = ob[j0:j1]
         # (counts fit int16 only when every text is shorter than 2**15: so do their sums)
-        shared = np.minimum(ca[rows][:, None, :], cb[cols][None, :, :]).sum(
-            -1, dtype=ca.dtype).astype(np.int64)
-        r, c = np.nonzero(2 * shared + 1 > cutoff * (la[rows][:, None] + lb[cols][None, :]))
-        pick_a.append(rows[r])
-        pick_b.append(cols[c])
+        shared = np.minimum(ca[:, k:k1, None], cb[:, None, j0:j1]).sum(
+            0, dtype=ca.dtype).astype(np.int64)
+        r, c = np.nonzero(2 * shared + 1 > cutoff * (la[k:k1, None] + lb[None, j0:j1]))
+        pick_a.append(oa[k + r])
+        pick_b.append(ob[j0 + c])
     out = np.zeros((len(a), len(b)))
     if pick_a:
         ia, ib = np.concatenate(pick_a), np.concatenate(pick_b)
