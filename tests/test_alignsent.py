@@ -52,6 +52,20 @@ def test_frame_shape(kz_sentences):
         (2009, 2012), (2012, 2017), (2017, 2022)}  # consecutive years, CRT series only
 
 
+def test_rows_are_in_the_frame_order(kz_sections, kz_sentences):
+    from trendkz import schema
+
+    sent = kz_sentences[1]  # sorted by align_sentences itself: as conform sorts
+    pd.testing.assert_frame_equal(sent, schema.conform(sent, "sentences"))
+    two = pd.concat([kz_sections, kz_sections.assign(  # two entities
+        entity="Other", doc_id="x-" + kz_sections["doc_id"],
+        section_id="x-" + kz_sections["section_id"],
+        parent_id="x-" + kz_sections["parent_id"])], ignore_index=True)
+    sent = align_sentences(two, align_sections(two))
+    pd.testing.assert_frame_equal(sent, schema.conform(sent, "sentences"))
+    assert sent["entity"].nunique() == 2
+
+
 def test_every_sentence_once_on_each_side(kz_sections, kz_sentences):
     alignment, sent = kz_sentences
     texts = group_texts(kz_sections, alignment)

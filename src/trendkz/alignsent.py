@@ -302,7 +302,7 @@ def align_sentences(sections: pd.DataFrame, alignment: pd.DataFrame, *,
         series.setdefault(key, []).append(row)
     parts: list[list[tuple]] = []  # rows of each pair of documents
     pairs: list[tuple] = []  # entity, series, year_from, year_to, doc_from, doc_to
-    for key in sorted(series):
+    for rank, key in enumerate(sorted(series)):
         part = series[key]
         docs = sorted({(r["year"], r["doc_id"]) for r in part})
         by_doc: dict[str, dict] = {d: {} for _, d in docs}
@@ -316,7 +316,7 @@ def align_sentences(sections: pd.DataFrame, alignment: pd.DataFrame, *,
             ent, ser = first["entity"], first["series"]
         for (ya, da), (yb, db) in zip(docs, docs[1:], strict=False):
             parts.append(_pair_rows(by_doc[da], by_doc[db], groups, scorer, min_sim, moved))
-            pairs.append((ent, ser, ya, yb, da, db))
+            pairs.append((ent, ser, ya, yb, da, db, rank))
     rows = list(chain.from_iterable(parts))
     if not rows:
         return schema.empty("sentences")
@@ -330,4 +330,13 @@ def align_sentences(sections: pd.DataFrame, alignment: pd.DataFrame, *,
     for k, name in enumerate(("entity", "series", "year_from", "year_to", "doc_from",
                               "doc_to")):
         data[name] = np.repeat(np.array([p[k] for p in pairs], dtype=object), sizes)
+    if all(k[0] and k[1] for k in series):  # sorted here, as conform would, by numbers
+        order = np.lexsort((np.nan_to_num(data["sentence_to"], nan=-1.0),
+                            np.nan_to_num(data["sentence_from"], nan=-1.0),
+                            np.repeat(np.arange(len(parts)), sizes),  # year, doc order
+                            np.array(data["group"], dtype=np.int64),
+                            np.repeat([p[6] for p in pairs], sizes)))  # entity, series
+        frame = pd.DataFrame({c: np.asarray(data[c], dtype=object if c in (
+            "text_from", "text_to", "status") else None)[order] for c in cols})
+        return schema.conform(frame, "sentences", sort=False)
     return schema.conform(pd.DataFrame({c: data[c] for c in cols}), "sentences")
