@@ -165,3 +165,12 @@ def test_word_counts_of_spans_equal_count_words(body, data):
     cuts = sorted(data.draw(st.lists(st.integers(0, len(body)), max_size=4)))
     spans = list(zip([0, *cuts], [*cuts, len(body)], strict=True))
     assert _word_counts(body, spans) == [count_words(body[a:e]) for a, e in spans]
+
+
+def test_documents_in_any_order_give_the_same_frame(kz):
+    """Sections of documents given in the frame's order skip conform's sort; any other
+    order is sorted (the same frame either way)."""
+    from trendkz.sections import split_sections
+
+    docs = list(kz)
+    pd.testing.assert_frame_equal(split_sections(docs[::-1]), split_sections(docs))

@@ -18,6 +18,7 @@ paragraphs, each an untitled section (heading ``""``), for alignment to place by
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 from itertools import islice
@@ -263,9 +264,29 @@ def split_sections(corpus: Corpus) -> pd.DataFrame:
     >>> sections.query("year == 2012")["heading"].tolist()[:2]
     ['Overview', '2012 Terrorist Incidents']
     """
-    rows = [r for doc in corpus for r in _doc_sections(doc)]
+    rows, keys = [], []
+    for doc in corpus:
+        rows += _doc_sections(doc)
+        keys.append(_sort_key(doc))
     frame = pd.DataFrame(rows, columns=_COLUMNS)
-    return schema.conform(frame, "sections")
+    # documents already in the frame's order (their sections are, by start): no sort
+    in_order = None not in keys and all(map(operator.lt, keys, keys[1:]))
+    return schema.conform(frame, "sections", sort=not in_order)
+
+
+def _sort_key(doc) -> tuple | None:
+    """How the sections frame orders a document's rows (year, entity, series, doc_id;
+    missing first), or None when a value is not plainly an int or str."""
+    key = []
+    for value, kind in ((doc.year, int), (doc.entity, str), (doc.series, str),
+                        (doc.doc_id, str)):
+        if value is None:
+            key.append((0, ""))
+        elif type(value) is kind:
+            key.append((1, value))
+        else:
+            return None
+    return tuple(key)
 
 
 def section_tree(sections: pd.DataFrame, doc_id: str | None = None) -> str:
