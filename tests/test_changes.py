@@ -158,3 +158,18 @@ def test_seeds_end_to_end(kz_sections):
                   & (reports["year_from"] == 2017)].iloc[0]
     d = section_diff(kz_sections, al, row)
     assert "“extremism" in d.to_text() and "<ins>" in d.to_html()
+
+
+def test_rows_come_in_the_frame_order_however_groups_are_numbered(kz_sections):
+    from trendkz import align_sections
+
+    two = pd.concat([kz_sections, kz_sections.assign(  # two entities
+        entity="Other", doc_id="x-" + kz_sections["doc_id"],
+        section_id="x-" + kz_sections["section_id"],
+        parent_id="x-" + kz_sections["parent_id"])], ignore_index=True)
+    al = align_sections(two)
+    flipped = al.assign(group=al["group"].max() - al["group"])  # groups against series
+    for alignment in (al, flipped):
+        ch = diff_sections(two, alignment)
+        pd.testing.assert_frame_equal(ch, schema.conform(ch, "changes"))
+        assert ch["entity"].nunique() == 2

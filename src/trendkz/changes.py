@@ -23,6 +23,7 @@ Status of a row
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from numbers import Real
 
@@ -155,7 +156,12 @@ def diff_sections(sections: pd.DataFrame, alignment: pd.DataFrame, *,
                          diff.n_removed, diff.n_changed, status))
     if not rows:
         return schema.empty("changes")
-    return schema.conform(pd.DataFrame(rows, columns=schema.FRAMES["changes"][0]), "changes")
+    # rows come by group, then year: the frame's order when groups follow their series
+    named = [(e, s) for _, e, s, _, _ in groups.groups]
+    in_order = all(type(e) is str and type(s) is str for e, s in named) and all(
+        map(operator.le, named, named[1:]))
+    return schema.conform(pd.DataFrame(rows, columns=schema.FRAMES["changes"][0]), "changes",
+                          sort=not in_order)
 
 
 def section_diff(sections: pd.DataFrame, alignment: pd.DataFrame,
