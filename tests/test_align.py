@@ -475,3 +475,14 @@ def test_heading_scores_of_rapidfuzz_and_plain_scorers_agree(kz_sections):
     fast = Features(rows, fuzz.token_sort_ratio).heading(a, b)
     plain = Features(rows, lambda x, y: fuzz.token_sort_ratio(x, y)).heading(a, b)
     assert np.array_equal(fast, plain, equal_nan=True) and np.nanmax(fast) == 1.0
+
+
+def test_rows_are_in_the_frame_order(kz_sections):
+    """align_sections puts named series in the frame's order itself; others are sorted."""
+    two = pd.concat([kz_sections, kz_sections.assign(  # two entities
+        entity="Other", doc_id="x-" + kz_sections["doc_id"],
+        section_id="x-" + kz_sections["section_id"],
+        parent_id="x-" + kz_sections["parent_id"])], ignore_index=True)
+    for sections in (two, two.assign(entity=two["entity"].where(two.index % 2 == 0))):
+        al = align_sections(sections)
+        pd.testing.assert_frame_equal(al, trendkz.schema.conform(al, "alignment"))

@@ -154,6 +154,11 @@ def align_sections(sections: pd.DataFrame, *, scorer: Callable | None = None,
     names = ("entity", "series", "group", "label", "doc_id", "year", "section_id", "heading",
              "similarity", "method", "status")
     out: dict[str, list] = {c: [] for c in names}
+    # named entities, series, documents and sections: rows are put in the frame's order
+    # here (series come sorted, their groups numbered in turn), not sorted again
+    plain = all(type(v) is str and v for c in ("entity", "series", "doc_id", "section_id")
+                for v in data[c].tolist()) and all(type(v) is int for v in
+                                                   data["year"].tolist())
     next_group = 0
     for _, rows in data.groupby(["_e", "_s"], sort=True):
         rows = rows.reset_index(drop=True)
@@ -174,18 +179,24 @@ def align_sections(sections: pd.DataFrame, *, scorer: Callable | None = None,
         have = set(zip(group, doc, strict=True))
         absent = [(g, d, y) for g in labels for d, y in docs.items() if (g, d) not in have]
         n, m = len(group), len(absent)
-        out["entity"] += ent + [ent[0]] * m
-        out["series"] += ser + [ser[0]] * m
-        out["group"] += group + [g for g, _, _ in absent]
-        out["label"] += [labels[g] for g in group] + [labels[g] for g, _, _ in absent]
-        out["doc_id"] += doc + [d for _, d, _ in absent]
-        out["year"] += year + [y for _, _, y in absent]
-        out["section_id"] += sids + [pd.NA] * m
-        out["heading"] += heading + [pd.NA] * m
-        out["similarity"] += al.sim.tolist() + [np.nan] * m
-        out["method"] += al.how + [pd.NA] * m
-        out["status"] += ["matched"] * n + ["absent"] * m
-    return schema.conform(pd.DataFrame(out), "alignment")
+        part = {"entity": ent + [ent[0]] * m, "series": ser + [ser[0]] * m,
+                "group": group + [g for g, _, _ in absent],
+                "label": [labels[g] for g in group] + [labels[g] for g, _, _ in absent],
+                "doc_id": doc + [d for _, d, _ in absent],
+                "year": year + [y for _, _, y in absent],
+                "section_id": sids + [pd.NA] * m, "heading": heading + [pd.NA] * m,
+                "similarity": al.sim.tolist() + [np.nan] * m, "method": al.how + [pd.NA] * m,
+                "status": ["matched"] * n + ["absent"] * m}
+        if plain:  # by group, year, doc_id, section_id (absent: missing, first)
+            doc_rank = {d: k for k, d in enumerate(sorted(docs))}
+            sid_rank = {sid: k for k, sid in enumerate(sorted(sids))}
+            order = np.lexsort((np.array([sid_rank[x] for x in sids] + [-1] * m),
+                                np.array([doc_rank[d] for d in part["doc_id"]]),
+                                np.array(part["year"]), np.array(part["group"]))).tolist()
+            part = {c: [v[k] for k in order] for c, v in part.items()}
+        for c in names:
+            out[c] += part[c]
+    return schema.conform(pd.DataFrame(out), "alignment", sort=not plain)
 
 
 def group_texts(sections: pd.DataFrame, alignment: pd.DataFrame) -> pd.DataFrame:
