@@ -142,18 +142,20 @@ def diff_sections(sections: pd.DataFrame, alignment: pd.DataFrame, *,
             has0, has1 = (g, d0) in groups.text, (g, d1) in groups.text
             if not (has0 or has1):
                 continue
-            diff = groups.diff(g, d0, d1, differ)
-            if not has0:
-                status = "new"
-            elif not has1:
-                status = "gone"
-            elif diff.n_added + diff.n_removed + diff.n_changed == 0:
-                status = "unchanged"
+            t0, t1 = groups.text.get((g, d0), ""), groups.text.get((g, d1), "")
+            if has0 and has1 and t0 == t1:  # the diff of a text with itself: all equal
+                counts, status = (1.0, 0, 0, 0), "unchanged"
+            elif not (has0 and has1):  # all tokens of the one side added, or removed
+                n = differ.diff(t0, t1).n_tokens_b if has1 else differ.diff(
+                    t0, t1).n_tokens_a
+                counts, status = ((0.0, n, 0, 0), "new") if has1 else ((0.0, 0, n, 0),
+                                                                       "gone")
             else:
-                status = "rewritten" if diff.similarity < threshold else "edited"
-            sim = diff.similarity if has0 and has1 else 0.0
-            rows.append((entity, series, g, label, y0, y1, d0, d1, sim, diff.n_added,
-                         diff.n_removed, diff.n_changed, status))
+                diff = differ.diff(t0, t1)
+                counts = (diff.similarity, diff.n_added, diff.n_removed, diff.n_changed)
+                status = ("unchanged" if sum(counts[1:]) == 0 else "rewritten"
+                          if counts[0] < threshold else "edited")
+            rows.append((entity, series, g, label, y0, y1, d0, d1, *counts, status))
     if not rows:
         return schema.empty("changes")
     # rows come by group, then year: the frame's order when groups follow their series
