@@ -262,8 +262,11 @@ def _gram(n: int, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray,
     m = np.zeros((n, int(used.sum())))
     m[rows[dense], dense_col] = vals[dense]
     gram = m @ m.T
-    r, c, v = rows[~dense], cols[~dense], vals[~dense]
-    order = np.argsort(c, kind="stable")  # rows ascending within each column
+    sparse = ~dense
+    r, c, v = rows[sparse], cols[sparse], vals[sparse]
+    # rows ascending within each column (small numbers sort by radix: the same order)
+    order = np.argsort(c.astype(np.uint16) if len(c) and c.max() < 1 << 16 else c,
+                       kind="stable")
     r, c, v = r[order], c[order], v[order]
     starts = np.flatnonzero(np.r_[True, c[1:] != c[:-1]]) if len(c) else np.zeros(0, int)
     sizes = np.diff(np.r_[starts, len(c)])
