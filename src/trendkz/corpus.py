@@ -309,7 +309,8 @@ def load_corpus(source, *, manifest=None, progress: bool = False,
 
     jobs = [(path, name, overrides.get(name, {})) for path, name in files]
     backend = "serial" if workers == 1 or len(jobs) < 64 else "processes"
-    items = map_parts(_read_one, jobs, workers=workers, backend=backend, progress=progress)
+    items = map_parts(_read_one, jobs, workers=workers, backend=backend, progress=progress,
+                      units=("reading", "file"))
     _fill_from_siblings(items)
     return Corpus(_assign_ids(items))
 

@@ -74,13 +74,15 @@ def _run_chunk(fn: Callable, chunk: list, kwargs: dict) -> list:
 
 
 def map_parts(fn: Callable[..., Any], parts: list, *, workers: int | None = None,
-              backend: Any = "auto", progress: bool = False, **kwargs) -> list:
+              backend: Any = "auto", progress: bool = False,
+              units: tuple[str, str] = ("entities", "entity"), **kwargs) -> list:
     """``[fn(part, **kwargs) for part in parts]``, spread over workers, in the same order.
 
     ``backend``: ``"serial"``, ``"processes"`` (``workers`` local processes; default all
     cores), ``"dask"`` (the current ``dask.distributed`` client) or a ``Client`` object;
     ``"auto"`` is processes when ``workers`` > 1 and there is more than one part, else serial.
-    ``fn`` must be a module-level function (it is pickled).
+    ``fn`` must be a module-level function (it is pickled). ``units``: the progress bar's
+    label and unit.
     """
     client = None
     if not isinstance(backend, str):
@@ -98,7 +100,7 @@ def map_parts(fn: Callable[..., Any], parts: list, *, workers: int | None = None
     if progress:
         from tqdm.auto import tqdm
 
-        bar = tqdm(total=len(parts), desc="entities", unit="entity")
+        bar = tqdm(total=len(parts), desc=units[0], unit=units[1])
     if backend == "serial":
         out = []
         with _fewer_collections():
