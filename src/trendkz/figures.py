@@ -1,8 +1,9 @@
 """The standard figures of a comparison, as matplotlib ``Figure`` objects (no pyplot state).
 
 Each figure is one of the axes-level ``plot_*`` functions on a figure sized for a journal's
-single column (3.5 in wide). For corpora with many entities, the section figures show the
-entity and series with the most documents (named in the title).
+single column (3.5 in wide). For corpora with many entities, the figures show the entity
+and series with the most documents (named in the title; the facts figure keeps every series
+of that entity, so that reports and analyses of it meet).
 """
 
 from __future__ import annotations
@@ -92,8 +93,12 @@ def make_figures(comparison) -> dict[str, Figure]:
         fig.axes[0].set_title(f"Sections present{suffix}", fontsize="medium")
         figs["coverage"] = fig
 
-    facts = comparison.facts
-    measures = top_measures(facts, comparison.fact_changes)
+    facts, fact_changes = comparison.facts, comparison.fact_changes
+    several = comparison.documents["entity"].nunique() > 1
+    if key and several:  # one entity's numbers: reports and analyses of it, any series
+        facts = facts[facts["entity"] == key[0]]
+        fact_changes = fact_changes[fact_changes["entity"] == key[0]]
+    measures = top_measures(facts, fact_changes)
     if measures:
         facts = facts.assign(source=facts["kind"].astype(str) + " " + facts["year"].astype(str))
         n = len(measures)
@@ -104,5 +109,7 @@ def make_figures(comparison) -> dict[str, Figure]:
             plot_facts(facts, measure=m, hue="source", ax=ax)
             ax.set_title(m, fontsize="small")
             ax.set_ylabel("value")
+        if key and several:
+            fig.suptitle(f"Facts{suffix}", fontsize="medium")
         figs["facts"] = fig
     return figs
