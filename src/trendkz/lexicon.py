@@ -44,6 +44,15 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import InputError, OptionError, where
+from .patterns import (
+    GAP,
+    GAP_SEP,
+    RUN_TEXT,
+    compile_pattern,
+    needles,
+    run_starts,
+    specificity,
+)
 
 __all__ = ["BUILTIN", "HEDGES", "Lexicon", "compile_pattern"]
 
@@ -67,96 +76,6 @@ HEDGES: tuple[str, ...] = (
 
 #: Built-in lexicons: name -> data file (in ``trendkz/data``).
 BUILTIN: dict[str, str] = {"counter-terrorism": "lexicon_ct.txt"}
-
-_HYPHENS_RAW = "-\u2010\u2011"
-_HYPHENS = "\\-\u2010\u2011"  # inside a character class
-_SEP = f"[\\s{_HYPHENS}]+"  # what a space in a pattern matches
-_GAP_SEP = r"[^\w.!?;:]+"  # between words of a '...' gap: no sentence punctuation
-_GAP = rf"(?:{_GAP_SEP}[\w'’{_HYPHENS}]+){{0,6}}?"  # '...': up to six words
-
-
-def compile_pattern(pattern: str) -> str:
-    """The regular expression (without word boundaries) for one lexicon pattern or hedge
-    cue; the syntax is in the module docstring."""
-    words = pattern.strip().split()
-    if not words or words[0] == "..." or words[-1] == "..." or words.count("...") > 1:
-        raise InputError(f"pattern {pattern!r}: write words, with at most one '...' "
-                         "between two of them")
-    pieces: list[str] = []
-    after_gap = False
-    for idx, w in enumerate(words):
-        if w == "...":
-            pieces.append(_GAP)
-            after_gap = True
-            continue
-        if idx:
-            pieces.append(_GAP_SEP if after_gap else _SEP)
-        pieces.append(_word_regex(w))
-        after_gap = False
-    return "".join(pieces)
-
-
-def _word_regex(word: str) -> str:
-    parts = []
-    for i, ch in enumerate(word):
-        if ch == "*":
-            parts.append(r"\w*")
-        elif ch in _HYPHENS_RAW:
-            parts.append(f"[{_HYPHENS}]?")
-        elif ch in "'’":
-            parts.append("['’]")
-        elif ch in "zZ" and i and word[i - 1] in "iI" and word[i + 1:i + 2] and (
-                word[i + 1] in "aeiouAEIOU*"):
-            parts.append("[sz]")
-        else:
-            parts.append(re.escape(ch))
-    return "".join(parts)
-
-
-def _needles(patterns: list[str]) -> list[str] | None:
-    """Literal strings (case-folded) such that every match of any pattern contains one;
-    None when some pattern has no literal part of three ASCII characters or more.
-
-    A pattern's needle is the part it shares with another pattern's needle if it can
-    ("counter-terror*" uses "terror", needed for "terrorism" anyway), else its last part
-    of four or more characters (the head noun: "foreign fighter*" uses "fighter", rarer
-    than "foreign"), else its longest."""
-    parts = []
-    for p in patterns:
-        split = re.split(r"[\s*'’\-\u2010\u2011]+|(?<=[iI])[zZ](?=[aeiouAEIOU*])", p)
-        ok = [w.casefold() for w in split if len(w) >= 3 and w.isascii()]
-        if not ok:
-            return None
-        parts.append(ok)
-    forced = {ok[0] for ok in parts if len(ok) == 1}
-    chosen = set()
-    for ok in parts:
-        shared = [w for w in ok if any(w in f or f in w for f in forced)]
-        long = [w for w in ok if len(w) >= 4]
-        chosen.add(shared[-1] if shared else long[-1] if long else max(ok, key=len))
-    return sorted(n for n in chosen if not any(m != n and m in n for m in chosen))
-
-
-_RUN_TEXT = re.compile(r"[\w*]+")  # the runs of word characters a pattern's text has
-_RUN = re.compile(r"\w+")
-
-
-def _run_starts(text: str, k: int, n: int) -> list[int]:
-    """Where the ``n`` runs of word characters ending with the run at ``k`` start."""
-    reach = 24 * n
-    while True:
-        lo = max(0, k - reach)
-        starts = [m.start() for m in _RUN.finditer(text, lo, k + 1)]
-        if len(starts) > n or lo == 0:  # the first run found may be cut short at lo
-            return starts[-n:]
-        reach *= 4
-
-
-def _weight(pattern: str) -> tuple[int, int]:
-    """Sort key putting more specific patterns first: more words, then more letters."""
-    words = re.split(r"[\s\-\u2010\u2011]+", pattern.strip())
-    return (-len(words), -sum(len(w.replace("*", "")) for w in words))
-
 
 class Lexicon:
     """Terms and the patterns that count as each.
@@ -322,9 +241,9 @@ class Lexicon:
         (1-based) is the ``k``-th pattern in that order, see :meth:`term_of`."""
         if self._regex is None:
             order = sorted(((p, t) for t, ps in self._terms.items() for p in ps),
-                           key=lambda pt: _weight(pt[0]))  # stable: ties keep given order
+                           key=lambda pt: specificity(pt[0]))  # stable: ties keep given order
             self._owners = [t for _, t in order]
-            self._needles = _needles([p for p, _ in order])
+            self._needles = needles([p for p, _ in order])
             body = "|".join(f"({compile_pattern(p)})" for p, _ in order)
             firsts = {p[0].casefold() for p, _ in order}
             # a one-character lookahead lets the engine skip most positions cheaply; when
@@ -335,7 +254,7 @@ class Lexicon:
                     else "(?<!\\w)")
             self._regex = re.compile(rf"{head}(?:{body})(?!\w)", re.IGNORECASE)
             if word_start:  # a match starts a word; its words have no gap ("...")
-                self._runs = max(len(_RUN_TEXT.findall(p)) for p, _ in order)
+                self._runs = max(len(RUN_TEXT.findall(p)) for p, _ in order)
         return self._regex
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
@@ -368,7 +287,7 @@ class Lexicon:
             while k >= 0:
                 at.append(k)
                 k = folded.find(n, k + 1)
-        starts = sorted({s for k in at for s in _run_starts(text, k, self._runs)})
+        starts = sorted({s for k in at for s in run_starts(text, k, self._runs)})
         out: list[re.Match] = []
         pos = 0
         match = self._regex.match
@@ -392,10 +311,10 @@ class Lexicon:
                     gapped.setdefault(head.strip(), []).append(tail.strip())
                 else:
                     plain.append(cue)
-            alts = [compile_pattern(c) for c in sorted(plain, key=_weight)]
+            alts = [compile_pattern(c) for c in sorted(plain, key=specificity)]
             for head, tails in gapped.items():
-                tail_rx = "|".join(compile_pattern(t) for t in sorted(tails, key=_weight))
-                alts.append(f"{compile_pattern(head)}{_GAP}{_GAP_SEP}(?:{tail_rx})")
+                tail_rx = "|".join(compile_pattern(t) for t in sorted(tails, key=specificity))
+                alts.append(f"{compile_pattern(head)}{GAP}{GAP_SEP}(?:{tail_rx})")
             body = "|".join(alts) or "(?!)"
             self._hedge_regex = re.compile(rf"(?<!\w)(?=((?:{body}))(?!\w))",
                                            re.IGNORECASE)
