@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 import trendkz
 from trendkz.align import align_sections, group_texts
-from trendkz.alignsent import align_sentences, monotone_matching
+from trendkz.alignsent import align_sentences, monotone_matching, weighted_lcs
 from trendkz.errors import OptionError
 from trendkz.schema import FRAMES
 from trendkz.sentences import sentence_spans
@@ -212,26 +212,6 @@ def test_hrr_sentences(hrr_kazakhstan):
 
 # ------------------------------------------------- fast paths against plain references
 
-def _monotone_dp(sim, threshold):
-    """The plain weighted-LCS matching (reference for the fast path)."""
-    n, m = sim.shape
-    w = np.where(sim >= threshold, sim, 0.0)
-    best = np.zeros((n + 1, m + 1))
-    for i in range(1, n + 1):
-        take = np.maximum(best[i - 1, 1:], best[i - 1, :-1] + w[i - 1])
-        best[i, 1:] = np.maximum.accumulate(take)
-    pairs, i, j = [], n, m
-    while i > 0 and j > 0:
-        if best[i, j] == best[i - 1, j]:
-            i -= 1
-        elif best[i, j] == best[i, j - 1]:
-            j -= 1
-        else:
-            pairs.append((i - 1, j - 1))
-            i, j = i - 1, j - 1
-    return pairs[::-1]
-
-
 @SETTINGS
 @given(st.integers(1, 9), st.integers(1, 9), st.integers(0, 2**32 - 1),
        st.sampled_from([0.3, 0.6, 0.9]))
@@ -240,7 +220,7 @@ def test_monotone_matching_equals_the_dp(n, m, seed, density):
     sim = np.round(np.where(rng.random((n, m)) < density, rng.random((n, m)), 0.0), 2)
     if seed % 2:  # compatible candidates only (the fast path)
         sim = np.where(np.eye(n, m, k=int(seed % 3)) > 0, 0.5 + sim / 2, 0.0)
-    assert monotone_matching(sim, 0.4) == _monotone_dp(sim, 0.4)
+    assert monotone_matching(sim, 0.4) == weighted_lcs(sim, 0.4)
 
 
 SENT = st.lists(st.sampled_from(["The court", "fined", "the", "editor", "of", "Ak Zhaiyk",

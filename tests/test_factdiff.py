@@ -203,14 +203,7 @@ def _link_all_pairs(chains, reps, min_similarity, grouped):
             s = similarity(a["measure"], b["measure"])
             if s >= min_similarity:
                 cands.append((-s, -int(a["year"]), a["start"], b["start"], ci, ri))
-    cands.sort()
-    used_c, used_r, out = set(), set(), []
-    for neg_s, _, _, _, ci, ri in cands:
-        if ci not in used_c and ri not in used_r:
-            used_c.add(ci)
-            used_r.add(ri)
-            out.append((ci, ri, -neg_s))
-    return out
+    return factpairs.take_best(cands)
 
 
 @settings(max_examples=200, deadline=None)

@@ -75,6 +75,12 @@ def monotone_matching(sim: np.ndarray, threshold: float) -> list[tuple[int, int]
         rows, cols = (x.tolist() for x in np.nonzero(sim >= threshold))
         if all(map(lt, rows, rows[1:])) and all(map(lt, cols, cols[1:])):
             return list(zip(rows, cols, strict=True))
+    return weighted_lcs(sim, threshold)
+
+
+def weighted_lcs(sim: np.ndarray, threshold: float) -> list[tuple[int, int]]:
+    """:func:`monotone_matching` by the dynamic programme alone (no fast path)."""
+    n, m = sim.shape
     w = np.where(sim >= threshold, sim, 0.0)
     best = np.zeros((n + 1, m + 1))
     for i in range(1, n + 1):

@@ -154,6 +154,12 @@ def match(buckets, lasts, reps, min_similarity: float) -> list[tuple[int, int, f
                 a = lasts[ci]
                 for ri in at_b[y]:
                     cands.append((-s, -int(a["year"]), a["start"], reps[ri]["start"], ci, ri))
+    return take_best(cands)
+
+
+def take_best(cands: list[tuple]) -> list[tuple[int, int, float]]:
+    """One-to-one pairs from candidates ``(-similarity, -year, start_a, start_b, ci, ri)``,
+    best first: ``(ci, ri, similarity)``."""
     cands.sort()
     used_c, used_r, out = set(), set(), []
     for neg_s, _, _, _, ci, ri in cands:

@@ -55,6 +55,12 @@ def _heaviest_first(chunks: list[list]) -> list[int]:
     return sorted(range(len(chunks)), key=lambda i: (-weights[i], i))
 
 
+def _plan(parts: list, n: int) -> tuple[list[list], list[int]]:
+    """Chunks of ``parts`` for ``n`` workers, and the order to send them in."""
+    chunks = _chunks(parts, min(len(parts), n * _PER_WORKER))
+    return chunks, _heaviest_first(chunks)
+
+
 @contextmanager
 def _fewer_collections():
     """Young-generation garbage collections 70x rarer while a chunk runs (restored after):
@@ -139,12 +145,12 @@ def _pool(fn, parts, n, kwargs, bar) -> list:
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
-    chunks = _chunks(parts, min(len(parts), n * _PER_WORKER))
+    chunks, order = _plan(parts, n)
     results: list[list | None] = [None] * len(chunks)
     ctx = mp.get_context("spawn" if os.name == "nt" else "forkserver")
     with ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
         futures = {pool.submit(_run_chunk, fn, chunks[i], kwargs): i
-                   for i in _heaviest_first(chunks)}
+                   for i in order}
         try:
             for fut in as_completed(futures):
                 i = futures[fut]
@@ -173,8 +179,7 @@ def _dask(fn, parts, client, kwargs, bar) -> list:
                               "(dask.distributed.Client(...)) or pass it as backend=client") \
                 from None
     n = max(1, sum(client.nthreads().values()))
-    chunks = _chunks(parts, min(len(parts), n * _PER_WORKER))
-    order = _heaviest_first(chunks)
+    chunks, order = _plan(parts, n)
     futures = [client.submit(_run_chunk, fn, chunks[i], kwargs, pure=False) for i in order]
     index = {f.key: i for f, i in zip(futures, order, strict=True)}
     results: list[list | None] = [None] * len(chunks)

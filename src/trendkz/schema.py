@@ -152,7 +152,7 @@ _DTYPES = {name: pd.api.types.pandas_dtype(name) for name in (S, I, F, B)}
 
 def _cast(s: pd.Series, dtype: str) -> pd.Series:
     target = _DTYPES[dtype]
-    if s.dtype == target and repr(s.dtype) == repr(target):  # "str" == "string" is True
+    if repr(s.dtype) == repr(target):  # not ==: the "str" dtype == "string" is True
         return s
     if dtype == I:
         return pd.to_numeric(s, errors="raise").astype(I) if len(s) else s.astype(I)

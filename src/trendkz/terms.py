@@ -159,10 +159,8 @@ def _sections(sections) -> pd.DataFrame:
     if not isinstance(sections, pd.DataFrame):
         raise InputError(f"expected a sections frame (trendkz.split_sections) or a Corpus, "
                          f"got {type(sections).__name__}")
-    missing = [c for c in _SECTION_COLUMNS if c not in sections.columns]
-    if missing:
-        raise InputError(f"the sections frame lacks columns {missing}; make it with "
-                         "trendkz.split_sections(corpus)")
+    schema.require(sections, _SECTION_COLUMNS, name="the sections frame",
+                   maker="split_sections")
     return sections.reset_index(drop=True)
 
 
@@ -322,10 +320,8 @@ def _tally(hits: list, code: np.ndarray, n_units: int, terms: list[str], zeros: 
 
 
 def _groups(sec: pd.DataFrame, alignment: pd.DataFrame) -> pd.Series:
-    missing = [c for c in ("section_id", "group") if c not in alignment.columns]
-    if missing:
-        raise InputError(f"the alignment frame lacks columns {missing}; make it with "
-                         "trendkz.align_sections")
+    schema.require(alignment, ("section_id", "group"), name="the alignment frame",
+                   maker="align_sections")
     dup = alignment["section_id"].dropna()
     dup = dup[dup.duplicated()]
     if len(dup):
