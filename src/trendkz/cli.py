@@ -1,4 +1,8 @@
-"""The ``trendkz`` command line: ``report``, ``verify`` and ``sections``."""
+"""The ``trendkz`` command line: ``report``, ``verify`` and ``sections``.
+
+Exit codes: 0 success (``verify``: identical), 1 ``verify`` found differences, 2 a usage or
+input error (one line on stderr), 3 an unexpected error (one line; ``--traceback`` shows it).
+"""
 
 from __future__ import annotations
 
@@ -53,7 +57,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if args.source:
         source = {"path": _rel(args.source, out),
                   "manifest": _rel(args.manifest, out) if args.manifest else None}
-    folder = comparison.save(out, source=source, progress=progress)
+    folder = comparison.save(out, source=source, progress=progress, force=args.force)
     if not args.quiet:
         print(comparison)
         print(f"wrote {folder}/index.html and {sum(1 for p in folder.rglob('*') if p.is_file())}"
@@ -79,11 +83,18 @@ def build_parser() -> argparse.ArgumentParser:
         prog="trendkz",
         description="Compare a series of reports across years: sections, diffs, facts, framing.",
     )
+    parser.add_argument("--version", action="version", version=f"trendkz {_version()}")
+    parser.add_argument("--traceback", action="store_true",
+                        help="show the full traceback of an unexpected error")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("report", help="run the whole comparison and save every output")
     p.add_argument("source", nargs="?", help="folder or file (default: bundled Kazakhstan)")
-    p.add_argument("--out", default="trendkz-report", help="output folder (replaced whole)")
+    p.add_argument("--out", default="trendkz-report",
+                   help="output folder: new, empty, or an earlier trendkz report (replaced)")
+    p.add_argument("--force", action="store_true",
+                   help="write into an existing folder that is not a trendkz report, keeping "
+                        "its other files")
     p.add_argument("--manifest", help="CSV with file,year,... overriding what is inferred")
     p.add_argument("--lexicon", help="a lexicon file for framing terms (default: built-in)")
     p.add_argument("--terms-by", default="doc", choices=["doc", "section", "group"])
@@ -106,6 +117,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("trendkz")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "unknown"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -114,6 +134,15 @@ def main(argv: list[str] | None = None) -> int:
     except TrendkzError as exc:
         print(f"trendkz: error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("trendkz: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the CLI's last resort: one line, code 3
+        if args.traceback:
+            raise
+        print(f"trendkz: unexpected error: {type(exc).__name__}: {exc} (run again with "
+              "--traceback for details, and please report it)", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":  # pragma: no cover

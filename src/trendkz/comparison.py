@@ -57,11 +57,16 @@ class Comparison:
 
         return alignment_table(self.alignment)
 
-    def save(self, path, *, source: str | None = None, progress: bool = False):
-        """Write every frame, figure, ``index.html`` and ``manifest.json`` atomically."""
+    def save(self, path, *, source: str | None = None, progress: bool = False,
+             force: bool = False):
+        """Write every frame, figure, ``index.html`` and ``manifest.json`` atomically.
+
+        An existing folder is replaced only when it is an earlier trendkz report; any other
+        is refused unless ``force=True`` (see :func:`trendkz.save.save_comparison`).
+        """
         from .save import save_comparison
 
-        return save_comparison(self, path, source=source, progress=progress)
+        return save_comparison(self, path, source=source, progress=progress, force=force)
 
     def summary(self) -> dict[str, pd.DataFrame]:
         """Small frames for a glance: most changed sections, framing shift, facts that moved."""

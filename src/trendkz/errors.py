@@ -11,6 +11,7 @@ __all__ = [
     "InputError",
     "ManifestError",
     "OptionError",
+    "OutputError",
     "TrendkzError",
     "VerifyError",
     "WorkerError",
@@ -39,6 +40,10 @@ class CorpusError(TrendkzError):
 
 class OptionError(TrendkzError, ValueError):
     """A keyword option has a value outside the valid ones."""
+
+
+class OutputError(TrendkzError):
+    """A report cannot be written where asked (a file, not a trendkz report, read-only)."""
 
 
 class VerifyError(TrendkzError):

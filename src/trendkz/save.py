@@ -11,9 +11,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import platform
-import shutil
 import tempfile
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
@@ -22,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import VerifyError
+from .outdir import write_folder
 
 __all__ = ["Difference", "save_comparison", "verify_report"]
 
@@ -83,8 +82,12 @@ def _outputs(comparison, progress: bool) -> dict[str, bytes]:
 
 
 def save_comparison(comparison, path, *, source: str | dict | None = None,
-                    progress: bool = False) -> Path:
-    """Write ``comparison`` to the folder ``path`` (replacing it whole if it exists).
+                    progress: bool = False, force: bool = False) -> Path:
+    """Write ``comparison`` to the folder ``path``.
+
+    ``path`` may be new, empty, or an earlier trendkz report (replaced whole, atomically).
+    Any other folder is refused with :class:`OutputError` unless ``force=True``, which writes
+    the report's files into it and keeps every file trendkz did not write.
 
     Layout: ``tables/<frame>.csv``, ``figures/<name>.svg`` and ``.png``, ``index.html`` and
     ``manifest.json`` (versions, options, ``source`` to re-run from, SHA-256 of every input
@@ -93,7 +96,6 @@ def save_comparison(comparison, path, *, source: str | dict | None = None,
     Returns the folder.
     """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
     outputs = _outputs(comparison, progress)
     manifest = {
         "trendkz": _version("trendkz"),
@@ -106,24 +108,7 @@ def save_comparison(comparison, path, *, source: str | dict | None = None,
     }
     outputs["manifest.json"] = (json.dumps(manifest, indent=2, sort_keys=True,
                                            ensure_ascii=False) + "\n").encode()
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
-        for name, data in outputs.items():
-            dest = tmp / name
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_bytes(data)
-        os.chmod(tmp, 0o755)
-        old = None
-        if target.exists():
-            old = target.with_name(f".{target.name}.old-{os.getpid()}")
-            target.rename(old)
-        tmp.rename(target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return target
+    return write_folder(target, outputs, force=force)
 
 
 @dataclass
