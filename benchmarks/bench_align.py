@@ -28,8 +28,8 @@ from _common import HRR, machine, median_time, table  # noqa: E402
 
 
 def _sentence_pairs(sections, alignment, years=(2022, 2023)):
-    from trendkz.align import group_texts
-    from trendkz.sentences import sentence_spans
+    from trendkz.align.sections import group_texts
+    from trendkz.segment.sentences import sentence_spans
 
     texts = group_texts(sections, alignment)
     texts = texts[texts["year"].isin(years)]
@@ -65,8 +65,8 @@ def _baseline(pairs) -> dict:
 
 def main(repeat: int = 3) -> str:
     import trendkz
-    from trendkz.align import align_sections
-    from trendkz.alignsent import align_sentences
+    from trendkz.align.sections import align_sections
+    from trendkz.align.sentences import align_sentences
 
     if not (HRR / "manifest_central_asia.csv").is_file():
         return "### align\n\n(skipped: ../shared/corpora/state-hrr is absent)\n"

@@ -36,7 +36,7 @@ HRR = ROOT.parent / "shared" / "corpora" / "state-hrr"
 
 
 def texts(case: str, k: int) -> tuple[str, str]:
-    from trendkz.text import normalize
+    from trendkz.load.text import normalize
 
     if case == "seed":
         import trendkz
@@ -55,7 +55,7 @@ def run_difflib(a: list[str], b: list[str]) -> int:
 
 
 def run_ours(a: str, b: str) -> int:
-    from trendkz.textdiff import diff_text
+    from trendkz.diff.textdiff import diff_text
 
     d = diff_text(a, b)
     return d.n_added + d.n_removed + d.n_changed
@@ -65,8 +65,8 @@ def child(method: str, case: str, k: int, repeat: int) -> dict:
     """One measurement in this (fresh) process; prints JSON."""
     import psutil
 
-    from trendkz.textdiff import diff_text  # noqa: F401  (import cost outside timings)
-    from trendkz.tokens import tokenize
+    from trendkz.diff.textdiff import diff_text  # noqa: F401  (import cost outside timings)
+    from trendkz.diff.tokens import tokenize
 
     a, b = texts(case, k)
     if method == "difflib":

@@ -22,8 +22,8 @@ import pandas as pd
 from _common import HRR, ROOT, median_time, table
 
 import trendkz
-from trendkz.facts import extract_facts, facts_of_sentence
-from trendkz.sentences import sentence_spans
+from trendkz.facts.extract import extract_facts, facts_of_sentence
+from trendkz.segment.sentences import sentence_spans
 
 sys.path.insert(0, str(ROOT / "tests" / "gold"))
 import score  # noqa: E402  (the gold and its scorer live with the tests)

@@ -40,8 +40,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import HRR, machine, table  # noqa: E402
 
 import trendkz  # noqa: E402
-from trendkz.lexicon import Lexicon, compile_pattern  # noqa: E402
-from trendkz.terms import count_terms  # noqa: E402
+from trendkz.terms.counts import count_terms  # noqa: E402
+from trendkz.terms.lexicon import Lexicon, compile_pattern  # noqa: E402
 
 CACHE = Path("/tmp/hrr_sections.pkl")
 

@@ -8,10 +8,10 @@ from hypothesis import strategies as st
 from rapidfuzz import distance, fuzz
 
 import trendkz
-from trendkz.align import align_sections, alignment_table, group_texts
-from trendkz.alignscore import clean_heading, normalize_heading, scorer_matrix
-from trendkz.errors import InputError, OptionError
-from trendkz.schema import FRAMES
+from trendkz._core.errors import InputError, OptionError
+from trendkz._core.schema import FRAMES
+from trendkz.align.scores import clean_heading, normalize_heading, scorer_matrix
+from trendkz.align.sections import align_sections, alignment_table, group_texts
 
 from .conftest import needs_hrr
 
@@ -38,7 +38,7 @@ def make_sections(docs: dict[str, tuple[int, list[tuple]]], *, entity="E",
             parents.append((level, sid))
             start += len(body)
     frame = pd.DataFrame(rows, columns=FRAMES["sections"][0])
-    return trendkz.schema.conform(frame, "sections")
+    return trendkz._core.schema.conform(frame, "sections")
 
 
 def members(alignment: pd.DataFrame, year: int, heading: str) -> pd.DataFrame:
@@ -347,7 +347,7 @@ def test_a_group_of_a_titled_and_an_untitled_section():
 def test_subtree_entries_equal_counter_updates(links, seed):
     from collections import Counter
 
-    from trendkz.alignwords import count_entries, subtree_entries
+    from trendkz.align.words import count_entries, subtree_entries
 
     rng = np.random.default_rng(seed)
     parent = [p if 0 <= p < i else -1 for i, p in enumerate(links)]
@@ -378,7 +378,7 @@ def test_subtree_entries_equal_counter_updates(links, seed):
      "  ", "\n", ",", "“", "’", "abcdefghijklmnopq", "abcdefghijklmnopqrstuvwxyz",
      "abcdefgh", "abcdefghi"]), max_size=12).map("".join), max_size=8))
 def test_word_codes_equal_the_plain_definition(texts):
-    from trendkz.alignwords import _words, word_codes
+    from trendkz.align.words import _words, word_codes
 
     words = [_words(t) for t in texts]
     number: dict[str, int] = {}
@@ -388,7 +388,7 @@ def test_word_codes_equal_the_plain_definition(texts):
 
 
 def test_word_codes_number_words_by_first_appearance():
-    from trendkz.alignwords import word_codes
+    from trendkz.align.words import word_codes
 
     codes, sizes = word_codes(["b a", "", "c b, a", "b a", "dd"])
     assert sizes.tolist() == [0, 0, 0, 0, 1]  # one-letter words are not words
@@ -399,7 +399,7 @@ def test_word_codes_number_words_by_first_appearance():
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="abZ é_1²½ß İЖ’-\n", max_size=30))
 def test_content_words_fast_path(text):
-    from trendkz.alignwords import _TOKEN, _words
+    from trendkz.align.words import _TOKEN, _words
 
     assert _words(text) == _TOKEN.findall(text.lower())
 
@@ -407,7 +407,7 @@ def test_content_words_fast_path(text):
 @settings(max_examples=200, deadline=None)
 @given(st.integers(1, 6), st.integers(1, 12), st.integers(0, 2**32 - 1))
 def test_best_by_group_picks_the_first_best_column(n, m, seed):
-    from trendkz.align import _best_by_group
+    from trendkz.align.sections import _best_by_group
 
     rng = np.random.default_rng(seed)
     s = rng.integers(0, 4, (n, m)) / 4
@@ -427,7 +427,7 @@ def test_best_by_group_picks_the_first_best_column(n, m, seed):
 def test_cosines_are_float64_sums_of_float32_weights():
     from collections import Counter
 
-    from trendkz.alignwords import _from_counters, cosines
+    from trendkz.align.words import _from_counters, cosines
 
     rng = np.random.default_rng(7)
     # a few words in many sections (multiplied by BLAS), many in few (paired one by one)
@@ -458,8 +458,8 @@ def test_cosines_are_float64_sums_of_float32_weights():
     [0.0, 0.3, 0.5, 0.8, 0.9, 1.0]))] * 3), min_size=1, max_size=12),
        st.tuples(*[st.sampled_from([0.0, 0.2, 0.4, 1.0])] * 3))
 def test_methods_of_many_pairs_equal_method(pairs, ws):
-    from trendkz.alignscore import method
-    from trendkz.alignseries import _methods
+    from trendkz.align.scores import method
+    from trendkz.align.series import _methods
 
     weights = dict(zip(("heading", "content", "outline"), ws, strict=True))
     h, c, o = (np.array(v) for v in zip(*pairs, strict=True))
@@ -467,7 +467,7 @@ def test_methods_of_many_pairs_equal_method(pairs, ws):
 
 
 def test_heading_scores_of_rapidfuzz_and_plain_scorers_agree(kz_sections):
-    from trendkz.alignscore import Features
+    from trendkz.align.scores import Features
 
     rows = kz_sections.sort_values(["year", "doc_id", "position"],
                                    kind="mergesort").reset_index(drop=True)
@@ -485,4 +485,4 @@ def test_rows_are_in_the_frame_order(kz_sections):
         parent_id="x-" + kz_sections["parent_id"])], ignore_index=True)
     for sections in (two, two.assign(entity=two["entity"].where(two.index % 2 == 0))):
         al = align_sections(sections)
-        pd.testing.assert_frame_equal(al, trendkz.schema.conform(al, "alignment"))
+        pd.testing.assert_frame_equal(al, trendkz._core.schema.conform(al, "alignment"))

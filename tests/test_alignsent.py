@@ -10,11 +10,11 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 import trendkz
-from trendkz.align import align_sections, group_texts
-from trendkz.alignsent import align_sentences, monotone_matching, weighted_lcs
-from trendkz.errors import OptionError
-from trendkz.schema import FRAMES
-from trendkz.sentences import sentence_spans
+from trendkz._core.errors import OptionError
+from trendkz._core.schema import FRAMES
+from trendkz.align.sections import align_sections, group_texts
+from trendkz.align.sentences import align_sentences, monotone_matching, weighted_lcs
+from trendkz.segment.sentences import sentence_spans
 
 from .conftest import needs_hrr
 from .test_align import make_sections
@@ -53,7 +53,7 @@ def test_frame_shape(kz_sentences):
 
 
 def test_rows_are_in_the_frame_order(kz_sections, kz_sentences):
-    from trendkz import schema
+    from trendkz._core import schema
 
     sent = kz_sentences[1]  # sorted by align_sentences itself: as conform sorts
     pd.testing.assert_frame_equal(sent, schema.conform(sent, "sentences"))
@@ -232,8 +232,8 @@ SENT = st.lists(st.sampled_from(["The court", "fined", "the", "editor", "of", "A
 @given(st.lists(SENT, min_size=17, max_size=30), st.lists(SENT, min_size=17, max_size=30),
        st.sampled_from([0.5, 0.8, 0.95]))
 def test_moved_matrix_scores_every_pair_that_reaches_the_cutoff(a, b, cutoff):
-    from trendkz.alignscore import scorer_matrix
-    from trendkz.alignsent import _moved_matrix
+    from trendkz.align.scores import scorer_matrix
+    from trendkz.align.sentences import _moved_matrix
 
     full = scorer_matrix(a, b, fuzz.ratio, cutoff=cutoff)
     fast = _moved_matrix(a, b, fuzz.ratio, cutoff)

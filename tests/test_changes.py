@@ -1,10 +1,10 @@
 import pandas as pd
 import pytest
 
-from trendkz import schema
-from trendkz.changes import REWRITTEN_BELOW, STATUSES, diff_sections, section_diff
-from trendkz.errors import InputError, OptionError
-from trendkz.textdiff import TextDiff
+from trendkz._core import schema
+from trendkz._core.errors import InputError, OptionError
+from trendkz.diff.changes import REWRITTEN_BELOW, STATUSES, diff_sections, section_diff
+from trendkz.diff.textdiff import TextDiff
 
 BASE = ("The government continued to prosecute terrorism cases and cooperated with "
         "international partners on border security.")
@@ -137,7 +137,7 @@ def test_empty_alignment():
 
 
 def test_seeds_end_to_end(kz_sections):
-    align = pytest.importorskip("trendkz.align")
+    align = pytest.importorskip("trendkz.align.sections")
     al = align.align_sections(kz_sections)
     changes = diff_sections(kz_sections, al)
     reports = changes.query("series == 'Country Reports on Terrorism'")

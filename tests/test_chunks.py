@@ -1,7 +1,7 @@
 import pytest
 
-from trendkz.chunks import participle, read_np, verb_after, verb_before
-from trendkz.numbers import Tok, tokenize
+from trendkz.facts.chunks import participle, read_np, verb_after, verb_before
+from trendkz.facts.numbers import Tok, tokenize
 
 
 def _tok(word: str) -> Tok:

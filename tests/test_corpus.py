@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import trendkz
-from trendkz.text import normalize
+from trendkz.load.text import normalize
 
 from .conftest import FIXTURES, HRR, needs_hrr
 

@@ -7,7 +7,7 @@ change that loses facts, qualifiers or periods fails here.
 import pandas as pd
 import pytest
 
-from trendkz.facts import extract_facts
+from trendkz.facts.extract import extract_facts
 
 from .gold import score
 

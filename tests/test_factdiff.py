@@ -5,10 +5,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trendkz import factdiff, factpairs, schema
-from trendkz.errors import InputError, OptionError
-from trendkz.factdiff import compare, corroborate, diff_facts, overlaps, similarity
-from trendkz.facts import extract_facts
+from trendkz._core import schema
+from trendkz._core.errors import InputError, OptionError
+from trendkz.facts import diff as factdiff
+from trendkz.facts import pairs as factpairs
+from trendkz.facts.diff import compare, corroborate, diff_facts, overlaps, similarity
+from trendkz.facts.extract import extract_facts
 
 
 @pytest.fixture(scope="module")

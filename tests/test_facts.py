@@ -6,10 +6,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import trendkz
-from trendkz import schema
-from trendkz.errors import InputError, OptionError
-from trendkz.facts import FACT_KINDS, NON_FACT_KINDS, extract_facts, facts_of_sentence
-from trendkz.sentences import sentence_spans
+from trendkz._core import schema
+from trendkz._core.errors import InputError, OptionError
+from trendkz.facts.extract import FACT_KINDS, NON_FACT_KINDS, extract_facts, facts_of_sentence
+from trendkz.segment.sentences import sentence_spans
 
 from .conftest import needs_hrr
 
@@ -218,7 +218,7 @@ def test_case_traps_read_as_written():
                                  "dozen", "zero", "x", " ", "-", "_", "1", "é", "ſix", "FIFTY",
                                  "thousandth", "million", "s"]), max_size=8).map("".join))
 def test_number_words_grouped_find_what_the_plain_list_finds(text):
-    from trendkz import facts
+    from trendkz.facts import extract as facts
 
     plain = re.compile(r"\d|\b(?:" + "|".join(facts._NUMBER_WORDS) + r")\b", re.I)
     assert (facts._MAYBE.search(text) is None) == (plain.search(text) is None)

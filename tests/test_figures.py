@@ -7,7 +7,7 @@ matplotlib.use("Agg")
 import pandas as pd  # noqa: E402
 
 import trendkz  # noqa: E402
-from trendkz import figures  # noqa: E402
+from trendkz.report import figures  # noqa: E402
 
 
 def _two_entities():

@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import trendkz.lexicon as lexicon_module
-from trendkz.errors import InputError, OptionError
-from trendkz.lexicon import HEDGES, Lexicon, compile_pattern
+import trendkz.terms.lexicon as lexicon_module
+from trendkz._core.errors import InputError, OptionError
+from trendkz.terms.lexicon import HEDGES, Lexicon, compile_pattern
 
 CT = Lexicon.builtin("counter-terrorism")
 

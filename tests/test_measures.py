@@ -1,9 +1,9 @@
 import pytest
 
-from trendkz.measures import NOUN_FOLD, VERB_FOLD, name_measures
-from trendkz.numbers import tokenize
-from trendkz.periods import find_periods
-from trendkz.quantities import find_quantities
+from trendkz.facts.measures import NOUN_FOLD, VERB_FOLD, name_measures
+from trendkz.facts.numbers import tokenize
+from trendkz.facts.periods import find_periods
+from trendkz.facts.quantities import find_quantities
 
 
 def measures(text: str, year: int = 2022, context: dict | None = None) -> dict[str, str]:

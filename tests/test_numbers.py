@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from trendkz.numbers import (
+from trendkz.facts.numbers import (
     _PREFIX,
     interval,
     postfix_qualifier,
@@ -178,7 +178,7 @@ def test_prefix_qualifier_precheck_never_hides_a_match(text, start):
 
 
 def test_has_case_trap_knows_every_trap():
-    from trendkz.numbers import CASE_TRAPS, has_case_trap
+    from trendkz.facts.numbers import CASE_TRAPS, has_case_trap
 
     assert all(has_case_trap(f"a{c}b") for c in CASE_TRAPS)
     assert not has_case_trap("Istanbul, Kazakhstan, ss")

@@ -8,9 +8,9 @@ import threading
 import pytest
 
 import trendkz
-from trendkz.cli import main
-from trendkz.outdir import write_folder
-from trendkz.save import verify_report
+from trendkz.report.cli import main
+from trendkz.report.outdir import write_folder
+from trendkz.report.verify import verify_report
 
 OUT = {"index.html": b"<p>new</p>", "tables/a.csv": b"x\n1\n"}
 
@@ -142,7 +142,7 @@ def test_cli_exit_codes(tmp_path, capsys, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(trendkz.comparison, "compare", boom)
+    monkeypatch.setattr(trendkz.report.comparison, "compare", boom)
     assert main(["report", "--out", str(tmp_path / "o"), "--quiet"]) == 3
     err = capsys.readouterr().err
     assert "unexpected error: RuntimeError: disk on fire" in err and "Traceback" not in err

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from trendkz.errors import OptionError, WorkerError
-from trendkz.parallel import _chunks, _heaviest_first, map_parts
+from trendkz._core.errors import OptionError, WorkerError
+from trendkz._core.parallel import _chunks, _heaviest_first, map_parts
 
 
 def _years(corpus):
@@ -90,7 +90,7 @@ def _two_entities():
 
 
 def _frames_bytes(comparison):
-    from trendkz.save import csv_bytes
+    from trendkz.report.save import csv_bytes
 
     return {name: csv_bytes(frame) for name, frame in comparison.frames.items()}
 
@@ -110,7 +110,7 @@ def test_combined_frames_are_in_declared_order():
     import pandas as pd
 
     import trendkz
-    from trendkz import schema
+    from trendkz._core import schema
 
     comparison = trendkz.compare(_two_entities())
     for name, frame in comparison.frames.items():

@@ -2,8 +2,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import trendkz.periods as periods_module
-from trendkz.periods import assign_period, find_periods, period_matches, resolve_periods
+import trendkz.facts.periods as periods_module
+from trendkz.facts.periods import assign_period, find_periods, period_matches, resolve_periods
 
 
 @pytest.mark.parametrize("text, first, last", [

@@ -10,8 +10,8 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from trendkz import plots  # noqa: E402
-from trendkz.errors import OptionError  # noqa: E402
+from trendkz._core.errors import OptionError  # noqa: E402
+from trendkz.report import plots  # noqa: E402
 
 TERMS = pd.DataFrame({
     "doc_id": ["a", "a", "b", "b"], "year": [2012, 2012, 2022, 2022],

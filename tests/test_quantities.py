@@ -2,8 +2,8 @@ import math
 
 import pytest
 
-from trendkz.periods import find_periods
-from trendkz.quantities import FACT_KINDS, find_quantities
+from trendkz.facts.periods import find_periods
+from trendkz.facts.quantities import FACT_KINDS, find_quantities
 
 
 def _q(text: str, year: int = 2022):

@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 
 import trendkz
-from trendkz.cli import main
-from trendkz.comparison import FRAME_NAMES
-from trendkz.save import verify_report
+from trendkz.report.cli import main
+from trendkz.report.comparison import FRAME_NAMES
+from trendkz.report.verify import verify_report
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,9 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trendkz import schema
-from trendkz.facts import extract_facts
-from trendkz.rows import conformed, frame_of_rows
+from trendkz._core import schema
+from trendkz._core.rows import conformed, frame_of_rows
+from trendkz.facts.extract import extract_facts
 
 _COLUMNS = ("entity", "year", "value", "low_open", "text")
 _ROWS = [("Kazakhstan", 2019, 1.5, True, "1.5"), (None, None, math.nan, None, pd.NA),

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import trendkz
-from trendkz.schema import FRAMES
+from trendkz._core.schema import FRAMES
 
 from .conftest import needs_hrr
 
@@ -150,7 +150,7 @@ def test_hrr_kazakhstan_outline(hrr_kazakhstan):
                                   "a. Arbitrary Arrest", "B. Prison Conditions", "2.5 percent",
                                   "iv. minor", "Chapter", "No heading", ""])
 def test_numbered_styles_are_tried_in_order(line):
-    from trendkz.sections import _NUMBERED, _numbered
+    from trendkz.segment.sections import _NUMBERED, _numbered
 
     first = next((style for style, p in _NUMBERED if p.match(line)), None)
     assert _numbered(line) == first
@@ -159,8 +159,8 @@ def test_numbered_styles_are_tried_in_order(line):
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="ab_1 .'-’\n,é²İЖ\u00a0٣‐", max_size=40), st.data())
 def test_word_counts_of_spans_equal_count_words(body, data):
-    from trendkz.corpus import count_words
-    from trendkz.sections import _word_counts
+    from trendkz.load.corpus import count_words
+    from trendkz.segment.sections import _word_counts
 
     cuts = sorted(data.draw(st.lists(st.integers(0, len(body)), max_size=4)))
     spans = list(zip([0, *cuts], [*cuts, len(body)], strict=True))
@@ -170,7 +170,7 @@ def test_word_counts_of_spans_equal_count_words(body, data):
 def test_documents_in_any_order_give_the_same_frame(kz):
     """Sections of documents given in the frame's order skip conform's sort; any other
     order is sorted (the same frame either way)."""
-    from trendkz.sections import split_sections
+    from trendkz.segment.sections import split_sections
 
     docs = list(kz)
     pd.testing.assert_frame_equal(split_sections(docs[::-1]), split_sections(docs))

@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trendkz.sentences import (
+from trendkz.segment.sentences import (
     _END,
     ABBREVIATIONS,
     _is_abbreviation,

@@ -6,10 +6,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import trendkz
-from trendkz.errors import InputError, OptionError
-from trendkz.lexicon import Lexicon
-from trendkz.schema import FRAMES
-from trendkz.terms import count_terms, keywords_in_context, quote_spans, term_hits
+from trendkz._core.errors import InputError, OptionError
+from trendkz._core.schema import FRAMES
+from trendkz.terms.counts import count_terms, keywords_in_context, quote_spans, term_hits
+from trendkz.terms.lexicon import Lexicon
 
 from .conftest import needs_hrr
 
@@ -405,7 +405,7 @@ def test_units_are_the_groupby_units(kz_sections, by):
     terms = Lexicon.builtin().terms
     want = units.loc[units.index.repeat(len(terms))].reset_index(drop=True)
     want["term"] = list(terms) * len(units)
-    want = trendkz.schema.conform(want.assign(count=0, quoted=0, hedged=0, rate=0.0),
+    want = trendkz._core.schema.conform(want.assign(count=0, quoted=0, hedged=0, rate=0.0),
                                   "terms")
     cols = ["doc_id", "entity", "series", "year", "kind", "section_id", "group", "term",
             "n_words"]

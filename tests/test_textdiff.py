@@ -4,10 +4,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trendkz.diffrender import readable
-from trendkz.errors import InputError, OptionError
-from trendkz.textdiff import Opcode, TextDiff, diff_text
-from trendkz.tokens import tokenize
+from trendkz._core.errors import InputError, OptionError
+from trendkz.diff.render import readable
+from trendkz.diff.textdiff import Opcode, TextDiff, diff_text
+from trendkz.diff.tokens import tokenize
 
 from .conftest import HRR, needs_hrr
 
@@ -263,7 +263,7 @@ def test_hrr_chapter_diff_html_stays_small():
 @settings(max_examples=100, deadline=None)
 @given(st.lists(TEXT, min_size=2, max_size=5), CELLS)
 def test_differ_equals_diff_text(texts, cells):
-    from trendkz.textdiff import Differ
+    from trendkz.diff.textdiff import Differ
 
     differ = Differ(max_cells=cells)
     for a, b in zip(texts, texts[1:] + texts[:1], strict=True):  # each text seen twice

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trendkz.tokens import Token, token_spans, tokenize
+from trendkz.diff.tokens import Token, token_spans, tokenize
 
 
 def texts(s):
@@ -66,7 +66,7 @@ def test_tokens_cover_every_non_space_character(s):
 
 
 def test_token_ids_number_tokens_across_texts():
-    from trendkz.tokens import TokenIds
+    from trendkz.diff.tokens import TokenIds
 
     ids = TokenIds()
     a, b = "“Extremism” rose 2.5 times, police said.", "Police said extremism rose."
@@ -79,7 +79,7 @@ def test_token_ids_number_tokens_across_texts():
 
 
 def test_token_ids_stop_at_their_limit():
-    from trendkz.tokens import TokenIds
+    from trendkz.diff.tokens import TokenIds
 
     class Small(TokenIds):
         LIMIT = 3
@@ -93,7 +93,7 @@ def test_token_ids_stop_at_their_limit():
                                  ",", ".", "’", "'", "-", "“", "”", "²", "é", "e\u0301",
                                  "ﬁ", " ", "  ", "\n"]), max_size=25).map("".join))
 def test_token_ids_are_one_per_token_and_equal_for_equal_tokens(text):
-    from trendkz.tokens import TokenIds
+    from trendkz.diff.tokens import TokenIds
 
     ids = TokenIds()
     got = ids(text)

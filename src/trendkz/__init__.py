@@ -4,17 +4,10 @@ Load a series (:func:`load_corpus`), cut it into sections (:func:`split_sections
 them across years, diff texts and facts, track framing, and save reproducible outputs.
 """
 
-from __future__ import annotations
+import importlib.metadata as _metadata
 
-from importlib.metadata import PackageNotFoundError, version
-
-from . import datasets, lexicon
-from .align import AlignmentTable, align_sections, alignment_table, group_texts
-from .alignsent import align_sentences
-from .changes import diff_sections, section_diff
-from .comparison import Comparison, compare
-from .corpus import Corpus, Document, load_corpus
-from .errors import (
+from . import datasets
+from ._core.errors import (
     CorpusError,
     DecodeError,
     InputError,
@@ -25,18 +18,30 @@ from .errors import (
     VerifyError,
     WorkerError,
 )
-from .factdiff import corroborate, diff_facts
-from .facts import extract_facts
-from .lexicon import Lexicon
-from .plots import plot_coverage, plot_facts, plot_similarity, plot_terms
-from .sections import section_tree, split_sections
-from .sentences import split_sentences
-from .terms import count_terms, keywords_in_context, term_hits
-from .textdiff import TextDiff, diff_text
+from .align import (
+    AlignmentTable,
+    align_sections,
+    align_sentences,
+    alignment_table,
+    group_texts,
+)
+from .diff import TextDiff, diff_sections, diff_text, section_diff
+from .facts import corroborate, diff_facts, extract_facts
+from .load import Corpus, Document, load_corpus
+from .report import (
+    Comparison,
+    compare,
+    plot_coverage,
+    plot_facts,
+    plot_similarity,
+    plot_terms,
+)
+from .segment import section_tree, split_sections, split_sentences
+from .terms import Lexicon, count_terms, keywords_in_context, lexicon, term_hits
 
 try:
-    __version__ = version("trendkz")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = _metadata.version("trendkz")
+except _metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
 
 __all__ = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from .corpus import Corpus, load_corpus
+from .load.corpus import Corpus, load_corpus
 
 __all__ = ["kazakhstan", "kazakhstan_path"]
 

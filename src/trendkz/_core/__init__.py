@@ -1,0 +1,1 @@
+"""The private core every stage uses: errors, frame schema, row building, parallel runs."""

@@ -1,0 +1,177 @@
+"""The one column vocabulary of trendkz frames: names, dtypes and sort orders.
+
+Every compute function returns a long-form frame with a plain RangeIndex whose columns come
+from :data:`COLUMNS`, in the order and sort order given by :data:`FRAMES`. Use
+:func:`conform` as the last step of every compute function.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+__all__ = ["COLUMNS", "FRAMES", "conform", "empty"]
+
+S = "string"
+I = "Int64"  # noqa: E741 - one-letter dtype aliases keep the table readable
+F = "float64"
+B = "boolean"
+
+#: column name -> pandas dtype. One meaning per name across every frame.
+COLUMNS: dict[str, str] = {
+    # provenance
+    "doc_id": S, "entity": S, "series": S, "year": I, "kind": S, "title": S,
+    "publisher": S, "source": S, "sha256": S, "year_source": S, "n_words": I,
+    "n_chrome": I, "section_id": S, "parent_id": S, "level": I, "position": I,
+    "heading": S, "style": S, "text": S, "start": I, "end": I, "rule": S,
+    # alignment
+    "group": I, "label": S, "similarity": F, "method": S, "status": S,
+    "year_from": I, "year_to": I, "doc_from": S, "doc_to": S,
+    "sentence_id": I, "sentence_from": I, "sentence_to": I, "group_to": I,
+    "text_from": S, "text_to": S,
+    # text diffs
+    "n_added": I, "n_removed": I, "n_changed": I,
+    # terms
+    "term": S, "frame": S, "count": I, "quoted": I, "hedged": I, "rate": F,
+    "is_quoted": B, "is_hedged": B, "left": S, "match": S, "right": S,
+    # facts
+    "value": F, "low": F, "high": F, "low_open": B, "high_open": B, "unit": S,
+    "qualifier": S, "measure": S, "period_start": I, "period_end": I,
+    "period_assumed": B, "sentence": S, "value_from": F, "value_to": F, "change": F,
+    "qualifier_from": S, "qualifier_to": S, "start_from": I, "end_from": I,
+    "start_to": I, "end_to": I, "doc_a": S, "doc_b": S, "value_a": F, "value_b": F,
+    "text_a": S, "text_b": S, "kind_a": S, "kind_b": S, "fact_kind": S, "start_a": I,
+    "end_a": I, "start_b": I, "end_b": I, "period_match": S,
+}
+
+#: frame name -> (columns in order, sort keys with explicit tie-breaks)
+FRAMES: dict[str, tuple[list[str], list[str]]] = {
+    "documents": (
+        ["doc_id", "entity", "series", "year", "kind", "title", "publisher", "n_words",
+         "n_chrome", "sha256", "source", "year_source"],
+        ["year", "entity", "series", "kind", "doc_id"],
+    ),
+    "chrome": (
+        ["doc_id", "year", "rule", "start", "end", "text"],
+        ["doc_id", "start"],
+    ),
+    "sections": (
+        ["doc_id", "entity", "series", "year", "kind", "section_id", "parent_id", "level",
+         "position", "heading", "style", "text", "start", "end", "n_words"],
+        ["year", "entity", "series", "doc_id", "start"],
+    ),
+    "alignment": (
+        ["entity", "series", "group", "label", "doc_id", "year", "section_id", "heading",
+         "similarity", "method", "status"],
+        ["entity", "series", "group", "year", "doc_id", "section_id"],
+    ),
+    "group_texts": (
+        ["entity", "series", "group", "label", "doc_id", "year", "status", "text", "n_words"],
+        ["entity", "series", "group", "year", "doc_id"],
+    ),
+    "sentences": (
+        ["entity", "series", "group", "year_from", "year_to", "doc_from", "doc_to",
+         "sentence_from", "sentence_to", "group_to", "text_from", "text_to", "similarity",
+         "status"],
+        ["entity", "series", "group", "year_from", "doc_from", "sentence_from",
+         "sentence_to"],
+    ),
+    "changes": (
+        ["entity", "series", "group", "label", "year_from", "year_to", "doc_from", "doc_to",
+         "similarity", "n_added", "n_removed", "n_changed", "status"],
+        ["entity", "series", "group", "year_from"],
+    ),
+    "terms": (
+        ["doc_id", "entity", "series", "year", "kind", "section_id", "group", "term", "count",
+         "quoted", "hedged", "n_words", "rate"],
+        ["entity", "series", "year", "doc_id", "section_id", "group", "term"],
+    ),
+    "hits": (
+        ["doc_id", "entity", "series", "year", "section_id", "term", "start", "end", "text",
+         "is_quoted", "is_hedged"],
+        ["entity", "series", "year", "doc_id", "start", "term"],
+    ),
+    "kwic": (
+        ["doc_id", "year", "section_id", "term", "left", "match", "right", "is_quoted",
+         "is_hedged", "start", "end"],
+        ["year", "doc_id", "start"],
+    ),
+    "facts": (
+        ["doc_id", "entity", "series", "year", "kind", "section_id", "fact_kind", "value",
+         "low", "high", "low_open", "high_open", "unit", "qualifier", "measure",
+         "period_start", "period_end", "period_assumed", "start", "end", "text", "sentence"],
+        ["entity", "series", "year", "doc_id", "start", "period_start"],
+    ),
+    "fact_changes": (
+        ["entity", "series", "group", "measure", "unit", "year_from", "year_to", "value_from",
+         "value_to", "qualifier_from", "qualifier_to", "change", "status", "similarity",
+         "doc_from", "doc_to", "start_from", "end_from", "start_to", "end_to", "text_from",
+         "text_to"],
+        ["entity", "series", "measure", "unit", "year_from", "year_to", "start_from",
+         "start_to"],
+    ),
+    "corroboration": (
+        ["entity", "measure", "unit", "period_start", "period_end", "doc_a", "doc_b",
+         "kind_a", "kind_b", "value_a", "value_b", "text_a", "text_b", "start_a", "end_a",
+         "start_b", "end_b", "similarity", "period_match", "status"],
+        ["entity", "measure", "period_start", "period_end", "doc_a", "doc_b", "start_a",
+         "start_b"],
+    ),
+}
+
+
+def empty(frame: str) -> pd.DataFrame:
+    """An empty frame of the given kind, with its columns and dtypes."""
+    return conform(pd.DataFrame({c: [] for c in FRAMES[frame][0]}), frame)
+
+
+def conform(df: pd.DataFrame, frame: str, *, extra: tuple[str, ...] = (),
+            sort: bool = True) -> pd.DataFrame:
+    """Order, type and stably sort ``df`` as the frame kind ``frame`` declares.
+
+    Columns not declared are dropped unless named in ``extra`` (kept after the declared
+    ones). Missing declared columns are an internal error. ``sort=False`` is for rows
+    known to be in order already.
+    """
+    cols, keys = FRAMES[frame]
+    missing = [c for c in cols if c not in df.columns]
+    if missing:
+        raise KeyError(f"frame {frame!r} lacks columns {missing}")
+    data = {c: _cast(df[c], COLUMNS[c]) for c in cols}
+    data.update((c, df[c]) for c in extra if c in df.columns and c not in data)
+    out = pd.DataFrame(data)  # copy-on-write: no column is shared with ``df`` for writing
+    keys = [k for k in keys if k in out.columns]
+    if sort and len(out) > 1:
+        return out.sort_values(keys, kind="mergesort", na_position="first",
+                               ignore_index=True)
+    return out.reset_index(drop=True)
+
+
+#: the dtype objects of COLUMNS' names, to tell a column that already has its dtype
+_DTYPES = {name: pd.api.types.pandas_dtype(name) for name in (S, I, F, B)}
+
+
+def _cast(s: pd.Series, dtype: str) -> pd.Series:
+    target = _DTYPES[dtype]
+    if repr(s.dtype) == repr(target):  # not ==: the "str" dtype == "string" is True
+        return s
+    if dtype == I:
+        return pd.to_numeric(s, errors="raise").astype(I) if len(s) else s.astype(I)
+    if dtype == F:
+        return pd.to_numeric(s, errors="raise").astype(F)
+    if dtype == B:
+        return s.astype(B)
+    return s.astype(S)
+
+
+def require(frame, columns, *, name: str, maker: str) -> None:
+    """Raise :class:`~trendkz._core.errors.InputError` unless ``frame`` is a DataFrame holding
+    ``columns``; ``name`` is what the caller calls it, ``maker`` the function that makes it."""
+    from .errors import InputError
+
+    if not isinstance(frame, pd.DataFrame):
+        raise InputError(f"{name} must be a DataFrame from trendkz.{maker}, "
+                         f"not {type(frame).__name__}")
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise InputError(f"{name} lacks columns {missing}; pass the frame "
+                         f"trendkz.{maker} returns")

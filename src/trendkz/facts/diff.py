@@ -1,0 +1,355 @@
+"""Facts across documents: ``diff_facts`` (year to year) and ``corroborate`` (source to source).
+
+Both match facts by their ``measure`` with a fuzzy string similarity (rapidfuzz
+``token_sort_ratio`` / 100, so "websites blocked" meets "blocked websites"; names are
+already folded by :mod:`trendkz.facts.measures`) and compare the *intervals* the facts mean, not
+just their numbers: "more than 600" and "about 600" state the same number with a different
+qualifier.
+
+The frame is read once into plain lists and dicts; the pairing is in
+:mod:`trendkz.facts.pairs`.
+"""
+
+from __future__ import annotations
+
+import math
+from itertools import repeat
+from operator import is_
+
+import numpy as np
+import pandas as pd
+
+from .._core import schema
+from .._core.errors import InputError, OptionError, check_option
+from .._core.rows import conformed
+from .pairs import _bounds, compare, match, meeting_key, one_to_one, overlaps, pairs
+from .pairs import similarity as similarity
+from .quantities import FACT_KINDS
+
+__all__ = ["MIN_SIMILARITY", "corroborate", "diff_facts"]
+
+#: default ``min_similarity`` of :func:`diff_facts` and :func:`corroborate`
+MIN_SIMILARITY = 0.8
+_NEEDED = ("doc_id", "entity", "series", "year", "kind", "section_id", "fact_kind", "value",
+           "low", "high", "unit", "qualifier", "measure", "period_start", "period_end",
+           "period_assumed", "start", "end", "text")
+_ADDITIVE = ("count",)  # units whose totals over a longer period cannot be smaller
+PERIODS = ("same", "nested", "overlap")
+_FILLED = ("entity", "series", "qualifier")  # read as "" when missing
+
+
+def _read(facts: pd.DataFrame, min_similarity: float, columns: tuple[str, ...],
+          where=None) -> list[dict]:
+    """The facts of ``facts`` that have a measure (and, given a function ``where`` of the
+    frame, where it is true), as dicts of ``columns`` (missing values ``None``, NaN kept;
+    ``entity``, ``series``, ``qualifier``: ``""`` when missing)."""
+    schema.require(facts, _NEEDED, name="facts", maker="extract_facts")
+    if (isinstance(min_similarity, bool) or not isinstance(min_similarity, (int, float))
+            or not 0.0 <= float(min_similarity) <= 1.0):
+        raise OptionError(f"min_similarity={min_similarity!r} is not valid; "
+                          "give a number from 0 to 1")
+    keep = (facts["fact_kind"].isin(FACT_KINDS) & facts["measure"].notna()).to_numpy(bool)
+    if where is not None:
+        keep = keep & where(facts)
+    rows = keep.nonzero()[0].tolist()
+    measures = facts["measure"].tolist()
+    rows = [i for i in rows if len(str(measures[i])) > 0]
+    every = len(rows) == len(facts)
+    values = []
+    for c in columns:
+        series = facts[c]
+        column = series.tolist()
+        if c in _FILLED:
+            na = series.isna().tolist()
+            column = ["" if m else v for v, m in zip(column, na, strict=True)]
+        elif not (isinstance(series.dtype, np.dtype) and series.dtype.kind in "biufc") and any(
+                map(is_, column, repeat(pd.NA))):  # only nullable dtypes and objects hold NA
+            column = [None if v is pd.NA else v for v in column]
+        values.append(column if every else [column[i] for i in rows])
+    return [dict(zip(columns, r, strict=True)) for r in zip(*values, strict=True)]
+
+
+def _na_last(value) -> tuple:
+    """Sort key putting missing values last, as pandas sorts."""
+    return (1, 0) if value is None else (0, value)
+
+
+def _rank(r: dict) -> tuple:
+    """Which fact stands for its measure in a document: the one about the report's own year
+    (period stated), then stated periods, then the nearest period, then text order."""
+    year, end, stated = r["year"], r["period_end"], r["period_assumed"]
+    assumed = True if stated is None else bool(stated)
+    same = None if year is None or end is None else end == year
+    # "own" is not (period_end == year and not assumed), with missing values as pandas has them
+    own = 1 if same is False or assumed else 2 if same is None else 0
+    gap = None if year is None or end is None else abs(year - end)
+    start = r["start"]
+    return (own, assumed, gap is None, 0 if gap is None else gap, start is None,
+            0 if start is None else start)
+
+
+def _representatives(part: list[dict]) -> dict:
+    """Document -> its facts that stand for their (group, measure, unit), in text order."""
+    best: dict = {}
+    for n, r in enumerate(part):
+        key = (r["doc_id"], r["group"], r["measure"], r["unit"])
+        rank = (*_rank(r), n)
+        known = best.get(key)
+        if known is None or rank < known[0]:
+            best[key] = (rank, r)
+    by_doc: dict = {}
+    for _, r in best.values():
+        by_doc.setdefault(r["doc_id"], []).append(r)
+    for reps in by_doc.values():
+        reps.sort(key=_text_order)
+    return by_doc
+
+
+def _text_order(r: dict) -> tuple:
+    group, unit = r["group"], r["unit"]
+    return (r["start"], group is None, 0 if group is None else group, r["measure"],
+            unit is None, "" if unit is None else unit)
+
+
+def _groups(alignment) -> dict:
+    """``(doc_id, section_id)`` -> aligned group (the first row of each section)."""
+    if not isinstance(alignment, pd.DataFrame) or not {"doc_id", "section_id",
+                                                       "group"} <= set(alignment.columns):
+        raise InputError("alignment must be the frame trendkz.align_sections returns "
+                         "(with doc_id, section_id, group)")
+    out: dict = {}
+    na = alignment["section_id"].isna().to_numpy()
+    for d, s, g, missing in zip(alignment["doc_id"].tolist(), alignment["section_id"].tolist(),
+                                alignment["group"].tolist(), na.tolist(), strict=True):
+        if not missing:
+            out.setdefault((None if d is pd.NA else d, s), None if g is pd.NA else g)
+    return out
+
+
+_DIFF_READ = ("doc_id", "entity", "series", "section_id", "year", "fact_kind", "value", "low",
+              "high", "unit", "qualifier", "measure", "period_end", "period_assumed", "start",
+              "end", "text")
+_DIFF_OUT = ("entity", "series", "group", "measure", "unit", "year_from", "year_to",
+             "doc_from", "doc_to", "value_from", "value_to", "qualifier_from", "qualifier_to",
+             "change", "status", "similarity", "start_from", "end_from", "start_to", "end_to",
+             "text_from", "text_to")
+
+
+def _file(chains: tuple[dict, dict], c: int, last: dict, remove: bool = False) -> None:
+    """File chain ``c`` (or take it out) under the keys of its last fact."""
+    for index, key in zip(chains, (meeting_key(last, True), meeting_key(last, False)),
+                          strict=True):
+        if key is None:
+            continue
+        if remove:
+            del index[key][c]
+        else:
+            index.setdefault(key, {})[c] = None
+
+
+def _row(a: dict | None, b: dict | None, status: str, sim: float, entity: str, series: str,
+         doc_from: tuple, doc_to: tuple) -> tuple:
+    """A row of :data:`_DIFF_OUT` (missing values ``None``: unlike ``pd.NA``, they leave the
+    row out of the garbage collector's work)."""
+    na = None
+    src = a if a is not None else b
+    va = _num(a["value"]) if a is not None else math.nan
+    vb = _num(b["value"]) if b is not None else math.nan
+    group = src["group"] if a is None or b is None or a["group"] == b["group"] else na
+    return (entity or na, series or na, group, src["measure"], src["unit"], doc_from[1],
+            doc_to[1], doc_from[0], doc_to[0], va, vb,
+            (a["qualifier"] or na) if a is not None else na,
+            (b["qualifier"] or na) if b is not None else na,
+            vb - va, status, sim,
+            a["start"] if a is not None else na, a["end"] if a is not None else na,
+            b["start"] if b is not None else na, b["end"] if b is not None else na,
+            a["text"] if a is not None else na, b["text"] if b is not None else na)
+
+
+def _num(x) -> float:
+    return math.nan if x is None or x is pd.NA else float(x)
+
+
+def diff_facts(facts: pd.DataFrame, alignment: pd.DataFrame | None = None, *,
+               min_similarity: float = MIN_SIMILARITY) -> pd.DataFrame:
+    """Link the same measure across the report years of each entity and series.
+
+    For every document, one fact stands for each measure (and unit): the one whose period
+    is the report's own year, else the nearest. Going through the documents of a series
+    year by year, each such fact is linked to the latest earlier fact of a measure that
+    matches (similarity >= ``min_similarity``, same unit); with an ``alignment`` frame
+    (:func:`trendkz.align_sections`) facts in the same aligned section group are linked
+    first, then across the document. A measure that first appears after the first report is
+    ``new``; one that is never stated again after some report is ``dropped``.
+
+    Parameters
+    ----------
+    facts
+        The frame :func:`trendkz.extract_facts` returns.
+    alignment
+        Optional; ``doc_id, section_id, group`` are used.
+    min_similarity
+        Lowest measure similarity in [0, 1] that links two facts.
+
+    Returns
+    -------
+    DataFrame
+        ``entity, series, group`` (the aligned group both facts sit in, if any), ``measure,
+        unit, year_from, year_to`` (report years), ``doc_from, doc_to``, ``value_from,
+        value_to, qualifier_from, qualifier_to``, ``change`` (``value_to - value_from``),
+        ``status`` (``same``, ``up``, ``down``, ``qualifier changed``, ``new``,
+        ``dropped``), ``similarity`` (of the two measures), and the source spans
+        ``start_from, end_from, start_to, end_to, text_from, text_to``.
+    """
+    records = _read(facts, min_similarity, _DIFF_READ)
+    if alignment is not None:
+        groups = _groups(alignment)
+        for r in records:
+            r["group"] = groups.get((r["doc_id"], r["section_id"]))
+    else:
+        for r in records:
+            r["group"] = None
+    parts: dict = {}
+    for r in records:
+        parts.setdefault((r["entity"], r["series"]), []).append(r)
+    passes = (True, False) if alignment is not None else (False,)
+    rows: list[tuple] = []
+    for entity, series in sorted(parts):
+        part = parts[entity, series]
+        years: dict = {}
+        for r in part:
+            years.setdefault(r["doc_id"], r["year"])
+        order = sorted(years.items(), key=lambda d: (_na_last(d[1]), _na_last(d[0])))
+        by_doc = _representatives(part)
+        lasts: list[dict] = []  # the last fact of each chain ...
+        linked: list[int] = []  # ... and the index of its document in order
+        chains: tuple[dict, dict] = ({}, {})  # by grouped, unit key: {chain: None}
+        for k, (doc, _) in enumerate(order):
+            mine = by_doc.get(doc, [])
+            taken = [False] * len(mine)
+            for grouped in passes:
+                index = chains[0 if grouped else 1]
+                reps: dict = {}
+                for i, b in enumerate(mine):
+                    key = meeting_key(b, grouped)
+                    if key is not None and not taken[i]:
+                        reps.setdefault(key, []).append(i)
+                buckets = [([c for c in index.get(key, ()) if linked[c] != k], ris)
+                           for key, ris in reps.items()]
+                for c, i, sim in match(buckets, lasts, mine, min_similarity):
+                    a, b = lasts[c], mine[i]
+                    rows.append(_row(a, b, compare(a, b), sim, entity, series,
+                                     (a["doc_id"], a["year"]), order[k]))
+                    _file(chains, c, a, remove=True)
+                    _file(chains, c, b)
+                    lasts[c], linked[c], taken[i] = b, k, True
+            for i, b in enumerate(mine):
+                if taken[i]:
+                    continue
+                if k > 0:
+                    rows.append(_row(None, b, "new", math.nan, entity, series, order[k - 1],
+                                     order[k]))
+                _file(chains, len(lasts), b)
+                lasts.append(b)
+                linked.append(k)
+        last = len(order) - 1
+        for a, k in zip(lasts, linked, strict=True):
+            if k < last:
+                rows.append(_row(a, None, "dropped", math.nan, entity, series, order[k],
+                                 order[k + 1]))
+    if not rows:
+        return schema.empty("fact_changes")
+    return conformed(rows, _DIFF_OUT, "fact_changes")
+
+
+_CORROBORATE_READ = ("doc_id", "entity", "year", "kind", "unit", "measure", "value", "low",
+                     "high", "low_open", "high_open", "period_start", "period_end",
+                     "period_assumed", "start", "end", "text")
+
+
+def corroborate(facts: pd.DataFrame, *, periods: str = "nested", assumed: bool = False,
+                min_similarity: float = MIN_SIMILARITY) -> pd.DataFrame:
+    """The same measure for the same period stated by two different documents.
+
+    Two facts of one entity, from different documents, with the same unit and matching
+    measures (similarity >= ``min_similarity``), whose periods correspond, are compared:
+
+    - ``agree``: the intervals they mean overlap ("about 600" and "more than 600");
+    - ``consistent``: the periods differ, the fact about the shorter period is a count
+      below the one about the longer period (400 websites blocked in 2011, 950 since
+      2010): not the same number, and no contradiction;
+    - ``conflict``: otherwise.
+
+    Each fact is paired at most once with the facts of each other document (agreeing pairs
+    first), so repeated mentions do not multiply into spurious conflicts.
+
+    Parameters
+    ----------
+    facts
+        The frame :func:`trendkz.extract_facts` returns.
+    periods
+        How periods must correspond: ``"same"`` (identical years), ``"nested"`` (one
+        within the other, the default: a count for 2019 is checked against one for
+        2019-2021) or ``"overlap"`` (sharing at least one year).
+    assumed
+        Also use facts whose period is assumed (the sentence gave none). Off by default:
+        an assumed period is a guess.
+    min_similarity
+        Lowest measure similarity in [0, 1].
+
+    Returns
+    -------
+    DataFrame
+        ``entity, measure, unit, period_start, period_end`` (the years both periods
+        share), ``doc_a, doc_b, kind_a, kind_b`` (document kinds), ``value_a, value_b,
+        text_a, text_b, start_a, end_a, start_b, end_b`` (the two sources), ``similarity``
+        (of the measures), ``period_match`` (``same``, ``nested``, ``overlap``) and
+        ``status`` (``agree``, ``consistent``, ``conflict``).
+    """
+    check_option("periods", periods, PERIODS)
+    check_option("assumed", assumed, (True, False))
+    def where(f: pd.DataFrame) -> np.ndarray:
+        keep = f["period_start"].notna() & f["period_end"].notna()
+        if not assumed:
+            keep &= ~f["period_assumed"].fillna(True).astype(bool)
+        return keep.to_numpy(bool)
+
+    records = _read(facts, min_similarity, _CORROBORATE_READ, where)
+    allowed = PERIODS[:PERIODS.index(periods) + 1]
+    parts: dict = {}
+    for r in records:
+        parts.setdefault(r["entity"], []).append(r)
+    rows = []
+    for entity in sorted(parts):
+        recs = sorted(parts[entity], key=lambda r: (
+            _na_last(r["year"]), _na_last(r["doc_id"]), _na_last(r["start"])))
+        found = pairs([r["doc_id"] for r in recs], [r["unit"] for r in recs],
+                      [r["measure"] for r in recs],
+                      np.array([r["period_start"] for r in recs], dtype=np.int64),
+                      np.array([r["period_end"] for r in recs], dtype=np.int64),
+                      allowed, min_similarity)
+        cands: list[dict] = []
+        for i, j, kind, s in found:
+            a, b = recs[i], recs[j]
+            if overlaps(a, b):
+                status = "agree"
+            else:
+                status = "conflict"
+                if kind != "same" and a["unit"] in _ADDITIVE:
+                    short, long_ = sorted((a, b), key=lambda r: r["period_end"] - r[
+                        "period_start"])
+                    if _bounds(short)[1] <= _bounds(long_)[0]:
+                        status = "consistent"
+            cands.append({
+                "entity": entity or None, "measure": a["measure"], "unit": a["unit"],
+                "period_start": max(a["period_start"], b["period_start"]),
+                "period_end": min(a["period_end"], b["period_end"]),
+                "doc_a": a["doc_id"], "doc_b": b["doc_id"], "kind_a": a["kind"],
+                "kind_b": b["kind"], "value_a": a["value"], "value_b": b["value"],
+                "text_a": a["text"], "text_b": b["text"], "start_a": a["start"],
+                "end_a": a["end"], "start_b": b["start"], "end_b": b["end"],
+                "similarity": s, "period_match": kind, "status": status})
+        rows += one_to_one(cands)
+    if not rows:
+        return schema.empty("corroboration")
+    return conformed([tuple(r.values()) for r in rows], tuple(rows[0]), "corroboration")

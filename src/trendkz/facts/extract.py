@@ -1,0 +1,267 @@
+"""Facts: every quantity stated in the text, as a frame you can plot and compare.
+
+``extract_facts(sections)`` reads each sentence of each section (sentences from
+:func:`trendkz.segment.sentences.sentence_spans`), finds its time expressions
+(:mod:`trendkz.facts.periods`), its numbers (:mod:`trendkz.facts.quantities`, parsing by
+:mod:`trendkz.facts.numbers`) and names what each number counts (:mod:`trendkz.facts.measures`).
+
+Only the sentences with a digit or a number word are read (one scan of each paragraph
+finds them; a paragraph with none is not even split into sentences), and a sentence that
+recurs in another report of the same entity and series is read once: the results are the
+same as reading every sentence in turn, in a fraction of the time.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .._core import schema
+from .._core.errors import check_option
+from .._core.rows import conformed
+from ..segment.sentences import sentence_spans
+from .measures import name_measures
+from .numbers import has_case_trap, tokenize
+from .periods import assign_period, period_matches, resolve_periods
+from .quantities import FACT_KINDS, NON_FACT_KINDS, find_quantities
+
+__all__ = ["FACT_KINDS", "NON_FACT_KINDS", "extract_facts", "facts_of_sentence"]
+
+_NEEDED = ("doc_id", "entity", "series", "year", "kind", "section_id", "text", "start")
+_NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen "
+                 "fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty "
+                 "fifty sixty seventy eighty ninety hundreds? thousands? millions? billions? "
+                 "dozens? tens zero").split()
+
+
+def _words_pattern(words: list[str]) -> str:
+    """``\\b(?:w1|w2|...)\\b`` with the words grouped by first letter (the same matches
+    found, faster: only search hits are used)."""
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w[1:])
+    return r"\b(?:" + "|".join(f"{k}(?:{'|'.join(v)})" for k, v in by_first.items()) + r")\b"
+
+
+#: a sentence without a digit or a number word has no fact
+_MAYBE = re.compile(r"\d|" + _words_pattern(_NUMBER_WORDS), re.I)
+_DIGIT = re.compile(r"\d")
+#: the number words of :data:`_MAYBE`, ...
+_WORDS = re.compile(_words_pattern(_NUMBER_WORDS), re.I)
+#: ... and on lower-cased text (several times faster than ``re.I``); text with a
+#: :data:`trendkz.facts.numbers.CASE_TRAPS` letter is searched with :data:`_WORDS` instead
+_WORDS_LOWER = re.compile(_words_pattern(_NUMBER_WORDS))
+
+
+def facts_of_sentence(text: str, year: int, *, include_non_facts: bool = False,
+                      context: dict | None = None) -> list[dict]:
+    """The facts of one sentence as dicts (offsets relative to ``text``).
+
+    Keys: ``fact_kind, value, low, high, low_open, high_open, unit, qualifier, measure,
+    period_start, period_end, period_assumed, start, end, text``. ``context`` carries
+    measures from one sentence to the next (see :func:`trendkz.facts.measures.name_measures`).
+    """
+    if not _MAYBE.search(text):
+        return []
+    return _facts(text, year, context, include_non_facts)
+
+
+#: a paragraph break: a sentence always ends at one (and no look at the text crosses it),
+#: so the sentences of a text are those of its paragraphs
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+def _maybe_sentences(body: str, low: str, words: re.Pattern, seen: dict):
+    """The spans of the sentences of ``body`` with a digit or a number word (where
+    :data:`_MAYBE` matches), in order; a paragraph with none is not split at all (see
+    :func:`_lowered` for ``low`` and ``words``). Digits are looked for first (a quick scan):
+    most sentences with a number have digits. A number or a word never straddles two
+    sentences: they meet at white space. ``seen`` keeps the spans (relative) of each
+    paragraph read, for the paragraphs that recur (one dict for each ``words``)."""
+    digit, word = _DIGIT.search, words.search
+    p0 = 0
+    for m in [*_PARAGRAPH.finditer(body), None]:
+        p1 = len(body) if m is None else m.start()
+        paragraph = body[p0:p1]
+        spans = seen.get(paragraph)
+        if spans is None:
+            spans = seen[paragraph] = tuple(
+                (a - p0, b - p0) for a, b in (
+                    sentence_spans(paragraph, p0)
+                    if digit(low, p0, p1) or word(low[p0:p1]) else ())
+                if digit(low, a, b) or word(low[a:b]))
+        for a, b in spans:
+            yield a + p0, b + p0
+        if m is not None:
+            p0 = m.end()
+
+
+def _lowered(body: str) -> tuple[str, re.Pattern]:
+    """``body`` lower-cased with :data:`_WORDS_LOWER`, or as it is with :data:`_WORDS`
+    (when lower-casing would not keep offsets or matches)."""
+    low = body.lower()
+    if len(low) != len(body) or has_case_trap(body):
+        return body, _WORDS
+    return low, _WORDS_LOWER
+
+
+_FACT_KEYS = ("fact_kind", "value", "low", "high", "low_open", "high_open", "unit",
+              "qualifier", "measure", "period_start", "period_end", "period_assumed", "start",
+              "end", "text")
+
+
+def _facts(text: str, year: int, context: dict | None, include_non_facts: bool) -> list[dict]:
+    return [dict(zip(_FACT_KEYS, f, strict=True))
+            for f in _fact_tuples(text, year, context, include_non_facts, _Memo())]
+
+
+class _Memo:
+    """What the reading of a sentence gives that does not depend on the report's year, kept
+    for the sentences that recur (a report repeats much of the year before): period matches
+    and quantities by text, measures by text and context (each checked against what it was
+    made from). Kept in tuples of plain values where it can be: the garbage collector
+    skips those."""
+
+    def __init__(self) -> None:
+        self.matches: dict[str, tuple] = {}
+        self.quantities: dict[str, tuple] = {}
+        self.measures: dict[tuple, tuple] = {}
+
+
+def _spans(periods: list) -> tuple[tuple[int, int], ...]:
+    return tuple([(p.start, p.end) for p in periods])
+
+
+def _fact_tuples(text: str, year: int, context: dict | None, include_non_facts: bool,
+                 memo: _Memo) -> list[tuple]:
+    """The facts of a sentence as tuples of :data:`_FACT_KEYS` values."""
+    periods = None
+
+    def get_periods() -> list:  # only when needed: most sentences hold no fact
+        nonlocal periods
+        if periods is None:
+            matches = memo.matches.get(text)
+            if matches is None:
+                matches = memo.matches[text] = period_matches(text)
+            periods = resolve_periods(text, matches, year)
+        return periods
+
+    toks = None
+    known = memo.quantities.get(text)
+    if known is not None and known[1] is not None and known[1] != _spans(get_periods()):
+        known = None  # made with other periods
+    if known is None:
+        toks = tokenize(text)
+        asked = []
+
+        def periods_once() -> list:
+            asked.append(True)
+            return get_periods()
+
+        quantities = find_quantities(text, periods_once, toks=toks)
+        has_fact = any(q.is_fact for q in quantities)
+        memo.quantities[text] = (quantities, _spans(get_periods()) if asked else None, has_fact)
+    else:
+        quantities, _, has_fact = known
+    if not has_fact and not include_non_facts:
+        return []  # nothing to name (the context is only changed by facts)
+    if context is None:
+        measures = name_measures(toks or tokenize(text), quantities)
+    else:
+        before = tuple(context.items())
+        known = memo.measures.get((text, before))
+        if known is None or known[0] is not quantities:
+            measures = name_measures(toks or tokenize(text), quantities, context=context)
+            memo.measures[text, before] = (quantities, tuple(measures),
+                                           tuple(context.items()))
+        else:
+            measures, after = known[1], known[2]
+            context.clear()
+            context.update(after)
+    rows = []
+    free = None
+    for q, measure in zip(quantities, measures, strict=True):
+        fact = q.is_fact
+        if not fact and not include_non_facts:
+            continue
+        if not fact:
+            first = last = assumed = None
+        elif q.series_year is not None:
+            first = last = q.series_year
+            assumed = False
+        else:
+            if free is None:
+                series_years = [(p.start, p.end) for p in quantities
+                                if p.kind == "year" and p.series_year is not None]
+                free = [p for p in get_periods()
+                        if not any(p.start < b and p.end > a for a, b in series_years)]
+            first, last, assumed = assign_period(q.start, q.end, free, text, year)
+        rows.append((
+            q.kind, q.value, q.low, q.high, q.low_open if fact else None,
+            q.high_open if fact else None, q.unit or None, q.qualifier or None,
+            measure or None, first, last, assumed, q.start, q.end, text[q.start:q.end]))
+    return rows
+
+
+def extract_facts(sections: pd.DataFrame, *, include_non_facts: bool = False) -> pd.DataFrame:
+    """One row per quantity stated in the text of ``sections``.
+
+    Parameters
+    ----------
+    sections
+        The frame :func:`trendkz.split_sections` returns (or any frame with its columns
+        ``doc_id, entity, series, year, kind, section_id, text, start``).
+    include_non_facts
+        Also keep the numbers that are not facts (years, dates, references, footnote
+        markers, ordinals, identifiers, ages, numbers in URLs ...), with their
+        ``fact_kind`` saying which. Off by default.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id, entity, series, year, kind`` (of the document: report / analysis),
+        ``section_id``; ``fact_kind`` (``exact``, ``approximate``, ``bound``, ``range``; or a
+        non-fact kind such as ``year``, ``reference``, ``footnote``); ``value`` (the number
+        stated; NaN for ranges and vague counts), ``low``, ``high`` (the interval it means;
+        NaN on an open side), ``low_open``, ``high_open`` (the bound is exclusive or
+        missing), ``unit`` (``count``, ``percent``, ``years``, ``USD`` ...), ``qualifier``
+        (the words: "more than", "about", "dozens"), ``measure`` (what is counted and what
+        happened to it: "websites blocked"), ``period_start``, ``period_end`` (years the
+        number is about), ``period_assumed`` (no period in the sentence: the report's year),
+        ``start``, ``end`` (offsets into the document body), ``text`` (the quantity as
+        written), ``sentence``. Sorted by entity, series, year, document, offset.
+    """
+    schema.require(sections, _NEEDED, name="sections", maker="split_sections")
+    check_option("include_non_facts", include_non_facts, (True, False))
+    rows = []
+    # sections by entity and series (their order kept): a sentence that recurs in the next
+    # report is read once; the memo lives for one group only, so memory stays bounded
+    groups: dict[tuple[str, str], list] = {}
+    columns = [sections[c].tolist() for c in _NEEDED]
+    for r in zip(*columns, strict=True):
+        groups.setdefault((str(r[1]), str(r[2])), []).append(r)
+    for group in groups.values():
+        memo = _Memo()
+        seen: dict = {_WORDS: {}, _WORDS_LOWER: {}}  # by paragraph: str keys, untracked
+        for doc_id, entity, series, year, kind, section_id, body, start in group:
+            if not isinstance(body, str) or not body:
+                continue
+            low, words = _lowered(body)
+            base = int(start)
+            context: dict = {}
+            prev_end = 0
+            for a, b in _maybe_sentences(body, low, words, seen[words]):
+                sentence = body[a:b]
+                # a measure is carried within a paragraph only (no sentence holds "\n\n")
+                if body.find("\n\n", prev_end, a) >= 0:
+                    context.clear()
+                prev_end = b
+                shift = base + a
+                for f in _fact_tuples(sentence, int(year), context, include_non_facts, memo):
+                    rows.append((doc_id, entity, series, year, kind, section_id, *f[:12],
+                                 f[12] + shift, f[13] + shift, f[14], sentence))
+    if not rows:
+        return schema.empty("facts")
+    columns = [*_NEEDED[:6], *_FACT_KEYS, "sentence"]
+    return conformed(rows, columns, "facts")

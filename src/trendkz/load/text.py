@@ -1,0 +1,125 @@
+"""Reading bytes as text, once: decoding, HTML to text, and normalization.
+
+Normalization is NFC, ``\\n`` line endings, non-breaking and other odd spaces made plain
+spaces, zero-width characters removed and trailing spaces cut from lines. Quotation marks
+are kept exactly as written: they carry meaning.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .._core.errors import DecodeError, InputError
+
+__all__ = ["decode", "html_to_text", "normalize", "read_document"]
+
+# odd spaces become plain spaces; zero-width characters go
+_REPLACE = [(chr(c), " ") for c in [0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F,
+                                     0x3000]]
+_REPLACE += [(chr(c), "") for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)]
+# control characters other than tab, newline, carriage return, form feed
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def normalize(text: str) -> str:
+    """Normalize text once: NFC, line endings, odd spaces, trailing blanks; quotes kept."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = unicodedata.normalize("NFC", text)
+    for odd, plain in _REPLACE:  # str.replace and `in` are C-speed scans
+        if odd in text:
+            text = text.replace(odd, plain)
+    return "\n".join(line.rstrip(" \t") for line in text.split("\n"))
+
+
+def decode(data: bytes, where: str) -> str:
+    """Decode bytes: UTF-8 (with or without BOM) first, else charset-normalizer's best guess.
+
+    Raises :class:`InputError` for empty or binary data and :class:`DecodeError` when no
+    encoding fits.
+    """
+    if not data.strip():
+        raise InputError(f"{where}: the file is empty; remove it or give it some text")
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(
+            f"{where}: looks like a binary file (NUL bytes); only text, Markdown and HTML "
+            "documents can be loaded"
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None:
+            raise DecodeError(
+                f"{where}: cannot decode the bytes as text (not UTF-8, and no legacy encoding "
+                f"fits; first bad byte at offset {exc.start}); re-save the file as UTF-8"
+            ) from None
+        text = str(best)
+    if _CONTROL.search(text[:8192]) and len(_CONTROL.findall(text[:8192])) > 8:
+        raise InputError(f"{where}: looks like a binary file (control characters), not text")
+    return text
+
+
+class _TextExtractor(HTMLParser):
+    _BLOCK = {
+        "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+        "article", "header", "footer", "nav", "ul", "ol", "table", "blockquote", "title",
+    }
+    _SKIP = {"script", "style", "noscript", "template", "svg"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in self._SKIP:
+            self._skip += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n\n")
+            if tag == "li":
+                self.parts.append("- ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self._skip = max(0, self._skip - 1)
+        elif tag in self._BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of an HTML page: blocks become paragraphs, scripts and styles are skipped."""
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    text = "".join(parser.parts)
+    text = re.sub(r"[ \t]*\n[ \t]*", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+def read_document(path: Path, where: str | None = None) -> tuple[str, bytes]:
+    """Read one document file: its normalized text and its raw bytes."""
+    where = where or str(path)
+    if path.suffix.lower() not in SUFFIXES:
+        raise InputError(
+            f"{where}: unsupported file type {path.suffix!r}; use one of {', '.join(SUFFIXES)}"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{where}: cannot read the file ({exc.strerror})") from None
+    text = decode(data, where)
+    if path.suffix.lower() in (".html", ".htm"):
+        text = html_to_text(text)
+    return normalize(text), data

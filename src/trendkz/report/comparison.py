@@ -1,0 +1,196 @@
+"""The whole chain in one call: ``compare(corpus) -> Comparison``.
+
+files → corpus → sections → alignment → {sentences, changes, terms, facts} →
+{fact_changes, corroboration}. The :class:`Comparison` holds every frame, the options used
+and the SHA-256 of every input document, and renders a compact summary in notebooks.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .._core.errors import OptionError
+from ..load.corpus import Corpus
+
+__all__ = ["FRAME_NAMES", "Comparison", "compare"]
+
+#: the frames a Comparison holds, in the order they are computed and saved
+FRAME_NAMES = ("documents", "chrome", "sections", "alignment", "sentences", "changes",
+               "terms", "facts", "fact_changes", "corroboration")
+
+_OPTIONS = {"lexicon": None, "min_similarity": None, "terms_by": "doc"}
+
+
+@dataclass
+class Comparison:
+    """Every frame of a comparison, with the options used and the input hashes."""
+
+    documents: pd.DataFrame
+    chrome: pd.DataFrame
+    sections: pd.DataFrame
+    alignment: pd.DataFrame
+    sentences: pd.DataFrame
+    changes: pd.DataFrame
+    terms: pd.DataFrame
+    facts: pd.DataFrame
+    fact_changes: pd.DataFrame
+    corroboration: pd.DataFrame
+    options: dict = field(default_factory=dict)
+
+    @property
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """Name → frame, in :data:`FRAME_NAMES` order."""
+        return {name: getattr(self, name) for name in FRAME_NAMES}
+
+    @property
+    def inputs(self) -> list[dict]:
+        """``source`` and ``sha256`` of every input document, in corpus order."""
+        return [{"doc_id": r.doc_id, "source": r.source, "sha256": r.sha256}
+                for r in self.documents.itertuples(index=False)]
+
+    def alignment_table(self) -> pd.DataFrame:
+        """Groups × years, headings or "—" where absent (see :func:`trendkz.alignment_table`)."""
+        from ..align.sections import alignment_table
+
+        return alignment_table(self.alignment)
+
+    def save(self, path, *, source: str | None = None, progress: bool = False,
+             force: bool = False):
+        """Write every frame, figure, ``index.html`` and ``manifest.json`` atomically.
+
+        An existing folder is replaced only when it is an earlier trendkz report; any other
+        is refused unless ``force=True`` (see :func:`trendkz.report.save.save_comparison`).
+        """
+        from .save import save_comparison
+
+        return save_comparison(self, path, source=source, progress=progress, force=force)
+
+    def summary(self) -> dict[str, pd.DataFrame]:
+        """Small frames for a glance: most changed sections, framing shift, facts that moved."""
+        ch = self.changes
+        most = (ch[ch["status"].isin(["edited", "rewritten"])]
+                .sort_values(["similarity", "entity", "group", "year_from"], kind="mergesort")
+                .head(5)[["entity", "label", "year_from", "year_to", "similarity", "status"]])
+        t = self.terms
+        framing = pd.DataFrame()
+        if len(t):  # quoted / all hits of the three most frequent terms, by year
+            top = (t.groupby("term")["count"].sum().sort_values(ascending=False,
+                                                                   kind="mergesort")
+                   .head(3).index)
+            g = t[t["term"].isin(top)].groupby(["term", "year"], sort=True)[
+                ["count", "quoted"]].sum()
+            cells = g["quoted"].astype(str) + "/" + g["count"].astype(str)
+            framing = cells.unstack("year").fillna("").rename_axis(
+                columns=None).reset_index().rename(columns={"term": "quoted/all"})
+            framing.columns = [str(c) for c in framing.columns]
+        fc = self.fact_changes
+        moved = fc[fc["status"].isin(["up", "down", "qualifier changed"])].head(5)
+        cols = [c for c in ("entity", "measure", "year_from", "year_to", "value_from",
+                            "value_to", "status") if c in fc.columns]
+        return {"most changed sections": most.reset_index(drop=True),
+                "framing (hits in quotes / all hits)": framing,
+                "facts that moved": moved[cols].reset_index(drop=True)}
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{k}={len(v)}" for k, v in self.frames.items())
+        return f"Comparison({sizes})"
+
+    def _repr_html_(self) -> str:
+        docs = self.documents
+        years = sorted(docs["year"].dropna().unique().tolist())
+        head = (f"<p><b>trendkz Comparison</b>: {len(docs)} documents, "
+                f"{docs['entity'].nunique()} entities, years "
+                f"{html.escape(', '.join(map(str, years[:12])))}"
+                f"{' …' if len(years) > 12 else ''}; "
+                f"{self.alignment['group'].nunique() if len(self.alignment) else 0} section "
+                f"groups, {len(self.facts)} facts.</p>")
+        parts = [head]
+        for title, frame in self.summary().items():
+            if len(frame):
+                parts.append(f"<p><i>{html.escape(title)}</i></p>")
+                parts.append(frame.to_html(index=False, na_rep="",
+                                           float_format="{:.2f}".format))
+        return "\n".join(parts)
+
+
+def _check_options(options: dict) -> dict:
+    unknown = sorted(set(options) - set(_OPTIONS))
+    if unknown:
+        raise OptionError(f"compare: unknown option(s) {unknown}; valid: {sorted(_OPTIONS)}")
+    return {**_OPTIONS, **options}
+
+
+def _chain(corpus: Corpus, opts: dict, progress: bool = False) -> dict[str, pd.DataFrame]:
+    """Every computed frame for one corpus (in practice: one entity's documents)."""
+    from ..align.sections import align_sections
+    from ..align.sentences import align_sentences
+    from ..diff.changes import diff_sections
+    from ..facts.diff import corroborate, diff_facts
+    from ..facts.extract import extract_facts
+    from ..segment.sections import split_sections
+    from ..terms.counts import count_terms
+
+    align_kw = ({} if opts["min_similarity"] is None
+                else {"min_similarity": opts["min_similarity"]})
+    out: dict[str, pd.DataFrame] = {"documents": corpus.documents, "chrome": corpus.chrome}
+    out["sections"] = split_sections(corpus)
+    out["alignment"] = align_sections(out["sections"], **align_kw)
+    out["sentences"] = align_sentences(out["sections"], out["alignment"])
+    out["changes"] = diff_sections(out["sections"], out["alignment"])
+    terms_kw = {"alignment": out["alignment"]} if opts["terms_by"] == "group" else {}
+    out["terms"] = count_terms(out["sections"], opts["lexicon"], by=opts["terms_by"],
+                               **terms_kw)
+    out["facts"] = extract_facts(out["sections"])
+    out["fact_changes"] = diff_facts(out["facts"], alignment=out["alignment"])
+    out["corroboration"] = corroborate(out["facts"])
+    return out
+
+
+def _combine(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """The frames of all parts (one per entity, in entity order) as one frame each."""
+    from .._core import schema
+
+    out = {}
+    for name in FRAME_NAMES:
+        frames = [p[name] for p in parts if len(p[name])] or [parts[0][name]]
+        df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        declared, keys = schema.FRAMES[name]
+        extra = tuple(c for c in df.columns if c not in declared)
+        # each part is sorted and the parts come by entity: entity-first frames are in order
+        out[name] = schema.conform(df, name, extra=extra, sort=keys[0] != "entity")
+    return out
+
+
+def compare(corpus: Corpus, *, workers: int | None = 1, backend="auto",
+            progress: bool = False, **options) -> Comparison:
+    """Run the whole chain on ``corpus``, entity by entity.
+
+    Options (keyword-only): ``lexicon`` (a :class:`trendkz.Lexicon`, a dict, a path, or
+    ``None`` for the built-in counter-terrorism lexicon), ``min_similarity`` (alignment
+    threshold; ``None`` = the aligner's default), ``terms_by`` (``"doc"``, ``"section"``
+    or ``"group"``). ``workers`` (``None`` = all cores) and ``backend`` (``"auto"``,
+    ``"serial"``, ``"processes"``, ``"dask"`` or a ``dask.distributed.Client``) spread the
+    entities; the frames are identical whatever the workers and backend.
+
+    Returns
+    -------
+    Comparison
+        With frames ``documents, chrome, sections, alignment, sentences, changes, terms,
+        facts, fact_changes, corroboration`` (each documented with its compute function),
+        all carrying ``entity`` where it applies.
+    """
+    from .._core.parallel import map_parts
+
+    opts = _check_options(options)
+    if len(corpus) == 0:
+        raise OptionError("compare: the corpus is empty")
+    parts = corpus.by_entity()
+    results = map_parts(_chain, parts, workers=workers, backend=backend,
+                        progress=progress and len(parts) > 1, opts=opts)
+    frames = _combine(results)
+    recorded = {k: (v if isinstance(v, (str, int, float, bool, type(None))) else repr(v))
+                for k, v in opts.items()}
+    return Comparison(options=recorded, **frames)

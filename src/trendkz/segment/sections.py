@@ -1,0 +1,302 @@
+"""Cutting each document's body into a tree of sections: ``split_sections``.
+
+Headings recognized, in the order they are tried on each block (a run of lines between
+blank lines):
+
+- Markdown headings (``# Title``), level from the number of ``#``;
+- numbered outlines (``Section 1. …``, ``1. …``, ``a. …``, ``IV. …``) on their own line,
+  each numbering style taking the next level the first time it appears;
+- other headings on their own line, ALL CAPS or not: short, no closing sentence
+  punctuation, not a table or figure caption; one level below the open numbered section;
+- run-in headings that open a paragraph (``Overview: Kazakhstan has …``): a short
+  title-case label and a colon; one level below the own-line section they stand in.
+
+Paragraphs without a heading continue the section before them. Bulleted lists stay with
+the paragraph that introduces them. A document with no headings at all is cut into its
+paragraphs, each an untitled section (heading ``""``), for alignment to place by content.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from dataclasses import dataclass
+from itertools import islice
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from .._core import schema
+from ..load.corpus import Corpus
+
+__all__ = ["split_sections", "section_tree"]
+
+_BLOCK_SEP = re.compile(r"\n[ \t]*\n\s*")
+_BULLET = re.compile(r"^\s*(?:[•·▪◦●*–-]|\d{1,2}\))\s+")
+_CAPTION = re.compile(r"^(Table|Figure|Fig\.|Map|Chart|Graph|Diagram|Box|Source|Note|Photo)"
+                      r"s?\b\s*[\dIVX]*", re.I)
+_MARKDOWN = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_NUMBERED = [
+    ("section", re.compile(r"^(?:Section|Part|Chapter)\s+(?:\d+|[IVXLC]+)\b[.:]?\s*")),
+    ("decimal", re.compile(r"^\d+\.\d+(?:\.\d+)*\.?\s+(?=[A-Z])")),
+    ("arabic", re.compile(r"^\d{1,2}[.)]\s+(?=[A-Z])")),
+    ("roman", re.compile(r"^(?:[IVX]{1,5})\.\s+(?=[A-Z])")),
+    ("alpha", re.compile(r"^[a-z][.)]\s+(?=[A-Z])")),
+    ("ALPHA", re.compile(r"^[A-Z]\.\s+(?=[A-Z][a-z])")),
+]
+_RUNIN = re.compile(r"^([^\n:]{2,90}?):[ \t]+(?=\S)")
+_SMALL = {"a", "an", "the", "and", "or", "of", "for", "in", "on", "to", "with", "by", "at",
+          "from", "against", "including", "into", "vs", "via", "as", "per", "under", "over",
+          "between", "its", "their", "nor", "but", "without", "within", "among", "not"}
+_NOT_LABELS = {"note", "notes", "source", "sources", "example", "update", "q", "a", "tel",
+               "email", "e-mail", "fax", "url", "http", "https", "see", "also"}
+_WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
+
+
+class _Block(NamedTuple):
+    start: int
+    end: int  # start of the next block, or end of body: blocks partition the body
+    text: str
+
+
+@dataclass
+class _Head:
+    block: int
+    style: str
+    level: int
+    heading: str
+    start: int  # offset of the section's first character
+
+
+def _blocks(body: str) -> list[_Block]:
+    starts = [0] + [m.end() for m in _BLOCK_SEP.finditer(body)]
+    starts = sorted(set(s for s in starts if s < len(body)))
+    out = []
+    for i, s in enumerate(starts):
+        e = starts[i + 1] if i + 1 < len(starts) else len(body)
+        out.append(_Block(s, e, body[s:e].strip()))
+    return out
+
+
+def _is_title_case(label: str) -> bool:
+    words = _WORD.findall(label)
+    if not words or not (label[0].isupper() or label[0].isdigit()):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL for w in words)
+
+
+# the first style of _NUMBERED whose pattern matches: the alternatives are tried in order
+_NUMBERED_ANY = re.compile("|".join(f"(?P<{style}_{k}>{pattern.pattern})"
+                                    for k, (style, pattern) in enumerate(_NUMBERED)))
+
+
+def _numbered(line: str) -> str | None:
+    m = _NUMBERED_ANY.match(line)
+    return m.lastgroup.rsplit("_", 1)[0] if m else None
+
+
+def _own_line(text: str) -> bool:
+    """A heading standing alone: one short line, no sentence end, not a caption."""
+    if ("\n" in text or not text or len(text) > 140 or text[-1] in ".!?;,:…\"”’)»"
+            or _CAPTION.match(text) or _BULLET.match(text)):
+        return False
+    words = _WORD.findall(text)
+    if not words or len(words) > 16:
+        return False
+    if not (text[0].isupper() or text[0].isdigit()) or re.search(r"\.\s+[A-Z]", text):
+        return False
+    return not re.search(r"https?://|www\.", text)
+
+
+def _run_in(text: str) -> str | None:
+    if text.find(":", 0, 91) < 2:  # no colon where _RUNIN needs one (the first one)
+        return None
+    m = _RUNIN.match(text)
+    if not m:
+        return None
+    label = m.group(1).strip()
+    words = _WORD.findall(label)
+    rest = len(list(islice(_WORD.finditer(text, m.end(), m.end() + 200), 3)))  # up to 3
+    if (not words or len(words) > 10 or rest < 3 or label.lower() in _NOT_LABELS
+            or re.search(r"[.!?;]\s|[“”\"«»]|https?$", label)):
+        return None
+    return label if _is_title_case(label) else None
+
+
+def _heads(blocks: list[_Block]) -> list[_Head]:
+    heads: list[_Head] = []
+    numbered_stack: list[str] = []
+    line_level = 0  # level of the open own-line section
+    for i, b in enumerate(blocks):
+        first = b.text.split("\n", 1)[0].strip()
+        if m := _MARKDOWN.match(first):
+            level = len(m.group(1))
+            heads.append(_Head(i, "markdown", level, m.group(2), b.start))
+            line_level = level
+            continue
+        style = _numbered(first)
+        single = "\n" not in b.text
+        if style and single and len(_WORD.findall(first)) <= 24 and first[-1] not in ".;,":
+            if style in numbered_stack:
+                del numbered_stack[numbered_stack.index(style) + 1:]
+            else:
+                numbered_stack.append(style)
+            line_level = len(numbered_stack)
+            heads.append(_Head(i, "numbered", line_level, first, b.start))
+            continue
+        if _own_line(b.text) and i + 1 < len(blocks):
+            line_level = len(numbered_stack) + 1
+            caps = b.text.upper() == b.text and any(c.isalpha() for c in b.text)
+            heads.append(_Head(i, "caps" if caps else "line", line_level, b.text, b.start))
+            continue
+        if label := _run_in(b.text):
+            heads.append(_Head(i, "runin", line_level + 1, label, b.start))
+    return heads
+
+
+_WORD_CHAR, _JOINER = 1, 2  # classes of characters for _word_counts
+_ASCII_CLASS = np.array([_WORD_CHAR if (chr(c).isalnum() or chr(c) == "_") else
+                         _JOINER if chr(c) in "'.-" else 0 for c in range(128)] + [0],
+                        dtype=np.int8)  # [128]: any other character, classified apart
+
+
+def _word_counts(body: str, spans: list[tuple[int, int]]) -> list[int]:
+    """``count_words(body[a:e])`` for every span, in one pass over the body.
+
+    A word (``\\w+(?:[’'.-]\\w+)*``) is a run of word characters, joined to the next run
+    by one joiner between them: words = runs - joins, both counted inside the span."""
+    if not spans or not body:
+        return [0] * len(spans)
+    codes = np.frombuffer(body.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    cls = _ASCII_CLASS[np.minimum(codes, 128)]
+    high = codes >= 128
+    if high.any():  # every other character classified once, as the regex reads it
+        chars, where = np.unique(codes[high], return_inverse=True)
+        cls[high] = np.array([_WORD_CHAR if (chr(c).isalnum() or chr(c) == "_") else
+                              _JOINER if chr(c) == "’" else 0 for c in chars.tolist()],
+                             dtype=np.int8)[where]
+    word = cls == _WORD_CHAR
+    starts = np.flatnonzero(word[1:] & ~word[:-1]) + 1  # where a run starts (but 0)
+    joins = np.flatnonzero((cls[1:-1] == _JOINER) & word[:-2] & word[2:]) + 1
+    a, e = (np.array(x, dtype=np.int64) for x in zip(*spans, strict=True))
+    # the runs starting after a, and the one at a (starting there, or cut by the span)
+    runs = np.searchsorted(starts, e) - np.searchsorted(starts, a, "right")
+    runs += word[np.minimum(a, len(word) - 1)] & (a < e)
+    inner = np.where(e - 1 > a + 1, np.searchsorted(joins, e - 1) - np.searchsorted(
+        joins, a + 1), 0)
+    return np.where(e > a, runs - inner, 0).tolist()
+
+
+_COLUMNS = ("doc_id", "entity", "series", "year", "kind", "section_id", "parent_id", "level",
+            "position", "heading", "style", "text", "start", "end", "n_words")
+
+
+def _doc_sections(doc) -> list[tuple]:
+    """The rows of one document, values in the order of ``_COLUMNS``."""
+    body = doc.body
+    blocks = _blocks(body)
+    heads = _heads(blocks)
+    spans: list[tuple[int, int, str, str, int]] = []  # start, end, heading, style, level
+    if not heads:
+        # no headings: every paragraph is an untitled section; lists join their paragraph
+        for b in blocks:
+            if spans and (_BULLET.match(b.text) or spans[-1][4] == -1):
+                s = spans.pop()
+                spans.append((s[0], b.end, "", "none", 1 if _BULLET.match(b.text) else -1))
+            else:
+                spans.append((b.start, b.end, "", "none", 1))
+        spans = [(a, e, h, st, 1) for a, e, h, st, _ in spans]
+    else:
+        first = blocks[heads[0].block].start
+        for b in blocks:
+            if b.start >= first:
+                break
+            if spans and _BULLET.match(b.text):
+                s = spans.pop()
+                spans.append((s[0], b.end, "", "none", 1))
+            else:
+                spans.append((b.start, b.end, "", "none", 1))
+        for k, h in enumerate(heads):
+            end = blocks[heads[k + 1].block].start if k + 1 < len(heads) else len(body)
+            spans.append((h.start, end, h.heading, h.style, h.level))
+    if spans:  # the first section starts at the very start of the body
+        a, e, hd, st, lv = spans[0]
+        spans[0] = (0, e, hd, st, lv)
+    rows = []
+    parents: list[tuple[int, str]] = []  # (level, section_id)
+    n_words = _word_counts(body, [(a, e) for a, e, *_ in spans])
+    for pos, (a, e, heading, style, level) in enumerate(spans):
+        sid = f"{doc.doc_id}/{pos:03d}"
+        while parents and parents[-1][0] >= level:
+            parents.pop()
+        parent = parents[-1][1] if parents else None
+        parents.append((level, sid))
+        text = body[a:e]
+        rows.append((doc.doc_id, doc.entity, doc.series, doc.year, doc.kind, sid, parent,
+                     level, pos, heading, style, text, a, e, n_words[pos]))
+    return rows
+
+
+def split_sections(corpus: Corpus) -> pd.DataFrame:
+    """Cut every document of ``corpus`` into sections.
+
+    Returns
+    -------
+    DataFrame
+        One row per section in document order, with columns ``doc_id, entity, series,
+        year, kind`` (copied from the document), ``section_id`` (``"<doc_id>/<position>"``),
+        ``parent_id`` (the enclosing section or missing), ``level`` (1 = top),
+        ``position`` (0-based order in the document), ``heading`` (as written, without a
+        run-in colon; ``""`` when untitled), ``style`` (``runin``, ``line``, ``caps``,
+        ``numbered``, ``markdown`` or ``none``), ``text`` (the section's own text, heading
+        included: exactly ``Document.body[start:end]``), ``start``, ``end`` (character
+        offsets into the document body) and ``n_words``.
+
+        The sections of a document partition its body: every character belongs to exactly
+        one row. A parent's row holds only its own text (its heading and the paragraphs
+        before its first child).
+
+    Examples
+    --------
+    >>> import trendkz
+    >>> sections = trendkz.split_sections(trendkz.datasets.kazakhstan())
+    >>> sections.query("year == 2012")["heading"].tolist()[:2]
+    ['Overview', '2012 Terrorist Incidents']
+    """
+    rows, keys = [], []
+    for doc in corpus:
+        rows += _doc_sections(doc)
+        keys.append(_sort_key(doc))
+    frame = pd.DataFrame(rows, columns=_COLUMNS)
+    # documents already in the frame's order (their sections are, by start): no sort
+    in_order = None not in keys and all(map(operator.lt, keys, keys[1:]))
+    return schema.conform(frame, "sections", sort=not in_order)
+
+
+def _sort_key(doc) -> tuple | None:
+    """How the sections frame orders a document's rows (year, entity, series, doc_id;
+    missing first), or None when a value is not plainly an int or str."""
+    key = []
+    for value, kind in ((doc.year, int), (doc.entity, str), (doc.series, str),
+                        (doc.doc_id, str)):
+        if value is None:
+            key.append((0, ""))
+        elif type(value) is kind:
+            key.append((1, value))
+        else:
+            return None
+    return tuple(key)
+
+
+def section_tree(sections: pd.DataFrame, doc_id: str | None = None) -> str:
+    """An indented outline of the sections (of one document, or of all), for printing."""
+    lines = []
+    for did, part in sections.groupby("doc_id", sort=False):
+        if doc_id is not None and did != doc_id:
+            continue
+        lines.append(f"{did}")
+        for r in part.itertuples():
+            name = r.heading or f"(untitled) {r.text.strip()[:50]}…"
+            lines.append(f"{'  ' * int(r.level)}{name}  [{r.n_words} words]")
+    return "\n".join(lines)

@@ -1,0 +1,6 @@
+"""Analysis, framing: lexicons, term counts with quotes and hedges, keywords in context."""
+
+from .counts import count_terms, keywords_in_context, term_hits
+from .lexicon import Lexicon
+
+__all__ = ["Lexicon", "count_terms", "keywords_in_context", "term_hits"]

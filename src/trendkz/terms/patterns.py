@@ -1,0 +1,100 @@
+"""Lexicon pattern syntax compiled to regular expressions, and the literal needles that let
+:meth:`trendkz.Lexicon.find` skip text no pattern can match. The syntax is described in
+:mod:`trendkz.terms.lexicon`."""
+
+from __future__ import annotations
+
+import re
+
+from .._core.errors import InputError
+
+__all__ = ["compile_pattern"]
+
+_HYPHENS_RAW = "-\u2010\u2011"
+_HYPHENS = "\\-\u2010\u2011"  # inside a character class
+_SEP = f"[\\s{_HYPHENS}]+"  # what a space in a pattern matches
+GAP_SEP = r"[^\w.!?;:]+"  # between words of a '...' gap: no sentence punctuation
+GAP = rf"(?:{GAP_SEP}[\w'’{_HYPHENS}]+){{0,6}}?"  # '...': up to six words
+
+
+def compile_pattern(pattern: str) -> str:
+    """The regular expression (without word boundaries) for one lexicon pattern or hedge
+    cue; the syntax is in the module docstring."""
+    words = pattern.strip().split()
+    if not words or words[0] == "..." or words[-1] == "..." or words.count("...") > 1:
+        raise InputError(f"pattern {pattern!r}: write words, with at most one '...' "
+                         "between two of them")
+    pieces: list[str] = []
+    after_gap = False
+    for idx, w in enumerate(words):
+        if w == "...":
+            pieces.append(GAP)
+            after_gap = True
+            continue
+        if idx:
+            pieces.append(GAP_SEP if after_gap else _SEP)
+        pieces.append(_word_regex(w))
+        after_gap = False
+    return "".join(pieces)
+
+
+def _word_regex(word: str) -> str:
+    parts = []
+    for i, ch in enumerate(word):
+        if ch == "*":
+            parts.append(r"\w*")
+        elif ch in _HYPHENS_RAW:
+            parts.append(f"[{_HYPHENS}]?")
+        elif ch in "'’":
+            parts.append("['’]")
+        elif ch in "zZ" and i and word[i - 1] in "iI" and word[i + 1:i + 2] and (
+                word[i + 1] in "aeiouAEIOU*"):
+            parts.append("[sz]")
+        else:
+            parts.append(re.escape(ch))
+    return "".join(parts)
+
+
+def needles(patterns: list[str]) -> list[str] | None:
+    """Literal strings (case-folded) such that every match of any pattern contains one;
+    None when some pattern has no literal part of three ASCII characters or more.
+
+    A pattern's needle is the part it shares with another pattern's needle if it can
+    ("counter-terror*" uses "terror", needed for "terrorism" anyway), else its last part
+    of four or more characters (the head noun: "foreign fighter*" uses "fighter", rarer
+    than "foreign"), else its longest."""
+    parts = []
+    for p in patterns:
+        split = re.split(r"[\s*'’\-\u2010\u2011]+|(?<=[iI])[zZ](?=[aeiouAEIOU*])", p)
+        ok = [w.casefold() for w in split if len(w) >= 3 and w.isascii()]
+        if not ok:
+            return None
+        parts.append(ok)
+    forced = {ok[0] for ok in parts if len(ok) == 1}
+    chosen = set()
+    for ok in parts:
+        shared = [w for w in ok if any(w in f or f in w for f in forced)]
+        long = [w for w in ok if len(w) >= 4]
+        chosen.add(shared[-1] if shared else long[-1] if long else max(ok, key=len))
+    return sorted(n for n in chosen if not any(m != n and m in n for m in chosen))
+
+
+RUN_TEXT = re.compile(r"[\w*]+")  # the runs of word characters a pattern's text has
+_RUN = re.compile(r"\w+")
+
+
+def run_starts(text: str, k: int, n: int) -> list[int]:
+    """Where the ``n`` runs of word characters ending with the run at ``k`` start."""
+    reach = 24 * n
+    while True:
+        lo = max(0, k - reach)
+        starts = [m.start() for m in _RUN.finditer(text, lo, k + 1)]
+        if len(starts) > n or lo == 0:  # the first run found may be cut short at lo
+            return starts[-n:]
+        reach *= 4
+
+
+def specificity(pattern: str) -> tuple[int, int]:
+    """Sort key putting more specific patterns first: more words, then more letters."""
+    words = re.split(r"[\s\-\u2010\u2011]+", pattern.strip())
+    return (-len(words), -sum(len(w.replace("*", "")) for w in words))
