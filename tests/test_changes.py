@@ -65,13 +65,13 @@ def test_frame_shape(changes):
 def test_one_row_per_group_and_consecutive_pair_with_the_group_present(changes):
     got = {(r.group, r.year_from, r.year_to): r.status for r in changes.itertuples()}
     assert got == {
-        (0, 2010, 2011): "unchanged",  # line wrapping only
-        (0, 2011, 2012): "edited",
-        (1, 2010, 2011): "gone",
-        (1, 2011, 2012): "new",
-        (2, 2010, 2011): "edited",
-        (2, 2011, 2012): "gone",
-        (3, 2011, 2012): "new",  # absent in 2010 and 2011: no row for that pair
+        (0, 2010, 2011): "same",  # line wrapping only
+        (0, 2011, 2012): "changed",
+        (1, 2010, 2011): "removed",
+        (1, 2011, 2012): "added",
+        (2, 2010, 2011): "changed",
+        (2, 2011, 2012): "removed",
+        (3, 2011, 2012): "added",  # absent in 2010 and 2011: no row for that pair
     }
     row = changes.query("group == 3").iloc[0]
     assert (row.doc_from, row.doc_to, row.label) == ("d2", "d3", "Repatriation")
@@ -88,7 +88,7 @@ def test_rewritten_threshold():
     al = alignment_frame()
     changes = diff_sections(sections_frame(), al.query("group != 1 or doc_id != 'd2'"))
     # group 1 is now present in d1 and d3 only; d2 still exists in the series
-    assert set(changes.query("group == 1")["status"]) == {"gone", "new"}
+    assert set(changes.query("group == 1")["status"]) == {"removed", "added"}
     d = section_diff(sections_frame(), al, group=1, year_from=2010, year_to=2012)
     assert d.similarity < REWRITTEN_BELOW
     strict = diff_sections(sections_frame(), al, rewritten_below=0.99)
@@ -147,12 +147,12 @@ def test_seeds_end_to_end(kz_sections):
                        & (reports["year_from"] == y0) & (reports["year_to"] == y1)]
         return rows["status"].item()
 
-    assert status("Countering the Financing", 2017, 2022) == "edited"
-    assert status("Countering the Financing", 2012, 2017) == "edited"
+    assert status("Countering the Financing", 2017, 2022) == "changed"
+    assert status("Countering the Financing", 2012, 2017) == "changed"
     assert status("Overview", 2017, 2022) == "rewritten"
     incidents = reports[reports["label"].str.contains("Terrorist Incidents")]
     assert dict(zip(incidents["year_from"], incidents["status"], strict=True)) == {
-        2009: "new", 2012: "gone", 2017: "new"}
+        2009: "added", 2012: "removed", 2017: "added"}
     # the diff behind a row renders, and shows the scare quotes appearing
     row = reports[reports["label"].str.startswith("Countering the Financing")
                   & (reports["year_from"] == 2017)].iloc[0]

@@ -64,7 +64,7 @@ def test_diff_on_the_seeds(facts):
     d = diff_facts(facts)
     assert list(d.columns) == schema.FRAMES["fact_changes"][0]
     assert isinstance(d.index, pd.RangeIndex)
-    assert set(d["status"]) <= {"same", "up", "down", "qualifier changed", "new", "dropped"}
+    assert set(d["status"]) <= {"same", "up", "down", "qualifier changed", "added", "removed"}
     links = {(r.measure, r.year_from, r.year_to): r for r in d.itertuples()}
     r = links[("websites blocked", 2012, 2022)]
     assert (r.value_from, r.value_to, r.status, r.qualifier_to) == (950, 11000, "up", "more than")
@@ -74,7 +74,7 @@ def test_diff_on_the_seeds(facts):
     r = links[("terrorist financing cases transferred to court", 2017, 2022)]
     assert (r.value_from, r.value_to, r.status) == (9, 3, "down")
     assert r.doc_from == "kazakhstan-2017-report" and r.doc_to == "kazakhstan-2022-report"
-    new = d[(d["status"] == "new") & (d["measure"] == "nationals repatriated")]
+    new = d[(d["status"] == "added") & (d["measure"] == "nationals repatriated")]
     assert list(new["year_to"]) == [2022] and new["value_from"].isna().all()
     # the analysis is its own series: never linked with the reports
     assert not (d["doc_from"].str.contains("analysis") & d["doc_to"].str.contains("report")).any()
@@ -125,7 +125,7 @@ def test_aligned_groups_are_linked_first():
     link = d[d["status"].isin(["up", "down", "same"])]
     got = list(zip(link["value_from"], link["value_to"], link["group"], strict=True))
     assert got == [(10.0, 12.0, 0)]
-    assert list(d.loc[d["status"] == "dropped", "value_from"]) == [99.0]
+    assert list(d.loc[d["status"] == "removed", "value_from"]) == [99.0]
 
 
 def test_corroborate_on_the_seeds(facts):
@@ -305,13 +305,13 @@ def _diff_plain(facts, alignment):
         for i, b in enumerate(mine):
             if i not in taken:
                 if k > 0:
-                    rows.append(factdiff._row(None, b, "new", math.nan, "X", "s",
+                    rows.append(factdiff._row(None, b, "added", math.nan, "X", "s",
                                               order[k - 1], order[k]))
                 lasts.append(b)
                 linked.append(k)
     for a, k in zip(lasts, linked, strict=True):
         if k < len(order) - 1:
-            rows.append(factdiff._row(a, None, "dropped", math.nan, "X", "s", order[k],
+            rows.append(factdiff._row(a, None, "removed", math.nan, "X", "s", order[k],
                                       order[k + 1]))
     if not rows:
         return schema.empty("fact_changes")

@@ -36,6 +36,7 @@ from rapidfuzz.distance import Indel
 
 from .._core import schema
 from .._core.errors import OptionError
+from .._core.vocab import ADDED, CHANGED, MOVED, REMOVED, SAME
 from ..segment.sentences import sentence_texts
 from .scores import _scale, scorer_matrix
 from .sections import joined_texts
@@ -47,7 +48,7 @@ MIN_SIMILARITY = 0.6
 #: default ``min_moved``: a pair out of order (or across groups) needs this to be "moved"
 MIN_MOVED = 0.8
 #: the values of ``status``
-STATUSES = ("same", "changed", "moved", "added", "removed")
+STATUSES = (SAME, CHANGED, MOVED, ADDED, REMOVED)
 #: Indel similarities (normalized by the summed length), which allow a length filter
 _INDEL = {fuzz.ratio: 100.0, Indel.normalized_similarity: 1.0}  # and their best score
 #: rows compared at once by :func:`_moved_matrix`
@@ -221,7 +222,7 @@ def _pair_rows(sa: dict, sb: dict, groups: list, scorer, min_sim: float,
             continue
         if a == b and scorer in _INDEL and len(set(a)) == len(a):
             # unchanged text: each sentence is the same as itself, and only itself scores 1
-            rows += [(g, i, i, g, t, t, 1.0, "same") for i, t in enumerate(a)]
+            rows += [(g, i, i, g, t, t, 1.0, SAME) for i, t in enumerate(a)]
             continue
         if scale == -1.0:
             scale = _scale(scorer)
@@ -231,9 +232,9 @@ def _pair_rows(sa: dict, sb: dict, groups: list, scorer, min_sim: float,
         for i, j in pairs:
             x, y = a[i], b[j]
             rows.append((g, i, j, g, x, y, sim[i, j],
-                         "same" if x == y or _same_text(x, y) else "changed"))
+                         SAME if x == y or _same_text(x, y) else CHANGED))
         for i, j in _greedy(sim, min_moved, used_a, used_b):
-            rows.append((g, i, j, g, a[i], b[j], sim[i, j], "moved"))
+            rows.append((g, i, j, g, a[i], b[j], sim[i, j], MOVED))
         left_a += [(g, i) for i in range(len(a)) if i not in used_a]
         left_b += [(g, j) for j in range(len(b)) if j not in used_b]
     sim = _moved_matrix([sa[g][i] for g, i in left_a], [sb[g][j] for g, j in left_b],
@@ -241,13 +242,13 @@ def _pair_rows(sa: dict, sb: dict, groups: list, scorer, min_sim: float,
     used_a, used_b = set(), set()
     for p, q in _greedy(sim, min_moved, used_a, used_b):
         (g, i), (h, j) = left_a[p], left_b[q]
-        rows.append((g, i, j, h, sa[g][i], sb[h][j], sim[p, q], "moved"))
+        rows.append((g, i, j, h, sa[g][i], sb[h][j], sim[p, q], MOVED))
     for p, (g, i) in enumerate(left_a):
         if p not in used_a:
-            rows.append((g, i, None, None, sa[g][i], None, np.nan, "removed"))
+            rows.append((g, i, None, None, sa[g][i], None, np.nan, REMOVED))
     for q, (h, j) in enumerate(left_b):
         if q not in used_b:
-            rows.append((h, None, j, h, None, sb[h][j], np.nan, "added"))
+            rows.append((h, None, j, h, None, sb[h][j], np.nan, ADDED))
     return rows
 
 

@@ -10,15 +10,15 @@ by a blank line (several untitled paragraphs may form one group).
 
 Status of a row
 ---------------
-- ``new``: the group is absent in ``year_from`` and present in ``year_to``;
-- ``gone``: present in ``year_from``, absent in ``year_to``;
-- ``unchanged``: no token added, removed or replaced (differences in white space and line
+- ``added``: the group is absent in ``year_from`` and present in ``year_to``;
+- ``removed``: present in ``year_from``, absent in ``year_to``;
+- ``same``: no token added, removed or replaced (differences in white space and line
   wrapping only, see :mod:`trendkz.diff.textdiff`);
 - ``rewritten``: similarity below ``rewritten_below`` (default 0.35). Two *unrelated*
   sections of one report series still share function words, punctuation and topic words:
   their similarity is 0.14 at the median and 0.18 at the 95th percentile (seed chapters and
   State HRR reports alike), so below 0.35 little more than that is left of the old text;
-- ``edited``: anything else.
+- ``changed``: anything else.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ import pandas as pd
 
 from .._core import schema
 from .._core.errors import InputError, OptionError
+from .._core.vocab import ADDED, CHANGED, REMOVED, REWRITTEN, SAME
 from .textdiff import MAX_CELLS, Differ, TextDiff
 
 __all__ = ["REWRITTEN_BELOW", "STATUSES", "diff_sections", "section_diff"]
@@ -38,7 +39,7 @@ __all__ = ["REWRITTEN_BELOW", "STATUSES", "diff_sections", "section_diff"]
 #: default similarity under which an edit counts as a rewrite
 REWRITTEN_BELOW = 0.35
 #: the values of ``status`` in the changes frame
-STATUSES = ("unchanged", "edited", "rewritten", "new", "gone")
+STATUSES = (SAME, CHANGED, REWRITTEN, ADDED, REMOVED)
 
 _SECTIONS = ("section_id", "text", "start")
 _ALIGNMENT = ("entity", "series", "group", "label", "doc_id", "year", "section_id", "status")
@@ -116,7 +117,7 @@ def diff_sections(sections: pd.DataFrame, alignment: pd.DataFrame, *,
     alignment
         The frame :func:`trendkz.align_sections` returns for these sections.
     rewritten_below
-        Similarity under which a change is ``rewritten`` rather than ``edited``.
+        Similarity under which a change is ``rewritten`` rather than ``changed``.
     max_cells
         Passed to :func:`trendkz.diff_text` (memory bound of each diff).
 
@@ -126,10 +127,10 @@ def diff_sections(sections: pd.DataFrame, alignment: pd.DataFrame, *,
         One row per group and pair of consecutive documents of its series (by year) in
         which the group is present at least once: ``entity, series, group, label,
         year_from, year_to, doc_from, doc_to``; ``similarity`` (token similarity in
-        [0, 1]; 0 for ``new`` and ``gone``); ``n_added, n_removed, n_changed`` (token
+        [0, 1]; 0 for ``added`` and ``removed``); ``n_added, n_removed, n_changed`` (token
         counts as defined by :class:`~trendkz.diff.textdiff.TextDiff`: a new section counts all
-        its tokens as added, a gone one all as removed); ``status`` (``unchanged``,
-        ``edited``, ``rewritten``, ``new``, ``gone``; see the module docstring). Get the
+        its tokens as added, a removed one all as removed); ``status`` (``same``,
+        ``changed``, ``rewritten``, ``added``, ``removed``; see the module docstring). Get the
         diff behind a row with :func:`section_diff`.
     """
     threshold = _check_threshold(rewritten_below)
@@ -144,17 +145,17 @@ def diff_sections(sections: pd.DataFrame, alignment: pd.DataFrame, *,
                 continue
             t0, t1 = groups.text.get((g, d0), ""), groups.text.get((g, d1), "")
             if has0 and has1 and t0 == t1:  # the diff of a text with itself: all equal
-                counts, status = (1.0, 0, 0, 0), "unchanged"
+                counts, status = (1.0, 0, 0, 0), SAME
             elif not (has0 and has1):  # all tokens of the one side added, or removed
                 n = differ.diff(t0, t1).n_tokens_b if has1 else differ.diff(
                     t0, t1).n_tokens_a
-                counts, status = ((0.0, n, 0, 0), "new") if has1 else ((0.0, 0, n, 0),
-                                                                       "gone")
+                counts, status = ((0.0, n, 0, 0), ADDED) if has1 else ((0.0, 0, n, 0),
+                                                                      REMOVED)
             else:
                 diff = differ.diff(t0, t1)
                 counts = (diff.similarity, diff.n_added, diff.n_removed, diff.n_changed)
-                status = ("unchanged" if sum(counts[1:]) == 0 else "rewritten"
-                          if counts[0] < threshold else "edited")
+                status = (SAME if sum(counts[1:]) == 0 else REWRITTEN
+                          if counts[0] < threshold else CHANGED)
             rows.append((entity, series, g, label, y0, y1, d0, d1, *counts, status))
     if not rows:
         return schema.empty("changes")

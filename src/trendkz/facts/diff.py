@@ -22,6 +22,7 @@ import pandas as pd
 from .._core import schema
 from .._core.errors import InputError, OptionError, check_option
 from .._core.rows import conformed
+from .._core.vocab import ADDED, REMOVED
 from .pairs import _bounds, compare, match, meeting_key, one_to_one, overlaps, pairs
 from .pairs import similarity as similarity
 from .quantities import FACT_KINDS
@@ -180,7 +181,7 @@ def diff_facts(facts: pd.DataFrame, alignment: pd.DataFrame | None = None, *,
     matches (similarity >= ``min_similarity``, same unit); with an ``alignment`` frame
     (:func:`trendkz.align_sections`) facts in the same aligned section group are linked
     first, then across the document. A measure that first appears after the first report is
-    ``new``; one that is never stated again after some report is ``dropped``.
+    ``added``; one that is never stated again after some report is ``removed``.
 
     Parameters
     ----------
@@ -197,8 +198,8 @@ def diff_facts(facts: pd.DataFrame, alignment: pd.DataFrame | None = None, *,
         ``entity, series, group`` (the aligned group both facts sit in, if any), ``measure,
         unit, year_from, year_to`` (report years), ``doc_from, doc_to``, ``value_from,
         value_to, qualifier_from, qualifier_to``, ``change`` (``value_to - value_from``),
-        ``status`` (``same``, ``up``, ``down``, ``qualifier changed``, ``new``,
-        ``dropped``), ``similarity`` (of the two measures), and the source spans
+        ``status`` (``same``, ``up``, ``down``, ``qualifier changed``, ``added``,
+        ``removed``), ``similarity`` (of the two measures), and the source spans
         ``start_from, end_from, start_to, end_to, text_from, text_to``.
     """
     records = _read(facts, min_similarity, _DIFF_READ)
@@ -247,7 +248,7 @@ def diff_facts(facts: pd.DataFrame, alignment: pd.DataFrame | None = None, *,
                 if taken[i]:
                     continue
                 if k > 0:
-                    rows.append(_row(None, b, "new", math.nan, entity, series, order[k - 1],
+                    rows.append(_row(None, b, ADDED, math.nan, entity, series, order[k - 1],
                                      order[k]))
                 _file(chains, len(lasts), b)
                 lasts.append(b)
@@ -255,7 +256,7 @@ def diff_facts(facts: pd.DataFrame, alignment: pd.DataFrame | None = None, *,
         last = len(order) - 1
         for a, k in zip(lasts, linked, strict=True):
             if k < last:
-                rows.append(_row(a, None, "dropped", math.nan, entity, series, order[k],
+                rows.append(_row(a, None, REMOVED, math.nan, entity, series, order[k],
                                  order[k + 1]))
     if not rows:
         return schema.empty("fact_changes")

@@ -15,6 +15,8 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from .._core.vocab import DOWN, QUALIFIER_CHANGED, SAME, UP
+
 __all__ = ["compare", "link", "match", "meeting_key", "one_to_one", "overlaps", "pairs",
            "similarity"]
 
@@ -68,18 +70,18 @@ def compare(a, b) -> str:
         str(b["qualifier"] or "").lower(), b["fact_kind"])
     if not math.isnan(va) and not math.isnan(vb):
         if va == vb:
-            return "same" if qa == qb else "qualifier changed"
-        return "up" if vb > va else "down"
+            return SAME if qa == qb else QUALIFIER_CHANGED
+        return UP if vb > va else DOWN
     (la, ha), (lb, hb) = _bounds(a), _bounds(b)
     if (la, ha) == (lb, hb):
-        return "same" if qa == qb else "qualifier changed"
+        return SAME if qa == qb else QUALIFIER_CHANGED
     if lb > ha:
-        return "up"
+        return UP
     if hb < la:
-        return "down"
+        return DOWN
     if a["fact_kind"] == b["fact_kind"] == "range":
-        return "up" if lb + hb > la + ha else "down" if lb + hb < la + ha else "same"
-    return "qualifier changed"  # overlapping intervals stated differently ("dozens", 56)
+        return UP if lb + hb > la + ha else DOWN if lb + hb < la + ha else SAME
+    return QUALIFIER_CHANGED  # overlapping intervals stated differently ("dozens", 56)
 
 
 def _codes(values: list) -> tuple[list[int], list]:

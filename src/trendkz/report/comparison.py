@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .._core.errors import OptionError
+from .._core.vocab import CHANGED, DOWN, QUALIFIER_CHANGED, REWRITTEN, UP
 from ..load.corpus import Corpus
 
 __all__ = ["FRAME_NAMES", "Comparison", "compare"]
@@ -71,7 +72,7 @@ class Comparison:
     def summary(self) -> dict[str, pd.DataFrame]:
         """Small frames for a glance: most changed sections, framing shift, facts that moved."""
         ch = self.changes
-        most = (ch[ch["status"].isin(["edited", "rewritten"])]
+        most = (ch[ch["status"].isin([CHANGED, REWRITTEN])]
                 .sort_values(["similarity", "entity", "group", "year_from"], kind="mergesort")
                 .head(5)[["entity", "label", "year_from", "year_to", "similarity", "status"]])
         t = self.terms
@@ -87,7 +88,7 @@ class Comparison:
                 columns=None).reset_index().rename(columns={"term": "quoted/all"})
             framing.columns = [str(c) for c in framing.columns]
         fc = self.fact_changes
-        moved = fc[fc["status"].isin(["up", "down", "qualifier changed"])].head(5)
+        moved = fc[fc["status"].isin([UP, DOWN, QUALIFIER_CHANGED])].head(5)
         cols = [c for c in ("entity", "measure", "year_from", "year_to", "value_from",
                             "value_to", "status") if c in fc.columns]
         return {"most changed sections": most.reset_index(drop=True),

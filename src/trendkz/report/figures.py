@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
+from .._core.vocab import ADDED, REMOVED
 from .plots import plot_coverage, plot_facts, plot_similarity, plot_terms
 
 __all__ = ["make_figures", "main_series", "top_measures"]
@@ -72,7 +73,7 @@ def make_figures(comparison) -> dict[str, Figure]:
         figs["terms"] = fig
 
     changes = _of(comparison.changes, key)  # new or gone sections have no similarity
-    changes = changes[~changes["status"].isin(["new", "gone"])].dropna(subset=["similarity"])
+    changes = changes[~changes["status"].isin([ADDED, REMOVED])].dropna(subset=["similarity"])
     if len(changes):
         groups = (changes.groupby("label")["similarity"].min().sort_values(kind="mergesort")
                   .head(MAX_ROWS).index)

@@ -6,6 +6,8 @@ import html
 
 import pandas as pd
 
+from .._core.vocab import DOWN, QUALIFIER_CHANGED, UP
+
 __all__ = ["index_html"]
 
 MAX_ROWS = 60
@@ -44,7 +46,7 @@ def _svg(data: bytes) -> str:
 
 def _moved(fact_changes: pd.DataFrame) -> pd.DataFrame:
     """Facts whose value or qualifier changed; all links when none did."""
-    moved = fact_changes[fact_changes["status"].isin(["up", "down", "qualifier changed"])]
+    moved = fact_changes[fact_changes["status"].isin([UP, DOWN, QUALIFIER_CHANGED])]
     return moved if len(moved) else fact_changes
 
 
