@@ -98,9 +98,11 @@ def machine() -> str:
     import pandas
     import rapidfuzz
 
-    return (f"{platform.machine()}, {os.cpu_count()} cores, Python "
-            f"{platform.python_version()}, pandas {pandas.__version__}, "
-            f"rapidfuzz {rapidfuzz.__version__}")
+    return (
+        f"{platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, pandas {pandas.__version__}, "
+        f"rapidfuzz {rapidfuzz.__version__}"
+    )
 
 
 def table(rows: list[dict], title: str) -> str:
@@ -114,7 +116,6 @@ def table(rows: list[dict], title: str) -> str:
             return f"{v:.3g}" if abs(v) < 1000 else f"{v:,.0f}"
         return str(v)
 
-    lines = [f"### {title}", "", "| " + " | ".join(cols) + " |",
-             "|" + "---|" * len(cols)]
+    lines = [f"### {title}", "", "| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     lines += ["| " + " | ".join(fmt(r[c]) for c in cols) + " |" for r in rows]
     return "\n".join(lines) + "\n"

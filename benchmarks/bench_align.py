@@ -59,8 +59,12 @@ def _baseline(pairs) -> dict:
                 difflib.SequenceMatcher(None, x, y).ratio()
     base = time.perf_counter() - t
     cells = sum(len(a) * len(b) for a, b in pairs)
-    return {"sentence pairs scored": cells, "rapidfuzz cdist s": ours, "difflib ratio s": base,
-            "difflib / cdist": base / ours if ours else float("nan")}
+    return {
+        "sentence pairs scored": cells,
+        "rapidfuzz cdist s": ours,
+        "difflib ratio s": base,
+        "difflib / cdist": base / ours if ours else float("nan"),
+    }
 
 
 def main(repeat: int = 3) -> str:
@@ -81,30 +85,47 @@ def main(repeat: int = 3) -> str:
         older = set(matched.loc[matched["year"] < 2024, "group"])
         y24 = matched[matched["year"] == 2024]
         counts = sent["status"].value_counts()
-        rows.append({
-            "entity": entity, "docs": len(sub), "sections": len(sections),
-            "words": int(sections["n_words"].sum()), "split s": t_split,
-            "align_sections s": t_align, "align_sentences s": t_sent,
-            "groups": al["group"].nunique(),
-            "2024 continuing": f"{int(y24['group'].isin(older).sum())}/{len(y24)}",
-            **{k: int(counts.get(k, 0)) for k in ("same", "changed", "moved", "added",
-                                                  "removed")},
-        })
+        rows.append(
+            {
+                "entity": entity,
+                "docs": len(sub),
+                "sections": len(sections),
+                "words": int(sections["n_words"].sum()),
+                "split s": t_split,
+                "align_sections s": t_align,
+                "align_sentences s": t_sent,
+                "groups": al["group"].nunique(),
+                "2024 continuing": f"{int(y24['group'].isin(older).sum())}/{len(y24)}",
+                **{
+                    k: int(counts.get(k, 0))
+                    for k in ("same", "changed", "moved", "added", "removed")
+                },
+            }
+        )
         every[entity] = (sections, al)
     import pandas as pd
 
     allsec = pd.concat([s for s, _ in every.values()], ignore_index=True)
     t_all, al_all = median_time(lambda: align_sections(allsec), repeat)
     t_all_sent, _ = median_time(lambda: align_sentences(allsec, al_all), repeat)
-    total = [{"reports": len(corpus), "sections": len(allsec),
-              "words": int(allsec["n_words"].sum()), "align_sections s": t_all,
-              "align_sentences s": t_all_sent, "groups": al_all["group"].nunique()}]
+    total = [
+        {
+            "reports": len(corpus),
+            "sections": len(allsec),
+            "words": int(allsec["n_words"].sum()),
+            "align_sections s": t_all,
+            "align_sentences s": t_all_sent,
+            "groups": al_all["group"].nunique(),
+        }
+    ]
     base = [_baseline(_sentence_pairs(*every["Kazakhstan"]))]
-    return "\n".join([
-        table(rows, "align: per country, nine years (State HRR 2016-2024)"),
-        table(total, "align: all five countries in one call"),
-        table(base, "align: sentence similarity, Kazakhstan 2022 -> 2023, every group"),
-    ])
+    return "\n".join(
+        [
+            table(rows, "align: per country, nine years (State HRR 2016-2024)"),
+            table(total, "align: all five countries in one call"),
+            table(base, "align: sentence similarity, Kazakhstan 2022 -> 2023, every group"),
+        ]
+    )
 
 
 if __name__ == "__main__":

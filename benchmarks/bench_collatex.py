@@ -25,10 +25,8 @@ def main() -> str:
     t = time.perf_counter()
     collate(col, output="json", segmentation=True)
     t_cx = time.perf_counter() - t  # one run: it takes tens of seconds
-    rows.append({"tool": "CollateX 2.3 (collate, json)", "median s": t_cx,
-                 "ratio": t_cx / t_ours})
-    return table(rows, "Whole-series comparison vs CollateX (ratio = times slower than "
-                       "trendkz)")
+    rows.append({"tool": "CollateX 2.3 (collate, json)", "median s": t_cx, "ratio": t_cx / t_ours})
+    return table(rows, "Whole-series comparison vs CollateX (ratio = times slower than trendkz)")
 
 
 if __name__ == "__main__":

@@ -44,8 +44,10 @@ def texts(case: str, k: int) -> tuple[str, str]:
         docs = {d.doc_id: d.body for d in trendkz.datasets.kazakhstan()}
         a, b = docs["kazakhstan-2017-report"], docs["kazakhstan-2022-report"]
     else:
-        a, b = (normalize((HRR / f"{y}_kazakhstan.txt").read_text(encoding="utf-8"))
-                for y in (2022, 2023))
+        a, b = (
+            normalize((HRR / f"{y}_kazakhstan.txt").read_text(encoding="utf-8"))
+            for y in (2022, 2023)
+        )
     return "\n\n".join([a] * k), "\n\n".join([b] * k)
 
 
@@ -89,14 +91,23 @@ def child(method: str, case: str, k: int, repeat: int) -> dict:
     fn(*args)
     _, traced = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    return {"n_a": n_a, "n_b": n_b, "time": statistics.median(times), "size": size,
-            "traced": traced, "rss": max(0, rss_peak - rss_now)}
+    return {
+        "n_a": n_a,
+        "n_b": n_b,
+        "time": statistics.median(times),
+        "size": size,
+        "traced": traced,
+        "rss": max(0, rss_peak - rss_now),
+    }
 
 
 def measure(method: str, case: str, k: int, repeat: int) -> dict:
     out = subprocess.run(
         [sys.executable, __file__, "--child", method, case, str(k), str(repeat)],
-        check=True, capture_output=True, text=True)
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(out.stdout)
 
 
@@ -114,17 +125,22 @@ def main() -> None:
     if (HRR / "2023_kazakhstan.txt").is_file() and not args.quick:
         cases += [("hrr", 1), ("hrr", 4)]
     mb = 1 / 2**20
-    print(f"{'case':<9}{'tokens a/b':>16}{'difflib s':>11}{'ours s':>9}{'ratio':>8}"
-          f"{'difflib MB':>12}{'ours MB':>9}{'ours RSS MB':>13}{'size difflib':>14}"
-          f"{'size ours':>11}")
+    print(
+        f"{'case':<9}{'tokens a/b':>16}{'difflib s':>11}{'ours s':>9}{'ratio':>8}"
+        f"{'difflib MB':>12}{'ours MB':>9}{'ours RSS MB':>13}{'size difflib':>14}"
+        f"{'size ours':>11}"
+    )
     for case, k in cases:
         slow = case == "hrr" and k > 1 or k >= 64
         d = measure("difflib", case, k, 1 if slow else args.repeat)
         o = measure("ours", case, k, args.repeat)
-        print(f"{case + ' ' + str(k) + 'x':<9}{d['n_a']:>8,}/{d['n_b']:<7,}"
-              f"{d['time']:>11.3f}{o['time']:>9.3f}{d['time'] / o['time']:>8.1f}"
-              f"{d['traced'] * mb:>12.1f}{o['traced'] * mb:>9.1f}{o['rss'] * mb:>13.1f}"
-              f"{d['size']:>14,}{o['size']:>11,}", flush=True)
+        print(
+            f"{case + ' ' + str(k) + 'x':<9}{d['n_a']:>8,}/{d['n_b']:<7,}"
+            f"{d['time']:>11.3f}{o['time']:>9.3f}{d['time'] / o['time']:>8.1f}"
+            f"{d['traced'] * mb:>12.1f}{o['traced'] * mb:>9.1f}{o['rss'] * mb:>13.1f}"
+            f"{d['size']:>14,}{o['size']:>11,}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

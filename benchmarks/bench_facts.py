@@ -64,24 +64,41 @@ def _quantulum(parser, sentences) -> pd.DataFrame:
     for doc, _, off, s in sentences:
         for q in parser.parse(s):
             u = q.uncertainty or 0.0
-            rows.append({"doc_id": doc, "start": off + q.span[0], "end": off + q.span[1],
-                         "value": q.value, "low": q.value - u, "high": q.value + u,
-                         "qualifier": "", "unit": q.unit.name})
-    return pd.DataFrame(rows, columns=["doc_id", "start", "end", "value", "low", "high",
-                                       "qualifier", "unit"])
+            rows.append(
+                {
+                    "doc_id": doc,
+                    "start": off + q.span[0],
+                    "end": off + q.span[1],
+                    "value": q.value,
+                    "low": q.value - u,
+                    "high": q.value + u,
+                    "qualifier": "",
+                    "unit": q.unit.name,
+                }
+            )
+    return pd.DataFrame(
+        rows, columns=["doc_id", "start", "end", "value", "low", "high", "qualifier", "unit"]
+    )
 
 
 def _quality_rows(name: str, pred: pd.DataFrame, gold: pd.DataFrame) -> list[dict]:
     rows = []
     for part, g in (("all", gold), ("held-out", gold[gold["split"] == "heldout"])):
         s = score.score(pred, g.reset_index(drop=True))
-        rows.append({"extractor": name, "gold": f"{part} ({s['gold']})",
-                     "precision": s["precision"], "recall": s["recall"], "F1": s["f1"],
-                     "value acc.": s["value_accuracy"],
-                     "qualifier acc.": s["qualifier_accuracy"],
-                     "qualified facts acc.": s["qualified_accuracy"],
-                     "period acc.": s["period_accuracy"] if "period_start" in pred else math.nan,
-                     "measure agr.": s["measure_agreement"] if "measure" in pred else math.nan})
+        rows.append(
+            {
+                "extractor": name,
+                "gold": f"{part} ({s['gold']})",
+                "precision": s["precision"],
+                "recall": s["recall"],
+                "F1": s["f1"],
+                "value acc.": s["value_accuracy"],
+                "qualifier acc.": s["qualifier_accuracy"],
+                "qualified facts acc.": s["qualified_accuracy"],
+                "period acc.": s["period_accuracy"] if "period_start" in pred else math.nan,
+                "measure agr.": s["measure_agreement"] if "measure" in pred else math.nan,
+            }
+        )
     return rows
 
 
@@ -95,6 +112,7 @@ def main() -> str:
         warnings.simplefilter("ignore")
         try:
             from quantulum3 import parser
+
             parser.parse("warm up: 5 km and $3 million")  # loads its unit tables
         except ImportError:
             parser = None
@@ -103,8 +121,10 @@ def main() -> str:
         if not sents:
             continue
         t_ours, _ = median_time(lambda s=sents: _ours(s), repeat=3)
-        row = {"sentences": f"{label} ({len(sents)})",
-               "trendkz ms/sentence": 1000 * t_ours / len(sents)}
+        row = {
+            "sentences": f"{label} ({len(sents)})",
+            "trendkz ms/sentence": 1000 * t_ours / len(sents),
+        }
         if parser is not None:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -118,8 +138,11 @@ def main() -> str:
             warnings.simplefilter("ignore")
             pred = _quantulum(parser, gold_sents)
         quality += _quality_rows("quantulum3", pred, gold)
-    return (table(speed, "Facts: speed per sentence (ratio = times slower than trendkz)")
-            + "\n" + table(quality, "Facts: quality on the hand-labelled gold (tests/gold)"))
+    return (
+        table(speed, "Facts: speed per sentence (ratio = times slower than trendkz)")
+        + "\n"
+        + table(quality, "Facts: quality on the hand-labelled gold (tests/gold)")
+    )
 
 
 if __name__ == "__main__":

@@ -51,10 +51,19 @@ def run(frac: float) -> dict:
     with tempfile.TemporaryDirectory() as tmp:  # a file, so that workers can import it
         script = Path(tmp) / "scale_child.py"
         script.write_text(CHILD)
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join(
-            [str(Path(__file__).parent), os.environ.get("PYTHONPATH", "")]))
-        out = subprocess.run([sys.executable, str(script), str(HRR), str(frac)],
-                             capture_output=True, text=True, check=True, env=env)
+        env = dict(
+            os.environ,
+            PYTHONPATH=os.pathsep.join(
+                [str(Path(__file__).parent), os.environ.get("PYTHONPATH", "")]
+            ),
+        )
+        out = subprocess.run(
+            [sys.executable, str(script), str(HRR), str(frac)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+        )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -65,19 +74,31 @@ def main(fractions=(0.125, 0.25, 0.5, 1.0)) -> str:
     for f in fractions:
         r = run(f)
         total = r["load_s"] + r["compare_s"]
-        rows.append({"fraction": f, "docs": r["docs"], "words": r["words"],
-                     "load s": r["load_s"], "compare s": r["compare_s"], "total s": total,
-                     "floor s (regex pass)": r["floor_s"], "total/floor": total / r["floor_s"],
-                     "peak main MB": r["peak_main_mb"],
-                     "peak worker MB": r["peak_worker_mb"],
-                     "peak all processes MB": r["peak_total_mb"]})
+        rows.append(
+            {
+                "fraction": f,
+                "docs": r["docs"],
+                "words": r["words"],
+                "load s": r["load_s"],
+                "compare s": r["compare_s"],
+                "total s": total,
+                "floor s (regex pass)": r["floor_s"],
+                "total/floor": total / r["floor_s"],
+                "peak main MB": r["peak_main_mb"],
+                "peak worker MB": r["peak_worker_mb"],
+                "peak all processes MB": r["peak_total_mb"],
+            }
+        )
     xs = [math.log(r["words"]) for r in rows]
     ys = [math.log(r["total s"]) for r in rows]
     mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-    slope = (sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
-             / sum((x - mx) ** 2 for x in xs))
-    return (table(rows, "state-hrr: full compare by corpus size (all cores)")
-            + f"\nlog-log slope of total time against words: {slope:.2f}\n")
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
+        (x - mx) ** 2 for x in xs
+    )
+    return (
+        table(rows, "state-hrr: full compare by corpus size (all cores)")
+        + f"\nlog-log slope of total time against words: {slope:.2f}\n"
+    )
 
 
 if __name__ == "__main__":

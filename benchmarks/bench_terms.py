@@ -52,10 +52,13 @@ FORMS = {
     "radicalization": ["radicalization", "radicalisation", "radicalized", "radicalism"],
     "deradicalization": ["deradicalization", "de-radicalization", "deradicalisation"],
     "terrorism": ["terrorism", "terrorist", "terrorists"],
-    "counterterrorism": ["counterterrorism", "counter-terrorism", "antiterrorism",
-                         "anti-terrorism"],
-    "terrorist financing": ["terrorist financing", "terrorism financing",
-                            "financing of terrorism"],
+    "counterterrorism": [
+        "counterterrorism",
+        "counter-terrorism",
+        "antiterrorism",
+        "anti-terrorism",
+    ],
+    "terrorist financing": ["terrorist financing", "terrorism financing", "financing of terrorism"],
     "foreign terrorist fighters": ["foreign terrorist fighters", "foreign fighters"],
     "repatriation": ["repatriation", "repatriated", "repatriate"],
     "rehabilitation": ["rehabilitation", "rehabilitate"],
@@ -85,9 +88,13 @@ def naive_count(sections: pd.DataFrame) -> Counter:
 
 
 def naive_regex(sections: pd.DataFrame, lexicon: Lexicon) -> Counter:
-    regexes = {t: re.compile(r"\b(?:" + "|".join(compile_pattern(p)
-                                                  for p in lexicon.patterns(t)) + r")\b",
-                             re.IGNORECASE) for t in lexicon.terms}
+    regexes = {
+        t: re.compile(
+            r"\b(?:" + "|".join(compile_pattern(p) for p in lexicon.patterns(t)) + r")\b",
+            re.IGNORECASE,
+        )
+        for t in lexicon.terms
+    }
     totals: Counter = Counter()
     for text in sections["text"]:
         for term, rx in regexes.items():
@@ -116,23 +123,56 @@ def main(repeat: int = 3) -> str:
     t_rx, rx = timed(lambda: naive_regex(sections, lex), repeat)
     ours = by_doc.groupby("term")["count"].sum()
     rows = [
-        {"method": "count_terms(by='doc')", "seconds": t_doc, "baseline/ours": 1.0,
-         "rows": len(by_doc), "MB/s": mb / t_doc},
-        {"method": "count_terms(by='section')", "seconds": t_sec,
-         "baseline/ours": t_sec / t_doc, "rows": len(by_sec), "MB/s": mb / t_sec},
-        {"method": "baseline: str.count per form", "seconds": t_cnt,
-         "baseline/ours": t_cnt / t_doc, "rows": "-", "MB/s": mb / t_cnt},
-        {"method": "baseline: re.findall per term", "seconds": t_rx,
-         "baseline/ours": t_rx / t_doc, "rows": "-", "MB/s": mb / t_rx},
+        {
+            "method": "count_terms(by='doc')",
+            "seconds": t_doc,
+            "baseline/ours": 1.0,
+            "rows": len(by_doc),
+            "MB/s": mb / t_doc,
+        },
+        {
+            "method": "count_terms(by='section')",
+            "seconds": t_sec,
+            "baseline/ours": t_sec / t_doc,
+            "rows": len(by_sec),
+            "MB/s": mb / t_sec,
+        },
+        {
+            "method": "baseline: str.count per form",
+            "seconds": t_cnt,
+            "baseline/ours": t_cnt / t_doc,
+            "rows": "-",
+            "MB/s": mb / t_cnt,
+        },
+        {
+            "method": "baseline: re.findall per term",
+            "seconds": t_rx,
+            "baseline/ours": t_rx / t_doc,
+            "rows": "-",
+            "MB/s": mb / t_rx,
+        },
     ]
-    hits = [{"term": t, "count_terms": int(ours.get(t, 0)),
-             "quoted": int(by_doc.loc[by_doc.term == t, "quoted"].sum()),
-             "hedged": int(by_doc.loc[by_doc.term == t, "hedged"].sum()),
-             "str.count": naive[t], "re.findall": rx[t]} for t in lex.terms]
-    head = (f"{sections['doc_id'].nunique():,} documents, {len(sections):,} sections, "
-            f"{mb:.1f} MB of text ({how}); median of {repeat} runs.\n\n")
-    return (table(rows, "count_terms over the whole HRR corpus") + "\n" + head
-            + table(hits, "Hits per term: ours (leftmost-longest) vs the baselines"))
+    hits = [
+        {
+            "term": t,
+            "count_terms": int(ours.get(t, 0)),
+            "quoted": int(by_doc.loc[by_doc.term == t, "quoted"].sum()),
+            "hedged": int(by_doc.loc[by_doc.term == t, "hedged"].sum()),
+            "str.count": naive[t],
+            "re.findall": rx[t],
+        }
+        for t in lex.terms
+    ]
+    head = (
+        f"{sections['doc_id'].nunique():,} documents, {len(sections):,} sections, "
+        f"{mb:.1f} MB of text ({how}); median of {repeat} runs.\n\n"
+    )
+    return (
+        table(rows, "count_terms over the whole HRR corpus")
+        + "\n"
+        + head
+        + table(hits, "Hits per term: ours (leftmost-longest) vs the baselines")
+    )
 
 
 if __name__ == "__main__":

@@ -18,8 +18,9 @@ from .conftest import needs_hrr
 CRT = "Country Reports on Terrorism"
 
 
-def make_sections(docs: dict[str, tuple[int, list[tuple]]], *, entity="E",
-                  series="S") -> pd.DataFrame:
+def make_sections(
+    docs: dict[str, tuple[int, list[tuple]]], *, entity="E", series="S"
+) -> pd.DataFrame:
     """A sections frame from ``{doc_id: (year, [(heading, text, level), ...])}``."""
     rows = []
     for doc_id, (year, parts) in docs.items():
@@ -29,12 +30,25 @@ def make_sections(docs: dict[str, tuple[int, list[tuple]]], *, entity="E",
             while parents and parents[-1][0] >= level:
                 parents.pop()
             sid = f"{doc_id}/{pos:03d}"
-            rows.append({"doc_id": doc_id, "entity": entity, "series": series, "year": year,
-                         "kind": "report", "section_id": sid,
-                         "parent_id": parents[-1][1] if parents else None, "level": level,
-                         "position": pos, "heading": heading, "style": "line" if heading
-                         else "none", "text": body, "start": start,
-                         "end": start + len(body), "n_words": len(body.split())})
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "entity": entity,
+                    "series": series,
+                    "year": year,
+                    "kind": "report",
+                    "section_id": sid,
+                    "parent_id": parents[-1][1] if parents else None,
+                    "level": level,
+                    "position": pos,
+                    "heading": heading,
+                    "style": "line" if heading else "none",
+                    "text": body,
+                    "start": start,
+                    "end": start + len(body),
+                    "n_words": len(body.split()),
+                }
+            )
             parents.append((level, sid))
             start += len(body)
     frame = pd.DataFrame(rows, columns=FRAMES["sections"][0])
@@ -43,8 +57,9 @@ def make_sections(docs: dict[str, tuple[int, list[tuple]]], *, entity="E",
 
 def members(alignment: pd.DataFrame, year: int, heading: str) -> pd.DataFrame:
     """All rows of the group holding the section of ``year`` whose heading starts so."""
-    hit = alignment[(alignment["year"] == year)
-                    & alignment["heading"].fillna("").str.startswith(heading)]
+    hit = alignment[
+        (alignment["year"] == year) & alignment["heading"].fillna("").str.startswith(heading)
+    ]
     assert len(hit) == 1, (year, heading, hit)
     return alignment[alignment["group"] == hit["group"].item()]
 
@@ -61,6 +76,7 @@ def kz_alignment(kz_sections):
 
 # --- the seed corpus -------------------------------------------------------------------
 
+
 def test_frame_shape(kz_alignment):
     assert kz_alignment.columns.tolist() == FRAMES["alignment"][0]
     assert isinstance(kz_alignment.index, pd.RangeIndex)
@@ -69,20 +85,33 @@ def test_frame_shape(kz_alignment):
     assert ((sim >= 0) & (sim <= 1)).all()
 
 
-@pytest.mark.parametrize("headings", [
-    {2012: "Overview", 2017: "Overview", 2022: "Overview"},
-    {2012: "2012 Terrorist Incidents", 2017: None, 2022: "2022 Terrorist Incidents"},
-    {2012: "Legislation, Law Enforcement, and Border Security",
-     2017: "Legislation, Law Enforcement, and Border Security",
-     2022: "Legislation, Law Enforcement, and Border Security"},
-    {2012: "Countering Terrorist Finance", 2017: "Countering the Financing of Terrorism",
-     2022: "Countering the Financing of Terrorism"},
-    {2012: "Countering Radicalization and Violent Extremism",
-     2017: "Countering Violent Extremism (CVE)", 2022: "Countering Violent Extremism"},
-    {2012: "Regional and International Cooperation",
-     2017: "Regional and International Cooperation",
-     2022: "International and Regional Cooperation"},
-])
+@pytest.mark.parametrize(
+    "headings",
+    [
+        {2012: "Overview", 2017: "Overview", 2022: "Overview"},
+        {2012: "2012 Terrorist Incidents", 2017: None, 2022: "2022 Terrorist Incidents"},
+        {
+            2012: "Legislation, Law Enforcement, and Border Security",
+            2017: "Legislation, Law Enforcement, and Border Security",
+            2022: "Legislation, Law Enforcement, and Border Security",
+        },
+        {
+            2012: "Countering Terrorist Finance",
+            2017: "Countering the Financing of Terrorism",
+            2022: "Countering the Financing of Terrorism",
+        },
+        {
+            2012: "Countering Radicalization and Violent Extremism",
+            2017: "Countering Violent Extremism (CVE)",
+            2022: "Countering Violent Extremism",
+        },
+        {
+            2012: "Regional and International Cooperation",
+            2017: "Regional and International Cooperation",
+            2022: "International and Regional Cooperation",
+        },
+    ],
+)
 def test_six_terrorism_groups(kz_alignment, headings):
     group = members(kz_alignment, 2012, headings[2012])
     for year, heading in headings.items():
@@ -99,15 +128,19 @@ def test_six_groups_and_no_more_in_titled_years(kz_alignment):
     assert titled["group"].nunique() == 6
 
 
-@pytest.mark.parametrize("opening, heading", [
-    ("Kazakhstan has continued to detain and prosecute", "Legislation, Law Enforcement"),
-    ("To prevent radicalization", "Countering Radicalization and Violent Extremism"),
-    ("Kazakhstan also continued to strengthen its engagement in international",
-     "Regional and International Cooperation"),
-])
+@pytest.mark.parametrize(
+    "opening, heading",
+    [
+        ("Kazakhstan has continued to detain and prosecute", "Legislation, Law Enforcement"),
+        ("To prevent radicalization", "Countering Radicalization and Violent Extremism"),
+        (
+            "Kazakhstan also continued to strengthen its engagement in international",
+            "Regional and International Cooperation",
+        ),
+    ],
+)
 def test_2009_paragraphs_land_by_content(kz_sections, kz_alignment, opening, heading):
-    para = kz_sections[(kz_sections["year"] == 2009)
-                       & kz_sections["text"].str.startswith(opening)]
+    para = kz_sections[(kz_sections["year"] == 2009) & kz_sections["text"].str.startswith(opening)]
     assert len(para) == 1 and para["heading"].item() == ""
     row = kz_alignment[kz_alignment["section_id"] == para["section_id"].item()]
     assert row["method"].item() == "content"
@@ -157,8 +190,14 @@ def test_several_untitled_sections_of_one_document_join_one_group():
     common = "border guards customs checkpoints smuggling patrols detained crossings"
     docs = {
         "a": (2001, [("Borders", f"{common} east.", 1), ("Money", "banks funds audit.", 1)]),
-        "b": (2002, [("", f"{common} west.", 1), ("", f"{common} north.", 1),
-                     ("", "banks funds audit and more.", 1)]),
+        "b": (
+            2002,
+            [
+                ("", f"{common} west.", 1),
+                ("", f"{common} north.", 1),
+                ("", "banks funds audit and more.", 1),
+            ],
+        ),
     }
     al = align_sections(make_sections(docs))
     borders = members(al, 2001, "Borders")
@@ -169,14 +208,17 @@ def test_several_untitled_sections_of_one_document_join_one_group():
 
 
 def test_dissimilar_sections_start_their_own_groups():
-    docs = {"a": (2001, [("Apples", "orchards fruit harvest pickers", 1)]),
-            "b": (2002, [("Submarines", "naval sonar torpedoes hull", 1)])}
+    docs = {
+        "a": (2001, [("Apples", "orchards fruit harvest pickers", 1)]),
+        "b": (2002, [("Submarines", "naval sonar torpedoes hull", 1)]),
+    }
     al = align_sections(make_sections(docs))
     assert al["group"].nunique() == 2
     assert (al["status"] == "absent").sum() == 2
 
 
 # --- options and errors ----------------------------------------------------------------
+
 
 def test_scorers_are_pluggable(kz_sections):
     crt = kz_sections[kz_sections["series"] == CRT]
@@ -195,15 +237,18 @@ def test_scorer_matrix_normalizes():
     assert scorer_matrix([], ["a"], None).shape == (0, 1)
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"min_similarity": 1.5}, "min_similarity"),
-    ({"min_similarity": "high"}, "min_similarity"),
-    ({"weights": {"heading": 1, "colour": 1}}, "colour"),
-    ({"weights": {"heading": -1}}, "weights"),
-    ({"weights": {"heading": 0}}, "all zero"),
-    ({"scorer": "token_sort_ratio"}, "not callable"),
-    ({"scorer": distance.Levenshtein.distance}, "distance"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"min_similarity": 1.5}, "min_similarity"),
+        ({"min_similarity": "high"}, "min_similarity"),
+        ({"weights": {"heading": 1, "colour": 1}}, "colour"),
+        ({"weights": {"heading": -1}}, "weights"),
+        ({"weights": {"heading": 0}}, "all zero"),
+        ({"scorer": "token_sort_ratio"}, "not callable"),
+        ({"scorer": distance.Levenshtein.distance}, "distance"),
+    ],
+)
 def test_bad_options(kz_sections, kwargs, message):
     with pytest.raises(OptionError, match=message):
         align_sections(kz_sections, **kwargs)
@@ -228,6 +273,7 @@ def test_headings_are_normalized():
 
 # --- the table -------------------------------------------------------------------------
 
+
 def test_alignment_table(kz_sections, kz_alignment):
     table = alignment_table(kz_alignment, kz_sections)
     assert isinstance(table, pd.DataFrame)
@@ -249,14 +295,31 @@ def test_alignment_table(kz_sections, kz_alignment):
 
 # --- properties ------------------------------------------------------------------------
 
-WORDS = ["border", "money", "police", "court", "press", "prison", "religion", "child",
-         "labor", "election", "refugee", "women", "torture", "internet", "union"]
+WORDS = [
+    "border",
+    "money",
+    "police",
+    "court",
+    "press",
+    "prison",
+    "religion",
+    "child",
+    "labor",
+    "election",
+    "refugee",
+    "women",
+    "torture",
+    "internet",
+    "union",
+]
 _text = st.lists(st.sampled_from(WORDS), min_size=0, max_size=12).map(" ".join)
-_section = st.tuples(st.sampled_from(["", "Overview", "Press", "Prisons", "Labor", "Women"]),
-                     _text, st.integers(1, 3))
+_section = st.tuples(
+    st.sampled_from(["", "Overview", "Press", "Prisons", "Labor", "Women"]),
+    _text,
+    st.integers(1, 3),
+)
 _doc = st.lists(_section, min_size=1, max_size=6)
-SETTINGS = settings(max_examples=40, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS
@@ -279,10 +342,12 @@ def test_document_order_changes_nothing(docs, seed):
     sim = al["similarity"].dropna()
     assert ((sim >= 0) & (sim <= 1)).all()
     assert len(al) == al["group"].nunique() * len(docs) + (
-        al[al["status"] == "matched"].duplicated(["group", "doc_id"]).sum())
+        al[al["status"] == "matched"].duplicated(["group", "doc_id"]).sum()
+    )
 
 
 # --- the State Department human-rights reports ------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def hrr_kz(hrr_kazakhstan):
@@ -295,8 +360,9 @@ def test_hrr_heading_drift(hrr_kz):
     _, al = hrr_kz
     speech = members(al, 2016, "a. Freedom of Speech and Press")
     assert heading_in(speech, 2019) == "a. Freedom of Expression, Including for the Press"
-    assert heading_in(speech, 2022).startswith("a. Freedom of Expression, Including for "
-                                               "Members of the Press")
+    assert heading_in(speech, 2022).startswith(
+        "a. Freedom of Expression, Including for Members of the Press"
+    )
     assert heading_in(speech, 2024) == "a. Freedom of the Press"
     posture = members(al, 2016, "Section 5. Governmental Attitude")
     assert heading_in(posture, 2022).startswith("Section 5. Governmental Posture Towards")
@@ -309,15 +375,18 @@ def test_hrr_heading_drift(hrr_kz):
 @needs_hrr
 def test_hrr_2024_outline_gives_absent_rows(hrr_kz):
     _, al = hrr_kz
-    for heading in ("Section 3. Freedom to Participate", "Section 4. Corruption",
-                    "e. Denial of Fair Public Trial", "POLITICAL PRISONERS AND DETAINEES"):
+    for heading in (
+        "Section 3. Freedom to Participate",
+        "Section 4. Corruption",
+        "e. Denial of Fair Public Trial",
+        "POLITICAL PRISONERS AND DETAINEES",
+    ):
         group = members(al, 2016, heading)
         assert group.loc[group["year"] == 2024, "status"].tolist() == ["absent"]
     life = members(al, 2024, "Section 1. Life")
     assert (life.loc[life["year"] < 2024, "status"] == "absent").all()
     y24 = al[(al["year"] == 2024) & (al["status"] == "matched")]
-    matched = y24["group"].isin(al.loc[(al["year"] < 2024) & (al["status"] == "matched"),
-                                       "group"])
+    matched = y24["group"].isin(al.loc[(al["year"] < 2024) & (al["status"] == "matched"), "group"])
     assert 0.3 < matched.mean() < 0.9  # some continue, others are new
     absent = al[(al["year"] == 2024) & (al["status"] == "absent")]
     assert len(absent) > 50
@@ -341,6 +410,7 @@ def test_a_group_of_a_titled_and_an_untitled_section():
 
 
 # ------------------------------------------------- fast paths against plain references
+
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.integers(-1, 30), max_size=30), st.integers(0, 2**32 - 1))
@@ -367,16 +437,47 @@ def test_subtree_entries_equal_counter_updates(links, seed):
         got[r].append((w, k))
     assert got == [list(c.items()) for c in expected]
     rows, words, tf = own
-    assert [(r, w, k) for r, w, k in zip(rows.tolist(), words.tolist(), tf.tolist(),
-                                        strict=True)] == [
-        (i, w, k) for i, t in enumerate(tokens) for w, k in Counter(t).items()]
+    assert [
+        (r, w, k) for r, w, k in zip(rows.tolist(), words.tolist(), tf.tolist(), strict=True)
+    ] == [(i, w, k) for i, t in enumerate(tokens) for w, k in Counter(t).items()]
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(
-    ["ab", "Ab", "AB", "a", "x", "é", "Éclair", "naïve", "\u212a", "İ", "Ⅻ", "2019", "_", " ",
-     "  ", "\n", ",", "“", "’", "abcdefghijklmnopq", "abcdefghijklmnopqrstuvwxyz",
-     "abcdefgh", "abcdefghi"]), max_size=12).map("".join), max_size=8))
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(
+                [
+                    "ab",
+                    "Ab",
+                    "AB",
+                    "a",
+                    "x",
+                    "é",
+                    "Éclair",
+                    "naïve",
+                    "\u212a",
+                    "İ",
+                    "Ⅻ",
+                    "2019",
+                    "_",
+                    " ",
+                    "  ",
+                    "\n",
+                    ",",
+                    "“",
+                    "’",
+                    "abcdefghijklmnopq",
+                    "abcdefghijklmnopqrstuvwxyz",
+                    "abcdefgh",
+                    "abcdefghi",
+                ]
+            ),
+            max_size=12,
+        ).map("".join),
+        max_size=8,
+    )
+)
 def test_word_codes_equal_the_plain_definition(texts):
     from trendkz.align.words import _words, word_codes
 
@@ -431,9 +532,15 @@ def test_cosines_are_float64_sums_of_float32_weights():
 
     rng = np.random.default_rng(7)
     # a few words in many sections (multiplied by BLAS), many in few (paired one by one)
-    counts = [Counter({int(w): int(rng.integers(1, 4)) for w in
-                       np.r_[rng.choice(20, 6, replace=False), rng.integers(20, 400, 25)]})
-              for _ in range(60)] + [Counter()]
+    counts = [
+        Counter(
+            {
+                int(w): int(rng.integers(1, 4))
+                for w in np.r_[rng.choice(20, 6, replace=False), rng.integers(20, 400, 25)]
+            }
+        )
+        for _ in range(60)
+    ] + [Counter()]
     counts[30] = counts[10]  # a repeated text
     cos, rep, has = cosines(len(counts), *_from_counters(counts))
     assert rep[30] == rep[10] and len(cos) == len(counts) - 1
@@ -454,9 +561,16 @@ def test_cosines_are_float64_sums_of_float32_weights():
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(*[st.one_of(st.just(float("nan")), st.sampled_from(
-    [0.0, 0.3, 0.5, 0.8, 0.9, 1.0]))] * 3), min_size=1, max_size=12),
-       st.tuples(*[st.sampled_from([0.0, 0.2, 0.4, 1.0])] * 3))
+@given(
+    st.lists(
+        st.tuples(
+            *[st.one_of(st.just(float("nan")), st.sampled_from([0.0, 0.3, 0.5, 0.8, 0.9, 1.0]))] * 3
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.tuples(*[st.sampled_from([0.0, 0.2, 0.4, 1.0])] * 3),
+)
 def test_methods_of_many_pairs_equal_method(pairs, ws):
     from trendkz.align.scores import method
     from trendkz.align.series import _methods
@@ -469,8 +583,9 @@ def test_methods_of_many_pairs_equal_method(pairs, ws):
 def test_heading_scores_of_rapidfuzz_and_plain_scorers_agree(kz_sections):
     from trendkz.align.scores import Features
 
-    rows = kz_sections.sort_values(["year", "doc_id", "position"],
-                                   kind="mergesort").reset_index(drop=True)
+    rows = kz_sections.sort_values(["year", "doc_id", "position"], kind="mergesort").reset_index(
+        drop=True
+    )
     a, b = np.arange(len(rows)), np.arange(len(rows))[::-1]
     fast = Features(rows, fuzz.token_sort_ratio).heading(a, b)
     plain = Features(rows, lambda x, y: fuzz.token_sort_ratio(x, y)).heading(a, b)
@@ -479,10 +594,18 @@ def test_heading_scores_of_rapidfuzz_and_plain_scorers_agree(kz_sections):
 
 def test_rows_are_in_the_frame_order(kz_sections):
     """align_sections puts named series in the frame's order itself; others are sorted."""
-    two = pd.concat([kz_sections, kz_sections.assign(  # two entities
-        entity="Other", doc_id="x-" + kz_sections["doc_id"],
-        section_id="x-" + kz_sections["section_id"],
-        parent_id="x-" + kz_sections["parent_id"])], ignore_index=True)
+    two = pd.concat(
+        [
+            kz_sections,
+            kz_sections.assign(  # two entities
+                entity="Other",
+                doc_id="x-" + kz_sections["doc_id"],
+                section_id="x-" + kz_sections["section_id"],
+                parent_id="x-" + kz_sections["parent_id"],
+            ),
+        ],
+        ignore_index=True,
+    )
     for sections in (two, two.assign(entity=two["entity"].where(two.index % 2 == 0))):
         al = align_sections(sections)
         pd.testing.assert_frame_equal(al, trendkz._core.schema.conform(al, "alignment"))

@@ -19,8 +19,7 @@ from trendkz.segment.sentences import sentence_spans
 from .conftest import needs_hrr
 from .test_align import make_sections
 
-SETTINGS = settings(max_examples=40, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 A = "The committee met in March to review the new law on public associations."
 B = "Police detained eleven journalists during the protests in the capital."
@@ -49,7 +48,10 @@ def test_frame_shape(kz_sentences):
     sim = sent["similarity"].dropna()
     assert ((sim >= 0) & (sim <= 1)).all()
     assert set(zip(sent["year_from"], sent["year_to"], strict=True)) == {
-        (2009, 2012), (2012, 2017), (2017, 2022)}  # consecutive years, CRT series only
+        (2009, 2012),
+        (2012, 2017),
+        (2017, 2022),
+    }  # consecutive years, CRT series only
 
 
 def test_rows_are_in_the_frame_order(kz_sections, kz_sentences):
@@ -57,10 +59,18 @@ def test_rows_are_in_the_frame_order(kz_sections, kz_sentences):
 
     sent = kz_sentences[1]  # sorted by align_sentences itself: as conform sorts
     pd.testing.assert_frame_equal(sent, schema.conform(sent, "sentences"))
-    two = pd.concat([kz_sections, kz_sections.assign(  # two entities
-        entity="Other", doc_id="x-" + kz_sections["doc_id"],
-        section_id="x-" + kz_sections["section_id"],
-        parent_id="x-" + kz_sections["parent_id"])], ignore_index=True)
+    two = pd.concat(
+        [
+            kz_sections,
+            kz_sections.assign(  # two entities
+                entity="Other",
+                doc_id="x-" + kz_sections["doc_id"],
+                section_id="x-" + kz_sections["section_id"],
+                parent_id="x-" + kz_sections["parent_id"],
+            ),
+        ],
+        ignore_index=True,
+    )
     sent = align_sentences(two, align_sections(two))
     pd.testing.assert_frame_equal(sent, schema.conform(sent, "sentences"))
     assert sent["entity"].nunique() == 2
@@ -69,17 +79,17 @@ def test_rows_are_in_the_frame_order(kz_sections, kz_sentences):
 def test_every_sentence_once_on_each_side(kz_sections, kz_sentences):
     alignment, sent = kz_sentences
     texts = group_texts(kz_sections, alignment)
-    n = {(g, d): len(sentence_spans(t)) for g, d, t in
-         texts[["group", "doc_id", "text"]].itertuples(index=False)}
+    n = {
+        (g, d): len(sentence_spans(t))
+        for g, d, t in texts[["group", "doc_id", "text"]].itertuples(index=False)
+    }
     for (da, db), part in sent.groupby(["doc_from", "doc_to"]):
         froms = part.dropna(subset=["sentence_from"])
         tos = part.dropna(subset=["sentence_to"])
         got_from = sorted(zip(froms["group"], froms["sentence_from"], strict=True))
         got_to = sorted(zip(tos["group_to"], tos["sentence_to"], strict=True))
-        assert got_from == sorted((g, k) for (g, d), m in n.items() if d == da
-                                  for k in range(m))
-        assert got_to == sorted((g, k) for (g, d), m in n.items() if d == db
-                                for k in range(m))
+        assert got_from == sorted((g, k) for (g, d), m in n.items() if d == da for k in range(m))
+        assert got_to == sorted((g, k) for (g, d), m in n.items() if d == db for k in range(m))
 
 
 def test_sentence_numbers_index_the_group_text(kz_sections, kz_sentences):
@@ -92,19 +102,37 @@ def test_sentence_numbers_index_the_group_text(kz_sections, kz_sentences):
 
 
 def test_statuses_on_a_small_series():
-    docs = {"a": (2001, [("Press", f"{A} {B} {C}", 1), ("Law", f"{D} {E}", 1)]),
-            "b": (2002, [("Press", f"{C} {A} Police detained twelve journalists during the "
-                                   "protests in the capital.", 1),
-                         ("Law", f"{D.replace('2.5', '3.5')} Something new here.", 1)])}
+    docs = {
+        "a": (2001, [("Press", f"{A} {B} {C}", 1), ("Law", f"{D} {E}", 1)]),
+        "b": (
+            2002,
+            [
+                (
+                    "Press",
+                    f"{C} {A} Police detained twelve journalists during the "
+                    "protests in the capital.",
+                    1,
+                ),
+                ("Law", f"{D.replace('2.5', '3.5')} Something new here.", 1),
+            ],
+        ),
+    }
     _, _, sent = sentences_of(docs)
-    by = {(r.text_from, None if pd.isna(r.text_to) else r.text_to):
-          (r.status, r.group, None if pd.isna(r.group_to) else r.group_to)
-          for r in sent.itertuples()}
+    by = {
+        (r.text_from, None if pd.isna(r.text_to) else r.text_to): (
+            r.status,
+            r.group,
+            None if pd.isna(r.group_to) else r.group_to,
+        )
+        for r in sent.itertuples()
+    }
     press, law = sorted(set(sent["group"]))
     assert by[(A, A)][0] == "same"
     assert by[(C, C)] == ("moved", press, press)  # to the front: A and B kept their order
-    assert by[(B, "Police detained twelve journalists during the protests in the capital.")
-              ][0] == "changed"
+    assert (
+        by[(B, "Police detained twelve journalists during the protests in the capital.")][0]
+        == "changed"
+    )
     assert by[(D, D.replace("2.5", "3.5"))] == ("changed", law, law)
     assert by[(E, None)] == ("removed", law, None)
     added = sent[sent["status"] == "added"]
@@ -113,8 +141,10 @@ def test_statuses_on_a_small_series():
 
 
 def test_a_sentence_moved_to_another_group():
-    docs = {"a": (2001, [("Press", f"{A} {B}", 1), ("Law", f"{D}", 1)]),
-            "b": (2002, [("Press", f"{A}", 1), ("Law", f"{D} {B}", 1)])}
+    docs = {
+        "a": (2001, [("Press", f"{A} {B}", 1), ("Law", f"{D}", 1)]),
+        "b": (2002, [("Press", f"{A}", 1), ("Law", f"{D} {B}", 1)]),
+    }
     _, _, sent = sentences_of(docs)
     moved = sent[sent["status"] == "moved"]
     assert len(moved) == 1 and moved["text_from"].item() == B
@@ -136,11 +166,14 @@ def test_empty_and_single_document_series():
     assert sent.empty and sent.columns.tolist() == FRAMES["sentences"][0]
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"min_similarity": -0.1}, "min_similarity"),
-    ({"min_moved": 2}, "min_moved"),
-    ({"scorer": 3}, "not callable"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"min_similarity": -0.1}, "min_similarity"),
+        ({"min_moved": 2}, "min_moved"),
+        ({"scorer": 3}, "not callable"),
+    ],
+)
 def test_bad_options(kz_sections, kwargs, message):
     with pytest.raises(OptionError, match=message):
         align_sentences(kz_sections, align_sections(kz_sections), **kwargs)
@@ -154,9 +187,11 @@ def test_custom_scorer(kz_sections, kz_sentences):
 
 # --- properties ------------------------------------------------------------------------
 
-_sentence = st.lists(st.sampled_from(["law", "court", "press", "police", "union", "fine",
-                                      "women", "camp"]), min_size=1, max_size=8).map(
-    lambda ws: " ".join(ws).capitalize() + ".")
+_sentence = st.lists(
+    st.sampled_from(["law", "court", "press", "police", "union", "fine", "women", "camp"]),
+    min_size=1,
+    max_size=8,
+).map(lambda ws: " ".join(ws).capitalize() + ".")
 _body = st.lists(_sentence, min_size=1, max_size=6).map(" ".join)
 
 
@@ -176,15 +211,18 @@ def _brute(sim, threshold):
     best = 0.0
     for k in range(len(cells) + 1):
         for combo in itertools.combinations(cells, k):
-            if all(a[0] < b[0] and a[1] < b[1] for a, b in zip(combo, combo[1:],
-                                                                strict=False)):
+            if all(a[0] < b[0] and a[1] < b[1] for a, b in zip(combo, combo[1:], strict=False)):
                 best = max(best, sum(sim[c] for c in combo))
     return best
 
 
 @SETTINGS
-@given(n=st.integers(0, 4), m=st.integers(0, 4), seed=st.integers(0, 10_000),
-       threshold=st.sampled_from([0.0, 0.3, 0.6]))
+@given(
+    n=st.integers(0, 4),
+    m=st.integers(0, 4),
+    seed=st.integers(0, 10_000),
+    threshold=st.sampled_from([0.0, 0.3, 0.6]),
+)
 def test_monotone_matching_is_optimal_and_ordered(n, m, seed, threshold):
     sim = np.round(np.random.default_rng(seed).random((n, m)), 2)
     pairs = monotone_matching(sim, threshold)
@@ -194,6 +232,7 @@ def test_monotone_matching_is_optimal_and_ordered(n, m, seed, threshold):
 
 
 # --- the State Department human-rights reports ------------------------------------------
+
 
 @needs_hrr
 def test_hrr_sentences(hrr_kazakhstan):
@@ -212,9 +251,14 @@ def test_hrr_sentences(hrr_kazakhstan):
 
 # ------------------------------------------------- fast paths against plain references
 
+
 @SETTINGS
-@given(st.integers(1, 9), st.integers(1, 9), st.integers(0, 2**32 - 1),
-       st.sampled_from([0.3, 0.6, 0.9]))
+@given(
+    st.integers(1, 9),
+    st.integers(1, 9),
+    st.integers(0, 2**32 - 1),
+    st.sampled_from([0.3, 0.6, 0.9]),
+)
 def test_monotone_matching_equals_the_dp(n, m, seed, density):
     rng = np.random.default_rng(seed)
     sim = np.round(np.where(rng.random((n, m)) < density, rng.random((n, m)), 0.0), 2)
@@ -223,14 +267,34 @@ def test_monotone_matching_equals_the_dp(n, m, seed, density):
     assert monotone_matching(sim, 0.4) == weighted_lcs(sim, 0.4)
 
 
-SENT = st.lists(st.sampled_from(["The court", "fined", "the", "editor", "of", "Ak Zhaiyk",
-                                 "on", "March", "3.", "“extremism”", "police", "said"]),
-                min_size=1, max_size=14).map(" ".join)
+SENT = st.lists(
+    st.sampled_from(
+        [
+            "The court",
+            "fined",
+            "the",
+            "editor",
+            "of",
+            "Ak Zhaiyk",
+            "on",
+            "March",
+            "3.",
+            "“extremism”",
+            "police",
+            "said",
+        ]
+    ),
+    min_size=1,
+    max_size=14,
+).map(" ".join)
 
 
 @SETTINGS
-@given(st.lists(SENT, min_size=17, max_size=30), st.lists(SENT, min_size=17, max_size=30),
-       st.sampled_from([0.5, 0.8, 0.95]))
+@given(
+    st.lists(SENT, min_size=17, max_size=30),
+    st.lists(SENT, min_size=17, max_size=30),
+    st.sampled_from([0.5, 0.8, 0.95]),
+)
 def test_moved_matrix_scores_every_pair_that_reaches_the_cutoff(a, b, cutoff):
     from trendkz.align.scores import scorer_matrix
     from trendkz.align.sentences import _moved_matrix
@@ -242,8 +306,9 @@ def test_moved_matrix_scores_every_pair_that_reaches_the_cutoff(a, b, cutoff):
 
 def test_unchanged_group_with_repeated_sentences():
     for text in (f"{A} {B} {A} {C}", f"{A} {B} {C}"):  # the general path, the shortcut
-        _, _, sent = sentences_of({"a": (2020, [("Overview", text, 1)]),
-                                   "b": (2021, [("Overview", text, 1)])})
+        _, _, sent = sentences_of(
+            {"a": (2020, [("Overview", text, 1)]), "b": (2021, [("Overview", text, 1)])}
+        )
         n = len(sent)
         assert n >= 3 and sent["status"].tolist() == ["same"] * n
         assert sent["sentence_from"].tolist() == sent["sentence_to"].tolist() == list(range(n))

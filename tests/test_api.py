@@ -20,8 +20,6 @@ def test_errors_share_one_base():
 
 
 def test_import_has_no_side_effects():
-    code = ("import sys, matplotlib; import trendkz; "
-            "print('matplotlib.pyplot' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
+    code = "import sys, matplotlib; import trendkz; print('matplotlib.pyplot' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

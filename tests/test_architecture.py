@@ -11,8 +11,19 @@ import trendkz
 SRC = Path(trendkz.__file__).parent
 # Each stage may import _core and the stages before it; the three analysis families
 # (diff, terms, facts) meet only in report.
-LAYERS = {"_core": 0, "load": 1, "segment": 2, "align": 3, "diff": 4, "terms": 4, "facts": 4,
-          "datasets": 1.5, "report": 5, "__init__": 7, "__main__": 7}
+LAYERS = {
+    "_core": 0,
+    "load": 1,
+    "segment": 2,
+    "align": 3,
+    "diff": 4,
+    "terms": 4,
+    "facts": 4,
+    "datasets": 1.5,
+    "report": 5,
+    "__init__": 7,
+    "__main__": 7,
+}
 SUBPACKAGES = {"_core", "load", "segment", "align", "diff", "terms", "facts", "report"}
 
 
@@ -58,13 +69,21 @@ def _graph() -> dict[str, set[str]]:
 
 
 def test_all_lists_every_public_name():
-    public = {n for n, v in vars(trendkz).items()
-              if not n.startswith("_") and not isinstance(v, types.ModuleType)}
+    public = {
+        n
+        for n, v in vars(trendkz).items()
+        if not n.startswith("_") and not isinstance(v, types.ModuleType)
+    }
     assert public == set(trendkz.__all__) - {"datasets", "lexicon", "__version__"}
-    assert trendkz.__all__ == sorted(trendkz.__all__, key=str.casefold) or \
-        sorted(trendkz.__all__) == trendkz.__all__
-    modules = {n for n, v in vars(trendkz).items()
-               if not n.startswith("_") and isinstance(v, types.ModuleType)}
+    assert (
+        trendkz.__all__ == sorted(trendkz.__all__, key=str.casefold)
+        or sorted(trendkz.__all__) == trendkz.__all__
+    )
+    modules = {
+        n
+        for n, v in vars(trendkz).items()
+        if not n.startswith("_") and isinstance(v, types.ModuleType)
+    }
     assert modules == SUBPACKAGES - {"_core"} | {"datasets", "lexicon"}
 
 
@@ -99,7 +118,7 @@ def test_no_import_cycle_even_a_lazy_one():
         state[node] = 1
         for dep in sorted(graph[node]):
             if state.get(dep) == 1:
-                cycles.append(" -> ".join(stack[stack.index(dep):] + [dep]))
+                cycles.append(" -> ".join(stack[stack.index(dep) :] + [dep]))
             elif dep not in state:
                 visit(dep, stack + [dep])
         state[node] = 2
@@ -108,12 +127,18 @@ def test_no_import_cycle_even_a_lazy_one():
         if node not in state:
             visit(node, [node])
     # a package's __init__ importing its own modules is not a cycle of code
-    cycles = [c for c in cycles if not all(p.split(".")[0] == c.split(".")[0]
-                                            and "." not in p for p in c.split(" -> ")[:1])]
+    cycles = [
+        c
+        for c in cycles
+        if not all(p.split(".")[0] == c.split(".")[0] and "." not in p for p in c.split(" -> ")[:1])
+    ]
     assert cycles == []
 
 
 def test_modules_stay_small():
-    big = {name: n for name, path in _modules().items()
-           if (n := len(path.read_text("utf-8").splitlines())) > 420}
+    big = {
+        name: n
+        for name, path in _modules().items()
+        if (n := len(path.read_text("utf-8").splitlines())) > 420
+    }
     assert big == {}

@@ -6,8 +6,10 @@ from trendkz._core.errors import InputError, OptionError
 from trendkz.diff.changes import REWRITTEN_BELOW, STATUSES, diff_sections, section_diff
 from trendkz.diff.textdiff import TextDiff
 
-BASE = ("The government continued to prosecute terrorism cases and cooperated with "
-        "international partners on border security.")
+BASE = (
+    "The government continued to prosecute terrorism cases and cooperated with "
+    "international partners on border security."
+)
 SECTIONS = {
     # doc y1
     "d1/0": (0, BASE),
@@ -16,7 +18,7 @@ SECTIONS = {
     # doc y2
     "d2/0": (0, BASE.replace("cases and", "cases\nand")),  # rewrapped only
     "d2/1": (300, "Part two comes second."),  # two paragraphs of one group,
-    "d2/2": (100, "Part one comes first."),   # listed out of reading order
+    "d2/2": (100, "Part one comes first."),  # listed out of reading order
     # doc y3
     "d3/0": (0, BASE.replace("continued to prosecute", "prosecuted")),
     "d3/3": (500, "A brand new section on repatriation of foreign fighters."),
@@ -25,8 +27,10 @@ SECTIONS = {
 
 
 def sections_frame():
-    rows = [{"doc_id": sid.split("/")[0], "section_id": sid, "start": start, "text": text}
-            for sid, (start, text) in SECTIONS.items()]
+    rows = [
+        {"doc_id": sid.split("/")[0], "section_id": sid, "start": start, "text": text}
+        for sid, (start, text) in SECTIONS.items()
+    ]
     return pd.DataFrame(rows)
 
 
@@ -43,10 +47,21 @@ def alignment_frame():
     for g, where in placed.items():
         for d, y in docs.items():
             for sid in where.get(d, [None]):
-                rows.append({"entity": "Ruritania", "series": "CRT", "group": g,
-                             "label": labels[g], "doc_id": d, "year": y, "section_id": sid,
-                             "heading": None, "similarity": None, "method": None,
-                             "status": "matched" if sid else "absent"})
+                rows.append(
+                    {
+                        "entity": "Ruritania",
+                        "series": "CRT",
+                        "group": g,
+                        "label": labels[g],
+                        "doc_id": d,
+                        "year": y,
+                        "section_id": sid,
+                        "heading": None,
+                        "similarity": None,
+                        "method": None,
+                        "status": "matched" if sid else "absent",
+                    }
+                )
     return schema.conform(pd.DataFrame(rows), "alignment")
 
 
@@ -79,8 +94,7 @@ def test_one_row_per_group_and_consecutive_pair_with_the_group_present(changes):
 
 
 def test_untitled_paragraphs_of_a_group_join_in_reading_order():
-    d = section_diff(sections_frame(), alignment_frame(), group=2, year_from=2010,
-                     year_to=2011)
+    d = section_diff(sections_frame(), alignment_frame(), group=2, year_from=2010, year_to=2011)
     assert d.b == "Part one comes first.\n\nPart two comes second."
 
 
@@ -103,12 +117,10 @@ def test_section_diff_from_a_row_and_from_years(changes):
     d = section_diff(s, al, row)
     assert isinstance(d, TextDiff)
     assert d.similarity == row.similarity
-    assert (d.n_added, d.n_removed, d.n_changed) == (row.n_added, row.n_removed,
-                                                    row.n_changed)
+    assert (d.n_added, d.n_removed, d.n_changed) == (row.n_added, row.n_removed, row.n_changed)
     assert "[-continued to prosecute-]{+prosecuted+}" in d.to_text()
     # any two years, not only consecutive ones; absent sides are empty
-    assert section_diff(s, al, group=0, year_from=2010, year_to=2012).to_text() == (
-        d.to_text())
+    assert section_diff(s, al, group=0, year_from=2010, year_to=2012).to_text() == (d.to_text())
     assert section_diff(s, al, group=3, year_from=2010, year_to=2012).a == ""
     assert section_diff(s, al, row.to_dict()).opcodes == d.opcodes
 
@@ -143,8 +155,11 @@ def test_seeds_end_to_end(kz_sections):
     reports = changes.query("series == 'Country Reports on Terrorism'")
 
     def status(label_start, y0, y1):
-        rows = reports[reports["label"].str.startswith(label_start)
-                       & (reports["year_from"] == y0) & (reports["year_to"] == y1)]
+        rows = reports[
+            reports["label"].str.startswith(label_start)
+            & (reports["year_from"] == y0)
+            & (reports["year_to"] == y1)
+        ]
         return rows["status"].item()
 
     assert status("Countering the Financing", 2017, 2022) == "changed"
@@ -152,10 +167,14 @@ def test_seeds_end_to_end(kz_sections):
     assert status("Overview", 2017, 2022) == "rewritten"
     incidents = reports[reports["label"].str.contains("Terrorist Incidents")]
     assert dict(zip(incidents["year_from"], incidents["status"], strict=True)) == {
-        2009: "added", 2012: "removed", 2017: "added"}
+        2009: "added",
+        2012: "removed",
+        2017: "added",
+    }
     # the diff behind a row renders, and shows the scare quotes appearing
-    row = reports[reports["label"].str.startswith("Countering the Financing")
-                  & (reports["year_from"] == 2017)].iloc[0]
+    row = reports[
+        reports["label"].str.startswith("Countering the Financing") & (reports["year_from"] == 2017)
+    ].iloc[0]
     d = section_diff(kz_sections, al, row)
     assert "“extremism" in d.to_text() and "<ins>" in d.to_html()
 
@@ -163,10 +182,18 @@ def test_seeds_end_to_end(kz_sections):
 def test_rows_come_in_the_frame_order_however_groups_are_numbered(kz_sections):
     from trendkz import align_sections
 
-    two = pd.concat([kz_sections, kz_sections.assign(  # two entities
-        entity="Other", doc_id="x-" + kz_sections["doc_id"],
-        section_id="x-" + kz_sections["section_id"],
-        parent_id="x-" + kz_sections["parent_id"])], ignore_index=True)
+    two = pd.concat(
+        [
+            kz_sections,
+            kz_sections.assign(  # two entities
+                entity="Other",
+                doc_id="x-" + kz_sections["doc_id"],
+                section_id="x-" + kz_sections["section_id"],
+                parent_id="x-" + kz_sections["parent_id"],
+            ),
+        ],
+        ignore_index=True,
+    )
     al = align_sections(two)
     flipped = al.assign(group=al["group"].max() - al["group"])  # groups against series
     for alignment in (al, flipped):

@@ -47,7 +47,7 @@ def test_chrome_is_kept_not_lost(kz):
         assert "On This Page" not in doc.body
         assert "Spelling error report" not in doc.body
         for c in doc.chrome:  # each span is verbatim in the normalized text
-            assert doc.text[c.start:c.end] == c.text
+            assert doc.text[c.start : c.end] == c.text
         kept = sum(len(c.text) for c in doc.chrome)
         assert kept + len(doc.body.strip()) <= len(doc.text)
     cabar = kz["kazakhstan-2019-analysis"]
@@ -56,8 +56,8 @@ def test_chrome_is_kept_not_lost(kz):
 
 
 def test_quotes_are_kept_exactly():
-    raw = "He said “extremism” and ‘grave harm’ and \"x\" «y»\u00a0z\r\n"
-    assert normalize(raw) == "He said “extremism” and ‘grave harm’ and \"x\" «y» z\n"
+    raw = 'He said “extremism” and ‘grave harm’ and "x" «y»\u00a0z\r\n'
+    assert normalize(raw) == 'He said “extremism” and ‘grave harm’ and "x" «y» z\n'
 
 
 def test_corpus_protocol_and_repr(kz):
@@ -75,8 +75,10 @@ def test_bundled_dataset_path_is_a_package_resource():
 
 
 def test_encodings_utf8_bom_and_cp1251(tmp_path):
-    text = ("Отчет о терроризме 2015\n\n"
-            "Казахстан: В 2015 году правительство сообщило о «экстремизме».\n")
+    text = (
+        "Отчет о терроризме 2015\n\n"
+        "Казахстан: В 2015 году правительство сообщило о «экстремизме».\n"
+    )
     (tmp_path / "a.txt").write_bytes(text.encode("cp1251"))
     md = "Report 2016 - Kazakhstan\n\nKazakhstan said “x” in 2016. Kazakhstan.\n"
     (tmp_path / "b.md").write_bytes(b"\xef\xbb\xbf" + md.encode())
@@ -87,36 +89,48 @@ def test_encodings_utf8_bom_and_cp1251(tmp_path):
 
 
 def test_html_input(tmp_path):
-    page = ("<html><head><title>t</title><style>p{}</style></head><body>"
-            "<h1>Country Reports on Terrorism 2014 - Kazakhstan</h1>"
-            "<p>Overview: Kazakhstan&nbsp;said “extremism” in 2014.</p>"
-            "<script>var x=1;</script><p>Second paragraph about Kazakhstan.</p></body></html>")
+    page = (
+        "<html><head><title>t</title><style>p{}</style></head><body>"
+        "<h1>Country Reports on Terrorism 2014 - Kazakhstan</h1>"
+        "<p>Overview: Kazakhstan&nbsp;said “extremism” in 2014.</p>"
+        "<script>var x=1;</script><p>Second paragraph about Kazakhstan.</p></body></html>"
+    )
     (tmp_path / "page.html").write_text(page, encoding="utf-8")
     doc = next(iter(trendkz.load_corpus(tmp_path)))
     assert doc.year == 2014 and "var x" not in doc.body and "“extremism”" in doc.body
 
 
 def test_dataframe_source():
-    df = pd.DataFrame({"text": ["Overview: Kazakhstan did a thing in 2010. Kazakhstan.",
-                                "Overview: Kazakhstan did it again in 2011. Kazakhstan."],
-                       "file": ["a", "b"]})
+    df = pd.DataFrame(
+        {
+            "text": [
+                "Overview: Kazakhstan did a thing in 2010. Kazakhstan.",
+                "Overview: Kazakhstan did it again in 2011. Kazakhstan.",
+            ],
+            "file": ["a", "b"],
+        }
+    )
     corpus = trendkz.load_corpus(df)
     assert corpus.documents["year"].tolist() == [2010, 2011]
 
 
 def test_manifest_overrides(tmp_path):
     shutil.copy(FIXTURES / "kazakhstan" / "crt-2012-kazakhstan.txt", tmp_path / "r.txt")
-    pd.DataFrame({"file": ["r.txt"], "year": ["2013"], "entity": ["Kazakhstan"],
-                  "kind": ["report"]}).to_csv(tmp_path / "m.csv", index=False)
+    pd.DataFrame(
+        {"file": ["r.txt"], "year": ["2013"], "entity": ["Kazakhstan"], "kind": ["report"]}
+    ).to_csv(tmp_path / "m.csv", index=False)
     doc = next(iter(trendkz.load_corpus(tmp_path, manifest=tmp_path / "m.csv")))
     assert (doc.year, doc.year_source) == (2013, "manifest")
 
 
-@pytest.mark.parametrize("content, match", [
-    (b"", "empty"),
-    (b"   \n\n ", "empty"),
-    (b"\x00\x01\x02binary\x00" * 20, "binary"),
-])
+@pytest.mark.parametrize(
+    "content, match",
+    [
+        (b"", "empty"),
+        (b"   \n\n ", "empty"),
+        (b"\x00\x01\x02binary\x00" * 20, "binary"),
+    ],
+)
 def test_bad_files(tmp_path, content, match):
     (tmp_path / "bad.txt").write_bytes(content)
     with pytest.raises(trendkz.InputError, match=match) as info:

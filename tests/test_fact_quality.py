@@ -16,9 +16,15 @@ from .gold import score
 FLOORS = {
     "seeds": {"precision": 0.96, "recall": 0.97},
     "hrr": {"precision": 0.97, "recall": 0.96},
-    "all": {"precision": 0.97, "recall": 0.97, "value_accuracy": 0.97,
-            "qualifier_accuracy": 0.97, "qualified_accuracy": 0.93, "period_accuracy": 0.96,
-            "measure_agreement": 0.75},
+    "all": {
+        "precision": 0.97,
+        "recall": 0.97,
+        "value_accuracy": 0.97,
+        "qualifier_accuracy": 0.97,
+        "qualified_accuracy": 0.93,
+        "period_accuracy": 0.96,
+        "measure_agreement": 0.75,
+    },
 }
 
 
@@ -26,11 +32,14 @@ FLOORS = {
 def scored(kz_sections):
     gold = score.load_gold(kz_sections)
     pred = extract_facts(pd.concat([kz_sections, score.hrr_sections()], ignore_index=True))
-    parts = {"seeds": gold["doc_id"].isin(score.SEED_DOCS),
-             "hrr": ~gold["doc_id"].isin(score.SEED_DOCS),
-             "all": gold["doc_id"].notna()}
-    return {name: score.score(pred, gold[mask].reset_index(drop=True))
-            for name, mask in parts.items()}
+    parts = {
+        "seeds": gold["doc_id"].isin(score.SEED_DOCS),
+        "hrr": ~gold["doc_id"].isin(score.SEED_DOCS),
+        "all": gold["doc_id"].notna(),
+    }
+    return {
+        name: score.score(pred, gold[mask].reset_index(drop=True)) for name, mask in parts.items()
+    }
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))

@@ -18,36 +18,53 @@ def facts(kz_sections):
     return extract_facts(kz_sections)
 
 
-def _fact(value=math.nan, low=None, high=None, qualifier="", kind="exact", lo_open=False,
-          hi_open=False):
+def _fact(
+    value=math.nan, low=None, high=None, qualifier="", kind="exact", lo_open=False, hi_open=False
+):
     low = value if low is None else low
     high = value if high is None else high
-    return {"value": value, "low": low, "high": high, "qualifier": qualifier,
-            "fact_kind": kind, "low_open": lo_open, "high_open": hi_open}
+    return {
+        "value": value,
+        "low": low,
+        "high": high,
+        "qualifier": qualifier,
+        "fact_kind": kind,
+        "low_open": lo_open,
+        "high_open": hi_open,
+    }
 
 
-@pytest.mark.parametrize("a, b, status", [
-    (_fact(600), _fact(600), "same"),
-    (_fact(600), _fact(700), "up"),
-    (_fact(11), _fact(3), "down"),
-    (_fact(600, 600, math.nan, "more than", "bound", True, True),
-     _fact(600, 540, 660, "about", "approximate"), "qualifier changed"),
-    (_fact(math.nan, 24, 99, "dozens", "approximate"), _fact(56), "qualifier changed"),
-    (_fact(math.nan, 24, 99, "dozens", "approximate"), _fact(300), "up"),
-    (_fact(math.nan, 12, 17, "", "range"), _fact(math.nan, 5, 15, "", "range"), "down"),
-    (_fact(950), _fact(11000, 11000, math.nan, "more than", "bound", True, True), "up"),
-])
+@pytest.mark.parametrize(
+    "a, b, status",
+    [
+        (_fact(600), _fact(600), "same"),
+        (_fact(600), _fact(700), "up"),
+        (_fact(11), _fact(3), "down"),
+        (
+            _fact(600, 600, math.nan, "more than", "bound", True, True),
+            _fact(600, 540, 660, "about", "approximate"),
+            "qualifier changed",
+        ),
+        (_fact(math.nan, 24, 99, "dozens", "approximate"), _fact(56), "qualifier changed"),
+        (_fact(math.nan, 24, 99, "dozens", "approximate"), _fact(300), "up"),
+        (_fact(math.nan, 12, 17, "", "range"), _fact(math.nan, 5, 15, "", "range"), "down"),
+        (_fact(950), _fact(11000, 11000, math.nan, "more than", "bound", True, True), "up"),
+    ],
+)
 def test_compare(a, b, status):
     assert compare(a, b) == status
 
 
-@pytest.mark.parametrize("a, b, expected", [
-    (_fact(600, 540, 660), _fact(600, 600, math.nan, lo_open=True, hi_open=True), True),
-    (_fact(500), _fact(600, 600, math.nan, lo_open=True, hi_open=True), False),
-    (_fact(600), _fact(600, 600, math.nan, lo_open=True, hi_open=True), False),
-    (_fact(600), _fact(600, 600, math.nan, lo_open=False, hi_open=True), True),
-    (_fact(11), _fact(11), True),
-])
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        (_fact(600, 540, 660), _fact(600, 600, math.nan, lo_open=True, hi_open=True), True),
+        (_fact(500), _fact(600, 600, math.nan, lo_open=True, hi_open=True), False),
+        (_fact(600), _fact(600, 600, math.nan, lo_open=True, hi_open=True), False),
+        (_fact(600), _fact(600, 600, math.nan, lo_open=False, hi_open=True), True),
+        (_fact(11), _fact(11), True),
+    ],
+)
 def test_overlaps(a, b, expected):
     assert overlaps(a, b) is expected
     assert overlaps(b, a) is expected
@@ -83,8 +100,8 @@ def test_diff_on_the_seeds(facts):
 def test_diff_spans_point_at_the_facts(kz, facts):
     d = diff_facts(facts)
     for r in d.dropna(subset=["start_from", "start_to"]).itertuples():
-        assert kz[r.doc_from].body[r.start_from:r.end_from] == r.text_from
-        assert kz[r.doc_to].body[r.start_to:r.end_to] == r.text_to
+        assert kz[r.doc_from].body[r.start_from : r.end_from] == r.text_from
+        assert kz[r.doc_to].body[r.start_to : r.end_to] == r.text_to
 
 
 def test_a_document_against_its_copy_is_all_same(facts):
@@ -96,31 +113,74 @@ def test_a_document_against_its_copy_is_all_same(facts):
 
 
 def test_aligned_groups_are_linked_first():
-    base = {"entity": "X", "series": "S", "kind": "report", "fact_kind": "exact",
-            "low_open": False, "high_open": False, "unit": "count", "qualifier": pd.NA,
-            "period_assumed": False, "end": 5, "text": "t"}
+    base = {
+        "entity": "X",
+        "series": "S",
+        "kind": "report",
+        "fact_kind": "exact",
+        "low_open": False,
+        "high_open": False,
+        "unit": "count",
+        "qualifier": pd.NA,
+        "period_assumed": False,
+        "end": 5,
+        "text": "t",
+    }
     rows = [
-        {**base, "doc_id": "a", "year": 2020, "section_id": "a/1", "value": 10.0,
-         "measure": "persons detained", "start": 0},
-        {**base, "doc_id": "a", "year": 2020, "section_id": "a/2", "value": 99.0,
-         "measure": "persons detained at protests", "start": 100},
-        {**base, "doc_id": "b", "year": 2021, "section_id": "b/7", "value": 12.0,
-         "measure": "persons detained at protests", "start": 0},
+        {
+            **base,
+            "doc_id": "a",
+            "year": 2020,
+            "section_id": "a/1",
+            "value": 10.0,
+            "measure": "persons detained",
+            "start": 0,
+        },
+        {
+            **base,
+            "doc_id": "a",
+            "year": 2020,
+            "section_id": "a/2",
+            "value": 99.0,
+            "measure": "persons detained at protests",
+            "start": 100,
+        },
+        {
+            **base,
+            "doc_id": "b",
+            "year": 2021,
+            "section_id": "b/7",
+            "value": 12.0,
+            "measure": "persons detained at protests",
+            "start": 0,
+        },
     ]
-    facts = pd.DataFrame(rows).assign(low=lambda d: d["value"], high=lambda d: d["value"],
-                                      period_start=lambda d: d["year"],
-                                      period_end=lambda d: d["year"])
+    facts = pd.DataFrame(rows).assign(
+        low=lambda d: d["value"],
+        high=lambda d: d["value"],
+        period_start=lambda d: d["year"],
+        period_end=lambda d: d["year"],
+    )
     # alone, the identical measure wins
     d = diff_facts(facts)
     link = d[d["status"].isin(["up", "down", "same"])]
     assert list(link["value_from"]) == [99.0]
     # aligned: section a/1 and b/7 are the same section group, so they are linked first
-    alignment = pd.DataFrame({
-        "entity": "X", "series": "S", "group": [0, 1, 0], "label": ["Arrest", "Protest",
-                                                                    "Arrest"],
-        "doc_id": ["a", "a", "b"], "year": [2020, 2020, 2021],
-        "section_id": ["a/1", "a/2", "b/7"], "heading": "", "similarity": 1.0,
-        "method": "heading", "status": "matched"})
+    alignment = pd.DataFrame(
+        {
+            "entity": "X",
+            "series": "S",
+            "group": [0, 1, 0],
+            "label": ["Arrest", "Protest", "Arrest"],
+            "doc_id": ["a", "a", "b"],
+            "year": [2020, 2020, 2021],
+            "section_id": ["a/1", "a/2", "b/7"],
+            "heading": "",
+            "similarity": 1.0,
+            "method": "heading",
+            "status": "matched",
+        }
+    )
     d = diff_facts(facts, alignment=alignment, min_similarity=0.6)
     link = d[d["status"].isin(["up", "down", "same"])]
     got = list(zip(link["value_from"], link["value_to"], link["group"], strict=True))
@@ -178,18 +238,30 @@ def test_diff_does_not_depend_on_row_order(facts, order):
 
 # ---- the vectorized pairing gives what the plain all-pairs loops give
 
-_MEASURES = ["persons detained", "detained persons", "persons arrested", "websites blocked",
-             "blocked sites", "nationals repatriated", "terrorist attacks prevented", "x"]
+_MEASURES = [
+    "persons detained",
+    "detained persons",
+    "persons arrested",
+    "websites blocked",
+    "blocked sites",
+    "nationals repatriated",
+    "terrorist attacks prevented",
+    "x",
+]
 
 
 def _record(draw_measure, unit, group, year, start):
-    return {"measure": draw_measure, "unit": unit, "group": group, "year": year,
-            "start": start}
+    return {"measure": draw_measure, "unit": unit, "group": group, "year": year, "start": start}
 
 
-_RECORD = st.builds(_record, st.sampled_from(_MEASURES), st.sampled_from(["count", "percent"]),
-                    st.sampled_from([None, 0, 1]), st.integers(2016, 2020),
-                    st.integers(0, 50))
+_RECORD = st.builds(
+    _record,
+    st.sampled_from(_MEASURES),
+    st.sampled_from(["count", "percent"]),
+    st.sampled_from([None, 0, 1]),
+    st.integers(2016, 2020),
+    st.integers(0, 50),
+)
 
 
 def _link_all_pairs(chains, reps, min_similarity, grouped):
@@ -199,8 +271,7 @@ def _link_all_pairs(chains, reps, min_similarity, grouped):
         for ri, b in enumerate(reps):
             if a["unit"] != b["unit"]:
                 continue
-            if grouped and (a["group"] is None or b["group"] is None
-                            or a["group"] != b["group"]):
+            if grouped and (a["group"] is None or b["group"] is None or a["group"] != b["group"]):
                 continue
             s = similarity(a["measure"], b["measure"])
             if s >= min_similarity:
@@ -209,12 +280,17 @@ def _link_all_pairs(chains, reps, min_similarity, grouped):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(_RECORD, max_size=12), st.lists(_RECORD, max_size=12), st.booleans(),
-       st.sampled_from([0.0, 0.5, 0.8, 1.0]))
+@given(
+    st.lists(_RECORD, max_size=12),
+    st.lists(_RECORD, max_size=12),
+    st.booleans(),
+    st.sampled_from([0.0, 0.5, 0.8, 1.0]),
+)
 def test_link_equals_all_pairs(lasts, reps, grouped, min_similarity):
     chains = [[r] for r in lasts]
     assert factpairs.link(lasts, reps, min_similarity, grouped) == _link_all_pairs(
-        chains, reps, min_similarity, grouped)
+        chains, reps, min_similarity, grouped
+    )
 
 
 def _corroborate_all_pairs(facts, periods, assumed, min_similarity):
@@ -223,37 +299,60 @@ def _corroborate_all_pairs(facts, periods, assumed, min_similarity):
     if not assumed:
         f = f[~f["period_assumed"].fillna(True).astype(bool)]
     f = f.dropna(subset=["period_start", "period_end"])
-    allowed = factdiff.PERIODS[:factdiff.PERIODS.index(periods) + 1]
+    allowed = factdiff.PERIODS[: factdiff.PERIODS.index(periods) + 1]
     rows = []
     for entity, part in f.groupby("entity", sort=True):
         recs = part.sort_values(["year", "doc_id", "start"], kind="mergesort").to_dict("records")
         cands = []
         for i, a in enumerate(recs):
-            for b in recs[i + 1:]:
+            for b in recs[i + 1 :]:
                 if a["doc_id"] == b["doc_id"] or a["unit"] != b["unit"]:
                     continue
-                (sa, ea), (sb, eb) = (a["period_start"], a["period_end"]), (
-                    b["period_start"], b["period_end"])
-                match = ("same" if (sa, ea) == (sb, eb) else "nested" if (
-                    sa <= sb and eb <= ea) or (sb <= sa and ea <= eb) else "overlap" if max(
-                    sa, sb) <= min(ea, eb) else None)
+                (sa, ea), (sb, eb) = (
+                    (a["period_start"], a["period_end"]),
+                    (b["period_start"], b["period_end"]),
+                )
+                match = (
+                    "same"
+                    if (sa, ea) == (sb, eb)
+                    else "nested"
+                    if (sa <= sb and eb <= ea) or (sb <= sa and ea <= eb)
+                    else "overlap"
+                    if max(sa, sb) <= min(ea, eb)
+                    else None
+                )
                 s = similarity(a["measure"], b["measure"])
                 if match not in allowed or s < min_similarity:
                     continue
                 status = "agree" if overlaps(a, b) else "conflict"
                 if status == "conflict" and match != "same" and a["unit"] == "count":
-                    short, long_ = sorted((a, b), key=lambda r: r["period_end"] - r[
-                        "period_start"])
+                    short, long_ = sorted((a, b), key=lambda r: r["period_end"] - r["period_start"])
                     if factpairs._bounds(short)[1] <= factpairs._bounds(long_)[0]:
                         status = "consistent"
-                cands.append({
-                    "entity": entity or pd.NA, "measure": a["measure"], "unit": a["unit"],
-                    "period_start": max(sa, sb), "period_end": min(ea, eb),
-                    "doc_a": a["doc_id"], "doc_b": b["doc_id"], "kind_a": a["kind"],
-                    "kind_b": b["kind"], "value_a": a["value"], "value_b": b["value"],
-                    "text_a": a["text"], "text_b": b["text"], "start_a": a["start"],
-                    "end_a": a["end"], "start_b": b["start"], "end_b": b["end"],
-                    "similarity": s, "period_match": match, "status": status})
+                cands.append(
+                    {
+                        "entity": entity or pd.NA,
+                        "measure": a["measure"],
+                        "unit": a["unit"],
+                        "period_start": max(sa, sb),
+                        "period_end": min(ea, eb),
+                        "doc_a": a["doc_id"],
+                        "doc_b": b["doc_id"],
+                        "kind_a": a["kind"],
+                        "kind_b": b["kind"],
+                        "value_a": a["value"],
+                        "value_b": b["value"],
+                        "text_a": a["text"],
+                        "text_b": b["text"],
+                        "start_a": a["start"],
+                        "end_a": a["end"],
+                        "start_b": b["start"],
+                        "end_b": b["end"],
+                        "similarity": s,
+                        "period_match": match,
+                        "status": status,
+                    }
+                )
         rows += factpairs.one_to_one(cands)
     if not rows:
         return schema.empty("corroboration")
@@ -264,16 +363,19 @@ def _corroborate_all_pairs(facts, periods, assumed, min_similarity):
 @pytest.mark.parametrize("assumed, min_similarity", [(False, 0.8), (True, 0.5)])
 def test_corroborate_equals_all_pairs(facts, periods, assumed, min_similarity):
     # two more "documents" restating the seeds a year later: many more candidate pairs
-    more = pd.concat([facts, facts.assign(doc_id=facts["doc_id"] + "-copy",
-                                          period_end=facts["period_end"] + 1)],
-                     ignore_index=True)
+    more = pd.concat(
+        [facts, facts.assign(doc_id=facts["doc_id"] + "-copy", period_end=facts["period_end"] + 1)],
+        ignore_index=True,
+    )
     for f in (facts, more):
         pd.testing.assert_frame_equal(
             corroborate(f, periods=periods, assumed=assumed, min_similarity=min_similarity),
-            _corroborate_all_pairs(f, periods, assumed, min_similarity))
+            _corroborate_all_pairs(f, periods, assumed, min_similarity),
+        )
 
 
 # ---- diff_facts keeps its open chains filed by key: same links as asking every chain
+
 
 def _diff_plain(facts, alignment):
     """diff_facts with every open chain offered to factpairs.link at every document."""
@@ -294,47 +396,82 @@ def _diff_plain(facts, alignment):
         for grouped in (True, False):
             open_ = [c for c in range(len(lasts)) if linked[c] != k]
             left = [i for i in range(len(mine)) if i not in taken]
-            for ci, ri, sim in factpairs.link([lasts[c] for c in open_],
-                                              [mine[i] for i in left], 0.8, grouped):
+            for ci, ri, sim in factpairs.link(
+                [lasts[c] for c in open_], [mine[i] for i in left], 0.8, grouped
+            ):
                 c, i = open_[ci], left[ri]
                 a, b = lasts[c], mine[i]
-                rows.append(factdiff._row(a, b, compare(a, b), sim, "X", "s",
-                                          (a["doc_id"], a["year"]), order[k]))
+                rows.append(
+                    factdiff._row(
+                        a, b, compare(a, b), sim, "X", "s", (a["doc_id"], a["year"]), order[k]
+                    )
+                )
                 lasts[c], linked[c] = b, k
                 taken.add(i)
         for i, b in enumerate(mine):
             if i not in taken:
                 if k > 0:
-                    rows.append(factdiff._row(None, b, "added", math.nan, "X", "s",
-                                              order[k - 1], order[k]))
+                    rows.append(
+                        factdiff._row(None, b, "added", math.nan, "X", "s", order[k - 1], order[k])
+                    )
                 lasts.append(b)
                 linked.append(k)
     for a, k in zip(lasts, linked, strict=True):
         if k < len(order) - 1:
-            rows.append(factdiff._row(a, None, "removed", math.nan, "X", "s", order[k],
-                                      order[k + 1]))
+            rows.append(
+                factdiff._row(a, None, "removed", math.nan, "X", "s", order[k], order[k + 1])
+            )
     if not rows:
         return schema.empty("fact_changes")
     return schema.conform(pd.DataFrame(rows, columns=factdiff._DIFF_OUT), "fact_changes")
 
 
-_FACT_ROW = st.tuples(st.integers(0, 3), st.integers(0, 2), st.sampled_from(_MEASURES),
-                      st.sampled_from(["count", "percent"]), st.integers(1, 9))
+_FACT_ROW = st.tuples(
+    st.integers(0, 3),
+    st.integers(0, 2),
+    st.sampled_from(_MEASURES),
+    st.sampled_from(["count", "percent"]),
+    st.integers(1, 9),
+)
 
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(_FACT_ROW, max_size=30))
 def test_diff_equals_every_chain_asked(rows):
-    facts = pd.DataFrame([{
-        "doc_id": f"d{doc}", "entity": "X", "series": "s", "year": 2016 + doc, "kind": "report",
-        "section_id": f"d{doc}/{sec}", "fact_kind": "exact", "value": float(value),
-        "low": float(value), "high": float(value), "unit": unit, "qualifier": None,
-        "measure": measure, "period_start": 2016 + doc, "period_end": 2016 + doc,
-        "period_assumed": False, "start": 10 * n, "end": 10 * n + 2, "text": str(value)}
-        for n, (doc, sec, measure, unit, value) in enumerate(rows)], columns=list(
-        factdiff._NEEDED))
-    alignment = pd.DataFrame({"doc_id": [f"d{d}" for d in range(4) for _ in range(3)],
-                              "section_id": [f"d{d}/{s}" for d in range(4) for s in range(3)],
-                              "group": [s % 2 for _ in range(4) for s in range(3)]})
-    pd.testing.assert_frame_equal(diff_facts(facts, alignment=alignment),
-                                  _diff_plain(facts, alignment))
+    facts = pd.DataFrame(
+        [
+            {
+                "doc_id": f"d{doc}",
+                "entity": "X",
+                "series": "s",
+                "year": 2016 + doc,
+                "kind": "report",
+                "section_id": f"d{doc}/{sec}",
+                "fact_kind": "exact",
+                "value": float(value),
+                "low": float(value),
+                "high": float(value),
+                "unit": unit,
+                "qualifier": None,
+                "measure": measure,
+                "period_start": 2016 + doc,
+                "period_end": 2016 + doc,
+                "period_assumed": False,
+                "start": 10 * n,
+                "end": 10 * n + 2,
+                "text": str(value),
+            }
+            for n, (doc, sec, measure, unit, value) in enumerate(rows)
+        ],
+        columns=list(factdiff._NEEDED),
+    )
+    alignment = pd.DataFrame(
+        {
+            "doc_id": [f"d{d}" for d in range(4) for _ in range(3)],
+            "section_id": [f"d{d}/{s}" for d in range(4) for s in range(3)],
+            "group": [s % 2 for _ in range(4) for s in range(3)],
+        }
+    )
+    pd.testing.assert_frame_equal(
+        diff_facts(facts, alignment=alignment), _diff_plain(facts, alignment)
+    )

@@ -34,37 +34,139 @@ def test_frame_is_conformed(facts):
 
 def test_offsets_point_into_the_body(kz, facts):
     for r in facts.itertuples():
-        assert kz[r.doc_id].body[r.start:r.end] == r.text
+        assert kz[r.doc_id].body[r.start : r.end] == r.text
         assert r.text in r.sentence
 
 
-@pytest.mark.parametrize("doc, text, value, low, high, qualifier, start, end, measure", [
-    ("kazakhstan-2022-report", "more than 600", 600, 600, None, "more than", 2019, 2021,
-     "nationals repatriated"),
-    ("kazakhstan-2022-report", "three", 3, 3, 3, None, 2022, 2022,
-     "terrorist attacks prevented"),
-    ("kazakhstan-2022-report", "more than 120,000", 120000, 120000, None, "more than", 2022,
-     2022, "websites identified"),
-    ("kazakhstan-2022-report", "more than 11,000", 11000, 11000, None, "more than", 2022, 2022,
-     "websites blocked"),
-    ("kazakhstan-2022-report", "$15 million", 15e6, 15e6, 15e6, None, 2022, 2022,
-     "regional program"),
-    ("kazakhstan-2022-report", "At least 238", 238, 238, None, "at least", 2022, 2022,
-     "persons died"),
-    ("kazakhstan-2022-report", "up to 90 percent", 90, None, 90, "up to", 2022, 2022,
-     "charges filed"),
-    ("kazakhstan-2012-report", "950", 950, 950, 950, None, 2010, 2012, "websites blocked"),
-    ("kazakhstan-2012-report", "1,800", 1800, 1800, 1800, None, 2012, 2012,
-     "websites scrutinized"),
-    ("kazakhstan-2012-report", "dozens", None, 24, 99, "dozens", 2012, 2012,
-     "persons convicted"),
-    ("kazakhstan-2009-report", "12-17 years", None, 12, 17, None, 2009, 2009, "prison term"),
-    ("kazakhstan-2019-analysis", "about 600", 600, 540, 660, "about", 2019, 2019,
-     "nationals repatriated"),
-    ("kazakhstan-2019-analysis", "662", 662, 662, 662, None, 2019, 2019, "nationals convicted"),
-    ("kazakhstan-2019-analysis", "more than 620 thousand", 620000, 620000, None, "more than",
-     2018, 2018, "materials blocked"),
-])
+@pytest.mark.parametrize(
+    "doc, text, value, low, high, qualifier, start, end, measure",
+    [
+        (
+            "kazakhstan-2022-report",
+            "more than 600",
+            600,
+            600,
+            None,
+            "more than",
+            2019,
+            2021,
+            "nationals repatriated",
+        ),
+        (
+            "kazakhstan-2022-report",
+            "three",
+            3,
+            3,
+            3,
+            None,
+            2022,
+            2022,
+            "terrorist attacks prevented",
+        ),
+        (
+            "kazakhstan-2022-report",
+            "more than 120,000",
+            120000,
+            120000,
+            None,
+            "more than",
+            2022,
+            2022,
+            "websites identified",
+        ),
+        (
+            "kazakhstan-2022-report",
+            "more than 11,000",
+            11000,
+            11000,
+            None,
+            "more than",
+            2022,
+            2022,
+            "websites blocked",
+        ),
+        (
+            "kazakhstan-2022-report",
+            "$15 million",
+            15e6,
+            15e6,
+            15e6,
+            None,
+            2022,
+            2022,
+            "regional program",
+        ),
+        (
+            "kazakhstan-2022-report",
+            "At least 238",
+            238,
+            238,
+            None,
+            "at least",
+            2022,
+            2022,
+            "persons died",
+        ),
+        (
+            "kazakhstan-2022-report",
+            "up to 90 percent",
+            90,
+            None,
+            90,
+            "up to",
+            2022,
+            2022,
+            "charges filed",
+        ),
+        ("kazakhstan-2012-report", "950", 950, 950, 950, None, 2010, 2012, "websites blocked"),
+        (
+            "kazakhstan-2012-report",
+            "1,800",
+            1800,
+            1800,
+            1800,
+            None,
+            2012,
+            2012,
+            "websites scrutinized",
+        ),
+        (
+            "kazakhstan-2012-report",
+            "dozens",
+            None,
+            24,
+            99,
+            "dozens",
+            2012,
+            2012,
+            "persons convicted",
+        ),
+        ("kazakhstan-2009-report", "12-17 years", None, 12, 17, None, 2009, 2009, "prison term"),
+        (
+            "kazakhstan-2019-analysis",
+            "about 600",
+            600,
+            540,
+            660,
+            "about",
+            2019,
+            2019,
+            "nationals repatriated",
+        ),
+        ("kazakhstan-2019-analysis", "662", 662, 662, 662, None, 2019, 2019, "nationals convicted"),
+        (
+            "kazakhstan-2019-analysis",
+            "more than 620 thousand",
+            620000,
+            620000,
+            None,
+            "more than",
+            2018,
+            2018,
+            "materials blocked",
+        ),
+    ],
+)
 def test_issue_examples(facts, doc, text, value, low, high, qualifier, start, end, measure):
     r = _one(facts, doc, text)
     for got, want in ((r["value"], value), (r["low"], low), (r["high"], high)):
@@ -83,21 +185,34 @@ def test_no_period_means_the_report_year_assumed(facts):
 def test_series_become_dated_points(facts):
     cabar = facts[facts["doc_id"] == "kazakhstan-2019-analysis"]
     attacks = cabar[cabar["measure"] == "terrorist attacks prevented"]
-    assert list(zip(attacks["value"], attacks["period_start"], attacks["period_end"],
-                    strict=True)) == [
-        (30, 2014, 2019), (3, 2014, 2014), (4, 2015, 2015), (12, 2016, 2016),
-        (11, 2017, 2017)]
+    assert list(
+        zip(attacks["value"], attacks["period_start"], attacks["period_end"], strict=True)
+    ) == [(30, 2014, 2019), (3, 2014, 2014), (4, 2015, 2015), (12, 2016, 2016), (11, 2017, 2017)]
     blocked = cabar[cabar["measure"] == "websites blocked"]
     assert list(zip(blocked["value"], blocked["period_start"], strict=True)) == [
-        (400, 2011), (500, 2012), (600, 2013)]
+        (400, 2011),
+        (500, 2012),
+        (600, 2013),
+    ]
     recruits = cabar[cabar["measure"].str.contains("recruits", na=False)]
     assert list(recruits["value"]) == [546, 168, 136, 151, 91]
 
 
 def test_no_year_date_or_reference_is_a_fact(facts):
     texts = set(facts["text"])
-    for bad in ("2396", "2178", "256", "273", "174", "2022", "2019", "2014", "75", "[12]",
-                "11 July"):
+    for bad in (
+        "2396",
+        "2178",
+        "256",
+        "273",
+        "174",
+        "2022",
+        "2019",
+        "2014",
+        "75",
+        "[12]",
+        "11 July",
+    ):
         assert bad not in texts
     years = facts[facts["text"].str.fullmatch(r"(?:19|20)\d\d")]
     assert years.empty
@@ -119,10 +234,12 @@ def test_deterministic(kz_sections, facts):
 
 
 def test_sentence_level_helper():
-    rows = facts_of_sentence("From 2019 to 2021, Kazakhstan returned more than 600 of its "
-                             "nationals.", 2022)
+    rows = facts_of_sentence(
+        "From 2019 to 2021, Kazakhstan returned more than 600 of its nationals.", 2022
+    )
     assert [(r["text"], r["period_start"], r["period_end"]) for r in rows] == [
-        ("more than 600", 2019, 2021)]
+        ("more than 600", 2019, 2021)
+    ]
     assert facts_of_sentence("No numbers here.", 2022) == []
 
 
@@ -148,10 +265,12 @@ def test_generality_on_human_rights_reports(hrr_kazakhstan):
     # no bare year, no footnote marker, no day of a month among the facts
     assert not f["text"].str.fullmatch(r"(?:19|20)\d\d").any()
     assert not f["text"].str.contains(r"\[\d+\]").any()
-    month = re.compile(r"(?:January|February|March|April|May|June|July|August|September|"
-                       r"October|November|December)\s+$")
+    month = re.compile(
+        r"(?:January|February|March|April|May|June|July|August|September|"
+        r"October|November|December)\s+$"
+    )
     for r in f[f["text"].str.fullmatch(r"\d{1,2}")].itertuples():
-        assert not month.search(hrr_kazakhstan[r.doc_id].body[max(0, r.start - 12):r.start])
+        assert not month.search(hrr_kazakhstan[r.doc_id].body[max(0, r.start - 12) : r.start])
     # measured: 77% of facts named (85% of non-durations), 67% without a stated period
     assert f["measure"].notna().mean() > 0.7
     assert f["period_assumed"].mean() < 0.75
@@ -172,6 +291,7 @@ def test_intervals_are_consistent(facts):
 # ---- the fast path (sentences picked by a scan, recurring sentences read once) gives what
 # reading every sentence of every section in order gives
 
+
 def _sentence_by_sentence(sections: pd.DataFrame, include_non_facts: bool) -> pd.DataFrame:
     rows = []
     for r in sections.itertuples(index=False):
@@ -181,12 +301,23 @@ def _sentence_by_sentence(sections: pd.DataFrame, include_non_facts: bool) -> pd
             if "\n\n" in r.text[prev_end:a]:
                 context.clear()
             prev_end = b
-            for f in facts_of_sentence(r.text[a:b], int(r.year), context=context,
-                                       include_non_facts=include_non_facts):
-                rows.append({"doc_id": r.doc_id, "entity": r.entity, "series": r.series,
-                             "year": r.year, "kind": r.kind, "section_id": r.section_id,
-                             **f, "start": f["start"] + r.start + a,
-                             "end": f["end"] + r.start + a, "sentence": r.text[a:b]})
+            for f in facts_of_sentence(
+                r.text[a:b], int(r.year), context=context, include_non_facts=include_non_facts
+            ):
+                rows.append(
+                    {
+                        "doc_id": r.doc_id,
+                        "entity": r.entity,
+                        "series": r.series,
+                        "year": r.year,
+                        "kind": r.kind,
+                        "section_id": r.section_id,
+                        **f,
+                        "start": f["start"] + r.start + a,
+                        "end": f["end"] + r.start + a,
+                        "sentence": r.text[a:b],
+                    }
+                )
     return schema.conform(pd.DataFrame(rows), "facts")
 
 
@@ -201,22 +332,55 @@ def test_extract_facts_equals_reading_every_sentence(kz_sections, include_non_fa
 @needs_hrr
 def test_extract_facts_equals_reading_every_sentence_on_hrr(hrr_kazakhstan):
     sections = trendkz.split_sections(hrr_kazakhstan)
-    pd.testing.assert_frame_equal(extract_facts(sections),
-                                  _sentence_by_sentence(sections, False))
+    pd.testing.assert_frame_equal(extract_facts(sections), _sentence_by_sentence(sections, False))
 
 
 def test_case_traps_read_as_written():
     # letters that lower-casing would not match as re.IGNORECASE does: the scan falls back
-    s = pd.DataFrame({"doc_id": ["d"], "entity": ["E"], "series": ["s"], "year": [2020],
-                      "kind": ["report"], "section_id": ["d/1"], "start": [0],
-                      "text": ["Police detained ſix hundred people in İzmir.\n\nMore than "
-                               "40 NGOs closed."]})
+    s = pd.DataFrame(
+        {
+            "doc_id": ["d"],
+            "entity": ["E"],
+            "series": ["s"],
+            "year": [2020],
+            "kind": ["report"],
+            "section_id": ["d/1"],
+            "start": [0],
+            "text": ["Police detained ſix hundred people in İzmir.\n\nMore than 40 NGOs closed."],
+        }
+    )
     pd.testing.assert_frame_equal(extract_facts(s), _sentence_by_sentence(s, False))
 
 
-@given(st.lists(st.sampled_from(["one", "ten", "tens", "often", "someone", "Twenty", "hundreds",
-                                 "dozen", "zero", "x", " ", "-", "_", "1", "é", "ſix", "FIFTY",
-                                 "thousandth", "million", "s"]), max_size=8).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "one",
+                "ten",
+                "tens",
+                "often",
+                "someone",
+                "Twenty",
+                "hundreds",
+                "dozen",
+                "zero",
+                "x",
+                " ",
+                "-",
+                "_",
+                "1",
+                "é",
+                "ſix",
+                "FIFTY",
+                "thousandth",
+                "million",
+                "s",
+            ]
+        ),
+        max_size=8,
+    ).map("".join)
+)
 def test_number_words_grouped_find_what_the_plain_list_finds(text):
     from trendkz.facts import extract as facts
 
@@ -225,4 +389,5 @@ def test_number_words_grouped_find_what_the_plain_list_finds(text):
     low = text.lower()
     if len(low) == len(text):
         assert (facts._WORDS_LOWER.search(low) is None) == (
-            re.search(r"\b(?:" + "|".join(facts._NUMBER_WORDS) + r")\b", low) is None)
+            re.search(r"\b(?:" + "|".join(facts._NUMBER_WORDS) + r")\b", low) is None
+        )

@@ -11,9 +11,11 @@ from trendkz.report import figures  # noqa: E402
 
 
 def _two_entities():
-    rows = [{"text": doc.text, "file": f"{entity}-{doc.source}", "entity": entity,
-             "year": doc.year}
-            for doc in trendkz.datasets.kazakhstan() for entity in ("Kazakhstan", "Oz")]
+    rows = [
+        {"text": doc.text, "file": f"{entity}-{doc.source}", "entity": entity, "year": doc.year}
+        for doc in trendkz.datasets.kazakhstan()
+        for entity in ("Kazakhstan", "Oz")
+    ]
     return trendkz.load_corpus(pd.DataFrame(rows))
 
 

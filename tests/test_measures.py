@@ -10,67 +10,149 @@ def measures(text: str, year: int = 2022, context: dict | None = None) -> dict[s
     toks = tokenize(text)
     qs = find_quantities(text, find_periods(text, year), toks=toks)
     names = name_measures(toks, qs, context=context)
-    return {text[q.start:q.end]: m for q, m in zip(qs, names, strict=True) if q.is_fact}
+    return {text[q.start : q.end]: m for q, m in zip(qs, names, strict=True) if q.is_fact}
 
 
-@pytest.mark.parametrize("text, span, measure", [
-    # the seed corpus
-    ("In 2022 the government identified more than 120,000 websites as promoting terrorism, "
-     "blocking more than 11,000.", "more than 11,000", "websites blocked"),
-    ("In 2022 the government identified more than 120,000 websites as promoting terrorism, "
-     "blocking more than 11,000.", "more than 120,000", "websites identified"),
-    ("The KNB reported it disrupted three terrorist attacks in 2022 and prevented 134 foreign "
-     "citizens involved in terrorism from entering the country.", "three",
-     "terrorist attacks prevented"),
-    ("The Prosecutor General’s Office transferred three terrorist financing cases to the court "
-     "system in 2022.", "three", "terrorist financing cases transferred to court"),
-    ("The Committee reported nine terrorist financing cases were transferred to the court "
-     "system.", "nine", "terrorist financing cases transferred to court"),
-    ("From 2019 to 2021, Kazakhstan returned more than 600 of its nationals, mostly women and "
-     "children, from Iraq and Syria.", "more than 600", "nationals repatriated"),
-    ("In 2019, about 600 citizens of the Republic of Kazakhstan were returned as part of the "
-     "operation, including more than 400 children.", "about 600", "nationals repatriated"),
-    ("In 2019, about 600 citizens of the Republic of Kazakhstan were returned as part of the "
-     "operation, including more than 400 children.", "more than 400", "children repatriated"),
-    ("A representative claimed that 950 websites that promoted violent extremism have been "
-     "shut down since 2010.", "950", "websites blocked"),
-    ("Security services had prevented 11 “terrorist attacks” in 2017.", "11",
-     "terrorist attacks prevented"),
-    ("whereas 30 terrorist attacks have been prevented and foiled since 2014 (2014 – 3, "
-     "2015 – 4).", "4", "terrorist attacks prevented"),
-    ("An Aktobe Province court sentenced six local people to 12-17 years in prison.", "six",
-     "local persons convicted"),
-    ("An Aktobe Province court sentenced six local people to 12-17 years in prison.",
-     "12-17 years", "prison term"),
-    # State Department human rights reports
-    ("KIBHR recorded 115 complaints of torture in the first half of the year.", "115",
-     "complaints of torture recorded"),
-    ("The government stated 238 persons had been killed in connection with the violence.",
-     "238", "persons killed"),
-    ("Two hundred thirty-eight persons, including 19 law enforcement and military personnel, "
-     "died because of the violence.", "19", "law enforcement and military personnel died"),
-    ("Authorities detained approximately 10,000 persons, most of whom were released.",
-     "approximately 10,000", "persons detained"),
-    ("Food allowances were increased by 40 percent.", "40 percent",
-     "food allowances increased"),
-    ("The ombudsperson stated that 80 percent of torture cases had been dropped.",
-     "80 percent", "torture cases dropped"),
-    ("Gunmen abducted 20 students and two staff.", "two", "staff abducted"),
-    ("The report confirmed the abduction of 1,972 persons by local criminals in 2020.", "1,972",
-     "persons abducted"),
-    ("Parents reportedly paid a ransom of $370,000.", "$370,000", "ransom paid"),
-    ("The Perm prosecutor announced at least four officials had been discharged and that at "
-     "least 11 others had been reprimanded.", "at least 11", "officials reprimanded"),
-    ("On July 6, the court sentenced him to four and one-half years of probation.",
-     "four and one-half years", "probation"),
-])
+@pytest.mark.parametrize(
+    "text, span, measure",
+    [
+        # the seed corpus
+        (
+            "In 2022 the government identified more than 120,000 websites as promoting terrorism, "
+            "blocking more than 11,000.",
+            "more than 11,000",
+            "websites blocked",
+        ),
+        (
+            "In 2022 the government identified more than 120,000 websites as promoting terrorism, "
+            "blocking more than 11,000.",
+            "more than 120,000",
+            "websites identified",
+        ),
+        (
+            "The KNB reported it disrupted three terrorist attacks in 2022 and prevented 134 foreign "
+            "citizens involved in terrorism from entering the country.",
+            "three",
+            "terrorist attacks prevented",
+        ),
+        (
+            "The Prosecutor General’s Office transferred three terrorist financing cases to the court "
+            "system in 2022.",
+            "three",
+            "terrorist financing cases transferred to court",
+        ),
+        (
+            "The Committee reported nine terrorist financing cases were transferred to the court "
+            "system.",
+            "nine",
+            "terrorist financing cases transferred to court",
+        ),
+        (
+            "From 2019 to 2021, Kazakhstan returned more than 600 of its nationals, mostly women and "
+            "children, from Iraq and Syria.",
+            "more than 600",
+            "nationals repatriated",
+        ),
+        (
+            "In 2019, about 600 citizens of the Republic of Kazakhstan were returned as part of the "
+            "operation, including more than 400 children.",
+            "about 600",
+            "nationals repatriated",
+        ),
+        (
+            "In 2019, about 600 citizens of the Republic of Kazakhstan were returned as part of the "
+            "operation, including more than 400 children.",
+            "more than 400",
+            "children repatriated",
+        ),
+        (
+            "A representative claimed that 950 websites that promoted violent extremism have been "
+            "shut down since 2010.",
+            "950",
+            "websites blocked",
+        ),
+        (
+            "Security services had prevented 11 “terrorist attacks” in 2017.",
+            "11",
+            "terrorist attacks prevented",
+        ),
+        (
+            "whereas 30 terrorist attacks have been prevented and foiled since 2014 (2014 – 3, "
+            "2015 – 4).",
+            "4",
+            "terrorist attacks prevented",
+        ),
+        (
+            "An Aktobe Province court sentenced six local people to 12-17 years in prison.",
+            "six",
+            "local persons convicted",
+        ),
+        (
+            "An Aktobe Province court sentenced six local people to 12-17 years in prison.",
+            "12-17 years",
+            "prison term",
+        ),
+        # State Department human rights reports
+        (
+            "KIBHR recorded 115 complaints of torture in the first half of the year.",
+            "115",
+            "complaints of torture recorded",
+        ),
+        (
+            "The government stated 238 persons had been killed in connection with the violence.",
+            "238",
+            "persons killed",
+        ),
+        (
+            "Two hundred thirty-eight persons, including 19 law enforcement and military personnel, "
+            "died because of the violence.",
+            "19",
+            "law enforcement and military personnel died",
+        ),
+        (
+            "Authorities detained approximately 10,000 persons, most of whom were released.",
+            "approximately 10,000",
+            "persons detained",
+        ),
+        (
+            "Food allowances were increased by 40 percent.",
+            "40 percent",
+            "food allowances increased",
+        ),
+        (
+            "The ombudsperson stated that 80 percent of torture cases had been dropped.",
+            "80 percent",
+            "torture cases dropped",
+        ),
+        ("Gunmen abducted 20 students and two staff.", "two", "staff abducted"),
+        (
+            "The report confirmed the abduction of 1,972 persons by local criminals in 2020.",
+            "1,972",
+            "persons abducted",
+        ),
+        ("Parents reportedly paid a ransom of $370,000.", "$370,000", "ransom paid"),
+        (
+            "The Perm prosecutor announced at least four officials had been discharged and that at "
+            "least 11 others had been reprimanded.",
+            "at least 11",
+            "officials reprimanded",
+        ),
+        (
+            "On July 6, the court sentenced him to four and one-half years of probation.",
+            "four and one-half years",
+            "probation",
+        ),
+    ],
+)
 def test_measure(text, span, measure):
     assert measures(text)[span] == measure
 
 
 def test_parenthesised_breakdown_takes_the_measure_before_it():
-    text = ("Kazakhstan recorded 674 criminal offenses under article 99 Murder (94 for Almaty, 47 "
-            "for Karaganda).")
+    text = (
+        "Kazakhstan recorded 674 criminal offenses under article 99 Murder (94 for Almaty, 47 "
+        "for Karaganda)."
+    )
     got = measures(text)
     assert got["94"] == got["47"] == got["674"] == "criminal offenses recorded"
 
@@ -79,7 +161,8 @@ def test_context_carries_within_a_paragraph():
     ctx: dict = {}
     measures("62 people were convicted and deprived of their liberty.", context=ctx)
     assert measures("19 – in the Aktobe region, 7 in Almaty.", context=ctx)["19"] == (
-        "persons convicted")
+        "persons convicted"
+    )
 
 
 def test_folds_are_plain_mappings():

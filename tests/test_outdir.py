@@ -22,8 +22,9 @@ def _manifest(files):
 
 
 def _tree(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in folder.rglob("*") if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
 
 
 def test_refuses_a_folder_that_is_not_a_report(tmp_path):

@@ -59,10 +59,12 @@ def test_bad_backend_lists_valid_values():
 
 @pytest.fixture(scope="module")
 def dask_client():
-    distributed = pytest.importorskip("dask.distributed", reason="the dask extra is not "
-                                      "installed (pip install '.[dask]')")
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                       dashboard_address=None, silence_logs=40)
+    distributed = pytest.importorskip(
+        "dask.distributed", reason="the dask extra is not installed (pip install '.[dask]')"
+    )
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+    )
     client = distributed.Client(cluster)
     yield client
     client.close()
@@ -84,8 +86,14 @@ def _two_entities():
     rows = []
     for doc in trendkz.datasets.kazakhstan():
         for entity in ("Kazakhstan", "Elsewhere"):
-            rows.append({"text": doc.text, "file": f"{entity}-{doc.source}",
-                         "entity": entity, "year": doc.year})
+            rows.append(
+                {
+                    "text": doc.text,
+                    "file": f"{entity}-{doc.source}",
+                    "entity": entity,
+                    "year": doc.year,
+                }
+            )
     return trendkz.load_corpus(pd.DataFrame(rows))
 
 

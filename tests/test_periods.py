@@ -6,36 +6,39 @@ import trendkz.facts.periods as periods_module
 from trendkz.facts.periods import assign_period, find_periods, period_matches, resolve_periods
 
 
-@pytest.mark.parametrize("text, first, last", [
-    ("In 2022, the government concluded", 2022, 2022),
-    ("From 2019 to 2021, Kazakhstan returned", 2019, 2021),
-    ("between 2015 and 2017 the courts", 2015, 2017),
-    ("a program for 2018-2022.", 2018, 2022),
-    ("have been shut down since 2010.", 2010, 2020),
-    ("as of June 27, 2019, for crimes", 2019, 2019),
-    ("in the first nine months of the year.", 2020, 2020),
-    ("in only 10 months of 2019, Kazakhstan", 2019, 2019),
-    ("during the year", 2020, 2020),
-    ("were ongoing at year’s end.", 2020, 2020),
-    ("As of October, the NGO", 2020, 2020),
-    ("In April, five people", 2020, 2020),
-    ("On July 11, a blast", 2020, 2020),
-    ("On December 3, 2021, and", 2021, 2021),
-    ("in September 2019, seven citizens", 2019, 2019),
-    ("from the beginning of 2019 revealed", 2019, 2019),
-    ("last year’s amendments", 2019, 2019),
-    ("over the past five to six years", 2014, 2020),
-    ("the attacks of the last ten years", 2010, 2020),
-    ("in the 1990s", 1990, 1999),
-    ("The NPM’s 2021 report noted", 2021, 2021),
-    ("in mid-2021 the", 2021, 2021),
-])
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("In 2022, the government concluded", 2022, 2022),
+        ("From 2019 to 2021, Kazakhstan returned", 2019, 2021),
+        ("between 2015 and 2017 the courts", 2015, 2017),
+        ("a program for 2018-2022.", 2018, 2022),
+        ("have been shut down since 2010.", 2010, 2020),
+        ("as of June 27, 2019, for crimes", 2019, 2019),
+        ("in the first nine months of the year.", 2020, 2020),
+        ("in only 10 months of 2019, Kazakhstan", 2019, 2019),
+        ("during the year", 2020, 2020),
+        ("were ongoing at year’s end.", 2020, 2020),
+        ("As of October, the NGO", 2020, 2020),
+        ("In April, five people", 2020, 2020),
+        ("On July 11, a blast", 2020, 2020),
+        ("On December 3, 2021, and", 2021, 2021),
+        ("in September 2019, seven citizens", 2019, 2019),
+        ("from the beginning of 2019 revealed", 2019, 2019),
+        ("last year’s amendments", 2019, 2019),
+        ("over the past five to six years", 2014, 2020),
+        ("the attacks of the last ten years", 2010, 2020),
+        ("in the 1990s", 1990, 1999),
+        ("The NPM’s 2021 report noted", 2021, 2021),
+        ("in mid-2021 the", 2021, 2021),
+    ],
+)
 def test_find_periods(text, first, last):
     periods = find_periods(text, 2020)
     assert len(periods) == 1
     p = periods[0]
     assert (p.first, p.last) == (first, last)
-    assert text[p.start:p.end] == p.text
+    assert text[p.start : p.end] == p.text
 
 
 def test_since_a_later_year_does_not_run_backwards():
@@ -43,8 +46,16 @@ def test_since_a_later_year_does_not_run_backwards():
     assert (p.first, p.last) == (2021, 2021)
 
 
-@pytest.mark.parametrize("text", ["the 2014 – 3 point", "resolution 2178", "On the one hand",
-                                  "(2014 – 3, 2015 – 4)", "5 percent"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 2014 – 3 point",
+        "resolution 2178",
+        "On the one hand",
+        "(2014 – 3, 2015 – 4)",
+        "5 percent",
+    ],
+)
 def test_no_period(text):
     assert [p for p in find_periods(text, 2020) if "2178" in p.text or "one" in p.text] == []
 
@@ -53,9 +64,15 @@ def test_assign_nearest_period_and_assumed_default():
     text = "In 2021 there were 50 cases, compared with 40 in 2020."
     periods = find_periods(text, 2022)
     assert assign_period(text.index("50"), text.index("50") + 2, periods, text, 2022) == (
-        2021, 2021, False)
+        2021,
+        2021,
+        False,
+    )
     assert assign_period(text.index("40"), text.index("40") + 2, periods, text, 2022) == (
-        2020, 2020, False)
+        2020,
+        2020,
+        False,
+    )
     assert assign_period(0, 2, [], "12 cases", 2022) == (2022, 2022, True)
 
 
@@ -68,15 +85,52 @@ def test_semicolon_keeps_periods_apart():
 
 # ---- the fast path (pre-checks, lower-cased rules) finds what the rules as written find
 
-_PIECES = ["in ", "In ", "since ", "SINCE ", "as of ", "by ", "from ", "to ", "the ", "year",
-           "years", "period", "reporting ", "May ", "may ", "Jan. ", "June 5, ", "2019", "2021",
-           "1990s", "2019-20", " ", ", ", "-", "–", "/", "past ", "five ", "report", "census ",
-           "\u0130", "\u0131", "\u017f", "s", "ſince ", "İn ", "end of ", "first nine months of "]
+_PIECES = [
+    "in ",
+    "In ",
+    "since ",
+    "SINCE ",
+    "as of ",
+    "by ",
+    "from ",
+    "to ",
+    "the ",
+    "year",
+    "years",
+    "period",
+    "reporting ",
+    "May ",
+    "may ",
+    "Jan. ",
+    "June 5, ",
+    "2019",
+    "2021",
+    "1990s",
+    "2019-20",
+    " ",
+    ", ",
+    "-",
+    "–",
+    "/",
+    "past ",
+    "five ",
+    "report",
+    "census ",
+    "\u0130",
+    "\u0131",
+    "\u017f",
+    "s",
+    "ſince ",
+    "İn ",
+    "end of ",
+    "first nine months of ",
+]
 
 
 def _as_written(text: str) -> list[tuple[int, int, int]]:
-    return [(n, *m.span()) for n, (p, _) in enumerate(periods_module._RULES)
-            for m in p.finditer(text)]
+    return [
+        (n, *m.span()) for n, (p, _) in enumerate(periods_module._RULES) for m in p.finditer(text)
+    ]
 
 
 @settings(max_examples=300, deadline=None)

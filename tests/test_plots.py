@@ -13,11 +13,16 @@ from matplotlib.figure import Figure  # noqa: E402
 from trendkz._core.errors import OptionError  # noqa: E402
 from trendkz.report import plots  # noqa: E402
 
-TERMS = pd.DataFrame({
-    "doc_id": ["a", "a", "b", "b"], "year": [2012, 2012, 2022, 2022],
-    "term": ["extremism", "violent extremism"] * 2, "count": [4, 6, 10, 1],
-    "quoted": [1, 0, 9, 0], "n_words": [1000, 1000, 2000, 2000],
-})
+TERMS = pd.DataFrame(
+    {
+        "doc_id": ["a", "a", "b", "b"],
+        "year": [2012, 2012, 2022, 2022],
+        "term": ["extremism", "violent extremism"] * 2,
+        "count": [4, 6, 10, 1],
+        "quoted": [1, 0, 9, 0],
+        "n_words": [1000, 1000, 2000, 2000],
+    }
+)
 
 
 def _ax():
@@ -48,11 +53,16 @@ def test_plot_terms_uses_current_axes_and_returns_it():
 
 
 def test_plot_facts_draws_open_intervals_differently():
-    facts = pd.DataFrame({
-        "measure": ["nationals repatriated"] * 3, "period_end": [2019, 2021, 2022],
-        "value": [600.0, 600.0, 10.0], "low": [540.0, 600.0, 10.0],
-        "high": [660.0, np.nan, 10.0], "doc_id": ["analysis", "report", "report"],
-    })
+    facts = pd.DataFrame(
+        {
+            "measure": ["nationals repatriated"] * 3,
+            "period_end": [2019, 2021, 2022],
+            "value": [600.0, 600.0, 10.0],
+            "low": [540.0, 600.0, 10.0],
+            "high": [660.0, np.nan, 10.0],
+            "doc_id": ["analysis", "report", "report"],
+        }
+    )
     ax = plots.plot_facts(facts, measure="nationals repatriated", ax=_ax())
     assert len(ax.collections) == 1  # the bounded "about 600" interval
     seg = ax.collections[0].get_segments()[0]
@@ -63,15 +73,21 @@ def test_plot_facts_draws_open_intervals_differently():
     hollow = [ln for ln in ax.lines if ln.get_markerfacecolor() == "white"]
     filled = [ln for ln in ax.lines if ln.get_markerfacecolor() != "white"]
     assert len(hollow) == 2 and len(filled) == 1
-    markers = {ln.get_label(): ln.get_marker() for ln in ax.lines if
-               not ln.get_label().startswith("_")}
+    markers = {
+        ln.get_label(): ln.get_marker() for ln in ax.lines if not ln.get_label().startswith("_")
+    }
     assert markers["analysis"] != markers["report"]
 
 
 def test_plot_similarity_heat_map_cells():
-    changes = pd.DataFrame({"label": ["Overview", "Overview", "CFT"],
-                            "year_from": [2012, 2017, 2017], "year_to": [2017, 2022, 2022],
-                            "similarity": [0.4, 0.8, 0.9]})
+    changes = pd.DataFrame(
+        {
+            "label": ["Overview", "Overview", "CFT"],
+            "year_from": [2012, 2017, 2017],
+            "year_to": [2017, 2022, 2022],
+            "similarity": [0.4, 0.8, 0.9],
+        }
+    )
     ax = plots.plot_similarity(changes, ax=_ax())
     data = ax.images[0].get_array()
     assert data.shape == (2, 2)
@@ -82,9 +98,13 @@ def test_plot_similarity_heat_map_cells():
 
 
 def test_plot_coverage_marks_present_and_absent():
-    al = pd.DataFrame({"label": ["Overview"] * 2 + ["Incidents"] * 2,
-                       "year": [2012, 2017] * 2,
-                       "status": ["matched", "matched", "matched", "absent"]})
+    al = pd.DataFrame(
+        {
+            "label": ["Overview"] * 2 + ["Incidents"] * 2,
+            "year": [2012, 2017] * 2,
+            "status": ["matched", "matched", "matched", "absent"],
+        }
+    )
     ax = plots.plot_coverage(al, ax=_ax())
     present, absent = ax.collections
     assert len(present.get_offsets()) == 3 and len(absent.get_offsets()) == 1

@@ -11,17 +11,29 @@ from trendkz._core.schema import FRAMES
 from .conftest import needs_hrr
 
 CRT_HEADINGS = {  # by reading each chapter
-    2012: ["Overview", "2012 Terrorist Incidents",
-           "Legislation, Law Enforcement, and Border Security", "Countering Terrorist Finance",
-           "Regional and International Cooperation",
-           "Countering Radicalization and Violent Extremism"],
-    2017: ["Overview", "Legislation, Law Enforcement, and Border Security",
-           "Countering the Financing of Terrorism", "Countering Violent Extremism (CVE)",
-           "Regional and International Cooperation"],
-    2022: ["Overview", "2022 Terrorist Incidents",
-           "Legislation, Law Enforcement, and Border Security",
-           "Countering the Financing of Terrorism", "Countering Violent Extremism",
-           "International and Regional Cooperation"],
+    2012: [
+        "Overview",
+        "2012 Terrorist Incidents",
+        "Legislation, Law Enforcement, and Border Security",
+        "Countering Terrorist Finance",
+        "Regional and International Cooperation",
+        "Countering Radicalization and Violent Extremism",
+    ],
+    2017: [
+        "Overview",
+        "Legislation, Law Enforcement, and Border Security",
+        "Countering the Financing of Terrorism",
+        "Countering Violent Extremism (CVE)",
+        "Regional and International Cooperation",
+    ],
+    2022: [
+        "Overview",
+        "2022 Terrorist Incidents",
+        "Legislation, Law Enforcement, and Border Security",
+        "Countering the Financing of Terrorism",
+        "Countering Violent Extremism",
+        "International and Regional Cooperation",
+    ],
 }
 
 
@@ -66,10 +78,12 @@ def test_no_headings_gives_untitled_paragraphs(kz_sections):
 def test_own_line_headings_of_the_analysis(kz_sections):
     part = _doc(kz_sections, 2019)
     titled = part[part.heading != ""]["heading"].tolist()
-    assert titled == ["The threat level of extremism and terrorism: expectations vs. reality",
-                      "Radical ideology in Kazakhstan",
-                      "Kazakhstan Counter-Terrorism Strategy: State Response",
-                      "Instead of a conclusion"]
+    assert titled == [
+        "The threat level of extremism and terrorism: expectations vs. reality",
+        "Radical ideology in Kazakhstan",
+        "Kazakhstan Counter-Terrorism Strategy: State Response",
+        "Instead of a conclusion",
+    ]
     assert (part.heading == "").sum() == 5  # lede paragraphs before the first heading
     assert not part["heading"].str.startswith(("Table", "Map")).any()
 
@@ -81,7 +95,7 @@ def _check_partition(corpus, sections):
         assert part["start"].iloc[0] == 0 and part["end"].iloc[-1] == len(doc.body)
         assert (part["start"].iloc[1:].to_numpy() == part["end"].iloc[:-1].to_numpy()).all()
         for r in part.itertuples():
-            assert doc.body[r.start:r.end] == r.text
+            assert doc.body[r.start : r.end] == r.text
 
 
 def test_every_character_in_exactly_one_section(kz, kz_sections):
@@ -89,24 +103,27 @@ def test_every_character_in_exactly_one_section(kz, kz_sections):
 
 
 def test_numbered_outline_and_levels():
-    text = ("Executive Summary\n\nIntro text here. More.\n\n"
-            "Section 1. Respect for the Person, Including:\n\n"
-            "a. Arbitrary Killings\n\nThere were reports in 2020 of killings.\n\n"
-            "PRISON CONDITIONS\n\nPhysical Conditions: Prisons were crowded and hot.\n\n"
-            "Another paragraph.\n\n"
-            "b. Disappearance\n\nNone reported.\n\n"
-            "Section 2. Civil Liberties\n\n- item one\n- item two\n")
-    corpus = trendkz.load_corpus(pd.DataFrame({"text": [text], "year": [2020],
-                                               "entity": ["X"]}))
+    text = (
+        "Executive Summary\n\nIntro text here. More.\n\n"
+        "Section 1. Respect for the Person, Including:\n\n"
+        "a. Arbitrary Killings\n\nThere were reports in 2020 of killings.\n\n"
+        "PRISON CONDITIONS\n\nPhysical Conditions: Prisons were crowded and hot.\n\n"
+        "Another paragraph.\n\n"
+        "b. Disappearance\n\nNone reported.\n\n"
+        "Section 2. Civil Liberties\n\n- item one\n- item two\n"
+    )
+    corpus = trendkz.load_corpus(pd.DataFrame({"text": [text], "year": [2020], "entity": ["X"]}))
     sec = trendkz.split_sections(corpus)
     got = list(zip(sec.heading, sec.level, sec["style"], strict=True))
-    assert got == [("Executive Summary", 1, "line"),
-                   ("Section 1. Respect for the Person, Including:", 1, "numbered"),
-                   ("a. Arbitrary Killings", 2, "numbered"),
-                   ("PRISON CONDITIONS", 3, "caps"),
-                   ("Physical Conditions", 4, "runin"),
-                   ("b. Disappearance", 2, "numbered"),
-                   ("Section 2. Civil Liberties", 1, "numbered")]
+    assert got == [
+        ("Executive Summary", 1, "line"),
+        ("Section 1. Respect for the Person, Including:", 1, "numbered"),
+        ("a. Arbitrary Killings", 2, "numbered"),
+        ("PRISON CONDITIONS", 3, "caps"),
+        ("Physical Conditions", 4, "runin"),
+        ("b. Disappearance", 2, "numbered"),
+        ("Section 2. Civil Liberties", 1, "numbered"),
+    ]
     parents = dict(zip(sec.section_id, sec.parent_id, strict=True))
     ids = sec.section_id.tolist()
     assert parents[ids[4]] == ids[3] and parents[ids[3]] == ids[2]
@@ -121,8 +138,7 @@ def test_markdown_headings():
     sec = trendkz.split_sections(corpus)
     # the document's title line is set aside as its title, not made a section
     assert next(iter(corpus)).title == "# Report 2021"
-    assert list(zip(sec.heading, sec.level, strict=True)) == [
-        ("", 1), ("Part A", 2), ("Detail", 3)]
+    assert list(zip(sec.heading, sec.level, strict=True)) == [("", 1), ("Part A", 2), ("Detail", 3)]
 
 
 def test_section_tree_prints(kz_sections):
@@ -145,10 +161,23 @@ def test_hrr_kazakhstan_outline(hrr_kazakhstan):
     assert "Section 1. Life" in y2024["heading"].tolist()
 
 
-@pytest.mark.parametrize("line", ["Section 2. Respect for Civil Liberties", "Part IV: Law",
-                                  "2.1 Legal Framework", "3. Elections", "IV. Annex",
-                                  "a. Arbitrary Arrest", "B. Prison Conditions", "2.5 percent",
-                                  "iv. minor", "Chapter", "No heading", ""])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Section 2. Respect for Civil Liberties",
+        "Part IV: Law",
+        "2.1 Legal Framework",
+        "3. Elections",
+        "IV. Annex",
+        "a. Arbitrary Arrest",
+        "B. Prison Conditions",
+        "2.5 percent",
+        "iv. minor",
+        "Chapter",
+        "No heading",
+        "",
+    ],
+)
 def test_numbered_styles_are_tried_in_order(line):
     from trendkz.segment.sections import _NUMBERED, _numbered
 

@@ -36,11 +36,18 @@ def _plain_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
 
 
 def test_abbreviations_initials_and_decimals_do_not_end_a_sentence():
-    text = ("The U.S. embassy met Mr. A. Gusarova on Dec. 3. Fines rose 2.5 times. "
-            "Did it work? No.\n\nA new paragraph")
+    text = (
+        "The U.S. embassy met Mr. A. Gusarova on Dec. 3. Fines rose 2.5 times. "
+        "Did it work? No.\n\nA new paragraph"
+    )
     got = [text[a:b] for a, b in sentence_spans(text)]
-    assert got == ["The U.S. embassy met Mr. A. Gusarova on Dec. 3.",
-                   "Fines rose 2.5 times.", "Did it work?", "No.", "A new paragraph"]
+    assert got == [
+        "The U.S. embassy met Mr. A. Gusarova on Dec. 3.",
+        "Fines rose 2.5 times.",
+        "Did it work?",
+        "No.",
+        "A new paragraph",
+    ]
 
 
 def test_offsets_shift_and_trim():
@@ -48,9 +55,37 @@ def test_offsets_shift_and_trim():
     assert sentence_spans("") == [] and sentence_spans(" \n\n ") == []
 
 
-WORDS = (["a", "A", "The", " ", "  ", "\n", "\n\n", ".", "!", "?", "…",
-                          "U.S.", "No.", "Dec.", "J.R.", "e.g.", "2.5", "“", "”", "’", ")",
-                          "(", "«", "»", "-", "•", "\t", "x.", "..."])
+WORDS = [
+    "a",
+    "A",
+    "The",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    ".",
+    "!",
+    "?",
+    "…",
+    "U.S.",
+    "No.",
+    "Dec.",
+    "J.R.",
+    "e.g.",
+    "2.5",
+    "“",
+    "”",
+    "’",
+    ")",
+    "(",
+    "«",
+    "»",
+    "-",
+    "•",
+    "\t",
+    "x.",
+    "...",
+]
 PIECES = st.sampled_from(WORDS)
 
 
@@ -71,13 +106,20 @@ def _plain_abbreviation(text: str, dot: int) -> bool:
     if not m:
         return False
     token = m.group(1).lstrip("(\"'“‘[«").lower()
-    return token in ABBREVIATIONS or (len(token) <= 5 and (len(token) == 1 or "." in token)
-                                      and bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", token)))
+    return token in ABBREVIATIONS or (
+        len(token) <= 5
+        and (len(token) == 1 or "." in token)
+        and bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", token))
+    )
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from([*WORDS, "\u2003", "(No", "ABCDEFGHIJKLMNOPQRSTU"
-                                  "VWXYZABCDEFGH"]), max_size=20).map("".join))
+@given(
+    st.lists(
+        st.sampled_from([*WORDS, "\u2003", "(No", "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGH"]),
+        max_size=20,
+    ).map("".join)
+)
 def test_token_before_a_dot_as_the_regex_finds_it(text):
     for dot in [k for k, ch in enumerate(text) if ch == "."]:
         assert _is_abbreviation(text, dot) == _plain_abbreviation(text, dot)
@@ -88,5 +130,5 @@ def test_split_sentences_rows_point_into_the_body(kz, kz_sections):
     bodies = {d.doc_id: d.body for d in kz}
     assert len(sent) > 100
     for r in sent.sample(50, random_state=0).itertuples():
-        assert bodies[r.doc_id][r.start:r.end] == r.text
+        assert bodies[r.doc_id][r.start : r.end] == r.text
         assert not re.match(r"\s", r.text) and not re.search(r"\s$", r.text)

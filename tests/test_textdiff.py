@@ -22,6 +22,7 @@ def toks(s):
 
 # ---------------------------------------------------------------- opcodes and counts
 
+
 def test_identical_text_is_one_equal_op():
     d = diff_text("A law on extremism.", "A law on extremism.")
     assert isinstance(d, TextDiff)
@@ -57,8 +58,11 @@ def test_whitespace_and_line_wrapping_are_not_changes():
 def test_adjacent_delete_and_insert_merge_into_replace():
     d = diff_text("the big red dog", "the small red cat")
     assert [(o.tag, o.a_start, o.a_end, o.b_start, o.b_end) for o in d.opcodes] == [
-        ("equal", 0, 1, 0, 1), ("replace", 1, 2, 1, 2), ("equal", 2, 3, 2, 3),
-        ("replace", 3, 4, 3, 4)]
+        ("equal", 0, 1, 0, 1),
+        ("replace", 1, 2, 1, 2),
+        ("equal", 2, 3, 2, 3),
+        ("replace", 3, 4, 3, 4),
+    ]
     d = diff_text("a b c", "x y z")
     assert tags(d) == ["replace"]
 
@@ -77,10 +81,10 @@ def test_character_ranges():
     a, b = "The KNB  arrested four.", "The KNB detained\nfour people."
     d = diff_text(a, b)
     rep = [o for o in d.opcodes if o.tag == "replace"][0]
-    assert a[rep.a_char_start:rep.a_char_end] == "arrested"
-    assert b[rep.b_char_start:rep.b_char_end] == "detained"
+    assert a[rep.a_char_start : rep.a_char_end] == "arrested"
+    assert b[rep.b_char_start : rep.b_char_end] == "detained"
     ins = [o for o in d.opcodes if o.tag == "insert"][0]
-    assert b[ins.b_char_start:ins.b_char_end] == "people"
+    assert b[ins.b_char_start : ins.b_char_end] == "people"
     # the empty side is the end of the preceding token
     assert ins.a_char_start == ins.a_char_end == a.index("four") + 4
 
@@ -103,6 +107,7 @@ def test_options_are_validated():
 
 
 # ---------------------------------------------------------------- anchored (long) texts
+
 
 def _chapter(k, seed_text):
     return "\n\n".join([seed_text] * k)
@@ -127,15 +132,33 @@ def test_diff_is_mirrored_when_sides_swap():
     for m in (1, 4, 10**6):
         ab, ba = diff_text(a, b, max_cells=m), diff_text(b, a, max_cells=m)
         swap = {"insert": "delete", "delete": "insert"}
-        assert [(swap.get(o.tag, o.tag), o.b_start, o.b_end, o.a_start, o.a_end)
-                for o in ab.opcodes] == [
-            (o.tag, o.a_start, o.a_end, o.b_start, o.b_end) for o in ba.opcodes]
+        assert [
+            (swap.get(o.tag, o.tag), o.b_start, o.b_end, o.a_start, o.a_end) for o in ab.opcodes
+        ] == [(o.tag, o.a_start, o.a_end, o.b_start, o.b_end) for o in ba.opcodes]
 
 
 # ---------------------------------------------------------------- properties
 
-WORDS = ["the", "a", "law", "Law", "extremism", "“", "”", '"', ",", ".", "Terror.", "2.5",
-         "so-called", "it’s", "x. Y", "\n\n", "\n", "  "]
+WORDS = [
+    "the",
+    "a",
+    "law",
+    "Law",
+    "extremism",
+    "“",
+    "”",
+    '"',
+    ",",
+    ".",
+    "Terror.",
+    "2.5",
+    "so-called",
+    "it’s",
+    "x. Y",
+    "\n\n",
+    "\n",
+    "  ",
+]
 TEXT = st.lists(st.sampled_from(WORDS), max_size=60).map(" ".join)
 CELLS = st.sampled_from([1, 7, 64, 10**6])
 
@@ -159,13 +182,15 @@ def test_properties_of_any_pair(a, b, cells):
     _check_char_ranges(d, "a", a)
     _check_char_ranges(d, "b", b)
     # ops alternate between equal and a change, and cover both token lists
-    assert all((x.tag == "equal") != (y.tag == "equal")
-               for x, y in zip(d.opcodes, d.opcodes[1:], strict=False))
+    assert all(
+        (x.tag == "equal") != (y.tag == "equal")
+        for x, y in zip(d.opcodes, d.opcodes[1:], strict=False)
+    )
     assert sum(o.a_end - o.a_start for o in d.opcodes) == d.n_tokens_a
     assert sum(o.b_end - o.b_start for o in d.opcodes) == d.n_tokens_b
     for o in d.opcodes:
         if o.tag == "equal":
-            assert toks(a)[o.a_start:o.a_end] == toks(b)[o.b_start:o.b_end]
+            assert toks(a)[o.a_start : o.a_end] == toks(b)[o.b_start : o.b_end]
 
 
 @settings(max_examples=200, deadline=None)
@@ -185,6 +210,7 @@ def test_respacing_is_not_a_change(a, spaces, cells):
 
 
 # ---------------------------------------------------------------- rendering
+
 
 def test_text_and_markdown_markup():
     d = diff_text("the big red dog, he said.", "the red cat he said")
@@ -234,7 +260,8 @@ def test_cleanup_absorbs_stray_matches_for_display_only():
     assert [o.tag for o in readable(d)] == ["replace"]
     assert d.to_text() == f"[-{a}-]{{+{b}+}}"
     assert d.to_text(cleanup=False) == (
-        "[-alpha beta gamma-]{+one two three+} the [-delta epsilon zeta-]{+four five six+}")
+        "[-alpha beta gamma-]{+one two three+} the [-delta epsilon zeta-]{+four five six+}"
+    )
     assert d.n_changed == 12  # counts stay those of the minimal diff
 
 
@@ -270,4 +297,9 @@ def test_differ_equals_diff_text(texts, cells):
         d, ref = differ.diff(a, b), diff_text(a, b, max_cells=cells)
         assert d.opcodes == ref.opcodes
         assert (d.n_added, d.n_removed, d.n_changed, d.n_equal, d.similarity) == (
-            ref.n_added, ref.n_removed, ref.n_changed, ref.n_equal, ref.similarity)
+            ref.n_added,
+            ref.n_removed,
+            ref.n_changed,
+            ref.n_equal,
+            ref.similarity,
+        )

@@ -11,23 +11,64 @@ def texts(s):
 
 def test_words_punctuation_and_quotes_are_separate_tokens():
     assert texts('laws on “extremism”, "terrorism" and «radicalism».') == [
-        "laws", "on", "“", "extremism", "”", ",", '"', "terrorism", '"', "and", "«",
-        "radicalism", "»", "."]
+        "laws",
+        "on",
+        "“",
+        "extremism",
+        "”",
+        ",",
+        '"',
+        "terrorism",
+        '"',
+        "and",
+        "«",
+        "radicalism",
+        "»",
+        ".",
+    ]
 
 
 def test_quote_then_suffix_and_single_quotes():
     assert texts("“extremism”-related ‘extremists’ 'x'") == [
-        "“", "extremism", "”", "-", "related", "‘", "extremists", "’", "'", "x", "'"]
+        "“",
+        "extremism",
+        "”",
+        "-",
+        "related",
+        "‘",
+        "extremists",
+        "’",
+        "'",
+        "x",
+        "'",
+    ]
 
 
 def test_words_keep_internal_joiners():
     assert texts("so-called government’s don't U.S. e.g. Law-enforcement") == [
-        "so-called", "government’s", "don't", "U.S", ".", "e.g", ".", "Law-enforcement"]
+        "so-called",
+        "government’s",
+        "don't",
+        "U.S",
+        ".",
+        "e.g",
+        ".",
+        "Law-enforcement",
+    ]
 
 
 def test_numbers_keep_decimal_point_and_thousands_comma():
     assert texts("2,500 people, 2.5 percent, in 2022.") == [
-        "2,500", "people", ",", "2.5", "percent", ",", "in", "2022", "."]
+        "2,500",
+        "people",
+        ",",
+        "2.5",
+        "percent",
+        ",",
+        "in",
+        "2022",
+        ".",
+    ]
     # a comma between words is punctuation
     assert texts("a,b") == ["a", ",", "b"]
 
@@ -36,7 +77,7 @@ def test_offsets_and_offset_shift():
     s = "Hi,  “you”\nthere."
     toks = tokenize(s)
     assert toks[0] == Token("Hi", 0, 2)
-    assert all(s[t.start:t.end] == t.text for t in toks)
+    assert all(s[t.start : t.end] == t.text for t in toks)
     shifted = tokenize(s, offset=100)
     assert [(t.start - 100, t.end - 100) for t in shifted] == [(t.start, t.end) for t in toks]
 
@@ -56,12 +97,12 @@ def test_token_spans_matches_tokenize():
 @given(st.text())
 def test_tokens_cover_every_non_space_character(s):
     toks = tokenize(s)
-    assert all(s[t.start:t.end] == t.text for t in toks)
+    assert all(s[t.start : t.end] == t.text for t in toks)
     assert "".join(t.text for t in toks) == "".join(s.split())
     assert list(zip(*token_spans(s), strict=True)) == [tuple(t) for t in toks]
     pos = 0
     for t in toks:
-        assert t.start >= pos and s[pos:t.start].strip() == ""
+        assert t.start >= pos and s[pos : t.start].strip() == ""
         pos = t.end
 
 
@@ -89,9 +130,37 @@ def test_token_ids_stop_at_their_limit():
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(["word", "Word", "2019", "2,500", "U.S", "a", "_", "x_",
-                                 ",", ".", "’", "'", "-", "“", "”", "²", "é", "e\u0301",
-                                 "ﬁ", " ", "  ", "\n"]), max_size=25).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "word",
+                "Word",
+                "2019",
+                "2,500",
+                "U.S",
+                "a",
+                "_",
+                "x_",
+                ",",
+                ".",
+                "’",
+                "'",
+                "-",
+                "“",
+                "”",
+                "²",
+                "é",
+                "e\u0301",
+                "ﬁ",
+                " ",
+                "  ",
+                "\n",
+            ]
+        ),
+        max_size=25,
+    ).map("".join)
+)
 def test_token_ids_are_one_per_token_and_equal_for_equal_tokens(text):
     from trendkz.diff.tokens import TokenIds
 
@@ -99,5 +168,4 @@ def test_token_ids_are_one_per_token_and_equal_for_equal_tokens(text):
     got = ids(text)
     tokens = [t.text for t in tokenize(text)]
     assert len(got) == len(tokens)
-    assert {(c, t) for c, t in zip(got, tokens, strict=True)} == {
-        (ids(t), t) for t in tokens}
+    assert {(c, t) for c, t in zip(got, tokens, strict=True)} == {(ids(t), t) for t in tokens}

@@ -20,8 +20,13 @@ from rapidfuzz import fuzz
 HERE = Path(__file__).resolve().parent
 GOLD = HERE / "facts_gold.csv"
 HRR_SECTIONS = HERE / "hrr_sections.jsonl"
-SEED_DOCS = ("kazakhstan-2009-report", "kazakhstan-2012-report", "kazakhstan-2017-report",
-             "kazakhstan-2022-report", "kazakhstan-2019-analysis")
+SEED_DOCS = (
+    "kazakhstan-2009-report",
+    "kazakhstan-2012-report",
+    "kazakhstan-2017-report",
+    "kazakhstan-2022-report",
+    "kazakhstan-2019-analysis",
+)
 
 
 def hrr_sections() -> pd.DataFrame:
@@ -52,25 +57,37 @@ def load_gold(seed_sections: pd.DataFrame) -> pd.DataFrame:
     rows = []
     with GOLD.open(encoding="utf-8", newline="") as fh:
         for n, g in enumerate(csv.DictReader(fh), start=2):
-            hits = [(s0 + t.find(g["anchor"]), t) for s0, t in docs[g["doc_id"]]
-                    if g["anchor"] in t]
+            hits = [
+                (s0 + t.find(g["anchor"]), t) for s0, t in docs[g["doc_id"]] if g["anchor"] in t
+            ]
             count = sum(t.count(g["anchor"]) for _, t in docs[g["doc_id"]])
             if count != 1:
-                raise AssertionError(f"{GOLD.name}:{n}: anchor {g['anchor']!r} occurs {count}"
-                                     f" times in {g['doc_id']}")
+                raise AssertionError(
+                    f"{GOLD.name}:{n}: anchor {g['anchor']!r} occurs {count} times in {g['doc_id']}"
+                )
             a = hits[0][0]
             k = g["anchor"].rfind(g["text"])
             if k < 0:
                 raise AssertionError(f"{GOLD.name}:{n}: {g['text']!r} not in its anchor")
-            rows.append({"split": g["split"], "doc_id": g["doc_id"], "start": a + k,
-                         "end": a + k + len(g["text"]), "text": g["text"],
-                         "anchor": g["anchor"], "value": _f(g["value"]), "low": _f(g["low"]),
-                         "high": _f(g["high"]), "unit": g["unit"],
-                         "qualifier": g["qualifier"].strip().lower(),
-                         "period_start": int(g["period_start"]),
-                         "period_end": int(g["period_end"]),
-                         "period_assumed": g["period_assumed"] == "True",
-                         "measure": g["measure"].strip()})
+            rows.append(
+                {
+                    "split": g["split"],
+                    "doc_id": g["doc_id"],
+                    "start": a + k,
+                    "end": a + k + len(g["text"]),
+                    "text": g["text"],
+                    "anchor": g["anchor"],
+                    "value": _f(g["value"]),
+                    "low": _f(g["low"]),
+                    "high": _f(g["high"]),
+                    "unit": g["unit"],
+                    "qualifier": g["qualifier"].strip().lower(),
+                    "period_start": int(g["period_start"]),
+                    "period_end": int(g["period_end"]),
+                    "period_assumed": g["period_assumed"] == "True",
+                    "measure": g["measure"].strip(),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -110,17 +127,25 @@ def score(pred: pd.DataFrame, gold: pd.DataFrame) -> dict[str, float]:
     pred = pred[pred["doc_id"].isin(set(gold["doc_id"]))].reset_index(drop=True)
     pairs = match(pred, gold)
     tp = len(pairs)
-    out = {"gold": len(gold), "predicted": len(pred), "matched": tp,
-           "precision": tp / len(pred) if len(pred) else 0.0,
-           "recall": tp / len(gold) if len(gold) else 0.0}
-    out["f1"] = (2 * out["precision"] * out["recall"] / (out["precision"] + out["recall"])
-                 if tp else 0.0)
+    out = {
+        "gold": len(gold),
+        "predicted": len(pred),
+        "matched": tp,
+        "precision": tp / len(pred) if len(pred) else 0.0,
+        "recall": tp / len(gold) if len(gold) else 0.0,
+    }
+    out["f1"] = (
+        2 * out["precision"] * out["recall"] / (out["precision"] + out["recall"]) if tp else 0.0
+    )
     val = qual = qual_n = qual_ok = per = meas = meas_n = 0
     for pi, gi in pairs:
         p, g = pred.loc[pi], gold.loc[gi]
         val += _same(p["value"], g["value"])
-        pq = str(p.get("qualifier", "") or "").strip().lower() if pd.notna(
-            p.get("qualifier", None)) else ""
+        pq = (
+            str(p.get("qualifier", "") or "").strip().lower()
+            if pd.notna(p.get("qualifier", None))
+            else ""
+        )
         lo, hi = p.get("low", p["value"]), p.get("high", p["value"])
         ok = pq == g["qualifier"] and _same(lo, g["low"]) and _same(hi, g["high"])
         qual += ok
@@ -128,17 +153,23 @@ def score(pred: pd.DataFrame, gold: pd.DataFrame) -> dict[str, float]:
             qual_n += 1
             qual_ok += ok
         if "period_start" in p and pd.notna(p["period_start"]):
-            per += (int(p["period_start"]), int(p["period_end"])) == (g["period_start"],
-                                                                      g["period_end"])
+            per += (int(p["period_start"]), int(p["period_end"])) == (
+                g["period_start"],
+                g["period_end"],
+            )
         if g["measure"]:
             meas_n += 1
             pm = p.get("measure", None)
             pm = "" if pm is None or pd.isna(pm) else str(pm)
             meas += fuzz.token_sort_ratio(pm, g["measure"]) >= 80
-    out.update({"value_accuracy": val / tp if tp else 0.0,
-                "qualifier_accuracy": qual / tp if tp else 0.0,
-                "qualified_accuracy": qual_ok / qual_n if qual_n else 0.0,
-                "n_qualified": qual_n,
-                "period_accuracy": per / tp if tp else 0.0,
-                "measure_agreement": meas / meas_n if meas_n else 0.0})
+    out.update(
+        {
+            "value_accuracy": val / tp if tp else 0.0,
+            "qualifier_accuracy": qual / tp if tp else 0.0,
+            "qualified_accuracy": qual_ok / qual_n if qual_n else 0.0,
+            "n_qualified": qual_n,
+            "period_accuracy": per / tp if tp else 0.0,
+            "measure_agreement": meas / meas_n if meas_n else 0.0,
+        }
+    )
     return out

@@ -79,9 +79,16 @@ def _run_chunk(fn: Callable, chunk: list, kwargs: dict) -> list:
         return [fn(part, **kwargs) for part in chunk]
 
 
-def map_parts(fn: Callable[..., Any], parts: list, *, workers: int | None = None,
-              backend: Any = "auto", progress: bool = False,
-              units: tuple[str, str] = ("entities", "entity"), **kwargs) -> list:
+def map_parts(
+    fn: Callable[..., Any],
+    parts: list,
+    *,
+    workers: int | None = None,
+    backend: Any = "auto",
+    progress: bool = False,
+    units: tuple[str, str] = ("entities", "entity"),
+    **kwargs,
+) -> list:
     """``[fn(part, **kwargs) for part in parts]``, spread over workers, in the same order.
 
     ``backend``: ``"serial"``, ``"processes"`` (``workers`` local processes; default all
@@ -94,11 +101,14 @@ def map_parts(fn: Callable[..., Any], parts: list, *, workers: int | None = None
     if not isinstance(backend, str):
         client, backend = backend, "dask"
     if backend not in BACKENDS:
-        raise OptionError(f"backend={backend!r} is not valid; choose one of: "
-                          f"{', '.join(map(repr, BACKENDS))} or a dask.distributed Client")
+        raise OptionError(
+            f"backend={backend!r} is not valid; choose one of: "
+            f"{', '.join(map(repr, BACKENDS))} or a dask.distributed Client"
+        )
     if workers is not None and (not isinstance(workers, int) or workers < 1):
-        raise OptionError(f"workers={workers!r} must be a whole number >= 1 (or None for all "
-                          "cores)")
+        raise OptionError(
+            f"workers={workers!r} must be a whole number >= 1 (or None for all cores)"
+        )
     n = workers or os.cpu_count() or 1
     if backend == "auto":
         backend = "processes" if n > 1 and len(parts) > 1 else "serial"
@@ -149,8 +159,7 @@ def _pool(fn, parts, n, kwargs, bar) -> list:
     results: list[list | None] = [None] * len(chunks)
     ctx = mp.get_context("spawn" if os.name == "nt" else "forkserver")
     with ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
-        futures = {pool.submit(_run_chunk, fn, chunks[i], kwargs): i
-                   for i in order}
+        futures = {pool.submit(_run_chunk, fn, chunks[i], kwargs): i for i in order}
         try:
             for fut in as_completed(futures):
                 i = futures[fut]
@@ -161,7 +170,8 @@ def _pool(fn, parts, n, kwargs, bar) -> list:
             raise WorkerError(
                 f"a worker process died ({e}). In a script, start the work under "
                 "'if __name__ == \"__main__\":' (worker processes import the script); if "
-                "memory ran out, use fewer workers (workers=1 runs in this process)") from None
+                "memory ran out, use fewer workers (workers=1 runs in this process)"
+            ) from None
     return [r for chunk in results for r in chunk]
 
 
@@ -169,15 +179,17 @@ def _dask(fn, parts, client, kwargs, bar) -> list:
     try:
         from dask.distributed import as_completed, get_client
     except ImportError:  # pragma: no cover - depends on the extra
-        raise OptionError("backend='dask' needs the dask extra: pip install 'trendkz[dask]'") \
-            from None
+        raise OptionError(
+            "backend='dask' needs the dask extra: pip install 'trendkz[dask]'"
+        ) from None
     if client is None:
         try:
             client = get_client()
         except ValueError:
-            raise OptionError("backend='dask' found no running Dask client; create one "
-                              "(dask.distributed.Client(...)) or pass it as backend=client") \
-                from None
+            raise OptionError(
+                "backend='dask' found no running Dask client; create one "
+                "(dask.distributed.Client(...)) or pass it as backend=client"
+            ) from None
     n = max(1, sum(client.nthreads().values()))
     chunks, order = _plan(parts, n)
     futures = [client.submit(_run_chunk, fn, chunks[i], kwargs, pure=False) for i in order]

@@ -54,8 +54,11 @@ def conformed(rows: list[tuple], columns, frame: str) -> pd.DataFrame:
                 keys.append(column)
                 continue
             missing = [_missing(v) for v in column]
-            keys.append([(0, 0) if m else (1, v) for v, m in zip(column, missing, strict=True)]
-                        if any(missing) else column)
+            keys.append(
+                [(0, 0) if m else (1, v) for v, m in zip(column, missing, strict=True)]
+                if any(missing)
+                else column
+            )
     try:
         order = list(zip(*keys, strict=True))
         if any(map(gt, order, order[1:])):

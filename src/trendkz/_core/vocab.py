@@ -21,8 +21,19 @@ status         kind         used by
 
 from __future__ import annotations
 
-__all__ = ["ADDED", "CHANGED", "DOWN", "KIND", "KINDS", "MOVED", "QUALIFIER_CHANGED",
-           "REMOVED", "REWRITTEN", "SAME", "UP"]
+__all__ = [
+    "ADDED",
+    "CHANGED",
+    "DOWN",
+    "KIND",
+    "KINDS",
+    "MOVED",
+    "QUALIFIER_CHANGED",
+    "REMOVED",
+    "REWRITTEN",
+    "SAME",
+    "UP",
+]
 
 SAME = "same"
 ADDED = "added"
@@ -35,5 +46,14 @@ DOWN = "down"
 QUALIFIER_CHANGED = "qualifier changed"
 
 KINDS = (SAME, ADDED, REMOVED, CHANGED)
-KIND = {SAME: SAME, ADDED: ADDED, REMOVED: REMOVED, CHANGED: CHANGED, REWRITTEN: CHANGED,
-        MOVED: CHANGED, UP: CHANGED, DOWN: CHANGED, QUALIFIER_CHANGED: CHANGED}
+KIND = {
+    SAME: SAME,
+    ADDED: ADDED,
+    REMOVED: REMOVED,
+    CHANGED: CHANGED,
+    REWRITTEN: CHANGED,
+    MOVED: CHANGED,
+    UP: CHANGED,
+    DOWN: CHANGED,
+    QUALIFIER_CHANGED: CHANGED,
+}

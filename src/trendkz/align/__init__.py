@@ -4,5 +4,4 @@ from .sections import align_sections, group_texts
 from .sentences import align_sentences
 from .table import AlignmentTable, alignment_table
 
-__all__ = ["AlignmentTable", "align_sections", "align_sentences", "alignment_table",
-           "group_texts"]
+__all__ = ["AlignmentTable", "align_sections", "align_sentences", "alignment_table", "group_texts"]

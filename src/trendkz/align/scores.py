@@ -35,8 +35,7 @@ from rapidfuzz import fuzz, process
 from .._core.errors import OptionError
 from .words import cosines, count_entries, subtree_entries, word_codes
 
-__all__ = ["EVIDENCE", "WEIGHTS", "Features", "clean_heading", "normalize_heading",
-           "scorer_matrix"]
+__all__ = ["EVIDENCE", "WEIGHTS", "Features", "clean_heading", "normalize_heading", "scorer_matrix"]
 
 #: the kinds of evidence, in the order ``method`` names them
 EVIDENCE = ("heading", "content", "outline")
@@ -46,11 +45,15 @@ WEIGHTS = {"heading": 0.4, "content": 0.4, "outline": 0.2}
 STRONG = {"heading": 0.8, "content": 0.5, "outline": 0.8}
 
 #: words dropped from headings before they are compared (they inflate fuzzy scores)
-FUNCTION_WORDS = frozenset("""a an the and or of for in on to with by at from as into via
-per vs its their nor but not""".split())
+FUNCTION_WORDS = frozenset(
+    """a an the and or of for in on to with by at from as into via
+per vs its their nor but not""".split()
+)
 _OUTLINE_NUMBER = re.compile(
     r"^\s*(?:(?:section|part|chapter|article)\s+(?:\d+|[ivxlc]+)\b[.:]?"
-    r"|\d+(?:\.\d+)*[.)]|[ivx]{1,5}[.)]|[a-z][.)])\s+", re.I)
+    r"|\d+(?:\.\d+)*[.)]|[ivx]{1,5}[.)]|[a-z][.)])\s+",
+    re.I,
+)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _HEAD_WORD = re.compile(r"[^\W_]+")
 
@@ -76,14 +79,17 @@ def _scale(scorer: Callable) -> float | None:
     flags = flags_fn()
     best, worst = flags["optimal_score"], flags["worst_score"]
     if best < worst:
-        raise OptionError(f"scorer={getattr(scorer, '__name__', scorer)!r} is a distance; "
-                          "pass a similarity such as rapidfuzz.fuzz.ratio or "
-                          "rapidfuzz.distance.Levenshtein.normalized_similarity")
+        raise OptionError(
+            f"scorer={getattr(scorer, '__name__', scorer)!r} is a distance; "
+            "pass a similarity such as rapidfuzz.fuzz.ratio or "
+            "rapidfuzz.distance.Levenshtein.normalized_similarity"
+        )
     return float(best)
 
 
-def scorer_matrix(a: list[str], b: list[str], scorer: Callable | None, *,
-                  cutoff: float = 0.0) -> np.ndarray:
+def scorer_matrix(
+    a: list[str], b: list[str], scorer: Callable | None, *, cutoff: float = 0.0
+) -> np.ndarray:
     """``len(a) x len(b)`` similarities in [0, 1] of a scorer (rapidfuzz or any callable).
 
     rapidfuzz scorers run through ``process.cdist`` and are divided by their optimal score;
@@ -94,8 +100,10 @@ def scorer_matrix(a: list[str], b: list[str], scorer: Callable | None, *,
     """
     scorer = fuzz.token_sort_ratio if scorer is None else scorer
     if not callable(scorer):
-        raise OptionError(f"scorer={scorer!r} is not callable; pass a rapidfuzz scorer "
-                          "or a function (a, b) -> similarity in 0..1 or 0..100")
+        raise OptionError(
+            f"scorer={scorer!r} is not callable; pass a rapidfuzz scorer "
+            "or a function (a, b) -> similarity in 0..1 or 0..100"
+        )
     if not a or not b:
         return np.zeros((len(a), len(b)))
     scale = _scale(scorer)
@@ -123,7 +131,7 @@ def _own_text(text: str, heading: str) -> str:
     if heading:
         k = text.find(heading)
         if 0 <= k < 12:
-            return text[k + len(heading):]
+            return text[k + len(heading) :]
     return text
 
 
@@ -152,15 +160,16 @@ class Features:
         self.relpos = np.where(last > 0, pos / np.maximum(last, 1), 0.0)
         self.level = rows["level"].fillna(1).to_numpy(dtype=np.float64)
         index = {sid: i for i, sid in enumerate(rows["section_id"].tolist())}
-        self.parent = np.array([index.get(p, -1) if isinstance(p, str) else -1
-                                for p in rows["parent_id"].tolist()])
-        texts = [_own_text(t, h) for t, h in zip(rows["text"].tolist(), headings,
-                                                     strict=True)]
+        self.parent = np.array(
+            [index.get(p, -1) if isinstance(p, str) else -1 for p in rows["parent_id"].tolist()]
+        )
+        texts = [_own_text(t, h) for t, h in zip(rows["text"].tolist(), headings, strict=True)]
         codes, sizes = word_codes(texts)
         own = count_entries(codes, sizes)
         self.own_cos, self.own_rep, self.has_own = cosines(n, *own)
         self.sub_cos, self.sub_rep, self.has_sub = cosines(
-            n, *subtree_entries(own, self.parent.tolist()))
+            n, *subtree_entries(own, self.parent.tolist())
+        )
 
     def heading(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Heading similarity of rows ``a`` x rows ``b`` (NaN where either is untitled)."""
@@ -171,12 +180,15 @@ class Features:
                 # a rapidfuzz scorer: every distinct pair of headings scored once
                 if self._heads is None:
                     titled = self.norm_code[self.titled]
-                    distinct = {int(k): self.norm[i] for k, i in zip(
-                        titled, np.flatnonzero(self.titled), strict=True)}
+                    distinct = {
+                        int(k): self.norm[i]
+                        for k, i in zip(titled, np.flatnonzero(self.titled), strict=True)
+                    }
                     self._heads = np.zeros((self.norm_code.max() + 1,) * 2)
                     keys = list(distinct)
                     self._heads[np.ix_(keys, keys)] = scorer_matrix(
-                        list(distinct.values()), list(distinct.values()), self.scorer)
+                        list(distinct.values()), list(distinct.values()), self.scorer
+                    )
                 m = self._heads[np.ix_(self.norm_code[ta], self.norm_code[tb])]
             else:  # other callables are called on the pairs asked for
                 ua, ia = _distinct([self.norm[i] for i in ta])
@@ -188,11 +200,17 @@ class Features:
     def content(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Content similarity of rows ``a`` x rows ``b``: 0 where one side has no words,
         NaN where neither has (:func:`combine` then reads the heading as the content)."""
-        own = np.where(self.has_own[a][:, None] & self.has_own[b][None, :],
-                       self.own_cos[np.ix_(self.own_rep[a], self.own_rep[b])], np.nan)
+        own = np.where(
+            self.has_own[a][:, None] & self.has_own[b][None, :],
+            self.own_cos[np.ix_(self.own_rep[a], self.own_rep[b])],
+            np.nan,
+        )
         sa, sb = self.has_sub[a][:, None], self.has_sub[b][None, :]
-        sub = np.where(sa & sb, self.sub_cos[np.ix_(self.sub_rep[a], self.sub_rep[b])],
-                       np.where(sa | sb, 0.0, np.nan))
+        sub = np.where(
+            sa & sb,
+            self.sub_cos[np.ix_(self.sub_rep[a], self.sub_rep[b])],
+            np.where(sa | sb, 0.0, np.nan),
+        )
         return np.clip(np.fmax(own, sub).astype(np.float64), 0.0, 1.0)
 
     def centroid(self, i: int, members: np.ndarray) -> float:
@@ -220,8 +238,7 @@ class Features:
         return np.where(untitled, pos, full)
 
 
-def combine(h: np.ndarray, c: np.ndarray, o: np.ndarray,
-            weights: dict[str, float]) -> np.ndarray:
+def combine(h: np.ndarray, c: np.ndarray, o: np.ndarray, weights: dict[str, float]) -> np.ndarray:
     """Weighted mean of the evidence there is.
 
     Heading is missing (NaN) for untitled pairs, whose outline is their position alone and
@@ -233,8 +250,7 @@ def combine(h: np.ndarray, c: np.ndarray, o: np.ndarray,
     wc = np.where(np.isnan(c), 0.0, weights["content"])
     wo = np.where(np.isnan(h), 0.5, 1.0) * weights["outline"]
     total = wh + wc + wo
-    s = (wh * np.nan_to_num(h) + wc * np.nan_to_num(c) + wo * o) / np.where(total > 0,
-                                                                            total, 1.0)
+    s = (wh * np.nan_to_num(h) + wc * np.nan_to_num(c) + wo * o) / np.where(total > 0, total, 1.0)
     return np.round(np.clip(s, 0.0, 1.0), 6)
 
 

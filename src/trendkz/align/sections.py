@@ -40,13 +40,22 @@ from .scores import EVIDENCE, WEIGHTS, clean_heading
 from .series import UNTITLED_LIFT, _best_by_group, _Series  # noqa: F401 (re-exported)
 from .table import AlignmentTable, alignment_table
 
-__all__ = ["MIN_SIMILARITY", "AlignmentTable", "align_sections", "alignment_table",
-           "group_texts"]
+__all__ = ["MIN_SIMILARITY", "AlignmentTable", "align_sections", "alignment_table", "group_texts"]
 
 #: default ``min_similarity`` of :func:`align_sections`
 MIN_SIMILARITY = 0.45
-_NEEDED = ("doc_id", "entity", "series", "year", "section_id", "parent_id", "level",
-           "position", "heading", "text")
+_NEEDED = (
+    "doc_id",
+    "entity",
+    "series",
+    "year",
+    "section_id",
+    "parent_id",
+    "level",
+    "position",
+    "heading",
+    "text",
+)
 
 
 def _check_sections(sections: pd.DataFrame, needed=_NEEDED) -> None:
@@ -54,15 +63,18 @@ def _check_sections(sections: pd.DataFrame, needed=_NEEDED) -> None:
 
 
 def _check_options(min_similarity: float, weights: Mapping | None) -> dict[str, float]:
-    if (not isinstance(min_similarity, numbers.Real) or isinstance(min_similarity, bool)
-            or not 0.0 <= float(min_similarity) <= 1.0):
-        raise OptionError(f"min_similarity={min_similarity!r} is not valid; "
-                          "give a number from 0 to 1")
+    if (
+        not isinstance(min_similarity, numbers.Real)
+        or isinstance(min_similarity, bool)
+        or not 0.0 <= float(min_similarity) <= 1.0
+    ):
+        raise OptionError(
+            f"min_similarity={min_similarity!r} is not valid; give a number from 0 to 1"
+        )
     if weights is None:
         return dict(WEIGHTS)
     if not isinstance(weights, Mapping):
-        raise OptionError(f"weights={weights!r} is not valid; give a mapping such as "
-                          f"{WEIGHTS!r}")
+        raise OptionError(f"weights={weights!r} is not valid; give a mapping such as {WEIGHTS!r}")
     out = {k: 0.0 for k in EVIDENCE}
     for k, v in weights.items():
         check_option("weights key", k, EVIDENCE)
@@ -83,8 +95,10 @@ def _labels(groups: list[int], headings: list, texts: list[str]) -> dict[int, st
         first.setdefault(g, t)
         if isinstance(h, str) and h.strip():
             last[g] = h
-    return {g: (clean_heading(last[g]) or last[g].strip()) if g in last
-            else _pilcrow(first[g]) for g in sorted(first)}
+    return {
+        g: (clean_heading(last[g]) or last[g].strip()) if g in last else _pilcrow(first[g])
+        for g in sorted(first)
+    }
 
 
 def _pilcrow(text: str, n: int = 6) -> str:
@@ -92,9 +106,13 @@ def _pilcrow(text: str, n: int = 6) -> str:
     return "¶ " + " ".join(words[:n]) + ("…" if len(words) > n else "")
 
 
-def align_sections(sections: pd.DataFrame, *, scorer: Callable | None = None,
-                   min_similarity: float = MIN_SIMILARITY,
-                   weights: Mapping[str, float] | None = None) -> pd.DataFrame:
+def align_sections(
+    sections: pd.DataFrame,
+    *,
+    scorer: Callable | None = None,
+    min_similarity: float = MIN_SIMILARITY,
+    weights: Mapping[str, float] | None = None,
+) -> pd.DataFrame:
     """Group the sections of each series into "the same section across years".
 
     Parameters
@@ -151,14 +169,27 @@ def align_sections(sections: pd.DataFrame, *, scorer: Callable | None = None,
     data = sections[list(_NEEDED)]
     data = data.assign(_e=data["entity"].fillna(""), _s=data["series"].fillna(""))
     data = data.sort_values(["_e", "_s", "year", "doc_id", "position"], kind="mergesort")
-    names = ("entity", "series", "group", "label", "doc_id", "year", "section_id", "heading",
-             "similarity", "method", "status")
+    names = (
+        "entity",
+        "series",
+        "group",
+        "label",
+        "doc_id",
+        "year",
+        "section_id",
+        "heading",
+        "similarity",
+        "method",
+        "status",
+    )
     out: dict[str, list] = {c: [] for c in names}
     # named entities, series, documents and sections: rows are put in the frame's order
     # here (series come sorted, their groups numbered in turn), not sorted again
-    plain = all(type(v) is str and v for c in ("entity", "series", "doc_id", "section_id")
-                for v in data[c].tolist()) and all(type(v) is int for v in
-                                                   data["year"].tolist())
+    plain = all(
+        type(v) is str and v
+        for c in ("entity", "series", "doc_id", "section_id")
+        for v in data[c].tolist()
+    ) and all(type(v) is int for v in data["year"].tolist())
     next_group = 0
     for _, rows in data.groupby(["_e", "_s"], sort=True):
         rows = rows.reset_index(drop=True)
@@ -169,9 +200,9 @@ def align_sections(sections: pd.DataFrame, *, scorer: Callable | None = None,
         number = {g: next_group + k for k, g in enumerate(al.order())}
         next_group += len(number)
         group = [number[g] for g in al.group_of.tolist()]
-        ent, ser, doc, year, heading = (rows[c].tolist() for c in ("entity", "series",
-                                                                    "doc_id", "year",
-                                                                    "heading"))
+        ent, ser, doc, year, heading = (
+            rows[c].tolist() for c in ("entity", "series", "doc_id", "year", "heading")
+        )
         labels = _labels(group, heading, rows["text"].tolist())
         docs: dict = {}  # doc_id -> year, in order of first appearance
         for d, y in zip(doc, year, strict=True):
@@ -179,20 +210,30 @@ def align_sections(sections: pd.DataFrame, *, scorer: Callable | None = None,
         have = set(zip(group, doc, strict=True))
         absent = [(g, d, y) for g in labels for d, y in docs.items() if (g, d) not in have]
         n, m = len(group), len(absent)
-        part = {"entity": ent + [ent[0]] * m, "series": ser + [ser[0]] * m,
-                "group": group + [g for g, _, _ in absent],
-                "label": [labels[g] for g in group] + [labels[g] for g, _, _ in absent],
-                "doc_id": doc + [d for _, d, _ in absent],
-                "year": year + [y for _, _, y in absent],
-                "section_id": sids + [pd.NA] * m, "heading": heading + [pd.NA] * m,
-                "similarity": al.sim.tolist() + [np.nan] * m, "method": al.how + [pd.NA] * m,
-                "status": ["matched"] * n + ["absent"] * m}
+        part = {
+            "entity": ent + [ent[0]] * m,
+            "series": ser + [ser[0]] * m,
+            "group": group + [g for g, _, _ in absent],
+            "label": [labels[g] for g in group] + [labels[g] for g, _, _ in absent],
+            "doc_id": doc + [d for _, d, _ in absent],
+            "year": year + [y for _, _, y in absent],
+            "section_id": sids + [pd.NA] * m,
+            "heading": heading + [pd.NA] * m,
+            "similarity": al.sim.tolist() + [np.nan] * m,
+            "method": al.how + [pd.NA] * m,
+            "status": ["matched"] * n + ["absent"] * m,
+        }
         if plain:  # by group, year, doc_id, section_id (absent: missing, first)
             doc_rank = {d: k for k, d in enumerate(sorted(docs))}
             sid_rank = {sid: k for k, sid in enumerate(sorted(sids))}
-            order = np.lexsort((np.array([sid_rank[x] for x in sids] + [-1] * m),
-                                np.array([doc_rank[d] for d in part["doc_id"]]),
-                                np.array(part["year"]), np.array(part["group"]))).tolist()
+            order = np.lexsort(
+                (
+                    np.array([sid_rank[x] for x in sids] + [-1] * m),
+                    np.array([doc_rank[d] for d in part["doc_id"]]),
+                    np.array(part["year"]),
+                    np.array(part["group"]),
+                )
+            ).tolist()
             part = {c: [v[k] for k in order] for c, v in part.items()}
         for c in names:
             out[c] += part[c]
@@ -222,23 +263,40 @@ def joined_texts(sections: pd.DataFrame, alignment: pd.DataFrame) -> list[dict]:
     """The rows of :func:`group_texts` without ``n_words``, in the alignment's row order
     of first appearance (not sorted): the fast form for other compute functions."""
     _check_sections(sections, ("section_id", "text", "start"))
-    _check_sections(alignment, ("entity", "series", "group", "label", "doc_id", "year",
-                                "section_id", "status"))
-    text = dict(zip(sections["section_id"].tolist(),
-                    zip(sections["start"].tolist(), sections["text"].tolist(), strict=True),
-                    strict=True))
+    _check_sections(
+        alignment, ("entity", "series", "group", "label", "doc_id", "year", "section_id", "status")
+    )
+    text = dict(
+        zip(
+            sections["section_id"].tolist(),
+            zip(sections["start"].tolist(), sections["text"].tolist(), strict=True),
+            strict=True,
+        )
+    )
     rows: dict[tuple, dict] = {}
-    cols = [alignment[c].tolist() for c in ("entity", "series", "group", "label", "doc_id",
-                                            "year", "status", "section_id")]
+    cols = [
+        alignment[c].tolist()
+        for c in ("entity", "series", "group", "label", "doc_id", "year", "status", "section_id")
+    ]
     for ent, ser, g, label, d, y, status, sid in zip(*cols, strict=True):
         row = rows.get((g, d))
         if row is None:
-            row = rows[g, d] = {"entity": ent, "series": ser, "group": g, "label": label,
-                                "doc_id": d, "year": y, "status": "absent", "parts": []}
+            row = rows[g, d] = {
+                "entity": ent,
+                "series": ser,
+                "group": g,
+                "label": label,
+                "doc_id": d,
+                "year": y,
+                "status": "absent",
+                "parts": [],
+            }
         if status == "matched":
             if sid not in text:
-                raise InputError(f"alignment names section {sid!r}, which is not in "
-                                 "sections; pass the sections the alignment was made from")
+                raise InputError(
+                    f"alignment names section {sid!r}, which is not in "
+                    "sections; pass the sections the alignment was made from"
+                )
             row["status"] = "matched"
             row["parts"].append(text[sid])
     out = list(rows.values())

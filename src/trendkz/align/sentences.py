@@ -56,8 +56,11 @@ _BAND = 64
 
 
 def _check_unit(name: str, value: object) -> float:
-    if (not isinstance(value, numbers.Real) or isinstance(value, bool)
-            or not 0.0 <= float(value) <= 1.0):
+    if (
+        not isinstance(value, numbers.Real)
+        or isinstance(value, bool)
+        or not 0.0 <= float(value) <= 1.0
+    ):
         raise OptionError(f"{name}={value!r} is not valid; give a number from 0 to 1")
     return float(value)
 
@@ -100,8 +103,7 @@ def weighted_lcs(sim: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     return pairs[::-1]
 
 
-def _greedy(sim: np.ndarray, threshold: float, used_a: set, used_b: set
-            ) -> list[tuple[int, int]]:
+def _greedy(sim: np.ndarray, threshold: float, used_a: set, used_b: set) -> list[tuple[int, int]]:
     """Best-first one-to-one pairs over ``threshold`` among unused rows and columns."""
     if not sim.size:
         return []
@@ -147,8 +149,11 @@ def _moved_matrix(a: list[str], b: list[str], scorer, cutoff: float) -> np.ndarr
         if j1 <= j0:
             continue
         # (counts fit int16 only when every text is shorter than 2**15: so do their sums)
-        shared = np.minimum(ca[:, k:k1, None], cb[:, None, j0:j1]).sum(
-            0, dtype=ca.dtype).astype(np.int64)
+        shared = (
+            np.minimum(ca[:, k:k1, None], cb[:, None, j0:j1])
+            .sum(0, dtype=ca.dtype)
+            .astype(np.int64)
+        )
         r, c = np.nonzero(2 * shared + 1 > cutoff * (la[k:k1, None] + lb[None, j0:j1]))
         pick_a.append(oa[k + r])
         pick_b.append(ob[j0 + c])
@@ -156,9 +161,14 @@ def _moved_matrix(a: list[str], b: list[str], scorer, cutoff: float) -> np.ndarr
     if pick_a:
         ia, ib = np.concatenate(pick_a), np.concatenate(pick_b)
         if len(ia):  # as scorer_matrix(..., cutoff=cutoff) would score these pairs
-            m = process.cpdist(np.array(a, dtype=object)[ia], np.array(b, dtype=object)[ib],
-                               scorer=scorer, dtype=np.float64, workers=1,
-                               score_cutoff=score_cutoff)
+            m = process.cpdist(
+                np.array(a, dtype=object)[ia],
+                np.array(b, dtype=object)[ib],
+                scorer=scorer,
+                dtype=np.float64,
+                workers=1,
+                score_cutoff=score_cutoff,
+            )
             out[ia, ib] = m / scale  # (scores lie in 0..scale)
     return out
 
@@ -166,8 +176,7 @@ def _moved_matrix(a: list[str], b: list[str], scorer, cutoff: float) -> np.ndarr
 def _char_counts(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Per text: counts of each printable ASCII character (one more column for all other
     characters together), and the lengths."""
-    codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"),
-                          dtype=np.uint32)
+    codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     column = np.where((codes >= 32) & (codes < 127), codes.astype(np.int64) - 32, 95)
     rows = np.repeat(np.arange(len(texts), dtype=np.int64), lens)
@@ -185,8 +194,11 @@ def _fill(value: object) -> object:
 
 def _order(row: dict) -> tuple:
     """Sort key of group_texts: entity, series (missing first), group, year, doc_id."""
-    return tuple((0, "") if _missing(row[c]) else (1, row[c]) for c in ("entity", "series")
-                 ) + (row["group"], row["year"], row["doc_id"])
+    return tuple((0, "") if _missing(row[c]) else (1, row[c]) for c in ("entity", "series")) + (
+        row["group"],
+        row["year"],
+        row["doc_id"],
+    )
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -195,8 +207,7 @@ def _same_text(a: str, b: str) -> bool:
     return a == b or a.split() == b.split()
 
 
-def _scores(a: list[str], b: list[str], scorer, scale: float | None, cutoff: float
-            ) -> np.ndarray:
+def _scores(a: list[str], b: list[str], scorer, scale: float | None, cutoff: float) -> np.ndarray:
     """``scorer_matrix(a, b, scorer, cutoff=cutoff)``; ``scale``: that of a rapidfuzz
     scorer, whose matrix is asked for directly (many small matrices)."""
     if scale is None:
@@ -208,8 +219,9 @@ def _scores(a: list[str], b: list[str], scorer, scale: float | None, cutoff: flo
     return m
 
 
-def _pair_rows(sa: dict, sb: dict, groups: list, scorer, min_sim: float,
-               min_moved: float) -> list[tuple]:
+def _pair_rows(
+    sa: dict, sb: dict, groups: list, scorer, min_sim: float, min_moved: float
+) -> list[tuple]:
     """Rows (group, sentence_from, sentence_to, group_to, text_from, text_to, sim, status)
     for one pair of documents; ``sa``/``sb``: group -> list of sentences."""
     rows, left_a, left_b = [], [], []
@@ -231,14 +243,16 @@ def _pair_rows(sa: dict, sb: dict, groups: list, scorer, min_sim: float,
         used_a, used_b = {i for i, _ in pairs}, {j for _, j in pairs}
         for i, j in pairs:
             x, y = a[i], b[j]
-            rows.append((g, i, j, g, x, y, sim[i, j],
-                         SAME if x == y or _same_text(x, y) else CHANGED))
+            rows.append(
+                (g, i, j, g, x, y, sim[i, j], SAME if x == y or _same_text(x, y) else CHANGED)
+            )
         for i, j in _greedy(sim, min_moved, used_a, used_b):
             rows.append((g, i, j, g, a[i], b[j], sim[i, j], MOVED))
         left_a += [(g, i) for i in range(len(a)) if i not in used_a]
         left_b += [(g, j) for j in range(len(b)) if j not in used_b]
-    sim = _moved_matrix([sa[g][i] for g, i in left_a], [sb[g][j] for g, j in left_b],
-                        scorer, min_moved)
+    sim = _moved_matrix(
+        [sa[g][i] for g, i in left_a], [sb[g][j] for g, j in left_b], scorer, min_moved
+    )
     used_a, used_b = set(), set()
     for p, q in _greedy(sim, min_moved, used_a, used_b):
         (g, i), (h, j) = left_a[p], left_b[q]
@@ -252,9 +266,14 @@ def _pair_rows(sa: dict, sb: dict, groups: list, scorer, min_sim: float,
     return rows
 
 
-def align_sentences(sections: pd.DataFrame, alignment: pd.DataFrame, *,
-                    scorer: Callable | None = None, min_similarity: float = MIN_SIMILARITY,
-                    min_moved: float = MIN_MOVED) -> pd.DataFrame:
+def align_sentences(
+    sections: pd.DataFrame,
+    alignment: pd.DataFrame,
+    *,
+    scorer: Callable | None = None,
+    min_similarity: float = MIN_SIMILARITY,
+    min_moved: float = MIN_MOVED,
+) -> pd.DataFrame:
     """Align the sentences of every group between consecutive documents of its series.
 
     Parameters
@@ -300,8 +319,10 @@ def align_sentences(sections: pd.DataFrame, alignment: pd.DataFrame, *,
     if scorer is None:
         scorer = fuzz.ratio
     elif not callable(scorer):
-        raise OptionError(f"scorer={scorer!r} is not callable; pass a rapidfuzz scorer or a "
-                          "function (a, b) -> similarity in 0..1 or 0..100")
+        raise OptionError(
+            f"scorer={scorer!r} is not callable; pass a rapidfuzz scorer or a "
+            "function (a, b) -> similarity in 0..1 or 0..100"
+        )
     cols = schema.FRAMES["sentences"][0]
     series: dict[tuple, list[dict]] = {}
     for row in joined_texts(sections, alignment):
@@ -327,23 +348,40 @@ def align_sentences(sections: pd.DataFrame, alignment: pd.DataFrame, *,
     rows = list(chain.from_iterable(parts))
     if not rows:
         return schema.empty("sentences")
-    names = ("group", "sentence_from", "sentence_to", "group_to", "text_from", "text_to",
-             "similarity", "status")
+    names = (
+        "group",
+        "sentence_from",
+        "sentence_to",
+        "group_to",
+        "text_from",
+        "text_to",
+        "similarity",
+        "status",
+    )
     data = dict(zip(names, zip(*rows, strict=True), strict=True))
     for name in ("sentence_from", "sentence_to", "group_to", "similarity"):
         data[name] = np.array(data[name], dtype=np.float64)  # missing: NaN
     data["similarity"] = data["similarity"].round(6)
     sizes = [len(p) for p in parts]
-    for k, name in enumerate(("entity", "series", "year_from", "year_to", "doc_from",
-                              "doc_to")):
+    for k, name in enumerate(("entity", "series", "year_from", "year_to", "doc_from", "doc_to")):
         data[name] = np.repeat(np.array([p[k] for p in pairs], dtype=object), sizes)
     if all(k[0] and k[1] for k in series):  # sorted here, as conform would, by numbers
-        order = np.lexsort((np.nan_to_num(data["sentence_to"], nan=-1.0),
-                            np.nan_to_num(data["sentence_from"], nan=-1.0),
-                            np.repeat(np.arange(len(parts)), sizes),  # year, doc order
-                            np.array(data["group"], dtype=np.int64),
-                            np.repeat([p[6] for p in pairs], sizes)))  # entity, series
-        frame = pd.DataFrame({c: np.asarray(data[c], dtype=object if c in (
-            "text_from", "text_to", "status") else None)[order] for c in cols})
+        order = np.lexsort(
+            (
+                np.nan_to_num(data["sentence_to"], nan=-1.0),
+                np.nan_to_num(data["sentence_from"], nan=-1.0),
+                np.repeat(np.arange(len(parts)), sizes),  # year, doc order
+                np.array(data["group"], dtype=np.int64),
+                np.repeat([p[6] for p in pairs], sizes),
+            )
+        )  # entity, series
+        frame = pd.DataFrame(
+            {
+                c: np.asarray(
+                    data[c], dtype=object if c in ("text_from", "text_to", "status") else None
+                )[order]
+                for c in cols
+            }
+        )
         return schema.conform(frame, "sentences", sort=False)
     return schema.conform(pd.DataFrame({c: data[c] for c in cols}), "sentences")

@@ -17,8 +17,9 @@ from .scores import EVIDENCE, STRONG, Features, combine, method
 UNTITLED_LIFT = 1.5
 
 
-def _parent_agreement(f: Features, a: np.ndarray, b: np.ndarray, group_of: np.ndarray,
-                      known: bool) -> np.ndarray:
+def _parent_agreement(
+    f: Features, a: np.ndarray, b: np.ndarray, group_of: np.ndarray, known: bool
+) -> np.ndarray:
     pa, pb = f.parent[a], f.parent[b]
     top = (pa[:, None] < 0) & (pb[None, :] < 0)
     if known:  # a parent not in a group (new, or untitled) agrees if its heading does
@@ -28,8 +29,7 @@ def _parent_agreement(f: Features, a: np.ndarray, b: np.ndarray, group_of: np.nd
         unplaced = ((pa >= 0) & (ga < 0))[:, None] & (pb >= 0)[None, :]
         heads = f.norm_code
         equal = heads[np.maximum(pa, 0)][:, None] == heads[np.maximum(pb, 0)][None, :]
-        return np.where(top | same | (unplaced & equal), 1.0,
-                        np.where(unplaced, 0.5, 0.0))
+        return np.where(top | same | (unplaced & equal), 1.0, np.where(unplaced, 0.5, 0.0))
     one_top = (pa[:, None] < 0) ^ (pb[None, :] < 0)
     return np.where(top, 1.0, np.where(one_top, 0.0, 0.5))
 
@@ -45,12 +45,11 @@ def _best_by_group(s: np.ndarray, groups: np.ndarray) -> tuple[np.ndarray, np.nd
         arg = np.empty_like(best.T, dtype=np.int64)
         bounds = [*starts.tolist(), len(gs)]
         for k in range(len(ids)):
-            arg[:, k] = order[bounds[k] + np.argmax(so[bounds[k]:bounds[k + 1]], axis=0)]
+            arg[:, k] = order[bounds[k] + np.argmax(so[bounds[k] : bounds[k + 1]], axis=0)]
         return ids, best.T, arg
     # the first column of each group holding its best (as argmax would pick)
     sizes = np.diff(np.append(starts, len(gs)))
-    at = np.where(so == np.repeat(best, sizes, axis=0), np.arange(len(gs))[:, None],
-                  len(gs))
+    at = np.where(so == np.repeat(best, sizes, axis=0), np.arange(len(gs))[:, None], len(gs))
     arg = order[np.minimum.reduceat(at, starts, axis=0)]
     return ids, best.T, arg.T
 
@@ -77,12 +76,13 @@ def _greedy(best: np.ndarray, threshold: float) -> dict[int, int]:
 
 _NAMES = np.array(EVIDENCE, dtype=object)
 #: the ``method`` of each set of strong evidence (bit k: ``EVIDENCE[k]`` is strong)
-_STRONG_NAMES = np.array([""] + ["+".join(EVIDENCE[e] for e in range(3) if bits >> e & 1)
-                                 for bits in range(1, 8)], dtype=object)
+_STRONG_NAMES = np.array(
+    [""] + ["+".join(EVIDENCE[e] for e in range(3) if bits >> e & 1) for bits in range(1, 8)],
+    dtype=object,
+)
 
 
-def _methods(h: np.ndarray, c: np.ndarray, o: np.ndarray, weights: dict[str, float]
-             ) -> list[str]:
+def _methods(h: np.ndarray, c: np.ndarray, o: np.ndarray, weights: dict[str, float]) -> list[str]:
     """:func:`~trendkz.align.scores.method` of many pairs at once."""
     vals = np.stack([h, c, o]).astype(np.float64)  # evidence x pairs
     w = np.array([weights[k] for k in EVIDENCE])[:, None]
@@ -159,8 +159,13 @@ class _Series:
             assign = _greedy(best, self.threshold)
             r_in = np.array(sorted(assign), dtype=np.int64)
             j_in = arg[r_in, [assign[r] for r in r_in.tolist()]] if len(r_in) else r_in
-            hows = dict(zip(r_in.tolist(), _methods(h[r_in, j_in], c[r_in, j_in],
-                                                    o[r_in, j_in], w), strict=True))
+            hows = dict(
+                zip(
+                    r_in.tolist(),
+                    _methods(h[r_in, j_in], c[r_in, j_in], o[r_in, j_in], w),
+                    strict=True,
+                )
+            )
         for r, i in enumerate(a.tolist()):
             if r in assign:
                 j = int(arg[r, assign[r]])
@@ -203,8 +208,10 @@ class _Series:
         when it opens the document, before the first known group that follows it.
         """
         f, order = self.f, []
-        docs = sorted(range(f.doc.max() + 1 if len(f.doc) else 0),
-                      key=lambda d: (not f.titled[f.doc == d].any(), d))
+        docs = sorted(
+            range(f.doc.max() + 1 if len(f.doc) else 0),
+            key=lambda d: (not f.titled[f.doc == d].any(), d),
+        )
         for d in docs:
             seq = [int(g) for g in self.group_of[f.doc == d]]
             known = [g for g in seq if g in order]

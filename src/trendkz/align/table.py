@@ -18,15 +18,26 @@ __all__ = ["ABSENT", "AlignmentTable", "alignment_table"]
 #: the cell of a group absent from a document
 ABSENT = "—"
 _INDEX = ["entity", "series", "group", "label"]
-_NEEDED = ("entity", "series", "group", "label", "doc_id", "year", "section_id", "heading",
-           "status")
+_NEEDED = (
+    "entity",
+    "series",
+    "group",
+    "label",
+    "doc_id",
+    "year",
+    "section_id",
+    "heading",
+    "status",
+)
 _WIDTH = 36
 _MAX_ROWS = 60
-_CSS = ("<style>.tkz-align{border-collapse:collapse;font:11px/1.25 system-ui,sans-serif}"
-        ".tkz-align td,.tkz-align th{border:1px solid #ddd;padding:1px 5px;text-align:left;"
-        "vertical-align:top;white-space:nowrap}.tkz-align th{background:#f3f3f3}"
-        ".tkz-align .absent{color:#bbb;text-align:center}.tkz-align .series th{"
-        "background:#e8eef6}</style>")
+_CSS = (
+    "<style>.tkz-align{border-collapse:collapse;font:11px/1.25 system-ui,sans-serif}"
+    ".tkz-align td,.tkz-align th{border:1px solid #ddd;padding:1px 5px;text-align:left;"
+    "vertical-align:top;white-space:nowrap}.tkz-align th{background:#f3f3f3}"
+    ".tkz-align .absent{color:#bbb;text-align:center}.tkz-align .series th{"
+    "background:#e8eef6}</style>"
+)
 
 
 def _cell(heading: object, text: object) -> str:
@@ -64,29 +75,34 @@ class AlignmentTable(pd.DataFrame):
             if (entity, series) != last:
                 last = (entity, series)
                 name = " · ".join(str(v) for v in last if isinstance(v, str) and v)
-                out.append(f"<tr class='series'><th colspan='{len(years) + 2}'>"
-                           f"{html.escape(name or '(no series)')}</th></tr>")
-            out.append(f"<tr><td>{group}</td><td title='{html.escape(str(label))}'>"
-                       f"{html.escape(_cut(str(label), width))}</td>")
+                out.append(
+                    f"<tr class='series'><th colspan='{len(years) + 2}'>"
+                    f"{html.escape(name or '(no series)')}</th></tr>"
+                )
+            out.append(
+                f"<tr><td>{group}</td><td title='{html.escape(str(label))}'>"
+                f"{html.escape(_cut(str(label), width))}</td>"
+            )
             for v in row.tolist():
                 v = "" if pd.isna(v) else str(v)
                 cls = " class='absent'" if v == ABSENT else ""
-                out.append(f"<td{cls} title='{html.escape(v)}'>{html.escape(_cut(v, width))}"
-                           "</td>")
+                out.append(f"<td{cls} title='{html.escape(v)}'>{html.escape(_cut(v, width))}</td>")
             out.append("</tr>")
         out.append("</tbody></table>")
         if len(full) > len(frame):
-            out.append(f"<p>… {len(full) - len(frame)} more groups (the table itself has "
-                       "them all).</p>")
+            out.append(
+                f"<p>… {len(full) - len(frame)} more groups (the table itself has them all).</p>"
+            )
         return "".join(out)
 
 
 def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[:width - 1] + "…"
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def alignment_table(alignment: pd.DataFrame, sections: pd.DataFrame | None = None
-                    ) -> AlignmentTable:
+def alignment_table(
+    alignment: pd.DataFrame, sections: pd.DataFrame | None = None
+) -> AlignmentTable:
     """Groups x years: each group's heading in each year, ``"—"`` where it is absent.
 
     Parameters
@@ -108,25 +124,35 @@ def alignment_table(alignment: pd.DataFrame, sections: pd.DataFrame | None = Non
         that year. Its ``_repr_html_`` is a compact table for notebooks.
     """
     if not isinstance(alignment, pd.DataFrame):
-        raise InputError("alignment must be the DataFrame trendkz.align_sections returns, "
-                         f"not {type(alignment).__name__}")
+        raise InputError(
+            "alignment must be the DataFrame trendkz.align_sections returns, "
+            f"not {type(alignment).__name__}"
+        )
     missing = [c for c in _NEEDED if c not in alignment.columns]
     if missing:
-        raise InputError(f"alignment lacks columns {missing}; pass the frame "
-                         "trendkz.align_sections returns")
+        raise InputError(
+            f"alignment lacks columns {missing}; pass the frame trendkz.align_sections returns"
+        )
     texts = {}
     if sections is not None:
         texts = dict(zip(sections["section_id"], sections["text"], strict=True))
     a = alignment.copy()
     a["entity"] = a["entity"].fillna("")
     a["series"] = a["series"].fillna("")
-    a["cell"] = [ABSENT if s != "matched" else _cell(h, texts.get(sid, ""))
-                 for s, h, sid in zip(a["status"], a["heading"], a["section_id"],
-                                          strict=True)]
-    per_doc = (a.groupby(_INDEX + ["year", "doc_id"], sort=False, dropna=False)["cell"]
-               .agg(" + ".join).reset_index())
-    per_year = (per_doc.groupby(_INDEX + ["year"], sort=False, dropna=False)["cell"]
-                .agg(" | ".join).reset_index())
+    a["cell"] = [
+        ABSENT if s != "matched" else _cell(h, texts.get(sid, ""))
+        for s, h, sid in zip(a["status"], a["heading"], a["section_id"], strict=True)
+    ]
+    per_doc = (
+        a.groupby(_INDEX + ["year", "doc_id"], sort=False, dropna=False)["cell"]
+        .agg(" + ".join)
+        .reset_index()
+    )
+    per_year = (
+        per_doc.groupby(_INDEX + ["year"], sort=False, dropna=False)["cell"]
+        .agg(" | ".join)
+        .reset_index()
+    )
     wide = per_year.pivot(index=_INDEX, columns="year", values="cell")
     wide = wide.sort_index(level=["entity", "series", "group"], sort_remaining=False)
     wide.columns = [int(y) for y in wide.columns]

@@ -39,16 +39,20 @@ def word_codes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     letters is its lower-case letters as bytes (three 8-byte numbers); any other word (a
     non-ASCII letter, or over 24 letters) gets a negative number of its own."""
     first: dict[str, int] = {}
-    which = np.fromiter((first.setdefault(t, len(first)) for t in texts), dtype=np.int64,
-                        count=len(texts))
+    which = np.fromiter(
+        (first.setdefault(t, len(first)) for t in texts), dtype=np.int64, count=len(texts)
+    )
     distinct = list(first)
     keys, sizes, done = _ascii_words(distinct)
     if not done.all():  # the others word by word, keys made the same way
         other: dict[str, int] = {}
         seen: dict[str, tuple] = {}
-        lists = [[] if ok else [seen.get(w) or seen.setdefault(w, _word_key(w, other))
-                                for w in _words(t)]
-                 for t, ok in zip(distinct, done.tolist(), strict=True)]
+        lists = [
+            []
+            if ok
+            else [seen.get(w) or seen.setdefault(w, _word_key(w, other)) for w in _words(t)]
+            for t, ok in zip(distinct, done.tolist(), strict=True)
+        ]
         sizes[~done] = [len(w) for w, ok in zip(lists, done, strict=True) if not ok]
         where = _gather(np.arange(int(sizes.sum())), _starts(sizes)[~done], sizes[~done])
         every = np.empty((int(sizes.sum()), 3), dtype=np.int64)
@@ -76,8 +80,9 @@ def _word_key(word: str, other: dict[str, int]) -> tuple[int, int, int]:
     """The key of a word as :func:`_ascii_words` makes it (other words: negative)."""
     if word.isascii() and word.isalpha() and len(word) <= _WIDTH:
         raw = word.encode().ljust(_WIDTH, b"\0")
-        return tuple(int.from_bytes(raw[k:k + 8], "little", signed=True)
-                     for k in range(0, _WIDTH, 8))
+        return tuple(
+            int.from_bytes(raw[k : k + 8], "little", signed=True) for k in range(0, _WIDTH, 8)
+        )
     return (-1 - other.setdefault(word, len(other)), 0, 0)
 
 
@@ -86,15 +91,15 @@ def _ascii_words(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     ASCII letters, lower-cased (as ``_words`` reads them), each as the three 8-byte
     numbers of its letters (zero-padded); the words per text; which texts were read
     (not: a non-ASCII letter, a word over 24 letters)."""
-    done = np.array([t.isascii() or not _NON_ASCII_LETTER.search(t) for t in texts],
-                    dtype=bool)
+    done = np.array([t.isascii() or not _NON_ASCII_LETTER.search(t) for t in texts], dtype=bool)
     sizes = np.zeros(len(texts), dtype=np.int64)
     if not done.any():
         return np.zeros((0, 3), dtype=np.int64), sizes, done
     picked = np.flatnonzero(done)
     # one byte per character ("?" for any non-ASCII one, no letter); "\n" between texts
-    c = np.frombuffer("\n".join([texts[i] for i in picked.tolist()]).encode(
-        "ascii", "replace"), dtype=np.uint8)
+    c = np.frombuffer(
+        "\n".join([texts[i] for i in picked.tolist()]).encode("ascii", "replace"), dtype=np.uint8
+    )
     letter = ((c >= 65) & (c <= 90)) | ((c >= 97) & (c <= 122))
     edge = np.diff(np.concatenate([[0], letter.view(np.int8), [0]]))
     start, end = np.flatnonzero(edge == 1), np.flatnonzero(edge == -1)
@@ -108,7 +113,8 @@ def _ascii_words(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         keep = ~np.isin(owner, too_long)
         start, length, owner = start[keep], length[keep], owner[keep]
     window = np.lib.stride_tricks.sliding_window_view(
-        np.concatenate([c, np.zeros(_WIDTH, dtype=np.uint8)]), _WIDTH)
+        np.concatenate([c, np.zeros(_WIDTH, dtype=np.uint8)]), _WIDTH
+    )
     letters = (window[start] | 0x20) & _MASKS[length]  # lower case, zero-padded
     sizes[picked] = np.bincount(owner, minlength=len(picked))
     return letters.view(np.int64), sizes, done
@@ -128,8 +134,9 @@ def _gather(values: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> np.nda
     return values[np.repeat(starts - _starts(sizes), sizes) + np.arange(total)]
 
 
-def count_entries(codes: np.ndarray, sizes: np.ndarray
-                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def count_entries(
+    codes: np.ndarray, sizes: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Counts of the codes of each row (``sizes[i]`` codes each, in row order) as entries
     ``rows, codes, tf``: each row's distinct codes in order of first appearance, as
     ``Counter`` would list them."""
@@ -137,8 +144,9 @@ def count_entries(codes: np.ndarray, sizes: np.ndarray
     return _summed(rows, codes, np.ones(len(codes)))
 
 
-def _summed(rows: np.ndarray, codes: np.ndarray, tf: np.ndarray
-            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _summed(
+    rows: np.ndarray, codes: np.ndarray, tf: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Entries with the same row and code summed, in order of first appearance."""
     if not len(codes):
         return rows, codes, tf
@@ -147,8 +155,9 @@ def _summed(rows: np.ndarray, codes: np.ndarray, tf: np.ndarray
     return uniq // v, uniq % v, np.bincount(label, weights=tf, minlength=len(uniq))
 
 
-def subtree_entries(own: tuple[np.ndarray, np.ndarray, np.ndarray], parent: list[int]
-                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def subtree_entries(
+    own: tuple[np.ndarray, np.ndarray, np.ndarray], parent: list[int]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Word counts of each row's subtree (its own words and every descendant's) from the
     rows' own entries; a row's codes in the order of ``Counter(own)`` updated with the
     children's subtrees, last child first (the order fixes the columns, hence the exact
@@ -202,13 +211,13 @@ def _from_counters(counts: list[Counter]) -> tuple[np.ndarray, np.ndarray, np.nd
     total = sum(sizes)
     rows = np.repeat(np.arange(len(counts), dtype=np.int64), sizes)
     codes = np.fromiter(chain.from_iterable(counts), dtype=np.int64, count=total)
-    tf = np.fromiter(chain.from_iterable(c.values() for c in counts), dtype=np.float64,
-                     count=total)
+    tf = np.fromiter(chain.from_iterable(c.values() for c in counts), dtype=np.float64, count=total)
     return rows, codes, tf
 
 
-def cosines(n: int, rows: np.ndarray, codes: np.ndarray, tf: np.ndarray
-            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def cosines(
+    n: int, rows: np.ndarray, codes: np.ndarray, tf: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Cosines of the TF-IDF vectors of the n rows' entries (float32 weights, float64
     sums, float32 result rounded to 6 decimals): ``cos, rep, has``, the cosine of rows
     ``i, j`` being ``cos[rep[i], rep[j]]``; ``has``: which rows have words.
@@ -229,25 +238,29 @@ def cosines(n: int, rows: np.ndarray, codes: np.ndarray, tf: np.ndarray
     rows_k, cols_k = rep[rows[keep]], cols[keep]
     vals = (w[keep] / norms[rows[keep]]).astype(np.float32).astype(np.float64)
     u = int(rep.max()) + 1 if n else 0
-    cos = np.round(_gram(u, rows_k, cols_k, vals, df[cols_k] > _DENSE_DF).astype(np.float32),
-                   6)
+    cos = np.round(_gram(u, rows_k, cols_k, vals, df[cols_k] > _DENSE_DF).astype(np.float32), 6)
     return cos, rep, norms > 0
 
 
-def _distinct_rows(n: int, rows: np.ndarray, cols: np.ndarray, tf: np.ndarray
-                   ) -> np.ndarray:
+def _distinct_rows(n: int, rows: np.ndarray, cols: np.ndarray, tf: np.ndarray) -> np.ndarray:
     """For each row, the number of the first row with the same entries (in order of
     first appearance, 0-based)."""
     bounds = (np.searchsorted(rows, np.arange(n + 1)) * 8).tolist()  # in bytes
     c, t = cols.astype(np.int64).tobytes(), tf.astype(np.float64).tobytes()
     seen: dict[bytes, int] = {}
-    return np.fromiter((seen.setdefault(c[a:b] + t[a:b], len(seen))
-                        for a, b in zip(bounds, bounds[1:], strict=False)),
-                       dtype=np.int64, count=n)
+    return np.fromiter(
+        (
+            seen.setdefault(c[a:b] + t[a:b], len(seen))
+            for a, b in zip(bounds, bounds[1:], strict=False)
+        ),
+        dtype=np.int64,
+        count=n,
+    )
 
 
-def _gram(n: int, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray,
-          dense: np.ndarray) -> np.ndarray:
+def _gram(
+    n: int, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, dense: np.ndarray
+) -> np.ndarray:
     """``M @ M.T`` for the sparse ``n x k`` matrix ``M[rows, cols] = vals``, in float64.
 
     Columns flagged ``dense`` (words in many sections) go through one BLAS product; the
@@ -265,8 +278,7 @@ def _gram(n: int, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray,
     sparse = ~dense
     r, c, v = rows[sparse], cols[sparse], vals[sparse]
     # rows ascending within each column (small numbers sort by radix: the same order)
-    order = np.argsort(c.astype(np.uint16) if len(c) and c.max() < 1 << 16 else c,
-                       kind="stable")
+    order = np.argsort(c.astype(np.uint16) if len(c) and c.max() < 1 << 16 else c, kind="stable")
     r, c, v = r[order], c[order], v[order]
     starts = np.flatnonzero(np.r_[True, c[1:] != c[:-1]]) if len(c) else np.zeros(0, int)
     sizes = np.diff(np.r_[starts, len(c)])
@@ -274,8 +286,9 @@ def _gram(n: int, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray,
     reps = np.repeat(starts + sizes, sizes) - np.arange(len(c)) - 1
     left = np.repeat(np.arange(len(c)), reps)
     right = left + 1 + np.arange(len(left)) - np.repeat(np.cumsum(reps) - reps, reps)
-    upper = np.bincount(r[left] * n + r[right], weights=v[left] * v[right],
-                        minlength=n * n).reshape(n, n)
+    upper = np.bincount(
+        r[left] * n + r[right], weights=v[left] * v[right], minlength=n * n
+    ).reshape(n, n)
     gram += upper
     gram += upper.T
     gram[np.diag_indices(n)] += np.bincount(r, weights=v * v, minlength=n)

@@ -46,14 +46,19 @@ _ALIGNMENT = ("entity", "series", "group", "label", "doc_id", "year", "section_i
 
 
 def _check(sections: pd.DataFrame, alignment: pd.DataFrame) -> None:
-    for name, frame, need in (("sections", sections, _SECTIONS),
-                              ("alignment", alignment, _ALIGNMENT)):
+    for name, frame, need in (
+        ("sections", sections, _SECTIONS),
+        ("alignment", alignment, _ALIGNMENT),
+    ):
         if not isinstance(frame, pd.DataFrame):
             raise InputError(f"{name} must be a DataFrame, got {type(frame).__name__}")
         missing = [c for c in need if c not in frame.columns]
         if missing:
-            what = ("trendkz.split_sections(corpus)" if name == "sections"
-                    else "trendkz.align_sections(sections)")
+            what = (
+                "trendkz.split_sections(corpus)"
+                if name == "sections"
+                else "trendkz.align_sections(sections)"
+            )
             raise InputError(f"{name} lacks columns {missing}; pass the frame {what} returns")
 
 
@@ -62,15 +67,30 @@ class _Groups:
 
     def __init__(self, sections: pd.DataFrame, alignment: pd.DataFrame) -> None:
         _check(sections, alignment)
-        text = dict(zip(sections["section_id"].tolist(),
-                        zip(sections["start"].tolist(), sections["text"].tolist(), strict=True),
-                        strict=True))
+        text = dict(
+            zip(
+                sections["section_id"].tolist(),
+                zip(sections["start"].tolist(), sections["text"].tolist(), strict=True),
+                strict=True,
+            )
+        )
         parts: dict[tuple[int, str], list] = {}
         # documents of each series in (year, doc_id) order
         seqs: dict[tuple, set[tuple[int, str]]] = {}
         first: dict[int, tuple] = {}  # the first row of each group
-        cols = [alignment[c].tolist() for c in ("entity", "series", "group", "label",
-                                                 "doc_id", "year", "section_id", "status")]
+        cols = [
+            alignment[c].tolist()
+            for c in (
+                "entity",
+                "series",
+                "group",
+                "label",
+                "doc_id",
+                "year",
+                "section_id",
+                "status",
+            )
+        ]
         for e, s, g, lab, d, y, sid, status in zip(*cols, strict=True):
             g, key = int(g), (_key(e), _key(s))
             if g not in first:
@@ -78,19 +98,21 @@ class _Groups:
             seqs.setdefault(key, set()).add((int(y), d))
             if status == "matched":
                 if sid not in text:
-                    raise InputError(f"alignment names section {sid!r}, which is not in "
-                                     "sections; pass the sections the alignment was made "
-                                     "from")
+                    raise InputError(
+                        f"alignment names section {sid!r}, which is not in "
+                        "sections; pass the sections the alignment was made "
+                        "from"
+                    )
                 parts.setdefault((g, d), []).append(text[sid])
-        self.text = {k: "\n\n".join(t for _, t in sorted(v, key=lambda p: p[0]))
-                     for k, v in parts.items()}
+        self.text = {
+            k: "\n\n".join(t for _, t in sorted(v, key=lambda p: p[0])) for k, v in parts.items()
+        }
         self.docs = {k: sorted(v) for k, v in seqs.items()}
         #: (group, entity, series, label, series key) in group order
         self.groups = [first[g] for g in sorted(first)]
 
     def diff(self, group: int, doc_from: str, doc_to: str, differ: Differ) -> TextDiff:
-        return differ.diff(self.text.get((group, doc_from), ""),
-                           self.text.get((group, doc_to), ""))
+        return differ.diff(self.text.get((group, doc_from), ""), self.text.get((group, doc_to), ""))
 
 
 def _key(value: object) -> object:
@@ -98,16 +120,24 @@ def _key(value: object) -> object:
 
 
 def _check_threshold(rewritten_below: object) -> float:
-    if isinstance(rewritten_below, bool) or not isinstance(rewritten_below, Real) or not (
-            0 <= rewritten_below <= 1):
-        raise OptionError(f"rewritten_below={rewritten_below!r} is not valid; give a number "
-                          "in [0, 1]")
+    if (
+        isinstance(rewritten_below, bool)
+        or not isinstance(rewritten_below, Real)
+        or not (0 <= rewritten_below <= 1)
+    ):
+        raise OptionError(
+            f"rewritten_below={rewritten_below!r} is not valid; give a number in [0, 1]"
+        )
     return float(rewritten_below)
 
 
-def diff_sections(sections: pd.DataFrame, alignment: pd.DataFrame, *,
-                  rewritten_below: float = REWRITTEN_BELOW,
-                  max_cells: int = MAX_CELLS) -> pd.DataFrame:
+def diff_sections(
+    sections: pd.DataFrame,
+    alignment: pd.DataFrame,
+    *,
+    rewritten_below: float = REWRITTEN_BELOW,
+    max_cells: int = MAX_CELLS,
+) -> pd.DataFrame:
     """Diff every aligned group between consecutive documents of its series.
 
     Parameters
@@ -147,30 +177,41 @@ def diff_sections(sections: pd.DataFrame, alignment: pd.DataFrame, *,
             if has0 and has1 and t0 == t1:  # the diff of a text with itself: all equal
                 counts, status = (1.0, 0, 0, 0), SAME
             elif not (has0 and has1):  # all tokens of the one side added, or removed
-                n = differ.diff(t0, t1).n_tokens_b if has1 else differ.diff(
-                    t0, t1).n_tokens_a
-                counts, status = ((0.0, n, 0, 0), ADDED) if has1 else ((0.0, 0, n, 0),
-                                                                      REMOVED)
+                n = differ.diff(t0, t1).n_tokens_b if has1 else differ.diff(t0, t1).n_tokens_a
+                counts, status = ((0.0, n, 0, 0), ADDED) if has1 else ((0.0, 0, n, 0), REMOVED)
             else:
                 diff = differ.diff(t0, t1)
                 counts = (diff.similarity, diff.n_added, diff.n_removed, diff.n_changed)
-                status = (SAME if sum(counts[1:]) == 0 else REWRITTEN
-                          if counts[0] < threshold else CHANGED)
+                status = (
+                    SAME
+                    if sum(counts[1:]) == 0
+                    else REWRITTEN
+                    if counts[0] < threshold
+                    else CHANGED
+                )
             rows.append((entity, series, g, label, y0, y1, d0, d1, *counts, status))
     if not rows:
         return schema.empty("changes")
     # rows come by group, then year: the frame's order when groups follow their series
     named = [(e, s) for _, e, s, _, _ in groups.groups]
     in_order = all(type(e) is str and type(s) is str for e, s in named) and all(
-        map(operator.le, named, named[1:]))
-    return schema.conform(pd.DataFrame(rows, columns=schema.FRAMES["changes"][0]), "changes",
-                          sort=not in_order)
+        map(operator.le, named, named[1:])
+    )
+    return schema.conform(
+        pd.DataFrame(rows, columns=schema.FRAMES["changes"][0]), "changes", sort=not in_order
+    )
 
 
-def section_diff(sections: pd.DataFrame, alignment: pd.DataFrame,
-                 row: Mapping | pd.Series | None = None, *, group: int | None = None,
-                 year_from: int | None = None, year_to: int | None = None,
-                 max_cells: int = MAX_CELLS) -> TextDiff:
+def section_diff(
+    sections: pd.DataFrame,
+    alignment: pd.DataFrame,
+    row: Mapping | pd.Series | None = None,
+    *,
+    group: int | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+    max_cells: int = MAX_CELLS,
+) -> TextDiff:
     """The :class:`~trendkz.diff.textdiff.TextDiff` of one group between two documents.
 
     Give either ``row``, a row of :func:`diff_sections` (anything with ``group``,
@@ -190,8 +231,9 @@ def section_diff(sections: pd.DataFrame, alignment: pd.DataFrame,
         try:
             g, d0, d1 = int(row["group"]), row["doc_from"], row["doc_to"]
         except (KeyError, TypeError, ValueError):
-            raise InputError("row must be a row of diff_sections (with group, doc_from and "
-                             "doc_to)") from None
+            raise InputError(
+                "row must be a row of diff_sections (with group, doc_from and doc_to)"
+            ) from None
     else:
         if group is None or year_from is None or year_to is None:
             raise InputError("give row=, or all of group=, year_from= and year_to=")
@@ -209,6 +251,8 @@ def _doc_of(docs: list[tuple[int, str]], year: int, group: int) -> str:
     if len(hits) != 1:
         years = sorted({y for y, _ in docs})
         what = "no document" if not hits else f"{len(hits)} documents ({', '.join(hits)})"
-        raise InputError(f"group {group}'s series has {what} in {year}; its years are {years}"
-                         + ("; pass a row of diff_sections instead" if hits else ""))
+        raise InputError(
+            f"group {group}'s series has {what} in {year}; its years are {years}"
+            + ("; pass a row of diff_sections instead" if hits else "")
+        )
     return hits[0]

@@ -40,6 +40,7 @@ class TextDiff(Protocol):
     _a: list
     _b: list
 
+
 __all__ = ["readable", "render"]
 
 _WORD = re.compile(r"\w")
@@ -95,25 +96,24 @@ class _Fmt:
         return f"_{s}_" if self.fmt == "markdown" else s
 
 
-def _equal(diff: TextDiff, op, first: bool, last: bool, context: int | None,
-           f: _Fmt) -> str:
+def _equal(diff: TextDiff, op, first: bool, last: bool, context: int | None, f: _Fmt) -> str:
     B = diff._b
     text = B.text
     lo, hi = op.b_start, op.b_end
     if context is None or hi - lo <= 3 * context:
-        return f.plain(text[op.b_char_start:op.b_char_end])
+        return f.plain(text[op.b_char_start : op.b_char_end])
     head = 0 if first else context
     tail = 0 if last else context
     h0, h1 = lo + head, hi - tail  # hidden tokens
     n_words = sum(1 for i in range(h0, h1) if _WORD.match(text, B.starts[i]))
-    hidden = text[B.starts[h0]:B.ends[h1 - 1]]
+    hidden = text[B.starts[h0] : B.ends[h1 - 1]]
     sep = "\n\n" if "\n" in hidden else " "
     out = []
     if head:
-        out.append(f.plain(text[B.starts[lo]:B.ends[h0 - 1]]) + sep)
+        out.append(f.plain(text[B.starts[lo] : B.ends[h0 - 1]]) + sep)
     out.append(f.skip(n_words))
     if tail:
-        out.append(sep + f.plain(text[B.starts[h1]:B.ends[hi - 1]]))
+        out.append(sep + f.plain(text[B.starts[h1] : B.ends[hi - 1]]))
     return "".join(out)
 
 
@@ -139,15 +139,26 @@ def readable(diff: TextDiff, longest: int = 3) -> list:
         i = 0
         while i < len(ops):
             op = ops[i]
-            if (op.tag == "equal" and out and out[-1].tag != "equal" and i + 1 < len(ops)
-                    and (n := op.a_end - op.a_start) <= longest
-                    and n < _size(out[-1]) and n < _size(ops[i + 1])):
+            if (
+                op.tag == "equal"
+                and out
+                and out[-1].tag != "equal"
+                and i + 1 < len(ops)
+                and (n := op.a_end - op.a_start) <= longest
+                and n < _size(out[-1])
+                and n < _size(ops[i + 1])
+            ):
                 p, q = out[-1], ops[i + 1]
-                out[-1] = replace(p, tag="replace", a_end=q.a_end, b_end=q.b_end,
-                                  a_char_start=A.char_range(p.a_start, q.a_end)[0],
-                                  a_char_end=A.char_range(p.a_start, q.a_end)[1],
-                                  b_char_start=B.char_range(p.b_start, q.b_end)[0],
-                                  b_char_end=B.char_range(p.b_start, q.b_end)[1])
+                out[-1] = replace(
+                    p,
+                    tag="replace",
+                    a_end=q.a_end,
+                    b_end=q.b_end,
+                    a_char_start=A.char_range(p.a_start, q.a_end)[0],
+                    a_char_end=A.char_range(p.a_start, q.a_end)[1],
+                    b_char_start=B.char_range(p.b_start, q.b_end)[0],
+                    b_char_end=B.char_range(p.b_start, q.b_end)[1],
+                )
                 i += 2
                 changed = True
                 continue
@@ -159,8 +170,9 @@ def readable(diff: TextDiff, longest: int = 3) -> list:
 
 def render(diff: TextDiff, fmt: str, context: int | None = 8, cleanup: bool = True) -> str:
     """Render ``diff`` as ``fmt`` ("html", "markdown" or "text") (see the module docstring)."""
-    if context is not None and (isinstance(context, bool) or not isinstance(context, int)
-                                or context < 0):
+    if context is not None and (
+        isinstance(context, bool) or not isinstance(context, int) or context < 0
+    ):
         raise OptionError(f"context={context!r} is not valid; give an integer >= 0 or None")
     if not isinstance(cleanup, bool):
         raise OptionError(f"cleanup={cleanup!r} is not valid; choose one of: True, False")
@@ -170,13 +182,13 @@ def render(diff: TextDiff, fmt: str, context: int | None = 8, cleanup: bool = Tr
     parts: list[str] = []
     pos = 0  # characters of b rendered so far
     for k, op in enumerate(ops):
-        gap = B.text[pos:op.b_char_start]
+        gap = B.text[pos : op.b_char_start]
         parts.append(gap)
         if op.tag == "equal":
             parts.append(_equal(diff, op, k == 0, k == len(ops) - 1, context, f))
         else:
-            old = A.text[op.a_char_start:op.a_char_end]
-            new = B.text[op.b_char_start:op.b_char_end]
+            old = A.text[op.a_char_start : op.a_char_end]
+            new = B.text[op.b_char_start : op.b_char_end]
             if op.tag == "delete":
                 at = op.a_char_start
                 nxt = ops[k + 1].b_char_start if k + 1 < len(ops) else op.b_char_end
@@ -184,8 +196,12 @@ def render(diff: TextDiff, fmt: str, context: int | None = 8, cleanup: bool = Tr
                     parts.append(" ")
                 parts.append(f.deleted(old))
                 end = op.a_char_end
-                if (nxt == op.b_char_end and k + 1 < len(ops) and end < len(A.text)
-                        and A.text[end].isspace()):
+                if (
+                    nxt == op.b_char_end
+                    and k + 1 < len(ops)
+                    and end < len(A.text)
+                    and A.text[end].isspace()
+                ):
                     parts.append(" ")
             else:
                 if old:
@@ -196,8 +212,12 @@ def render(diff: TextDiff, fmt: str, context: int | None = 8, cleanup: bool = Tr
     body = "".join(parts)
     if fmt != "html":
         return body
-    summary = (f"similarity {diff.similarity:.3f} · {diff.n_added:,} added · "
-               f"{diff.n_removed:,} removed · {diff.n_changed:,} changed tokens "
-               f"({diff.n_tokens_a:,} → {diff.n_tokens_b:,})")
-    return (f'<div class="trendkz-diff"><style>{_STYLE}</style>'
-            f'<div class="summary">{html.escape(summary)}</div>{body}</div>')
+    summary = (
+        f"similarity {diff.similarity:.3f} · {diff.n_added:,} added · "
+        f"{diff.n_removed:,} removed · {diff.n_changed:,} changed tokens "
+        f"({diff.n_tokens_a:,} → {diff.n_tokens_b:,})"
+    )
+    return (
+        f'<div class="trendkz-diff"><style>{_STYLE}</style>'
+        f'<div class="summary">{html.escape(summary)}</div>{body}</div>'
+    )

@@ -115,10 +115,12 @@ class _Side:
         if self.bounds is None:
             paras = [m.end() for m in _PARAGRAPH.finditer(self.text)]
             sents = [a for a, _ in sentence_spans(self.text)]
-            self.bounds = [array("q", sorted({bisect.bisect_left(self.starts, c)
-                                               for c in cuts})) for cuts in (paras, sents)]
+            self.bounds = [
+                array("q", sorted({bisect.bisect_left(self.starts, c) for c in cuts}))
+                for cuts in (paras, sents)
+            ]
         b = self.bounds[level]
-        inner = b[bisect.bisect_right(b, lo):bisect.bisect_left(b, hi)]
+        inner = b[bisect.bisect_right(b, lo) : bisect.bisect_left(b, hi)]
         return [lo, *inner, hi]
 
 
@@ -164,8 +166,11 @@ def _fallback(sa: str, sb: str, a0: int, b0: int, budget: int, out: list) -> Non
     ``Levenshtein.opcodes`` (Hirschberg, linear memory) gives matched runs; the unmatched
     regions between them are re-diffed with Indel, or in position-aligned chunks that fit.
     """
-    same = [(o.src_start, o.src_end, o.dest_start, o.dest_end)
-            for o in Levenshtein.opcodes(sa, sb) if o.tag == "equal"]
+    same = [
+        (o.src_start, o.src_end, o.dest_start, o.dest_end)
+        for o in Levenshtein.opcodes(sa, sb)
+        if o.tag == "equal"
+    ]
     pa = pb = 0
     for x0, x1, y0, y1 in [*same, (len(sa), len(sa), len(sb), len(sb))]:
         na, nb = x0 - pa, y0 - pb
@@ -174,14 +179,20 @@ def _fallback(sa: str, sb: str, a0: int, b0: int, budget: int, out: list) -> Non
             k += 1
         for i in range(k):
             ca, cb = pa + na * i // k, pb + nb * i // k
-            _indel(sa[ca:pa + na * (i + 1) // k], sb[cb:pb + nb * (i + 1) // k],
-                   a0 + ca, b0 + cb, out)
+            _indel(
+                sa[ca : pa + na * (i + 1) // k],
+                sb[cb : pb + nb * (i + 1) // k],
+                a0 + ca,
+                b0 + cb,
+                out,
+            )
         out.append(("equal", a0 + x0, a0 + x1, b0 + y0, b0 + y1))
         pa, pb = x1, y1
 
 
-def _align(A: _Side, B: _Side, a0: int, a1: int, b0: int, b1: int, level: int,
-           budget: int, out: list) -> None:
+def _align(
+    A: _Side, B: _Side, a0: int, a1: int, b0: int, b1: int, level: int, budget: int, out: list
+) -> None:
     """Append raw ops aligning tokens ``A[a0:a1]`` with ``B[b0:b1]`` to ``out``."""
     na, nb = a1 - a0, b1 - b0
     sa, sb = A.ids[a0:a1], B.ids[b0:b1]
@@ -232,15 +243,23 @@ def _merge(raw: list) -> tuple[tuple, ...]:
 
 
 def _run(equal: bool, a0: int, a1: int, b0: int, b1: int) -> tuple:
-    tag = ("equal" if equal else "replace" if a0 < a1 and b0 < b1
-           else "delete" if a0 < a1 else "insert")
+    tag = (
+        "equal"
+        if equal
+        else "replace"
+        if a0 < a1 and b0 < b1
+        else "delete"
+        if a0 < a1
+        else "insert"
+    )
     return (tag, a0, a1, b0, b1)
 
 
 def _check_texts(a: object, b: object) -> None:
     if not isinstance(a, str) or not isinstance(b, str):
-        raise InputError(f"diff_text needs two strings, got {type(a).__name__} and "
-                         f"{type(b).__name__}")
+        raise InputError(
+            f"diff_text needs two strings, got {type(a).__name__} and {type(b).__name__}"
+        )
 
 
 def _check_cells(max_cells: object) -> int:
@@ -253,8 +272,10 @@ def _sides(a: str, b: str, ids: TokenIds) -> tuple[_Side, _Side]:
     try:
         return _Side(a, ids), _Side(b, ids)
     except TokenIds.Full:
-        raise InputError(f"texts too large to diff: more than {TokenIds.LIMIT:,} distinct "
-                         "tokens; diff them in parts (e.g. section by section)") from None
+        raise InputError(
+            f"texts too large to diff: more than {TokenIds.LIMIT:,} distinct "
+            "tokens; diff them in parts (e.g. section by section)"
+        ) from None
 
 
 def _diff(A: _Side, B: _Side, max_cells: int) -> TextDiff:
@@ -322,9 +343,10 @@ class TextDiff:
         """The steps of the diff, as :class:`Opcode` (see the module docstring)."""
         if self._ops is None:
             A, B = self._a, self._b
-            self._ops = tuple(Opcode(tag, a0, a1, b0, b1, *A.char_range(a0, a1),
-                                     *B.char_range(b0, b1))
-                              for tag, a0, a1, b0, b1 in self._runs)
+            self._ops = tuple(
+                Opcode(tag, a0, a1, b0, b1, *A.char_range(a0, a1), *B.char_range(b0, b1))
+                for tag, a0, a1, b0, b1 in self._runs
+            )
         return self._ops
 
     def _sum(self, tag: str) -> int:
@@ -379,7 +401,7 @@ class TextDiff:
         tb = [t.text for t in self.tokens("b")]
         out: list[str] = []
         for op in self.opcodes:
-            out += ta[op.a_start:op.a_end] if op.tag == "equal" else tb[op.b_start:op.b_end]
+            out += ta[op.a_start : op.a_end] if op.tag == "equal" else tb[op.b_start : op.b_end]
         return out
 
     def to_html(self, *, context: int | None = 8, cleanup: bool = True) -> str:
@@ -411,6 +433,8 @@ class TextDiff:
         return self.to_html()
 
     def __repr__(self) -> str:
-        return (f"TextDiff(similarity={self.similarity:.3f}, n_added={self.n_added}, "
-                f"n_removed={self.n_removed}, n_changed={self.n_changed}, "
-                f"tokens={len(self._a)}->{len(self._b)}, ops={len(self.opcodes)})")
+        return (
+            f"TextDiff(similarity={self.similarity:.3f}, n_added={self.n_added}, "
+            f"n_removed={self.n_removed}, n_changed={self.n_changed}, "
+            f"tokens={len(self._a)}->{len(self._b)}, ops={len(self.opcodes)})"
+        )

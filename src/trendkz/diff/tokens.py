@@ -43,8 +43,9 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     ``text[t.start - offset:t.end - offset] == t.text`` for every token, and everything
     between tokens is white space.
     """
-    return [Token(m.group(), m.start() + offset, m.end() + offset)
-            for m in TOKEN_PATTERN.finditer(text)]
+    return [
+        Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN_PATTERN.finditer(text)
+    ]
 
 
 def token_spans(text: str) -> tuple[list[str], list[int], list[int]]:
@@ -52,7 +53,7 @@ def token_spans(text: str) -> tuple[list[str], list[int], list[int]]:
     parts = _SPLIT.split(text)  # gap, token, gap, token, ..., gap
     bounds = list(accumulate(map(len, parts), initial=0))
     n = len(parts) // 2
-    return parts[1::2], bounds[1:2 * n:2], bounds[2:2 * n + 1:2]
+    return parts[1::2], bounds[1 : 2 * n : 2], bounds[2 : 2 * n + 1 : 2]
 
 
 class TokenIds:

@@ -12,9 +12,22 @@ import re
 
 from .numbers import TENS, UNITS, Tok
 
-__all__ = ["DET", "DROP", "IRREGULAR", "NOMINAL", "PHRASAL", "QUOTES", "REPORTING",
-           "noun_of", "np_word", "participle", "read_np", "subject_before", "verb_after",
-           "verb_before"]
+__all__ = [
+    "DET",
+    "DROP",
+    "IRREGULAR",
+    "NOMINAL",
+    "PHRASAL",
+    "QUOTES",
+    "REPORTING",
+    "noun_of",
+    "np_word",
+    "participle",
+    "read_np",
+    "subject_before",
+    "verb_after",
+    "verb_before",
+]
 
 _IRREGULAR = """arise arose arisen|be was been|bear bore borne|beat beat beaten|become became
 become|begin began begun|bind bound bound|bite bit bitten|blow blew blown|break broke broken|
@@ -44,8 +57,22 @@ def _irregular() -> dict[str, str]:
         base, past, part = entry.split()
         ing = (base[:-1] if base.endswith("e") and not base.endswith("ee") else base) + "ing"
         ing = {"die": "dying", "lie": "lying"}.get(base, ing)
-        if base in ("get", "hit", "put", "quit", "run", "set", "sit", "shut", "cut", "dig",
-                    "begin", "forget", "split", "win"):
+        if base in (
+            "get",
+            "hit",
+            "put",
+            "quit",
+            "run",
+            "set",
+            "sit",
+            "shut",
+            "cut",
+            "dig",
+            "begin",
+            "forget",
+            "split",
+            "win",
+        ):
             ing = base + base[-1] + "ing"
         for form in (past, part, ing):
             table.setdefault(form, part)
@@ -54,56 +81,111 @@ def _irregular() -> dict[str, str]:
 
 IRREGULAR = _irregular()
 
-DET = frozenset("the a an this that these those its their his her our my your any each every "
-                 "all both no another whose".split())
-_PREP = frozenset("""of in on at by for from to with without into onto during since until
+DET = frozenset(
+    "the a an this that these those its their his her our my your any each every "
+    "all both no another whose".split()
+)
+_PREP = frozenset(
+    """of in on at by for from to with without into onto during since until
 through throughout over under among between against after before per via within across
 including as about around near despite toward towards upon regarding concerning following
 amid behind beyond outside inside like than except plus off versus vs due down up out back
-away""".split())
-_CONJ = frozenset("and or but nor while whereas although though because if whether so yet when "
-                  "where unless".split())
-_PRON = frozenset("who whom which that what it they them he she we you i him us there here "
-                  "themselves itself these those".split())
-_AUX = frozenset("be is are was were been being am have has had having do does did will would "
-                 "shall should can could may might must".split())
+away""".split()
+)
+_CONJ = frozenset(
+    "and or but nor while whereas although though because if whether so yet when "
+    "where unless".split()
+)
+_PRON = frozenset(
+    "who whom which that what it they them he she we you i him us there here "
+    "themselves itself these those".split()
+)
+_AUX = frozenset(
+    "be is are was were been being am have has had having do does did will would "
+    "shall should can could may might must".split()
+)
 _NEG = frozenset(["not", "never", "n’t", "n't"])
-_ADV = frozenset("""also still then later already again further subsequently reportedly
+_ADV = frozenset(
+    """also still then later already again further subsequently reportedly
 allegedly currently recently previously even just only mostly mainly respectively ever soon
 thus therefore however yet instead too very well now reportedly officially formally
-ultimately eventually finally successfully reportedly nearly almost""".split())
-_NOT_LY = frozenset("family july italy assembly supply reply ally rally anomaly monopoly fly "
-                    "apply multiply comply rely early daily weekly monthly yearly elderly holy "
-                    "friendly lonely ugly bully belly jelly only".split())
-_NOT_ED = frozenset("hundred need seed speed red bed shed breed creed greed weed bleed proceed "
-                    "exceed succeed indeed deed steed united naked wicked sacred kindred hatred "
-                    "rugged aged bred".split())
-_NOT_ING = frozenset("""during including according following regarding concerning pending
+ultimately eventually finally successfully reportedly nearly almost""".split()
+)
+_NOT_LY = frozenset(
+    "family july italy assembly supply reply ally rally anomaly monopoly fly "
+    "apply multiply comply rely early daily weekly monthly yearly elderly holy "
+    "friendly lonely ugly bully belly jelly only".split()
+)
+_NOT_ED = frozenset(
+    "hundred need seed speed red bed shed breed creed greed weed bleed proceed "
+    "exceed succeed indeed deed steed united naked wicked sacred kindred hatred "
+    "rugged aged bred".split()
+)
+_NOT_ING = frozenset(
+    """during including according following regarding concerning pending
 notwithstanding nothing something anything everything morning evening building buildings
-ceiling thing things king ring spring string wing sibling wedding bring""".split())
-DROP = frozenset("""such other more additional new further separate different respective
+ceiling thing things king ring spring string wing sibling wedding bring""".split()
+)
+DROP = frozenset(
+    """such other more additional new further separate different respective
 various so-called alleged suspected purported reported total overall same several many
-certain some possible approximately about nearly only others ones""".split())
-REPORTING = frozenset("""said stated reported announced noted claimed estimated indicated
+certain some possible approximately about nearly only others ones""".split()
+)
+REPORTING = frozenset(
+    """said stated reported announced noted claimed estimated indicated
 alleged added confirmed asserted explained acknowledged argued believed found showed
-suggested told wrote declared mentioned observed""".split())
-_APPOSITIVE = frozenset(["including", "mostly", "mainly", "among", "primarily", "largely",
-                         "predominantly", "of"])
+suggested told wrote declared mentioned observed""".split()
+)
+_APPOSITIVE = frozenset(
+    ["including", "mostly", "mainly", "among", "primarily", "largely", "predominantly", "of"]
+)
 _PARTICLES = frozenset(["down", "up", "out", "back", "off", "away", "guilty", "dead"])
 #: phrasal verbs kept whole ("shut down" is not "shut")
-PHRASAL = frozenset(["shut down", "closed down", "taken down", "brought back", "found guilty",
-                     "handed over", "handed down", "shot dead", "carried out", "set up"])
+PHRASAL = frozenset(
+    [
+        "shut down",
+        "closed down",
+        "taken down",
+        "brought back",
+        "found guilty",
+        "handed over",
+        "handed down",
+        "shot dead",
+        "carried out",
+        "set up",
+    ]
+)
 QUOTES = frozenset("“”\"'‘’«»")
 _ADJ_END = re.compile(r"(?:al|ive|ous|ic|ful|less|able|ible|ary|ent|ant)$")
 #: nouns of an action -> its participle ("the abduction of 1,972 persons")
-NOMINAL = {"abduction": "abducted", "abductions": "abducted", "detention": "detained",
-           "arrest": "arrested", "arrests": "arrested", "conviction": "convicted",
-           "convictions": "convicted", "deportation": "deported", "execution": "executed",
-           "executions": "executed", "release": "released", "repatriation": "repatriated",
-           "registration": "registered", "payment": "paid", "death": "died", "deaths": "died",
-           "murder": "killed", "murders": "killed", "seizure": "seized", "expulsion": "deported",
-           "extradition": "extradited", "prosecution": "charged", "closure": "blocked",
-           "blocking": "blocked", "return": "repatriated", "transfer": "transferred"}
+NOMINAL = {
+    "abduction": "abducted",
+    "abductions": "abducted",
+    "detention": "detained",
+    "arrest": "arrested",
+    "arrests": "arrested",
+    "conviction": "convicted",
+    "convictions": "convicted",
+    "deportation": "deported",
+    "execution": "executed",
+    "executions": "executed",
+    "release": "released",
+    "repatriation": "repatriated",
+    "registration": "registered",
+    "payment": "paid",
+    "death": "died",
+    "deaths": "died",
+    "murder": "killed",
+    "murders": "killed",
+    "seizure": "seized",
+    "expulsion": "deported",
+    "extradition": "extradited",
+    "prosecution": "charged",
+    "closure": "blocked",
+    "blocking": "blocked",
+    "return": "repatriated",
+    "transfer": "transferred",
+}
 
 
 def participle(tok: Tok, position: int = 1) -> str | None:
@@ -128,20 +210,22 @@ def _is_adv(low: str) -> bool:
 
 
 def _closed(low: str) -> bool:
-    return (low in DET or low in _PREP or low in _CONJ or low in _PRON or low in _AUX
-            or low in _NEG)
+    return low in DET or low in _PREP or low in _CONJ or low in _PRON or low in _AUX or low in _NEG
 
 
 #: frequent present-tense verbs that end a noun phrase ("2,000 marriages occur annually")
-_PRESENT = frozenset("""occur occurs remain remains live lives work works face faces lack lacks
+_PRESENT = frozenset(
+    """occur occurs remain remains live lives work works face faces lack lacks
 exist exists continue continues serve serves include includes represent represents account
-accounts rotate rotates reside resides belong belongs receive receives""".split())
+accounts rotate rotates reside resides belong belongs receive receives""".split()
+)
 
 
 #: words that never are part of a counted noun phrase (closed classes, adverbs, present
 #: verbs, number words); adverbs in -ly are told by :func:`_is_adv`
-_NOT_NP = (DET | _PREP | _CONJ | _PRON | _AUX | _NEG | _ADV | _PRESENT | frozenset(UNITS)
-           | frozenset(TENS))
+_NOT_NP = (
+    DET | _PREP | _CONJ | _PRON | _AUX | _NEG | _ADV | _PRESENT | frozenset(UNITS) | frozenset(TENS)
+)
 
 
 def np_word(toks: list[Tok], k: int) -> bool:
@@ -149,8 +233,12 @@ def np_word(toks: list[Tok], k: int) -> bool:
         return False
     t = toks[k]
     low = t.low
-    return (t.text[0].isalpha() and len(t.text) > 1 and low not in _NOT_NP
-            and not (low.endswith("ly") and len(low) > 4 and low not in _NOT_LY))
+    return (
+        t.text[0].isalpha()
+        and len(t.text) > 1
+        and low not in _NOT_NP
+        and not (low.endswith("ly") and len(low) > 4 and low not in _NOT_LY)
+    )
 
 
 def _skip_quotes(toks: list[Tok], k: int) -> int:
@@ -176,13 +264,23 @@ def read_np(toks: list[Tok], k: int) -> tuple[list[str], int, bool]:
         if t.text in QUOTES:
             k += 1
             continue
-        if t.text == "-" and words and k + 1 < n and toks[k - 1].end == t.start == toks[
-                k + 1].start - 1 and toks[k + 1].text.isalpha():
+        if (
+            t.text == "-"
+            and words
+            and k + 1 < n
+            and toks[k - 1].end == t.start == toks[k + 1].start - 1
+            and toks[k + 1].text.isalpha()
+        ):
             words[-1] += "-" + toks[k + 1].low
             k += 2
             continue
-        if t.text == "-" and not words and k + 1 < n and toks[k + 1].text.isalpha() and (
-                t.start == toks[k + 1].start - 1):  # "107-seat"
+        if (
+            t.text == "-"
+            and not words
+            and k + 1 < n
+            and toks[k + 1].text.isalpha()
+            and (t.start == toks[k + 1].start - 1)
+        ):  # "107-seat"
             k += 1
             continue
         low = t.low
@@ -190,8 +288,14 @@ def read_np(toks: list[Tok], k: int) -> tuple[list[str], int, bool]:
             words.append(low)
             k += 1
             continue
-        if low == "of" and words and k + 1 < n and np_word(toks, k + 1) and (
-                toks[k + 1].text[0].islower()) and not participle(toks[k + 1]):
+        if (
+            low == "of"
+            and words
+            and k + 1 < n
+            and np_word(toks, k + 1)
+            and (toks[k + 1].text[0].islower())
+            and not participle(toks[k + 1])
+        ):
             m = k + 1
             extra = []
             while m < n and np_word(toks, m) and not participle(toks[m]) and len(extra) < 2:
@@ -205,9 +309,11 @@ def read_np(toks: list[Tok], k: int) -> tuple[list[str], int, bool]:
         if not np_word(toks, k):
             break
         if participle(t):
-            if (not words or words[-1] in ("and", "or") or low.endswith("ing")) and np_word(
-                    toks, k + 1) and not (
-                    participle(toks[k + 1])):
+            if (
+                (not words or words[-1] in ("and", "or") or low.endswith("ing"))
+                and np_word(toks, k + 1)
+                and not (participle(toks[k + 1]))
+            ):
                 words.append(low)
                 k += 1
                 continue
@@ -231,8 +337,13 @@ def verb_after(toks: list[Tok], k: int) -> tuple[str, bool, int] | None:
         low = toks[m].low
         if low in _PREP:
             m += 1
-            while m < n and toks[m].low not in _AUX and toks[m].text not in ",;:()" and (
-                    toks[m].low not in _CONJ) and not participle(toks[m]):
+            while (
+                m < n
+                and toks[m].low not in _AUX
+                and toks[m].text not in ",;:()"
+                and (toks[m].low not in _CONJ)
+                and not participle(toks[m])
+            ):
                 m += 1
         elif toks[m].text == "(":
             while m < n and toks[m].text != ")":
@@ -243,12 +354,18 @@ def verb_after(toks: list[Tok], k: int) -> tuple[str, bool, int] | None:
             while m < n and toks[m].text not in ",;":
                 m += 1
             m += 1
-        elif participle(toks[m]) and m + 1 < n and toks[m + 1].low in _PREP and (
-                reduced is None):  # reduced relative: "cases related to X were opened"
+        elif (
+            participle(toks[m]) and m + 1 < n and toks[m + 1].low in _PREP and (reduced is None)
+        ):  # reduced relative: "cases related to X were opened"
             reduced = (participle(toks[m]), m + 1)
             m += 2
-            while m < n and toks[m].low not in _AUX and toks[m].text not in ",;:()" and (
-                    toks[m].low not in _CONJ) and not participle(toks[m]):
+            while (
+                m < n
+                and toks[m].low not in _AUX
+                and toks[m].text not in ",;:()"
+                and (toks[m].low not in _CONJ)
+                and not participle(toks[m])
+            ):
                 m += 1
         elif low in ("that", "which", "who"):
             ahead = [x for x in range(m + 1, min(n, m + 10)) if toks[x].low in _AUX]
@@ -262,8 +379,9 @@ def verb_after(toks: list[Tok], k: int) -> tuple[str, bool, int] | None:
         else:
             break
     aux = neg = False
-    while m < n and (toks[m].low in _AUX or toks[m].low in _NEG or _is_adv(toks[m].low)
-                     or toks[m].text in QUOTES):
+    while m < n and (
+        toks[m].low in _AUX or toks[m].low in _NEG or _is_adv(toks[m].low) or toks[m].text in QUOTES
+    ):
         aux = aux or toks[m].low in _AUX
         neg = neg or toks[m].low in _NEG
         m += 1
@@ -278,7 +396,7 @@ def verb_after(toks: list[Tok], k: int) -> tuple[str, bool, int] | None:
 
 
 def subject_before(toks: list[Tok], first: int) -> tuple[list[str], str] | None:
-    """"food allowances were increased by 40 percent": the subject and verb before "by"."""
+    """ "food allowances were increased by 40 percent": the subject and verb before "by"."""
     m = first - 1
     if m < 1 or toks[m].low != "by":
         return None
@@ -298,27 +416,32 @@ def subject_before(toks: list[Tok], first: int) -> tuple[list[str], str] | None:
 def _with_particle(toks: list[Tok], verb: str, k: int) -> tuple[str, int]:
     if k < len(toks) and toks[k].low in _PARTICLES and f"{verb} {toks[k].low}" in PHRASAL:
         return f"{verb} {toks[k].low}", k + 1
-    if verb == "taken" and [t.low for t in toks[k:k + 2]] == ["into", "custody"]:
+    if verb == "taken" and [t.low for t in toks[k : k + 2]] == ["into", "custody"]:
         return "taken into custody", k + 2
     return verb, k
 
 
 def verb_before(toks: list[Tok], first: int) -> str | None:
     m = first - 1
-    while m >= 0 and (toks[m].text in QUOTES or _is_adv(toks[m].low) or toks[m].low in (
-            "a", "an", "the", "total") or toks[m].low in _NEG):
+    while m >= 0 and (
+        toks[m].text in QUOTES
+        or _is_adv(toks[m].low)
+        or toks[m].low in ("a", "an", "the", "total")
+        or toks[m].low in _NEG
+    ):
         m -= 1
     if m >= 1 and toks[m].low == "of":
         nominal = toks[m - 1].low
-        return NOMINAL.get(nominal) or (participle(toks[m - 1], m - 1) if nominal.endswith(
-            "ing") else None)
+        return NOMINAL.get(nominal) or (
+            participle(toks[m - 1], m - 1) if nominal.endswith("ing") else None
+        )
     if m < 0:
         return None
     return participle(toks[m], m)
 
 
 def noun_of(toks: list[Tok], first: int) -> tuple[list[str], str | None]:
-    """"a ransom of $370,000": the noun before ``of`` and the verb governing it."""
+    """ "a ransom of $370,000": the noun before ``of`` and the verb governing it."""
     m = first - 1
     while m >= 0 and toks[m].low in ("the", "a", "an"):
         m -= 1

@@ -31,24 +31,47 @@ __all__ = ["MIN_SIMILARITY", "corroborate", "diff_facts"]
 
 #: default ``min_similarity`` of :func:`diff_facts` and :func:`corroborate`
 MIN_SIMILARITY = 0.8
-_NEEDED = ("doc_id", "entity", "series", "year", "kind", "section_id", "fact_kind", "value",
-           "low", "high", "unit", "qualifier", "measure", "period_start", "period_end",
-           "period_assumed", "start", "end", "text")
+_NEEDED = (
+    "doc_id",
+    "entity",
+    "series",
+    "year",
+    "kind",
+    "section_id",
+    "fact_kind",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "qualifier",
+    "measure",
+    "period_start",
+    "period_end",
+    "period_assumed",
+    "start",
+    "end",
+    "text",
+)
 _ADDITIVE = ("count",)  # units whose totals over a longer period cannot be smaller
 PERIODS = ("same", "nested", "overlap")
 _FILLED = ("entity", "series", "qualifier")  # read as "" when missing
 
 
-def _read(facts: pd.DataFrame, min_similarity: float, columns: tuple[str, ...],
-          where=None) -> list[dict]:
+def _read(
+    facts: pd.DataFrame, min_similarity: float, columns: tuple[str, ...], where=None
+) -> list[dict]:
     """The facts of ``facts`` that have a measure (and, given a function ``where`` of the
     frame, where it is true), as dicts of ``columns`` (missing values ``None``, NaN kept;
     ``entity``, ``series``, ``qualifier``: ``""`` when missing)."""
     schema.require(facts, _NEEDED, name="facts", maker="extract_facts")
-    if (isinstance(min_similarity, bool) or not isinstance(min_similarity, (int, float))
-            or not 0.0 <= float(min_similarity) <= 1.0):
-        raise OptionError(f"min_similarity={min_similarity!r} is not valid; "
-                          "give a number from 0 to 1")
+    if (
+        isinstance(min_similarity, bool)
+        or not isinstance(min_similarity, (int, float))
+        or not 0.0 <= float(min_similarity) <= 1.0
+    ):
+        raise OptionError(
+            f"min_similarity={min_similarity!r} is not valid; give a number from 0 to 1"
+        )
     keep = (facts["fact_kind"].isin(FACT_KINDS) & facts["measure"].notna()).to_numpy(bool)
     if where is not None:
         keep = keep & where(facts)
@@ -64,7 +87,8 @@ def _read(facts: pd.DataFrame, min_similarity: float, columns: tuple[str, ...],
             na = series.isna().tolist()
             column = ["" if m else v for v, m in zip(column, na, strict=True)]
         elif not (isinstance(series.dtype, np.dtype) and series.dtype.kind in "biufc") and any(
-                map(is_, column, repeat(pd.NA))):  # only nullable dtypes and objects hold NA
+            map(is_, column, repeat(pd.NA))
+        ):  # only nullable dtypes and objects hold NA
             column = [None if v is pd.NA else v for v in column]
         values.append(column if every else [column[i] for i in rows])
     return [dict(zip(columns, r, strict=True)) for r in zip(*values, strict=True)]
@@ -85,8 +109,14 @@ def _rank(r: dict) -> tuple:
     own = 1 if same is False or assumed else 2 if same is None else 0
     gap = None if year is None or end is None else abs(year - end)
     start = r["start"]
-    return (own, assumed, gap is None, 0 if gap is None else gap, start is None,
-            0 if start is None else start)
+    return (
+        own,
+        assumed,
+        gap is None,
+        0 if gap is None else gap,
+        start is None,
+        0 if start is None else start,
+    )
 
 
 def _representatives(part: list[dict]) -> dict:
@@ -108,38 +138,87 @@ def _representatives(part: list[dict]) -> dict:
 
 def _text_order(r: dict) -> tuple:
     group, unit = r["group"], r["unit"]
-    return (r["start"], group is None, 0 if group is None else group, r["measure"],
-            unit is None, "" if unit is None else unit)
+    return (
+        r["start"],
+        group is None,
+        0 if group is None else group,
+        r["measure"],
+        unit is None,
+        "" if unit is None else unit,
+    )
 
 
 def _groups(alignment) -> dict:
     """``(doc_id, section_id)`` -> aligned group (the first row of each section)."""
-    if not isinstance(alignment, pd.DataFrame) or not {"doc_id", "section_id",
-                                                       "group"} <= set(alignment.columns):
-        raise InputError("alignment must be the frame trendkz.align_sections returns "
-                         "(with doc_id, section_id, group)")
+    if not isinstance(alignment, pd.DataFrame) or not {"doc_id", "section_id", "group"} <= set(
+        alignment.columns
+    ):
+        raise InputError(
+            "alignment must be the frame trendkz.align_sections returns "
+            "(with doc_id, section_id, group)"
+        )
     out: dict = {}
     na = alignment["section_id"].isna().to_numpy()
-    for d, s, g, missing in zip(alignment["doc_id"].tolist(), alignment["section_id"].tolist(),
-                                alignment["group"].tolist(), na.tolist(), strict=True):
+    for d, s, g, missing in zip(
+        alignment["doc_id"].tolist(),
+        alignment["section_id"].tolist(),
+        alignment["group"].tolist(),
+        na.tolist(),
+        strict=True,
+    ):
         if not missing:
             out.setdefault((None if d is pd.NA else d, s), None if g is pd.NA else g)
     return out
 
 
-_DIFF_READ = ("doc_id", "entity", "series", "section_id", "year", "fact_kind", "value", "low",
-              "high", "unit", "qualifier", "measure", "period_end", "period_assumed", "start",
-              "end", "text")
-_DIFF_OUT = ("entity", "series", "group", "measure", "unit", "year_from", "year_to",
-             "doc_from", "doc_to", "value_from", "value_to", "qualifier_from", "qualifier_to",
-             "change", "status", "similarity", "start_from", "end_from", "start_to", "end_to",
-             "text_from", "text_to")
+_DIFF_READ = (
+    "doc_id",
+    "entity",
+    "series",
+    "section_id",
+    "year",
+    "fact_kind",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "qualifier",
+    "measure",
+    "period_end",
+    "period_assumed",
+    "start",
+    "end",
+    "text",
+)
+_DIFF_OUT = (
+    "entity",
+    "series",
+    "group",
+    "measure",
+    "unit",
+    "year_from",
+    "year_to",
+    "doc_from",
+    "doc_to",
+    "value_from",
+    "value_to",
+    "qualifier_from",
+    "qualifier_to",
+    "change",
+    "status",
+    "similarity",
+    "start_from",
+    "end_from",
+    "start_to",
+    "end_to",
+    "text_from",
+    "text_to",
+)
 
 
 def _file(chains: tuple[dict, dict], c: int, last: dict, remove: bool = False) -> None:
     """File chain ``c`` (or take it out) under the keys of its last fact."""
-    for index, key in zip(chains, (meeting_key(last, True), meeting_key(last, False)),
-                          strict=True):
+    for index, key in zip(chains, (meeting_key(last, True), meeting_key(last, False)), strict=True):
         if key is None:
             continue
         if remove:
@@ -148,8 +227,16 @@ def _file(chains: tuple[dict, dict], c: int, last: dict, remove: bool = False) -
             index.setdefault(key, {})[c] = None
 
 
-def _row(a: dict | None, b: dict | None, status: str, sim: float, entity: str, series: str,
-         doc_from: tuple, doc_to: tuple) -> tuple:
+def _row(
+    a: dict | None,
+    b: dict | None,
+    status: str,
+    sim: float,
+    entity: str,
+    series: str,
+    doc_from: tuple,
+    doc_to: tuple,
+) -> tuple:
     """A row of :data:`_DIFF_OUT` (missing values ``None``: unlike ``pd.NA``, they leave the
     row out of the garbage collector's work)."""
     na = None
@@ -157,22 +244,42 @@ def _row(a: dict | None, b: dict | None, status: str, sim: float, entity: str, s
     va = _num(a["value"]) if a is not None else math.nan
     vb = _num(b["value"]) if b is not None else math.nan
     group = src["group"] if a is None or b is None or a["group"] == b["group"] else na
-    return (entity or na, series or na, group, src["measure"], src["unit"], doc_from[1],
-            doc_to[1], doc_from[0], doc_to[0], va, vb,
-            (a["qualifier"] or na) if a is not None else na,
-            (b["qualifier"] or na) if b is not None else na,
-            vb - va, status, sim,
-            a["start"] if a is not None else na, a["end"] if a is not None else na,
-            b["start"] if b is not None else na, b["end"] if b is not None else na,
-            a["text"] if a is not None else na, b["text"] if b is not None else na)
+    return (
+        entity or na,
+        series or na,
+        group,
+        src["measure"],
+        src["unit"],
+        doc_from[1],
+        doc_to[1],
+        doc_from[0],
+        doc_to[0],
+        va,
+        vb,
+        (a["qualifier"] or na) if a is not None else na,
+        (b["qualifier"] or na) if b is not None else na,
+        vb - va,
+        status,
+        sim,
+        a["start"] if a is not None else na,
+        a["end"] if a is not None else na,
+        b["start"] if b is not None else na,
+        b["end"] if b is not None else na,
+        a["text"] if a is not None else na,
+        b["text"] if b is not None else na,
+    )
 
 
 def _num(x) -> float:
     return math.nan if x is None or x is pd.NA else float(x)
 
 
-def diff_facts(facts: pd.DataFrame, alignment: pd.DataFrame | None = None, *,
-               min_similarity: float = MIN_SIMILARITY) -> pd.DataFrame:
+def diff_facts(
+    facts: pd.DataFrame,
+    alignment: pd.DataFrame | None = None,
+    *,
+    min_similarity: float = MIN_SIMILARITY,
+) -> pd.DataFrame:
     """Link the same measure across the report years of each entity and series.
 
     For every document, one fact stands for each measure (and unit): the one whose period
@@ -235,12 +342,24 @@ def diff_facts(facts: pd.DataFrame, alignment: pd.DataFrame | None = None, *,
                     key = meeting_key(b, grouped)
                     if key is not None and not taken[i]:
                         reps.setdefault(key, []).append(i)
-                buckets = [([c for c in index.get(key, ()) if linked[c] != k], ris)
-                           for key, ris in reps.items()]
+                buckets = [
+                    ([c for c in index.get(key, ()) if linked[c] != k], ris)
+                    for key, ris in reps.items()
+                ]
                 for c, i, sim in match(buckets, lasts, mine, min_similarity):
                     a, b = lasts[c], mine[i]
-                    rows.append(_row(a, b, compare(a, b), sim, entity, series,
-                                     (a["doc_id"], a["year"]), order[k]))
+                    rows.append(
+                        _row(
+                            a,
+                            b,
+                            compare(a, b),
+                            sim,
+                            entity,
+                            series,
+                            (a["doc_id"], a["year"]),
+                            order[k],
+                        )
+                    )
                     _file(chains, c, a, remove=True)
                     _file(chains, c, b)
                     lasts[c], linked[c], taken[i] = b, k, True
@@ -248,28 +367,51 @@ def diff_facts(facts: pd.DataFrame, alignment: pd.DataFrame | None = None, *,
                 if taken[i]:
                     continue
                 if k > 0:
-                    rows.append(_row(None, b, ADDED, math.nan, entity, series, order[k - 1],
-                                     order[k]))
+                    rows.append(
+                        _row(None, b, ADDED, math.nan, entity, series, order[k - 1], order[k])
+                    )
                 _file(chains, len(lasts), b)
                 lasts.append(b)
                 linked.append(k)
         last = len(order) - 1
         for a, k in zip(lasts, linked, strict=True):
             if k < last:
-                rows.append(_row(a, None, REMOVED, math.nan, entity, series, order[k],
-                                 order[k + 1]))
+                rows.append(
+                    _row(a, None, REMOVED, math.nan, entity, series, order[k], order[k + 1])
+                )
     if not rows:
         return schema.empty("fact_changes")
     return conformed(rows, _DIFF_OUT, "fact_changes")
 
 
-_CORROBORATE_READ = ("doc_id", "entity", "year", "kind", "unit", "measure", "value", "low",
-                     "high", "low_open", "high_open", "period_start", "period_end",
-                     "period_assumed", "start", "end", "text")
+_CORROBORATE_READ = (
+    "doc_id",
+    "entity",
+    "year",
+    "kind",
+    "unit",
+    "measure",
+    "value",
+    "low",
+    "high",
+    "low_open",
+    "high_open",
+    "period_start",
+    "period_end",
+    "period_assumed",
+    "start",
+    "end",
+    "text",
+)
 
 
-def corroborate(facts: pd.DataFrame, *, periods: str = "nested", assumed: bool = False,
-                min_similarity: float = MIN_SIMILARITY) -> pd.DataFrame:
+def corroborate(
+    facts: pd.DataFrame,
+    *,
+    periods: str = "nested",
+    assumed: bool = False,
+    min_similarity: float = MIN_SIMILARITY,
+) -> pd.DataFrame:
     """The same measure for the same period stated by two different documents.
 
     Two facts of one entity, from different documents, with the same unit and matching
@@ -309,6 +451,7 @@ def corroborate(facts: pd.DataFrame, *, periods: str = "nested", assumed: bool =
     """
     check_option("periods", periods, PERIODS)
     check_option("assumed", assumed, (True, False))
+
     def where(f: pd.DataFrame) -> np.ndarray:
         keep = f["period_start"].notna() & f["period_end"].notna()
         if not assumed:
@@ -316,19 +459,25 @@ def corroborate(facts: pd.DataFrame, *, periods: str = "nested", assumed: bool =
         return keep.to_numpy(bool)
 
     records = _read(facts, min_similarity, _CORROBORATE_READ, where)
-    allowed = PERIODS[:PERIODS.index(periods) + 1]
+    allowed = PERIODS[: PERIODS.index(periods) + 1]
     parts: dict = {}
     for r in records:
         parts.setdefault(r["entity"], []).append(r)
     rows = []
     for entity in sorted(parts):
-        recs = sorted(parts[entity], key=lambda r: (
-            _na_last(r["year"]), _na_last(r["doc_id"]), _na_last(r["start"])))
-        found = pairs([r["doc_id"] for r in recs], [r["unit"] for r in recs],
-                      [r["measure"] for r in recs],
-                      np.array([r["period_start"] for r in recs], dtype=np.int64),
-                      np.array([r["period_end"] for r in recs], dtype=np.int64),
-                      allowed, min_similarity)
+        recs = sorted(
+            parts[entity],
+            key=lambda r: (_na_last(r["year"]), _na_last(r["doc_id"]), _na_last(r["start"])),
+        )
+        found = pairs(
+            [r["doc_id"] for r in recs],
+            [r["unit"] for r in recs],
+            [r["measure"] for r in recs],
+            np.array([r["period_start"] for r in recs], dtype=np.int64),
+            np.array([r["period_end"] for r in recs], dtype=np.int64),
+            allowed,
+            min_similarity,
+        )
         cands: list[dict] = []
         for i, j, kind, s in found:
             a, b = recs[i], recs[j]
@@ -337,19 +486,33 @@ def corroborate(facts: pd.DataFrame, *, periods: str = "nested", assumed: bool =
             else:
                 status = "conflict"
                 if kind != "same" and a["unit"] in _ADDITIVE:
-                    short, long_ = sorted((a, b), key=lambda r: r["period_end"] - r[
-                        "period_start"])
+                    short, long_ = sorted((a, b), key=lambda r: r["period_end"] - r["period_start"])
                     if _bounds(short)[1] <= _bounds(long_)[0]:
                         status = "consistent"
-            cands.append({
-                "entity": entity or None, "measure": a["measure"], "unit": a["unit"],
-                "period_start": max(a["period_start"], b["period_start"]),
-                "period_end": min(a["period_end"], b["period_end"]),
-                "doc_a": a["doc_id"], "doc_b": b["doc_id"], "kind_a": a["kind"],
-                "kind_b": b["kind"], "value_a": a["value"], "value_b": b["value"],
-                "text_a": a["text"], "text_b": b["text"], "start_a": a["start"],
-                "end_a": a["end"], "start_b": b["start"], "end_b": b["end"],
-                "similarity": s, "period_match": kind, "status": status})
+            cands.append(
+                {
+                    "entity": entity or None,
+                    "measure": a["measure"],
+                    "unit": a["unit"],
+                    "period_start": max(a["period_start"], b["period_start"]),
+                    "period_end": min(a["period_end"], b["period_end"]),
+                    "doc_a": a["doc_id"],
+                    "doc_b": b["doc_id"],
+                    "kind_a": a["kind"],
+                    "kind_b": b["kind"],
+                    "value_a": a["value"],
+                    "value_b": b["value"],
+                    "text_a": a["text"],
+                    "text_b": b["text"],
+                    "start_a": a["start"],
+                    "end_a": a["end"],
+                    "start_b": b["start"],
+                    "end_b": b["end"],
+                    "similarity": s,
+                    "period_match": kind,
+                    "status": status,
+                }
+            )
         rows += one_to_one(cands)
     if not rows:
         return schema.empty("corroboration")

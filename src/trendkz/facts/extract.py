@@ -29,10 +29,12 @@ from .quantities import FACT_KINDS, NON_FACT_KINDS, find_quantities
 __all__ = ["FACT_KINDS", "NON_FACT_KINDS", "extract_facts", "facts_of_sentence"]
 
 _NEEDED = ("doc_id", "entity", "series", "year", "kind", "section_id", "text", "start")
-_NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen "
-                 "fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty "
-                 "fifty sixty seventy eighty ninety hundreds? thousands? millions? billions? "
-                 "dozens? tens zero").split()
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty "
+    "fifty sixty seventy eighty ninety hundreds? thousands? millions? billions? "
+    "dozens? tens zero"
+).split()
 
 
 def _words_pattern(words: list[str]) -> str:
@@ -54,8 +56,9 @@ _WORDS = re.compile(_words_pattern(_NUMBER_WORDS), re.I)
 _WORDS_LOWER = re.compile(_words_pattern(_NUMBER_WORDS))
 
 
-def facts_of_sentence(text: str, year: int, *, include_non_facts: bool = False,
-                      context: dict | None = None) -> list[dict]:
+def facts_of_sentence(
+    text: str, year: int, *, include_non_facts: bool = False, context: dict | None = None
+) -> list[dict]:
     """The facts of one sentence as dicts (offsets relative to ``text``).
 
     Keys: ``fact_kind, value, low, high, low_open, high_open, unit, qualifier, measure,
@@ -87,10 +90,12 @@ def _maybe_sentences(body: str, low: str, words: re.Pattern, seen: dict):
         spans = seen.get(paragraph)
         if spans is None:
             spans = seen[paragraph] = tuple(
-                (a - p0, b - p0) for a, b in (
-                    sentence_spans(paragraph, p0)
-                    if digit(low, p0, p1) or word(low[p0:p1]) else ())
-                if digit(low, a, b) or word(low[a:b]))
+                (a - p0, b - p0)
+                for a, b in (
+                    sentence_spans(paragraph, p0) if digit(low, p0, p1) or word(low[p0:p1]) else ()
+                )
+                if digit(low, a, b) or word(low[a:b])
+            )
         for a, b in spans:
             yield a + p0, b + p0
         if m is not None:
@@ -106,14 +111,30 @@ def _lowered(body: str) -> tuple[str, re.Pattern]:
     return low, _WORDS_LOWER
 
 
-_FACT_KEYS = ("fact_kind", "value", "low", "high", "low_open", "high_open", "unit",
-              "qualifier", "measure", "period_start", "period_end", "period_assumed", "start",
-              "end", "text")
+_FACT_KEYS = (
+    "fact_kind",
+    "value",
+    "low",
+    "high",
+    "low_open",
+    "high_open",
+    "unit",
+    "qualifier",
+    "measure",
+    "period_start",
+    "period_end",
+    "period_assumed",
+    "start",
+    "end",
+    "text",
+)
 
 
 def _facts(text: str, year: int, context: dict | None, include_non_facts: bool) -> list[dict]:
-    return [dict(zip(_FACT_KEYS, f, strict=True))
-            for f in _fact_tuples(text, year, context, include_non_facts, _Memo())]
+    return [
+        dict(zip(_FACT_KEYS, f, strict=True))
+        for f in _fact_tuples(text, year, context, include_non_facts, _Memo())
+    ]
 
 
 class _Memo:
@@ -133,8 +154,9 @@ def _spans(periods: list) -> tuple[tuple[int, int], ...]:
     return tuple([(p.start, p.end) for p in periods])
 
 
-def _fact_tuples(text: str, year: int, context: dict | None, include_non_facts: bool,
-                 memo: _Memo) -> list[tuple]:
+def _fact_tuples(
+    text: str, year: int, context: dict | None, include_non_facts: bool, memo: _Memo
+) -> list[tuple]:
     """The facts of a sentence as tuples of :data:`_FACT_KEYS` values."""
     periods = None
 
@@ -173,8 +195,7 @@ def _fact_tuples(text: str, year: int, context: dict | None, include_non_facts: 
         known = memo.measures.get((text, before))
         if known is None or known[0] is not quantities:
             measures = name_measures(toks or tokenize(text), quantities, context=context)
-            memo.measures[text, before] = (quantities, tuple(measures),
-                                           tuple(context.items()))
+            memo.measures[text, before] = (quantities, tuple(measures), tuple(context.items()))
         else:
             measures, after = known[1], known[2]
             context.clear()
@@ -192,15 +213,36 @@ def _fact_tuples(text: str, year: int, context: dict | None, include_non_facts: 
             assumed = False
         else:
             if free is None:
-                series_years = [(p.start, p.end) for p in quantities
-                                if p.kind == "year" and p.series_year is not None]
-                free = [p for p in get_periods()
-                        if not any(p.start < b and p.end > a for a, b in series_years)]
+                series_years = [
+                    (p.start, p.end)
+                    for p in quantities
+                    if p.kind == "year" and p.series_year is not None
+                ]
+                free = [
+                    p
+                    for p in get_periods()
+                    if not any(p.start < b and p.end > a for a, b in series_years)
+                ]
             first, last, assumed = assign_period(q.start, q.end, free, text, year)
-        rows.append((
-            q.kind, q.value, q.low, q.high, q.low_open if fact else None,
-            q.high_open if fact else None, q.unit or None, q.qualifier or None,
-            measure or None, first, last, assumed, q.start, q.end, text[q.start:q.end]))
+        rows.append(
+            (
+                q.kind,
+                q.value,
+                q.low,
+                q.high,
+                q.low_open if fact else None,
+                q.high_open if fact else None,
+                q.unit or None,
+                q.qualifier or None,
+                measure or None,
+                first,
+                last,
+                assumed,
+                q.start,
+                q.end,
+                text[q.start : q.end],
+            )
+        )
     return rows
 
 
@@ -259,8 +301,21 @@ def extract_facts(sections: pd.DataFrame, *, include_non_facts: bool = False) ->
                 prev_end = b
                 shift = base + a
                 for f in _fact_tuples(sentence, int(year), context, include_non_facts, memo):
-                    rows.append((doc_id, entity, series, year, kind, section_id, *f[:12],
-                                 f[12] + shift, f[13] + shift, f[14], sentence))
+                    rows.append(
+                        (
+                            doc_id,
+                            entity,
+                            series,
+                            year,
+                            kind,
+                            section_id,
+                            *f[:12],
+                            f[12] + shift,
+                            f[13] + shift,
+                            f[14],
+                            sentence,
+                        )
+                    )
     if not rows:
         return schema.empty("facts")
     columns = [*_NEEDED[:6], *_FACT_KEYS, "sentence"]

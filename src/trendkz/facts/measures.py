@@ -45,18 +45,32 @@ from .quantities import Quantity
 __all__ = ["NOUN_FOLD", "VERB_FOLD", "name_measures"]
 #: participle -> the canonical verb of its synonym set
 VERB_FOLD: dict[str, str] = {
-    **dict.fromkeys(["disrupted", "foiled", "thwarted", "averted", "stopped", "prevented",
-                     "suppressed", "neutralized"], "prevented"),
+    **dict.fromkeys(
+        [
+            "disrupted",
+            "foiled",
+            "thwarted",
+            "averted",
+            "stopped",
+            "prevented",
+            "suppressed",
+            "neutralized",
+        ],
+        "prevented",
+    ),
     **dict.fromkeys(["returned", "repatriated", "brought back", "evacuated"], "repatriated"),
-    **dict.fromkeys(["blocked", "shut down", "closed", "closed down", "taken down",
-                     "restricted"], "blocked"),
+    **dict.fromkeys(
+        ["blocked", "shut down", "closed", "closed down", "taken down", "restricted"], "blocked"
+    ),
     **dict.fromkeys(["convicted", "sentenced", "found guilty"], "convicted"),
     **dict.fromkeys(["detained", "apprehended", "taken into custody"], "detained"),
     **dict.fromkeys(["released", "freed"], "released"),
-    **dict.fromkeys(["transferred", "sent", "referred", "forwarded", "submitted",
-                     "handed over"], "transferred"),
-    **dict.fromkeys(["identified", "detected", "uncovered", "discovered", "revealed",
-                     "exposed"], "identified"),
+    **dict.fromkeys(
+        ["transferred", "sent", "referred", "forwarded", "submitted", "handed over"], "transferred"
+    ),
+    **dict.fromkeys(
+        ["identified", "detected", "uncovered", "discovered", "revealed", "exposed"], "identified"
+    ),
     **dict.fromkeys(["recorded", "registered", "documented", "logged"], "recorded"),
     **dict.fromkeys(["deported", "expelled"], "deported"),
     **dict.fromkeys(["charged", "indicted", "prosecuted"], "charged"),
@@ -71,18 +85,53 @@ NOUN_FOLD: dict[str, str] = {
     **dict.fromkeys(["people", "persons", "individuals"], "persons"),
     **dict.fromkeys(["person", "individual"], "person"),
     **dict.fromkeys(["citizens", "nationals"], "nationals"),
-    **dict.fromkeys(["sites", "websites", "web sites", "webpages", "web pages", "internet sites",
-                     "internet resources", "online resources", "web-sites"], "websites"),
-    **dict.fromkeys(["terrorist acts", "acts of terrorism", "terror attacks", "terrorist attacks",
-                     "acts of terror"], "terrorist attacks"),
+    **dict.fromkeys(
+        [
+            "sites",
+            "websites",
+            "web sites",
+            "webpages",
+            "web pages",
+            "internet sites",
+            "internet resources",
+            "online resources",
+            "web-sites",
+        ],
+        "websites",
+    ),
+    **dict.fromkeys(
+        [
+            "terrorist acts",
+            "acts of terrorism",
+            "terror attacks",
+            "terrorist attacks",
+            "acts of terror",
+        ],
+        "terrorist attacks",
+    ),
     **dict.fromkeys(["court system", "courts", "court"], "court"),
-    **dict.fromkeys(["prison", "imprisonment", "jail", "prison term", "prison terms",
-                     "prison sentence", "prison sentences", "incarceration",
-                     "sentence", "sentences", "deprivation of liberty"], "prison term"),
+    **dict.fromkeys(
+        [
+            "prison",
+            "imprisonment",
+            "jail",
+            "prison term",
+            "prison terms",
+            "prison sentence",
+            "prison sentences",
+            "incarceration",
+            "sentence",
+            "sentences",
+            "deprivation of liberty",
+        ],
+        "prison term",
+    ),
 }
 #: words after a duration that say when, not what lasts ("10 days in advance", "prior")
-_NOT_WHAT = frozenset("""advance prior early earlier later ago before after total row time
-times succession average least""".split()) | frozenset(MONTHS)
+_NOT_WHAT = frozenset(
+    """advance prior early earlier later ago before after total row time
+times succession average least""".split()
+) | frozenset(MONTHS)
 _QUOTES_S = QUOTES | {"s"}
 _DURATIONS = frozenset(TIME_UNITS.values())
 _TRANSFER_TO = frozenset(["court", "courts", "prosecutor", "prosecutors", "prosecution", "trial"])
@@ -106,13 +155,14 @@ def _fold_verb(verb: str) -> str:
 
 
 def _complement(toks: list[Tok], verb: str, k: int) -> str:
-    """"to court" after a transfer verb."""
+    """ "to court" after a transfer verb."""
     if verb != "transferred":
         return ""
     for m in range(k, min(len(toks), k + 8)):
         if toks[m].low == "to":
-            words, _, _ = read_np(toks, m + 1 + (toks[m + 1].low in DET
-                                                  if m + 1 < len(toks) else 0))
+            words, _, _ = read_np(
+                toks, m + 1 + (toks[m + 1].low in DET if m + 1 < len(toks) else 0)
+            )
             phrase = _fold_np(words)
             if words and words[0] in _TRANSFER_TO:
                 return f"to {phrase}"
@@ -138,8 +188,11 @@ def _duration(toks: list[Tok], q: Quantity) -> str:
             return "prison term"
         if VERB_FOLD.get(verb) == "detained" or verb in ("held", "arrested"):
             return "detention"
-    if q.first >= 2 and toks[q.first - 1].low == "from" and toks[q.first - 2].low in (
-            "ranging", "ranged", "range", "ranges", "varying", "varied"):
+    if (
+        q.first >= 2
+        and toks[q.first - 1].low == "from"
+        and toks[q.first - 2].low in ("ranging", "ranged", "range", "ranges", "varying", "varied")
+    ):
         m = q.first - 3
         words = []
         while m >= 0 and np_word(toks, m) and len(words) < 3:
@@ -153,8 +206,9 @@ def _unit_class(unit: str) -> str:
     return "duration" if unit in _DURATIONS else unit
 
 
-def name_measures(toks: list[Tok], quantities: list[Quantity], *,
-                  context: dict | None = None) -> list[str]:
+def name_measures(
+    toks: list[Tok], quantities: list[Quantity], *, context: dict | None = None
+) -> list[str]:
     """A measure name for each quantity (``""`` for non-facts and when nothing is found).
 
     ``context`` carries, from one sentence to the next of a section, the last noun phrase and
@@ -177,8 +231,13 @@ def name_measures(toks: list[Tok], quantities: list[Quantity], *,
                 durations[""] = out[n]
             continue
         words, end, pronoun = nps[n]
-        if not words and end < len(toks) and toks[q.after].low == "of" and n + 1 < len(
-                quantities) and quantities[n + 1].first <= q.after + 2:
+        if (
+            not words
+            and end < len(toks)
+            and toks[q.after].low == "of"
+            and n + 1 < len(quantities)
+            and quantities[n + 1].first <= q.after + 2
+        ):
             words = nps[n + 1][0]  # "over 1,400 of more than 1,600 participants"
         subject = None if words else subject_before(toks, q.first)
         if subject:
@@ -200,21 +259,32 @@ def name_measures(toks: list[Tok], quantities: list[Quantity], *,
             verb, vend = after[0], after[2]
         elif before and not (before in REPORTING and after):
             verb, vend = before, end
-        elif after and not np_word(toks, after[2]) and not (
-                after[2] < len(toks) and toks[after[2]].low in DET):
+        elif (
+            after
+            and not np_word(toks, after[2])
+            and not (after[2] < len(toks) and toks[after[2]].low in DET)
+        ):
             verb, vend = after[0], after[2]  # intransitive: "238 individuals died"
         else:
             verb, vend = "", end
-        if q.first > 0 and toks[q.first - 1].low in ("including", "among") and not verb and (
-                head):
+        if q.first > 0 and toks[q.first - 1].low in ("including", "among") and not verb and (head):
             verb = head.split(" ")[-1] if " " in head else ""
-        if not verb and q.first > 0 and toks[q.first - 1].low == "and" and (
-                prev_end == q.first - 1):
+        if (
+            not verb
+            and q.first > 0
+            and toks[q.first - 1].low == "and"
+            and (prev_end == q.first - 1)
+        ):
             verb = prev_verb  # "abducted 20 students and two staff"
         verb = _fold_verb(verb) if verb else ""
         prev_end, prev_verb = end, verb
-        if not np and not verb and q.first > 0 and toks[q.first - 1].text == "(" and (
-                prev_money is not None and prev_money[0] == q.first - 1):
+        if (
+            not np
+            and not verb
+            and q.first > 0
+            and toks[q.first - 1].text == "("
+            and (prev_money is not None and prev_money[0] == q.first - 1)
+        ):
             out[n] = prev_money[1]  # a conversion: "4,339 pula ($434)"
             continue
         if not np:

@@ -42,30 +42,66 @@ from .numbers import (
 )
 from .periods import MONTHS
 
-__all__ = ["NON_FACT_KINDS", "PRE_PATTERNS", "REF_NOUNS", "context_kind", "glue_kind",
-           "pre_patterns"]
+__all__ = [
+    "NON_FACT_KINDS",
+    "PRE_PATTERNS",
+    "REF_NOUNS",
+    "context_kind",
+    "glue_kind",
+    "pre_patterns",
+]
 
-NON_FACT_KINDS = ("year", "date", "time", "period", "reference", "identifier", "footnote",
-                  "ordinal", "url", "phone", "age", "enumerator", "determiner", "compound")
-REF_NOUNS = frozenset("""article articles art paragraph paragraphs para paras section sections
+NON_FACT_KINDS = (
+    "year",
+    "date",
+    "time",
+    "period",
+    "reference",
+    "identifier",
+    "footnote",
+    "ordinal",
+    "url",
+    "phone",
+    "age",
+    "enumerator",
+    "determiner",
+    "compound",
+)
+REF_NOUNS = frozenset(
+    """article articles art paragraph paragraphs para paras section sections
 sec chapter chapters ch volume volumes vol vols table tables map maps figure figures fig annex
 appendix resolution resolutions clause clauses part parts item items page pages p pp decree
 decrees rule rules unit protocol protocols no nos number tier level phase grade category class
 codes code point points subparagraph subsection subsections camp colony prison school ward
-block cell route highway platform district sura verse law laws order""".split())
+block cell route highway platform district sura verse law laws order""".split()
+)
 _REF_CONT = frozenset(["and", "or", ",", "-", "–", "to", "through", "&"])
-_FUNCTION = frozenset("""the a an in on at by of for from to with and or but as about over
+_FUNCTION = frozenset(
+    """the a an in on at by of for from to with and or but as about over
 under some more less nearly almost approximately around up than at least fewer no this that
 these those its their his her during since after before between among until through per
-including while when if although though whereas only just""".split())
+including while when if although though whereas only just""".split()
+)
 PRE_PATTERNS = [  # sentence-level non-facts found before reading numbers: (kind, pattern)
-    ("url", re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.[\w.]+|\b[\w-]+(?:\.[\w-]+)*"
-                       r"\.(?:com|org|net|gov|edu|int|kz|ru|kg|tj|uz|tm|asia|info|uk|io)"
-                       r"(?:/\S*)?\b")),
-    ("phone", re.compile(r"\+\d{1,3}[\s(.-]*\d{2,4}\)?(?:[\s.-]*\d{2,4}){2,4}\b|\(\d{3,4}\)\s*"
-                         r"\d{2,3}[\s-]\d{2}[\s-]?\d{2}\b|\b\d{1,4}-\d{3}-\d{2,4}-\d{2,4}\b")),
-    ("time", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.",
-                        re.I)),
+    (
+        "url",
+        re.compile(
+            r"(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.[\w.]+|\b[\w-]+(?:\.[\w-]+)*"
+            r"\.(?:com|org|net|gov|edu|int|kz|ru|kg|tj|uz|tm|asia|info|uk|io)"
+            r"(?:/\S*)?\b"
+        ),
+    ),
+    (
+        "phone",
+        re.compile(
+            r"\+\d{1,3}[\s(.-]*\d{2,4}\)?(?:[\s.-]*\d{2,4}){2,4}\b|\(\d{3,4}\)\s*"
+            r"\d{2,3}[\s-]\d{2}[\s-]?\d{2}\b|\b\d{1,4}-\d{3}-\d{2,4}-\d{2,4}\b"
+        ),
+    ),
+    (
+        "time",
+        re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.", re.I),
+    ),
     ("footnote", re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]")),
     ("date", re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\b")),
 ]
@@ -128,7 +164,7 @@ def glue_kind(toks: list[Tok], num: Num) -> str | None:
 
 
 def _age_before(window: list[Tok]) -> bool:
-    """"age" or "ages" among the tokens before a number, and no ";.()" between."""
+    """ "age" or "ages" among the tokens before a number, and no ";.()" between."""
     lows = [t.low for t in window]
     return ("age" in lows or "ages" in lows) and not any(t.text in ";.()" for t in window)
 
@@ -149,46 +185,82 @@ def context_kind(toks: list[Tok], num: Num, text: str, ref_until: int) -> str | 
         pl = prev.low
         if pl in REF_NOUNS and not (pl in ("number", "no") and prev.text.islower()):
             return "reference"
-        if pl == "." and prev2 is not None and prev2.low in ("no", "nos", "art", "para", "vol",
-                                                            "p", "pp", "sec", "ch", "fig"):
+        if (
+            pl == "."
+            and prev2 is not None
+            and prev2.low in ("no", "nos", "art", "para", "vol", "p", "pp", "sec", "ch", "fig")
+        ):
             return "reference"
         if prev.text in ("#", "№", "§"):
             return "reference"
-        if ref_until >= i - 2 and pl in _REF_CONT and not (
-                nxt is not None and is_word(nxt) and nxt.text.islower()
-                and nxt.low not in ("and", "or", "of", "to", "through")):
+        if (
+            ref_until >= i - 2
+            and pl in _REF_CONT
+            and not (
+                nxt is not None
+                and is_word(nxt)
+                and nxt.text.islower()
+                and nxt.low not in ("and", "or", "of", "to", "through")
+            )
+        ):
             return "reference"
     # years
     if digits_int and len(t.text) == 4 and 1000 <= num.value <= 2100:
-        unit_next = nxt is not None and (nxt.low in ("percent", "%") or nxt.low in CURRENCY_WORDS
-                                         or nxt.low in TIME_UNITS)
+        unit_next = nxt is not None and (
+            nxt.low in ("percent", "%") or nxt.low in CURRENCY_WORDS or nxt.low in TIME_UNITS
+        )
         money_before = prev is not None and prev.low in CURRENCY_SIGNS
         if not unit_next and not money_before and not prefix_qualifier(text, t.start)[0]:
             return "year"
     # a name followed by a number: "UNSC 2396", "Camp 22", "EXPO 2017"
-    if prev is not None and not num.words and is_word(prev) and prev.text[0].isupper() and (
-            i - 1 > 0 and prev.low not in _FUNCTION and prev.low not in _MONTHS
-            and prev.low not in CURRENCY_SIGNS and not glued(toks, i)):
+    if (
+        prev is not None
+        and not num.words
+        and is_word(prev)
+        and prev.text[0].isupper()
+        and (
+            i - 1 > 0
+            and prev.low not in _FUNCTION
+            and prev.low not in _MONTHS
+            and prev.low not in CURRENCY_SIGNS
+            and not glued(toks, i)
+        )
+    ):
         return "reference"
     # ages: "23-year-old", "17 years old", "aged 17", "age of 18"
     after = toks[j - 1].end  # the 20 characters from here ("17 years old", "3 p.m.")
     if _AGE_AFTER.match(text, after, after + 20):
         return "age"
-    if prev is not None and (prev.low in ("aged", "ages") or prev.low == "age" or (
-            prev.low == "of" and prev2 is not None and prev2.low == "age")):
+    if prev is not None and (
+        prev.low in ("aged", "ages")
+        or prev.low == "age"
+        or (prev.low == "of" and prev2 is not None and prev2.low == "age")
+    ):
         return "age"
     # legal ages: "younger than 16", "older than 12", "the minimum age for marriage is 18",
     # "between ages five and 16"
-    if num.value <= 25 and not num.scaled and (
-            prev is not None and prev2 is not None and prev.low == "than"
+    if (
+        num.value <= 25
+        and not num.scaled
+        and (
+            prev is not None
+            and prev2 is not None
+            and prev.low == "than"
             and prev2.low in ("younger", "older")
-            or _age_before(toks[max(0, i - 7):i])):
+            or _age_before(toks[max(0, i - 7) : i])
+        )
+    ):
         unit_next = nxt is not None and nxt.low in ("percent", "%", "days", "months", "hours")
         if not unit_next:
             return "age"
     # compounds that are not quantities: "a two-pronged approach", "one-sided"
-    if nxt is not None and nxt.text == "-" and glued(toks, j) and j + 1 < len(toks) and (
-            glued(toks, j + 1) and toks[j + 1].low.endswith("ed")):
+    if (
+        nxt is not None
+        and nxt.text == "-"
+        and glued(toks, j)
+        and j + 1 < len(toks)
+        and (glued(toks, j + 1) and toks[j + 1].low.endswith("ed"))
+    ):
         return "compound"
     # time of day: "3 p.m."
     if _PM.match(text, after, after + 20):
@@ -202,13 +274,21 @@ def context_kind(toks: list[Tok], num: Num, text: str, ref_until: int) -> str | 
             return "date"
         if nxt is not None and nxt.low in _MONTHS and nxt.text[0].isupper():
             return "date"
-        if prev is not None and prev.low in ("-", "–", "through", "to", "and", "until") and (
-                i >= 3 and toks[i - 2].is_digits and toks[i - 3].low in _MONTHS):
+        if (
+            prev is not None
+            and prev.low in ("-", "–", "through", "to", "and", "until")
+            and (i >= 3 and toks[i - 2].is_digits and toks[i - 3].low in _MONTHS)
+        ):
             return "date"
     # enumerators: "(1) the investigator", "1. Respect for"
-    if digits_int and num.value <= 30 and prev is not None and prev.text == "(" and (
-            nxt is not None and nxt.text == ")") and (i < 2 or toks[i - 2].text in ":;,"
-                                                      or toks[i - 2].low in ("and", "or")):
+    if (
+        digits_int
+        and num.value <= 30
+        and prev is not None
+        and prev.text == "("
+        and (nxt is not None and nxt.text == ")")
+        and (i < 2 or toks[i - 2].text in ":;," or toks[i - 2].low in ("and", "or"))
+    ):
         return "enumerator"
     if digits_int and i == 0 and nxt is not None and nxt.text in ".)" and len(toks) > j + 1:
         return "enumerator"

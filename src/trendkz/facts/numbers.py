@@ -57,61 +57,185 @@ __all__ = [
 
 NAN = math.nan
 
-UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-    "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
-TENS = {w: 10 * (i + 2) for i, w in enumerate(
-    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+UNITS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+TENS = {
+    w: 10 * (i + 2)
+    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+}
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 #: short scale words accepted after digits only ("2.2 bn", "15 mln")
-DIGIT_SCALES = {**{k: v for k, v in SCALES.items() if k != "hundred"},
-                "mln": 1e6, "bn": 1e9, "mn": 1e6}
-FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "thirds": 2 / 3,
-             "quarters": 0.75, "fourth": 0.25}
+DIGIT_SCALES = {
+    **{k: v for k, v in SCALES.items() if k != "hundred"},
+    "mln": 1e6,
+    "bn": 1e9,
+    "mn": 1e6,
+}
+FRACTIONS = {
+    "half": 0.5,
+    "third": 1 / 3,
+    "quarter": 0.25,
+    "thirds": 2 / 3,
+    "quarters": 0.75,
+    "fourth": 0.25,
+}
 
 #: the words a number can start with (besides digits)
-NUMBER_STARTS = frozenset([*UNITS, *TENS, "a", "dozen", "dozens", "tens", "hundreds",
-                           "thousands", "millions", "billions", "several", "few"])
+NUMBER_STARTS = frozenset(
+    [
+        *UNITS,
+        *TENS,
+        "a",
+        "dozen",
+        "dozens",
+        "tens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+        "several",
+        "few",
+    ]
+)
 #: vague counts: word sequence -> (low, high)
 VAGUE: dict[tuple[str, ...], tuple[float, float]] = {
-    ("dozens",): (24, 99), ("tens",): (20, 99), ("hundreds",): (200, 999),
-    ("thousands",): (2e3, 9999), ("millions",): (2e6, 999e6), ("billions",): (2e9, 999e9),
-    ("tens", "of", "thousands"): (2e4, 99999), ("hundreds", "of", "thousands"): (2e5, 999999),
-    ("tens", "of", "millions"): (2e7, 99e6), ("hundreds", "of", "millions"): (2e8, 999e6),
+    ("dozens",): (24, 99),
+    ("tens",): (20, 99),
+    ("hundreds",): (200, 999),
+    ("thousands",): (2e3, 9999),
+    ("millions",): (2e6, 999e6),
+    ("billions",): (2e9, 999e9),
+    ("tens", "of", "thousands"): (2e4, 99999),
+    ("hundreds", "of", "thousands"): (2e5, 999999),
+    ("tens", "of", "millions"): (2e7, 99e6),
+    ("hundreds", "of", "millions"): (2e8, 999e6),
 }
 #: vague multipliers before a scale word ("several hundred", "a few thousand")
 VAGUE_MULT = {("several",): (3, 9), ("a", "few"): (2, 5), ("few",): (2, 5)}
 
 #: qualifier phrase -> relation (gt, ge, lt, le, approx, near)
 QUALIFIERS: dict[str, str] = {
-    **dict.fromkeys(["more than", "over", "above", "exceeding", "in excess of", "upwards of",
-                     "surpassed", "surpassing", "exceeded", "topped",
-                     "greater than", "higher than", "just over", "well over", "slightly more than",
-                     "well above", "some more than", ">"], "gt"),
-    **dict.fromkeys(["at least", "no fewer than", "no less than", "not less than",
-                     "not fewer than", "a minimum of", "at a minimum", "≥"], "ge"),
-    **dict.fromkeys(["fewer than", "less than", "under", "below", "lower than", "just under",
-                     "slightly less than", "well under", "<"], "lt"),
-    **dict.fromkeys(["up to", "at most", "no more than", "not more than", "a maximum of",
-                     "as many as", "as much as", "a maximum", "≤"], "le"),
-    **dict.fromkeys(["about", "approximately", "approx.", "around", "roughly", "some",
-                     "an estimated", "estimated", "circa", "an approximate", "approximate",
-                     "more or less", "close to some", "an average of", "on average",
-                     "reportedly some", "almost exactly"], "approx"),
+    **dict.fromkeys(
+        [
+            "more than",
+            "over",
+            "above",
+            "exceeding",
+            "in excess of",
+            "upwards of",
+            "surpassed",
+            "surpassing",
+            "exceeded",
+            "topped",
+            "greater than",
+            "higher than",
+            "just over",
+            "well over",
+            "slightly more than",
+            "well above",
+            "some more than",
+            ">",
+        ],
+        "gt",
+    ),
+    **dict.fromkeys(
+        [
+            "at least",
+            "no fewer than",
+            "no less than",
+            "not less than",
+            "not fewer than",
+            "a minimum of",
+            "at a minimum",
+            "≥",
+        ],
+        "ge",
+    ),
+    **dict.fromkeys(
+        [
+            "fewer than",
+            "less than",
+            "under",
+            "below",
+            "lower than",
+            "just under",
+            "slightly less than",
+            "well under",
+            "<",
+        ],
+        "lt",
+    ),
+    **dict.fromkeys(
+        [
+            "up to",
+            "at most",
+            "no more than",
+            "not more than",
+            "a maximum of",
+            "as many as",
+            "as much as",
+            "a maximum",
+            "≤",
+        ],
+        "le",
+    ),
+    **dict.fromkeys(
+        [
+            "about",
+            "approximately",
+            "approx.",
+            "around",
+            "roughly",
+            "some",
+            "an estimated",
+            "estimated",
+            "circa",
+            "an approximate",
+            "approximate",
+            "more or less",
+            "close to some",
+            "an average of",
+            "on average",
+            "reportedly some",
+            "almost exactly",
+        ],
+        "approx",
+    ),
     **dict.fromkeys(["nearly", "almost", "close to", "just below", "not quite"], "near"),
 }
 #: qualifiers written after the number ("11 years or more")
 POSTFIX: dict[str, str] = {
-    **dict.fromkeys(["or more", "or over", "or above", "and above", "and over", "or longer",
-                     "or higher", "and more", "+"], "ge"),
+    **dict.fromkeys(
+        [
+            "or more",
+            "or over",
+            "or above",
+            "and above",
+            "and over",
+            "or longer",
+            "or higher",
+            "and more",
+            "+",
+        ],
+        "ge",
+    ),
     **dict.fromkeys(["or less", "or fewer", "or under", "or below", "or shorter"], "le"),
 }
 APPROX_TOLERANCE = 0.1
 
 _PREFIX = re.compile(
-    r"(?:(?<=\s)|(?<=^)|(?<=[(\[“\"']))(" + "|".join(
-        re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True))
-    + r")\s*$", re.IGNORECASE)
+    r"(?:(?<=\s)|(?<=^)|(?<=[(\[“\"']))("
+    + "|".join(
+        re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True)
+    )
+    + r")\s*$",
+    re.IGNORECASE,
+)
 #: the last words of the qualifiers (a qualifier ends with one of them)
 _PREFIX_ENDS = tuple(sorted({q.rsplit(" ", 1)[-1] for q in QUALIFIERS}))
 #: letters that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower`` does not map
@@ -124,10 +248,14 @@ def has_case_trap(text: str) -> bool:
     """``text`` holds a :data:`CASE_TRAPS` letter."""
     return "\u0130" in text or "\u0131" in text or "\u017f" in text
 
+
 _SPACES = re.compile(r"\s+")
-_POSTFIX = re.compile(r"\s*(" + "|".join(
-    re.escape(q).replace(r"\ ", r"\s+") for q in sorted(POSTFIX, key=len, reverse=True))
-    + r")(?![\w-])", re.IGNORECASE)
+_POSTFIX = re.compile(
+    r"\s*("
+    + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(POSTFIX, key=len, reverse=True))
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?|\S")
 
@@ -169,15 +297,14 @@ class Num(NamedTuple):
     value: float
     low: float = NAN
     high: float = NAN
-    vague: str = ""          # the vague words ("several hundred"); value is NaN then
-    words: bool = False      # written in words
-    scaled: bool = False     # carries a scale word ("620 thousand")
-    fraction: bool = False   # a bare fraction ("one-half")
+    vague: str = ""  # the vague words ("several hundred"); value is NaN then
+    words: bool = False  # written in words
+    scaled: bool = False  # carries a scale word ("620 thousand")
+    fraction: bool = False  # a bare fraction ("one-half")
 
 
 def _seq(toks: list[Tok], i: int, words: tuple[str, ...]) -> bool:
-    return (i + len(words) <= len(toks)
-            and all(toks[i + k].low == w for k, w in enumerate(words)))
+    return i + len(words) <= len(toks) and all(toks[i + k].low == w for k, w in enumerate(words))
 
 
 def _by_first(seqs) -> dict[str, list]:
@@ -198,8 +325,7 @@ def _read_vague(toks: list[Tok], i: int) -> Num | None:
         if _seq(toks, i, words):
             lo, hi = VAGUE[words]
             j = i + len(words)
-            return Num(i, j, NAN, lo, hi, vague=" ".join(t.text for t in toks[i:j]),
-                       words=True)
+            return Num(i, j, NAN, lo, hi, vague=" ".join(t.text for t in toks[i:j]), words=True)
     for words in _MULT_BY_FIRST.get(first, ()):
         a, b = VAGUE_MULT[words]
         k = i + len(words)
@@ -207,8 +333,15 @@ def _read_vague(toks: list[Tok], i: int) -> Num | None:
             w = toks[k].low
             scale = 12.0 if w == "dozen" else SCALES.get(w)
             if scale:
-                return Num(i, k + 1, NAN, a * scale, b * scale,
-                           vague=" ".join(t.text for t in toks[i:k + 1]), words=True)
+                return Num(
+                    i,
+                    k + 1,
+                    NAN,
+                    a * scale,
+                    b * scale,
+                    vague=" ".join(t.text for t in toks[i : k + 1]),
+                    words=True,
+                )
     return None
 
 
@@ -262,13 +395,21 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
         elif w in TENS and last in ("", "scale"):
             current += TENS[w]
             last = "tens"
-        elif w == "-" and last == "tens" and j + 1 < len(toks) and glued(toks, j) and (
-                glued(toks, j + 1)) and 0 < UNITS.get(toks[j + 1].low, 0) < 10:
+        elif (
+            w == "-"
+            and last == "tens"
+            and j + 1 < len(toks)
+            and glued(toks, j)
+            and (glued(toks, j + 1))
+            and 0 < UNITS.get(toks[j + 1].low, 0) < 10
+        ):
             j += 1
             current += UNITS[toks[j].low]
             last = "unit"
-        elif w in SCALES and (last in ("unit", "tens") or (
-                last == "scale" and last_scale == "hundred" and w != "hundred")):
+        elif w in SCALES and (
+            last in ("unit", "tens")
+            or (last == "scale" and last_scale == "hundred" and w != "hundred")
+        ):
             if w == "hundred":
                 current = (current or 1) * 100
             else:
@@ -278,9 +419,13 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
         elif w == "dozen" and last in ("unit", "tens"):
             current *= 12
             last, scaled = "scale", True
-        elif w == "and" and last == "scale" and j + 1 < len(toks) and (
-                toks[j + 1].low in UNITS or toks[j + 1].low in TENS) and (
-                toks[j + 1].low not in ("one", "a") or not _seq(toks, j + 2, ("-", "half"))):
+        elif (
+            w == "and"
+            and last == "scale"
+            and j + 1 < len(toks)
+            and (toks[j + 1].low in UNITS or toks[j + 1].low in TENS)
+            and (toks[j + 1].low not in ("one", "a") or not _seq(toks, j + 2, ("-", "half")))
+        ):
             last = ""
         else:
             break
@@ -289,8 +434,15 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
         return None
     value = total + current
     # "one-half", "two-thirds": a bare fraction
-    if j < len(toks) and toks[j].text == "-" and j + 1 < len(toks) and glued(toks, j) and (
-            toks[j + 1].low in FRACTIONS) and value < 10 and not scaled:
+    if (
+        j < len(toks)
+        and toks[j].text == "-"
+        and j + 1 < len(toks)
+        and glued(toks, j)
+        and (toks[j + 1].low in FRACTIONS)
+        and value < 10
+        and not scaled
+    ):
         denom = toks[j + 1].low
         frac = FRACTIONS[denom] if value == 1 or denom.endswith("s") else FRACTIONS[denom] * value
         return Num(i, j + 2, frac, words=True, fraction=True)
@@ -300,7 +452,7 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
 
 def prefix_qualifier(text: str, start: int) -> tuple[str, str, int]:
     """The qualifier ending just before ``text[start]``: ``(words, relation, its start)``."""
-    window = text[max(0, start - 40):start]
+    window = text[max(0, start - 40) : start]
     if not window.rstrip().lower().endswith(_PREFIX_ENDS) and not has_case_trap(window):
         return "", "", start  # cannot end with a qualifier: spare the regex
     m = _PREFIX.search(text, max(0, start - 40), start)
@@ -328,8 +480,13 @@ def interval(value: float, relation: str) -> tuple[float, float, bool, bool, str
     if relation == "le":
         return NAN, value, True, False, "bound"
     if relation == "approx":
-        return (value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE), False, False,
-                "approximate")
+        return (
+            value * (1 - APPROX_TOLERANCE),
+            value * (1 + APPROX_TOLERANCE),
+            False,
+            False,
+            "approximate",
+        )
     if relation == "near":
         return value * (1 - APPROX_TOLERANCE), value, False, True, "approximate"
     return value, value, False, False, "exact"
@@ -337,28 +494,109 @@ def interval(value: float, relation: str) -> tuple[float, float, bool, bool, str
 
 # ---- units written around a number
 
-TIME_UNITS = {"year": "years", "years": "years", "month": "months", "months": "months",
-              "week": "weeks", "weeks": "weeks", "day": "days", "days": "days",
-              "hour": "hours", "hours": "hours", "minute": "minutes", "minutes": "minutes",
-              "decade": "decades", "decades": "decades"}
-MEASURE_UNITS = {"km": "km", "kilometers": "km", "kilometres": "km", "kilometer": "km",
-                 "miles": "miles", "mile": "miles", "meters": "m", "metres": "m", "meter": "m",
-                 "kg": "kg", "kilograms": "kg", "kilogram": "kg", "tons": "tons",
-                 "tonnes": "tons", "ton": "tons", "hectares": "hectares", "acres": "acres",
-                 "liters": "liters", "litres": "liters", "degrees": "degrees"}
-CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR",
-                  "eur": "EUR", "tenge": "KZT", "kzt": "KZT", "soms": "KGS", "som": "KGS",
-                  "kgs": "KGS", "somoni": "TJS", "tjs": "TJS", "manat": "TMT", "manats": "TMT",
-                  "tmt": "TMT", "sums": "UZS", "soums": "UZS", "uzs": "UZS", "rubles": "RUB",
-                  "roubles": "RUB", "rub": "RUB", "pounds": "GBP", "gbp": "GBP",
-                  "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "naira": "NGN",
-                  "reais": "BRL", "hryvnias": "UAH", "hryvnia": "UAH", "lari": "GEL",
-                  "drams": "AMD", "dram": "AMD", "pesos": "pesos", "dinars": "dinars",
-                  "francs": "francs", "shillings": "shillings", "rand": "ZAR", "yen": "JPY",
-                  "lira": "TRY", "liras": "TRY", "afghanis": "AFN", "taka": "BDT"}
-CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₸": "KZT", "₦": "NGN",
-                  "₽": "RUB", "₹": "INR", "usd": "USD", "eur": "EUR", "kzt": "KZT", "gbp": "GBP",
-                  "rs": "INR", "ngn": "NGN", "rub": "RUB", "kgs": "KGS", "uzs": "UZS"}
+TIME_UNITS = {
+    "year": "years",
+    "years": "years",
+    "month": "months",
+    "months": "months",
+    "week": "weeks",
+    "weeks": "weeks",
+    "day": "days",
+    "days": "days",
+    "hour": "hours",
+    "hours": "hours",
+    "minute": "minutes",
+    "minutes": "minutes",
+    "decade": "decades",
+    "decades": "decades",
+}
+MEASURE_UNITS = {
+    "km": "km",
+    "kilometers": "km",
+    "kilometres": "km",
+    "kilometer": "km",
+    "miles": "miles",
+    "mile": "miles",
+    "meters": "m",
+    "metres": "m",
+    "meter": "m",
+    "kg": "kg",
+    "kilograms": "kg",
+    "kilogram": "kg",
+    "tons": "tons",
+    "tonnes": "tons",
+    "ton": "tons",
+    "hectares": "hectares",
+    "acres": "acres",
+    "liters": "liters",
+    "litres": "liters",
+    "degrees": "degrees",
+}
+CURRENCY_WORDS = {
+    "dollars": "USD",
+    "dollar": "USD",
+    "usd": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "eur": "EUR",
+    "tenge": "KZT",
+    "kzt": "KZT",
+    "soms": "KGS",
+    "som": "KGS",
+    "kgs": "KGS",
+    "somoni": "TJS",
+    "tjs": "TJS",
+    "manat": "TMT",
+    "manats": "TMT",
+    "tmt": "TMT",
+    "sums": "UZS",
+    "soums": "UZS",
+    "uzs": "UZS",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "rub": "RUB",
+    "pounds": "GBP",
+    "gbp": "GBP",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rupees": "INR",
+    "naira": "NGN",
+    "reais": "BRL",
+    "hryvnias": "UAH",
+    "hryvnia": "UAH",
+    "lari": "GEL",
+    "drams": "AMD",
+    "dram": "AMD",
+    "pesos": "pesos",
+    "dinars": "dinars",
+    "francs": "francs",
+    "shillings": "shillings",
+    "rand": "ZAR",
+    "yen": "JPY",
+    "lira": "TRY",
+    "liras": "TRY",
+    "afghanis": "AFN",
+    "taka": "BDT",
+}
+CURRENCY_SIGNS = {
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₸": "KZT",
+    "₦": "NGN",
+    "₽": "RUB",
+    "₹": "INR",
+    "usd": "USD",
+    "eur": "EUR",
+    "kzt": "KZT",
+    "gbp": "GBP",
+    "rs": "INR",
+    "ngn": "NGN",
+    "rub": "RUB",
+    "kgs": "KGS",
+    "uzs": "UZS",
+}
 
 
 def glued(toks: list[Tok], i: int) -> bool:
@@ -401,8 +639,16 @@ def unit_after(toks: list[Tok], k: int) -> tuple[str, int]:
     return "", k
 
 
-_DOLLARS = {"us": "USD", "c": "CAD", "a": "AUD", "s": "SGD", "r": "BRL", "nz": "NZD",
-            "hk": "HKD", "nt": "TWD"}
+_DOLLARS = {
+    "us": "USD",
+    "c": "CAD",
+    "a": "AUD",
+    "s": "SGD",
+    "r": "BRL",
+    "nz": "NZD",
+    "hk": "HKD",
+    "nt": "TWD",
+}
 
 
 def currency_before(toks: list[Tok], i: int) -> tuple[str, int]:

@@ -17,8 +17,16 @@ from rapidfuzz import fuzz, process
 
 from .._core.vocab import DOWN, QUALIFIER_CHANGED, SAME, UP
 
-__all__ = ["compare", "link", "match", "meeting_key", "one_to_one", "overlaps", "pairs",
-           "similarity"]
+__all__ = [
+    "compare",
+    "link",
+    "match",
+    "meeting_key",
+    "one_to_one",
+    "overlaps",
+    "pairs",
+    "similarity",
+]
 
 _SMALL = 16  # pairs below which link scores them one by one
 _BLOCK = 1024  # rows of facts compared at once with all later ones (memory ~ _BLOCK x n)
@@ -49,7 +57,8 @@ def overlaps(a, b) -> bool:
     if lo > hi:
         return False
     open_at = [r["low_open"] for r, low in ((a, la), (b, lb)) if low == lo] + [
-        r["high_open"] for r, high in ((a, ha), (b, hb)) if high == hi]
+        r["high_open"] for r, high in ((a, ha), (b, hb)) if high == hi
+    ]
     return not any(bool(x) for x in open_at if not _missing(x))
 
 
@@ -66,8 +75,10 @@ def compare(a, b) -> str:
     midpoints; overlapping intervals otherwise -> ``qualifier changed``.
     """
     va, vb = _num(a["value"]), _num(b["value"])
-    qa, qb = (str(a["qualifier"] or "").lower(), a["fact_kind"]), (
-        str(b["qualifier"] or "").lower(), b["fact_kind"])
+    qa, qb = (
+        (str(a["qualifier"] or "").lower(), a["fact_kind"]),
+        (str(b["qualifier"] or "").lower(), b["fact_kind"]),
+    )
     if not math.isnan(va) and not math.isnan(vb):
         if va == vb:
             return SAME if qa == qb else QUALIFIER_CHANGED
@@ -99,8 +110,9 @@ def meeting_key(r: dict, grouped: bool) -> tuple | None:
     return (r["unit"],)
 
 
-def link(lasts: list[dict], reps: list[dict], min_similarity: float,
-         grouped: bool) -> list[tuple[int, int, float]]:
+def link(
+    lasts: list[dict], reps: list[dict], min_similarity: float, grouped: bool
+) -> list[tuple[int, int, float]]:
     """Greedy matching of the open chains' last facts ``lasts`` with the new document's
     facts ``reps``: ``(index in lasts, index in reps, similarity)``.
 
@@ -172,8 +184,15 @@ def take_best(cands: list[tuple]) -> list[tuple[int, int, float]]:
     return out
 
 
-def pairs(doc: list, unit: list, measure: list, ps: np.ndarray, pe: np.ndarray,
-          allowed: tuple[str, ...], min_similarity: float):
+def pairs(
+    doc: list,
+    unit: list,
+    measure: list,
+    ps: np.ndarray,
+    pe: np.ndarray,
+    allowed: tuple[str, ...],
+    min_similarity: float,
+):
     """``(i, j, period_match, similarity)`` for the facts ``i < j`` (by position in the
     columns given) from different documents, with the same unit, periods (``ps`` to ``pe``)
     that correspond as ``allowed`` and similar measures; in order of ``i`` then ``j``."""
@@ -205,8 +224,15 @@ def pairs(doc: list, unit: list, measure: list, ps: np.ndarray, pe: np.ndarray,
     pair_codes = measure_c[i] * len(measures) + measure_c[j]
     distinct, back = np.unique(pair_codes, return_inverse=True)
     names = np.asarray(measures, dtype=object)
-    scores = process.cpdist(names[distinct // len(measures)], names[distinct % len(measures)],
-                            scorer=fuzz.token_sort_ratio, dtype=np.float64) / 100.0
+    scores = (
+        process.cpdist(
+            names[distinct // len(measures)],
+            names[distinct % len(measures)],
+            scorer=fuzz.token_sort_ratio,
+            dtype=np.float64,
+        )
+        / 100.0
+    )
     sims = scores[back.reshape(-1)]
     for k in np.nonzero(sims >= min_similarity)[0].tolist():
         yield int(i[k]), int(j[k]), _MATCHES[m[k]], float(sims[k])
@@ -216,6 +242,7 @@ def one_to_one(cands: list[dict]) -> list[dict]:
     """Each fact meets at most one fact of each other document: agreeing pairs first, then
     the closest measures and values (so two lists "2, 4" and "2, 4" give two agreements,
     not four rows)."""
+
     def key(r):
         va, vb = _num(r["value_a"]), _num(r["value_b"])
         gap = abs(va - vb) if not (math.isnan(va) or math.isnan(vb)) else math.inf

@@ -26,21 +26,28 @@ from dataclasses import dataclass
 
 from .numbers import has_case_trap
 
-__all__ = ["MONTHS", "Period", "assign_period", "find_periods", "period_matches",
-           "resolve_periods"]
+__all__ = ["MONTHS", "Period", "assign_period", "find_periods", "period_matches", "resolve_periods"]
 
-MONTHS = ("january february march april may june july august september october november "
-          "december jan feb mar apr jun jul aug sep sept oct nov dec").split()
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|" \
-         r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+MONTHS = (
+    "january february march april may june july august september october november "
+    "december jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_EDGE = r"(?:(?:early|mid|late|the\s+(?:beginning|start|end|middle|first\s+half|second\s+half)" \
-        r"\s+of)[-\s]+)?"
+_EDGE = (
+    r"(?:(?:early|mid|late|the\s+(?:beginning|start|end|middle|first\s+half|second\s+half)"
+    r"\s+of)[-\s]+)?"
+)
 _DATE = rf"{_EDGE}(?:{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?"
 _NUMW = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _SPAN = rf"(?:{_NUMW}(?:\s*(?:-|–|to|or)\s*{_NUMW})?\s+)"
-_PART = rf"(?:(?:the\s+)?(?:only\s+)?(?:(?:first|last|past|previous|second|third|final)\s+)?" \
-        rf"{_SPAN}?(?:months?|quarters?|half|weeks?)\s+of\s+)"
+_PART = (
+    rf"(?:(?:the\s+)?(?:only\s+)?(?:(?:first|last|past|previous|second|third|final)\s+)?"
+    rf"{_SPAN}?(?:months?|quarters?|half|weeks?)\s+of\s+)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,44 +68,91 @@ def _y(s: str) -> int:
 # (pattern, resolver(match groups, report_year) -> (first, last) or None); order matters
 # only for overlaps, resolved by keeping the longest match.
 _RULES: list[tuple[re.Pattern, object]] = [
-    (re.compile(rf"\b(?:(?:from|between)\s+)?{_DATE}({_YEAR})\s*(?:-|–|—|to|through|until|"
-                rf"till|and)\s*{_DATE}({_YEAR})\b", re.I),
-     lambda m, ry: (_y(m[1]), _y(m[2])) if _y(m[1]) < _y(m[2]) < _y(m[1]) + 100 else None),
-    (re.compile(rf"\b({_YEAR})[-–/](\d\d)\b(?!\s*(?:percent|%))"),
-     lambda m, ry: ((_y(m[1]), _y(m[1]) // 100 * 100 + _y(m[2]))
-                    if _y(m[1]) % 100 < _y(m[2]) else None)),
-    (re.compile(rf"\bsince\s+{_DATE}({_YEAR})\b", re.I),
-     lambda m, ry: (_y(m[1]), max(_y(m[1]), ry))),
-    (re.compile(rf"\b(?:as\s+(?:of|at)|by)\s+(?:the\s+end\s+of\s+)?{_DATE}({_YEAR})\b", re.I),
-     lambda m, ry: (_y(m[1]), _y(m[1]))),
-    (re.compile(rf"\b(?:in|during|for|of|throughout|over|on|from|after|before|until|within|"
-                rf"at|to|through)\s+{_PART}?(?:fiscal\s+year\s+|FY\s*)?{_DATE}({_YEAR})\b"
-                rf"(?![-–]\d)", re.I),
-     lambda m, ry: (_y(m[1]), _y(m[1]))),
-    (re.compile(rf"\b({_YEAR})\s+(?:annual\s+|national\s+)?(?:report|survey|census|"
-                rf"statistics|data|budget)\b", re.I),
-     lambda m, ry: (_y(m[1]), _y(m[1]))),
-    (re.compile(r"\b(?:in|during|since|throughout)\s+the\s+((?:19|20)\d0)(?:s|’s|'s)\b", re.I),
-     lambda m, ry: (_y(m[1]), _y(m[1]) + 9)),
-    (re.compile(rf"\b(?:in|during|for|over|of|throughout)\s+{_PART}?the\s+(?:reporting\s+)?"
-                rf"(?:year|period)\b(?!['’]s|\s+\d)|\b(?:at|by|as\s+of|before)\s+(?:the\s+)?"
-                rf"year(?:(?:['’]s)?\s+|-)end\b|\b(?:at|by|as\s+of|before|until)\s+the\s+end\s+of\s+"
-                rf"the\s+year\b|\bthis\s+year\b|\bthe\s+reporting\s+period\b", re.I),
-     lambda m, ry: (ry, ry)),
-    (re.compile(rf"\b(?:in|during|since|by|through|until|from|as\s+of|between|on|at\s+the\s+"
-                rf"(?:beginning|start|end)\s+of)\s+(?:early[-\s]+|mid[-\s]+|late[-\s]+)?"
-                rf"{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?\b(?!,?\s*(?:1[89]|20)\d\d)(?!\s*\d)",
-                re.I),
-     lambda m, ry: (ry, ry)),
-    (re.compile(r"\b(?:last\s+year|the\s+(?:previous|prior|preceding)\s+year|a\s+year\s+"
-                r"(?:earlier|before))\b", re.I),
-     lambda m, ry: (ry - 1, ry - 1)),
-    (re.compile(rf"\b(?:the\s+)?(?:past|last|previous|preceding)\s+({_NUMW})(?:\s*(?:-|–|to|or)"
-                rf"\s*({_NUMW}))?\s+years\b", re.I),
-     lambda m, ry: (ry - _n(m[2] or m[1]), ry)),
+    (
+        re.compile(
+            rf"\b(?:(?:from|between)\s+)?{_DATE}({_YEAR})\s*(?:-|–|—|to|through|until|"
+            rf"till|and)\s*{_DATE}({_YEAR})\b",
+            re.I,
+        ),
+        lambda m, ry: (_y(m[1]), _y(m[2])) if _y(m[1]) < _y(m[2]) < _y(m[1]) + 100 else None,
+    ),
+    (
+        re.compile(rf"\b({_YEAR})[-–/](\d\d)\b(?!\s*(?:percent|%))"),
+        lambda m, ry: (
+            (_y(m[1]), _y(m[1]) // 100 * 100 + _y(m[2])) if _y(m[1]) % 100 < _y(m[2]) else None
+        ),
+    ),
+    (
+        re.compile(rf"\bsince\s+{_DATE}({_YEAR})\b", re.I),
+        lambda m, ry: (_y(m[1]), max(_y(m[1]), ry)),
+    ),
+    (
+        re.compile(rf"\b(?:as\s+(?:of|at)|by)\s+(?:the\s+end\s+of\s+)?{_DATE}({_YEAR})\b", re.I),
+        lambda m, ry: (_y(m[1]), _y(m[1])),
+    ),
+    (
+        re.compile(
+            rf"\b(?:in|during|for|of|throughout|over|on|from|after|before|until|within|"
+            rf"at|to|through)\s+{_PART}?(?:fiscal\s+year\s+|FY\s*)?{_DATE}({_YEAR})\b"
+            rf"(?![-–]\d)",
+            re.I,
+        ),
+        lambda m, ry: (_y(m[1]), _y(m[1])),
+    ),
+    (
+        re.compile(
+            rf"\b({_YEAR})\s+(?:annual\s+|national\s+)?(?:report|survey|census|"
+            rf"statistics|data|budget)\b",
+            re.I,
+        ),
+        lambda m, ry: (_y(m[1]), _y(m[1])),
+    ),
+    (
+        re.compile(r"\b(?:in|during|since|throughout)\s+the\s+((?:19|20)\d0)(?:s|’s|'s)\b", re.I),
+        lambda m, ry: (_y(m[1]), _y(m[1]) + 9),
+    ),
+    (
+        re.compile(
+            rf"\b(?:in|during|for|over|of|throughout)\s+{_PART}?the\s+(?:reporting\s+)?"
+            rf"(?:year|period)\b(?!['’]s|\s+\d)|\b(?:at|by|as\s+of|before)\s+(?:the\s+)?"
+            rf"year(?:(?:['’]s)?\s+|-)end\b|\b(?:at|by|as\s+of|before|until)\s+the\s+end\s+of\s+"
+            rf"the\s+year\b|\bthis\s+year\b|\bthe\s+reporting\s+period\b",
+            re.I,
+        ),
+        lambda m, ry: (ry, ry),
+    ),
+    (
+        re.compile(
+            rf"\b(?:in|during|since|by|through|until|from|as\s+of|between|on|at\s+the\s+"
+            rf"(?:beginning|start|end)\s+of)\s+(?:early[-\s]+|mid[-\s]+|late[-\s]+)?"
+            rf"{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?\b(?!,?\s*(?:1[89]|20)\d\d)(?!\s*\d)",
+            re.I,
+        ),
+        lambda m, ry: (ry, ry),
+    ),
+    (
+        re.compile(
+            r"\b(?:last\s+year|the\s+(?:previous|prior|preceding)\s+year|a\s+year\s+"
+            r"(?:earlier|before))\b",
+            re.I,
+        ),
+        lambda m, ry: (ry - 1, ry - 1),
+    ),
+    (
+        re.compile(
+            rf"\b(?:the\s+)?(?:past|last|previous|preceding)\s+({_NUMW})(?:\s*(?:-|–|to|or)"
+            rf"\s*({_NUMW}))?\s+years\b",
+            re.I,
+        ),
+        lambda m, ry: (ry - _n(m[2] or m[1]), ry),
+    ),
 ]
-_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten "
-                                     "eleven twelve".split())}
+_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
 
 
 def _n(s: str) -> int:
@@ -109,22 +163,37 @@ _YEARISH = re.compile(r"1[89]\d\d|20\d\d")
 #: the rules to run on lower-cased text: ``(pattern, on_lower)``; a case-insensitive rule
 #: is lower-cased and run on lower-cased text (several times faster than
 #: ``re.IGNORECASE``; the patterns hold no upper-case escape)
-_LOWER_RULES = [(re.compile(p.pattern.lower()), True) if p.flags & re.IGNORECASE
-                else (p, False) for p, _ in _RULES]
+_LOWER_RULES = [
+    (re.compile(p.pattern.lower()), True) if p.flags & re.IGNORECASE else (p, False)
+    for p, _ in _RULES
+]
 _AS_WRITTEN = [(p, False) for p, _ in _RULES]
 _EVERY = list(range(len(_RULES)))
 #: rule indices of :data:`_RULES` by what they need: a year-ish number, "year" or "period",
 #: a month's first letters
-_NO_YEAR = {(yearly, month): [n for n, want in ((7, yearly), (8, month), (9, yearly),
-                                                (10, yearly)) if want]
-            for yearly in (False, True) for month in (False, True)}
+_NO_YEAR = {
+    (yearly, month): [n for n, want in ((7, yearly), (8, month), (9, yearly), (10, yearly)) if want]
+    for yearly in (False, True)
+    for month in (False, True)
+}
 
 
 def _has_month(low: str) -> bool:
     """The first three letters of a month (lower-cased) somewhere in ``low``."""
-    return ("jan" in low or "feb" in low or "mar" in low or "apr" in low or "may" in low
-            or "jun" in low or "jul" in low or "aug" in low or "sep" in low or "oct" in low
-            or "nov" in low or "dec" in low)
+    return (
+        "jan" in low
+        or "feb" in low
+        or "mar" in low
+        or "apr" in low
+        or "may" in low
+        or "jun" in low
+        or "jul" in low
+        or "aug" in low
+        or "sep" in low
+        or "oct" in low
+        or "nov" in low
+        or "dec" in low
+    )
 
 
 def _wanted(text: str, low: str) -> list[int]:
@@ -141,8 +210,14 @@ def _wanted(text: str, low: str) -> list[int]:
     if "since" in low:
         wanted.append(2)
     wanted += (3, 4)
-    if ("report" in low or "survey" in low or "census" in low or "statistics" in low
-            or "data" in low or "budget" in low):
+    if (
+        "report" in low
+        or "survey" in low
+        or "census" in low
+        or "statistics" in low
+        or "data" in low
+        or "budget" in low
+    ):
         wanted.append(5)
     if "0s" in low or "0’s" in low or "0's" in low:
         wanted.append(6)
@@ -168,8 +243,9 @@ def period_matches(text: str) -> tuple[tuple[int, int, int, tuple], ...]:
         rules, wanted = _LOWER_RULES, _wanted(text, low)
     for n in wanted:
         pattern, on_lower = rules[n]
-        found += [(n, *m.span(), (m[0], *m.groups()))
-                  for m in pattern.finditer(low if on_lower else text)]
+        found += [
+            (n, *m.span(), (m[0], *m.groups())) for m in pattern.finditer(low if on_lower else text)
+        ]
     return tuple(found)
 
 
@@ -189,8 +265,9 @@ def resolve_periods(text: str, matches, year: int) -> list[Period]:
     return sorted(kept, key=lambda p: p.start)
 
 
-def assign_period(start: int, end: int, periods: list[Period], text: str,
-                  year: int) -> tuple[int, int, bool]:
+def assign_period(
+    start: int, end: int, periods: list[Period], text: str, year: int
+) -> tuple[int, int, bool]:
     """``(first, last, assumed)`` for the number at ``text[start:end]``.
 
     The nearest period of the sentence wins (distance in characters between the spans; a

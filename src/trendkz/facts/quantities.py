@@ -41,18 +41,21 @@ __all__ = ["FACT_KINDS", "NON_FACT_KINDS", "Quantity", "find_quantities"]
 NAN = math.nan
 FACT_KINDS = ("exact", "approximate", "bound", "range")
 
-_CHANGE = re.compile(r"^(?:increas|decreas|rose|rise|rising|fell|fall|drop|grew|grow|reduc|"
-                     r"lower|rais|cut|climb|declin|jump|doubl|tripl|chang|went|expand|shr[ai]n|"
-                     r"move|amend|revis|narrow|widen|adjust)")
-_IN_YEARS = {"years": 1.0, "months": 1 / 12, "weeks": 7 / 365, "days": 1 / 365,
-             "hours": 1 / 8760}
+_CHANGE = re.compile(
+    r"^(?:increas|decreas|rose|rise|rising|fell|fall|drop|grew|grow|reduc|"
+    r"lower|rais|cut|climb|declin|jump|doubl|tripl|chang|went|expand|shr[ai]n|"
+    r"move|amend|revis|narrow|widen|adjust)"
+)
+_IN_YEARS = {"years": 1.0, "months": 1 / 12, "weeks": 7 / 365, "days": 1 / 365, "hours": 1 / 8760}
 _OLD = re.compile(r"\s*old\b")
 _AFTER_A = frozenset([*SCALES, "dozen", "few"])  # what "a" starts a number before
 _SPAN = attrgetter("start", "end")
 _DIGIT = re.compile(r"\d")
 _YEARISH = re.compile(r"1[89]\d\d|20\d\d")  # what _SERIES and the ISO dates cannot do without
-_SERIES = re.compile(r"(?:\b(?:in|for)\s+)?\b((?:1[89]|20)\d\d)(?:\s+[–—-]\s*|\s*:\s+|[–—]\s*)"
-                     r"(?=[\w$])")
+_SERIES = re.compile(
+    r"(?:\b(?:in|for)\s+)?\b((?:1[89]|20)\d\d)(?:\s+[–—-]\s*|\s*:\s+|[–—]\s*)"
+    r"(?=[\w$])"
+)
 
 
 @dataclass(slots=True)
@@ -69,8 +72,8 @@ class Quantity:
     unit: str
     qualifier: str
     kind: str
-    first: int              # token index of the first token of the quantity
-    after: int              # token index just after it (where its noun phrase starts)
+    first: int  # token index of the first token of the quantity
+    after: int  # token index just after it (where its noun phrase starts)
     series_year: int | None = None
 
     @property
@@ -79,8 +82,20 @@ class Quantity:
 
 
 def _non_fact(toks, num: Num, kind: str) -> Quantity:
-    return Quantity(toks[num.i].start, toks[num.j - 1].end, num.value, NAN, NAN, False, False,
-                    "", "", kind, num.i, num.j)
+    return Quantity(
+        toks[num.i].start,
+        toks[num.j - 1].end,
+        num.value,
+        NAN,
+        NAN,
+        False,
+        False,
+        "",
+        "",
+        kind,
+        num.i,
+        num.j,
+    )
 
 
 def _read_fact(toks, text, num: Num) -> Quantity:
@@ -97,19 +112,28 @@ def _read_fact(toks, text, num: Num) -> Quantity:
     before_first = toks[first - 1].low if first > 0 else ""
     conn = toks[m].low if m < len(toks) else ""
     is_range = False
-    if conn in ("-", "–", "—", "to", "through", "or", "and") and m + 1 < len(toks) and not (
-            num.vague):
+    if (
+        conn in ("-", "–", "—", "to", "through", "or", "and")
+        and m + 1 < len(toks)
+        and not (num.vague)
+    ):
         c2 = currency_before(toks, m + 2)[0] if m + 2 < len(toks) else ""
         n = m + 2 if c2 else m + 1
         num2 = read_number(toks, n) if n < len(toks) else None
         unit2, k2 = unit_after(toks, num2.j) if num2 is not None else ("", n)
         both_time = unit in _IN_YEARS and unit2 in _IN_YEARS
-        if num2 is not None and not num2.vague and (
-                num2.value * _IN_YEARS[unit2] > value * _IN_YEARS[unit] if both_time
-                else num2.value > value) and (
-                conn != "and" or before_first == "between") and not (
-                conn in ("-", "–", "—") and num.words != num2.words) and not (
-                before_first == "from" and _change_before(toks, first)):
+        if (
+            num2 is not None
+            and not num2.vague
+            and (
+                num2.value * _IN_YEARS[unit2] > value * _IN_YEARS[unit]
+                if both_time
+                else num2.value > value
+            )
+            and (conn != "and" or before_first == "between")
+            and not (conn in ("-", "–", "—") and num.words != num2.words)
+            and not (before_first == "from" and _change_before(toks, first))
+        ):
             if both_time and unit != unit2:
                 value *= _IN_YEARS[unit] / _IN_YEARS[unit2]  # "three months to two years"
                 unit = unit2
@@ -119,8 +143,13 @@ def _read_fact(toks, text, num: Num) -> Quantity:
                 value, kind, is_range = NAN, "range", True
                 unit = unit or unit2 or (CURRENCY_SIGNS.get(toks[m + 1].low, "") if c2 else "")
                 end_tok = k2
-    if not is_range and unit == "years" and conn == "to" and m + 1 < len(toks) and (
-            toks[m + 1].low == "life"):
+    if (
+        not is_range
+        and unit == "years"
+        and conn == "to"
+        and m + 1 < len(toks)
+        and (toks[m + 1].low == "life")
+    ):
         low, high, value, kind, words = value, NAN, NAN, "range", "to life"
         hi_open, is_range, end_tok = True, True, m + 2
     if not is_range and unit == "years" and conn == "and" and m + 1 < len(toks):
@@ -130,8 +159,9 @@ def _read_fact(toks, text, num: Num) -> Quantity:
             end_tok = unit_after(toks, num2.j)[1]
     unit = unit or currency or ("fraction" if num.fraction else "count")
     q_words, relation, q_start = prefix_qualifier(text, toks[first].start)
-    p_words, p_rel, p_end = ("", "", 0) if is_range else postfix_qualifier(
-        text, toks[end_tok - 1].end)
+    p_words, p_rel, p_end = (
+        ("", "", 0) if is_range else postfix_qualifier(text, toks[end_tok - 1].end)
+    )
     if num.vague:
         if q_words:
             words = f"{q_words} {words}"
@@ -148,8 +178,20 @@ def _read_fact(toks, text, num: Num) -> Quantity:
             end_tok += 1
     if num.vague:
         lo_open = hi_open = False
-    return Quantity(start, end, value, low, high, lo_open, hi_open, unit, words.lower(), kind,
-                    _first_tok(toks, start), end_tok)
+    return Quantity(
+        start,
+        end,
+        value,
+        low,
+        high,
+        lo_open,
+        hi_open,
+        unit,
+        words.lower(),
+        kind,
+        _first_tok(toks, start),
+        end_tok,
+    )
 
 
 def _first_tok(toks, start: int) -> int:
@@ -169,8 +211,12 @@ def _change_before(toks, first: int) -> bool:
     return any(_CHANGE.match(toks[k].low) for k in range(max(0, first - 8), first))
 
 
-def find_quantities(text: str, periods: list[Period] | Callable[[], list[Period]] = (), *,
-                    toks: list[Tok] | None = None) -> list[Quantity]:
+def find_quantities(
+    text: str,
+    periods: list[Period] | Callable[[], list[Period]] = (),
+    *,
+    toks: list[Tok] | None = None,
+) -> list[Quantity]:
     """Every number of the sentence ``text``, facts and non-facts, in text order.
 
     ``periods`` (from :func:`trendkz.facts.periods.find_periods`) claims the numbers inside time
@@ -194,8 +240,22 @@ def find_quantities(text: str, periods: list[Period] | Callable[[], list[Period]
             if any(q.start < m.end() and q.end > m.start() for q in out):
                 continue
             if _DIGIT.search(m.group()):
-                out.append(Quantity(m.start(), m.end(), NAN, NAN, NAN, False, False, "", "",
-                                    kind, _first_tok(toks, m.start()), _first_tok(toks, m.end())))
+                out.append(
+                    Quantity(
+                        m.start(),
+                        m.end(),
+                        NAN,
+                        NAN,
+                        NAN,
+                        False,
+                        False,
+                        "",
+                        "",
+                        kind,
+                        _first_tok(toks, m.start()),
+                        _first_tok(toks, m.end()),
+                    )
+                )
                 claim(m.start(), m.end())
     # series inside one sentence: "(2014 – 3, 2015 – 4)", "in 2015 – 150 thousand"
     for m in _SERIES.finditer(text) if yearish else ():
@@ -203,8 +263,12 @@ def find_quantities(text: str, periods: list[Period] | Callable[[], list[Period]
         if k >= len(toks) or taken[k]:
             continue
         num = read_number(toks, k)
-        if num is None or num.words and num.value == 1 or (
-                not num.scaled and not num.vague and 1000 <= num.value <= 2100):
+        if (
+            num is None
+            or num.words
+            and num.value == 1
+            or (not num.scaled and not num.vague and 1000 <= num.value <= 2100)
+        ):
             continue
         yt = _first_tok(toks, m.start(1))
         q = _read_fact(toks, text, num)
@@ -220,8 +284,13 @@ def find_quantities(text: str, periods: list[Period] | Callable[[], list[Period]
     claims = True in taken  # claimed above: never below
     last = len(toks) - 1
     # the tokens a number can start at ("a" only before a scale word: "a million")
-    for i0 in [n for n, t in enumerate(toks) if t.text[0].isdigit() or t.low in NUMBER_STARTS
-               and (t.low != "a" or n < last and toks[n + 1].low in _AFTER_A)]:
+    for i0 in [
+        n
+        for n, t in enumerate(toks)
+        if t.text[0].isdigit()
+        or t.low in NUMBER_STARTS
+        and (t.low != "a" or n < last and toks[n + 1].low in _AFTER_A)
+    ]:
         if i0 < i or taken[i0]:
             continue
         i = i0
@@ -229,7 +298,7 @@ def find_quantities(text: str, periods: list[Period] | Callable[[], list[Period]
         if num is None:
             i += 1
             continue
-        if claims and True in taken[num.i:num.j]:
+        if claims and True in taken[num.i : num.j]:
             num = Num(num.i, num.i + 1, num.value) if not num.words else None
             if num is None:
                 i += 1
@@ -237,8 +306,9 @@ def find_quantities(text: str, periods: list[Period] | Callable[[], list[Period]
         kind = glue_kind(toks, num) or context_kind(toks, num, text, ref_until)
         if kind is None:
             if period_spans is None:
-                period_spans = [(p.start, p.end)
-                                for p in (periods() if callable(periods) else periods)]
+                period_spans = [
+                    (p.start, p.end) for p in (periods() if callable(periods) else periods)
+                ]
             if any(a <= toks[i].start < b for a, b in period_spans):
                 kind = "period"
         if kind is not None:
@@ -251,9 +321,14 @@ def find_quantities(text: str, periods: list[Period] | Callable[[], list[Period]
         q = _read_fact(toks, text, num)
         if q.kind == "range" and q.unit in ("years", "months") and _OLD.match(text, q.end):
             q = _non_fact(toks, num, "age")  # "70 to 80 years old"
-        if num.words and num.value in (0, 1) and not num.scaled and q.kind == "exact" and (
-                q.unit == "count") and (num.value == 1 or q.after < len(toks) and (
-                toks[q.after].low == "tolerance")):
+        if (
+            num.words
+            and num.value in (0, 1)
+            and not num.scaled
+            and q.kind == "exact"
+            and (q.unit == "count")
+            and (num.value == 1 or q.after < len(toks) and (toks[q.after].low == "tolerance"))
+        ):
             q = _non_fact(toks, num, "determiner")
         out.append(q)
         i = max(q.after, num.j)
@@ -278,13 +353,25 @@ def _counting_ones(toks: list[Tok], text: str, out: list[Quantity]) -> list[Quan
         while m >= 0 and toks[m].low in ("only", "just", "also"):
             m -= 1
         before = toks[m].low if m >= 0 else ""
-        partitive = (i + 2 < len(toks) and toks[i + 1].low == "of" and toks[i + 2].low in (
-            "the", "their", "them", "these", "those", "its", "his", "her", "our")
-            and before not in _PREPS and before not in ("in", "as"))
+        partitive = (
+            i + 2 < len(toks)
+            and toks[i + 1].low == "of"
+            and toks[i + 2].low
+            in ("the", "their", "them", "these", "those", "its", "his", "her", "our")
+            and before not in _PREPS
+            and before not in ("in", "as")
+        )
         other = i + 1 < len(toks) and toks[i + 1].low in ("other", "more", "additional")
-        joined = other or (before in ("and", ",") and any(f < n for f in facts)) or any(
-            f > n and out[f].first <= i + 4 and any(t.low == "and" for t in toks[i + 1:out[
-                f].first]) for f in facts)
+        joined = (
+            other
+            or (before in ("and", ",") and any(f < n for f in facts))
+            or any(
+                f > n
+                and out[f].first <= i + 4
+                and any(t.low == "and" for t in toks[i + 1 : out[f].first])
+                for f in facts
+            )
+        )
         if partitive or joined:
             out[n] = _read_fact(toks, text, Num(i, i + 1, 1.0, words=True))
     return out

@@ -16,25 +16,53 @@ _F = re.I
 
 #: rules for single lines near the top or bottom of a page
 LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("wrapper", re.compile(r"^(Last Updated:|Publisher\s|Publication Date\s|Cite as\s|"
-                           r"Disclaimer|Search Refworld$|Countries\s*$|Topics\s*$)", _F)),
+    (
+        "wrapper",
+        re.compile(
+            r"^(Last Updated:|Publisher\s|Publication Date\s|Cite as\s|"
+            r"Disclaimer|Search Refworld$|Countries\s*$|Topics\s*$)",
+            _F,
+        ),
+    ),
     ("copyright", re.compile(r"^(©|\(c\)\s|Copyright\b|All rights reserved)", _F)),
     ("attribution", re.compile(r"^Please (make active links|cite|credit|refer)\b", _F)),
-    ("social", re.compile(r"^((Follow|Like|Join|Subscribe to) us\b|Share (this|on)\b|"
-                          r"Print this (page|article)$)", _F)),
-    ("photo-credit", re.compile(r"^(Photo|Image|Cover photo|Photo of the cover)"
-                                r"( credit)?\s*:", _F)),
-    ("credit", re.compile(r"^This (publication|article|material|report) (was|is|has been) "
-                          r"(produced|prepared|published|made possible)\b", _F)),
+    (
+        "social",
+        re.compile(
+            r"^((Follow|Like|Join|Subscribe to) us\b|Share (this|on)\b|"
+            r"Print this (page|article)$)",
+            _F,
+        ),
+    ),
+    (
+        "photo-credit",
+        re.compile(
+            r"^(Photo|Image|Cover photo|Photo of the cover)"
+            r"( credit)?\s*:",
+            _F,
+        ),
+    ),
+    (
+        "credit",
+        re.compile(
+            r"^This (publication|article|material|report) (was|is|has been) "
+            r"(produced|prepared|published|made possible)\b",
+            _F,
+        ),
+    ),
     ("footnote", re.compile(r"^\[\d{1,3}\]\s*\S")),
 ]
 
-_ANYWHERE = re.compile("|".join(p.pattern for name, p in LINE_RULES
-                                if name in ("social", "photo-credit")), _F)
+_ANYWHERE = re.compile(
+    "|".join(p.pattern for name, p in LINE_RULES if name in ("social", "photo-credit")), _F
+)
 
 #: a line from which everything to the end of the page is site chrome
-TAIL_STARTS = re.compile(r"^(On This Page|Spelling error report|Related (Articles|Posts)|"
-                         r"Back to top|Skip to (main )?content)\s*$", _F)
+TAIL_STARTS = re.compile(
+    r"^(On This Page|Spelling error report|Related (Articles|Posts)|"
+    r"Back to top|Skip to (main )?content)\s*$",
+    _F,
+)
 
 _WORD = re.compile(r"\w+")
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
@@ -70,7 +98,7 @@ def _rule(line: str) -> str | None:
 
 def _is_title(line: str) -> bool:
     words = _WORD.findall(line)
-    if not line or len(words) > 25 or line[-1] in ".!?;:,\"”" or _NUMBERED.match(line):
+    if not line or len(words) > 25 or line[-1] in '.!?;:,"”' or _NUMBERED.match(line):
         return False
     return bool(_YEAR.search(line) or re.search(r"\bReports?\b", line) or len(words) >= 4)
 
@@ -140,12 +168,14 @@ def split_chrome(text: str) -> tuple[str, list[Chrome]]:
     last = -1  # index of the last line that joined a chrome span
     for i, (a, b, _) in enumerate(lines):
         if i in tag:
-            joins = chrome and chrome[-1].rule == tag[i] and all(
-                not lines[k][2] for k in range(last + 1, i)
+            joins = (
+                chrome
+                and chrome[-1].rule == tag[i]
+                and all(not lines[k][2] for k in range(last + 1, i))
             )
             if joins:
                 prev = chrome.pop()
-                chrome.append(Chrome(tag[i], prev.start, b, text[prev.start:b]))
+                chrome.append(Chrome(tag[i], prev.start, b, text[prev.start : b]))
             else:
                 chrome.append(Chrome(tag[i], a, b, text[a:b]))
             last = i

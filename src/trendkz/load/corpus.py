@@ -52,8 +52,10 @@ class Document:
             self.n_words = count_words(self.body)
 
     def __repr__(self) -> str:
-        return (f"Document({self.doc_id!r}, year={self.year}, kind={self.kind!r}, "
-                f"entity={self.entity!r}, n_words={self.n_words})")
+        return (
+            f"Document({self.doc_id!r}, year={self.year}, kind={self.kind!r}, "
+            f"entity={self.entity!r}, n_words={self.n_words})"
+        )
 
 
 class Corpus:
@@ -64,8 +66,9 @@ class Corpus:
     """
 
     def __init__(self, documents: Sequence[Document]):
-        docs = sorted(documents, key=lambda d: (d.year, d.entity or "", d.series or "",
-                                                d.kind, d.doc_id))
+        docs = sorted(
+            documents, key=lambda d: (d.year, d.entity or "", d.series or "", d.kind, d.doc_id)
+        )
         self._docs = docs
         self._by_id = {d.doc_id: d for d in docs}
 
@@ -101,21 +104,43 @@ class Corpus:
         relative to the folder), ``year_source`` (``manifest``, ``title``, ``heading`` or
         ``mentions``).
         """
-        rows = [{
-            "doc_id": d.doc_id, "entity": d.entity, "series": d.series, "year": d.year,
-            "kind": d.kind, "title": d.title, "publisher": d.publisher,
-            "n_words": d.n_words, "n_chrome": sum(len(c.text) for c in d.chrome),
-            "sha256": d.sha256, "source": d.source, "year_source": d.year_source,
-        } for d in self._docs]
-        return schema.conform(pd.DataFrame(rows, columns=schema.FRAMES["documents"][0]),
-                              "documents")
+        rows = [
+            {
+                "doc_id": d.doc_id,
+                "entity": d.entity,
+                "series": d.series,
+                "year": d.year,
+                "kind": d.kind,
+                "title": d.title,
+                "publisher": d.publisher,
+                "n_words": d.n_words,
+                "n_chrome": sum(len(c.text) for c in d.chrome),
+                "sha256": d.sha256,
+                "source": d.source,
+                "year_source": d.year_source,
+            }
+            for d in self._docs
+        ]
+        return schema.conform(
+            pd.DataFrame(rows, columns=schema.FRAMES["documents"][0]), "documents"
+        )
 
     @property
     def chrome(self) -> pd.DataFrame:
         """Every span set aside: ``doc_id, year, rule, start, end, text`` (offsets into the
         document's normalized text, ``Document.text``)."""
-        rows = [{"doc_id": d.doc_id, "year": d.year, "rule": c.rule, "start": c.start,
-                 "end": c.end, "text": c.text} for d in self._docs for c in d.chrome]
+        rows = [
+            {
+                "doc_id": d.doc_id,
+                "year": d.year,
+                "rule": c.rule,
+                "start": c.start,
+                "end": c.end,
+                "text": c.text,
+            }
+            for d in self._docs
+            for c in d.chrome
+        ]
         return schema.conform(pd.DataFrame(rows, columns=schema.FRAMES["chrome"][0]), "chrome")
 
     def __repr__(self) -> str:
@@ -123,10 +148,13 @@ class Corpus:
             return "Corpus(0 documents)"
         years = sorted({d.year for d in self._docs})
         ents = sorted({d.entity or "?" for d in self._docs})
-        head = (f"Corpus({len(self)} documents, {len(ents)} "
-                f"{'entity' if len(ents) == 1 else 'entities'}, years {years[0]}–{years[-1]})")
-        lines = [f"  {d.doc_id:<40} {d.year} {d.kind:<9} {d.n_words:>7} words"
-                 for d in self._docs[:12]]
+        head = (
+            f"Corpus({len(self)} documents, {len(ents)} "
+            f"{'entity' if len(ents) == 1 else 'entities'}, years {years[0]}–{years[-1]})"
+        )
+        lines = [
+            f"  {d.doc_id:<40} {d.year} {d.kind:<9} {d.n_words:>7} words" for d in self._docs[:12]
+        ]
         if len(self) > 12:
             lines.append(f"  … {len(self) - 12} more")
         return "\n".join([head, *lines])
@@ -134,8 +162,11 @@ class Corpus:
     def _repr_html_(self) -> str:
         df = self.documents[["doc_id", "entity", "year", "kind", "title", "n_words"]]
         more = f"<p>… {len(df) - 20} more documents</p>" if len(df) > 20 else ""
-        return (f"<p><b>trendkz Corpus</b>: {len(self)} documents</p>"
-                + df.head(20).to_html(index=False, na_rep="", escape=True) + more)
+        return (
+            f"<p><b>trendkz Corpus</b>: {len(self)} documents</p>"
+            + df.head(20).to_html(index=False, na_rep="", escape=True)
+            + more
+        )
 
 
 def _slug(text: str) -> str:
@@ -154,13 +185,16 @@ def _read_manifest(manifest: str | Path | pd.DataFrame) -> pd.DataFrame:
         except (pd.errors.ParserError, UnicodeDecodeError) as exc:
             raise ManifestError(f"{where}: not a readable CSV file ({exc})") from None
     if "file" not in df.columns:
-        raise ManifestError(f"{where}: the manifest needs a 'file' column; it has "
-                            f"{', '.join(map(str, df.columns))}")
+        raise ManifestError(
+            f"{where}: the manifest needs a 'file' column; it has {', '.join(map(str, df.columns))}"
+        )
     if "year" in df.columns:
         for i, y in enumerate(df["year"].astype(str)):
             if y.strip() and not re.fullmatch(r"\s*\d{4}\s*", y):
-                raise ManifestError(f"{where}:{i + 2}: bad year {y!r} for {df['file'].iloc[i]!r};"
-                                    " write a four-digit year or leave it empty")
+                raise ManifestError(
+                    f"{where}:{i + 2}: bad year {y!r} for {df['file'].iloc[i]!r};"
+                    " write a four-digit year or leave it empty"
+                )
     return df
 
 
@@ -171,11 +205,16 @@ def _files(source: str | Path | Sequence) -> tuple[list[tuple[Path, str]], Path 
             raise CorpusError(f"{root}: no such file or folder")
         if root.is_file():
             return [(root, root.name)], None
-        found = sorted(p for p in root.rglob("*") if p.is_file()
-                       and p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
+        found = sorted(
+            p
+            for p in root.rglob("*")
+            if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
+        )
         if not found:
-            raise CorpusError(f"{root}: no documents found (looked for {', '.join(SUFFIXES)} "
-                              "files); point to the folder that holds the reports")
+            raise CorpusError(
+                f"{root}: no documents found (looked for {', '.join(SUFFIXES)} "
+                "files); point to the folder that holds the reports"
+            )
         return [(p, p.relative_to(root).as_posix()) for p in found], root
     paths = [Path(p) for p in source]
     if not paths:
@@ -186,11 +225,14 @@ def _files(source: str | Path | Sequence) -> tuple[list[tuple[Path, str]], Path 
 def _document(text: str, raw: bytes, where: str, over: dict) -> dict:
     body, chrome = split_chrome(text)
     if not body.strip():
-        raise InputError(f"{where}: nothing is left once page chrome is set aside "
-                         f"({len(chrome)} chrome spans); is this a report?")
+        raise InputError(
+            f"{where}: nothing is left once page chrome is set aside "
+            f"({len(chrome)} chrome spans); is this a report?"
+        )
     meta = infer_metadata(body, chrome, over)
-    fields = {k: getattr(meta, k) for k in ("year", "title", "publisher", "series", "kind",
-                                            "entity")}
+    fields = {
+        k: getattr(meta, k) for k in ("year", "title", "publisher", "series", "kind", "entity")
+    }
     year_source = meta.year_source
     for k, v in over.items():
         if k in MANIFEST_FIELDS and v is not None and str(v).strip():
@@ -198,11 +240,20 @@ def _document(text: str, raw: bytes, where: str, over: dict) -> dict:
             if k == "year":
                 year_source = "manifest"
     if fields["year"] is None:
-        raise CorpusError(f"{where}: no year found in the text (no title, heading or date "
-                          "names one); give it in a manifest CSV with columns file,year")
-    return dict(fields, text=text, body=body, chrome=chrome, source=where,
-                sha256=hashlib.sha256(raw).hexdigest(), year_source=year_source,
-                n_words=count_words(body))
+        raise CorpusError(
+            f"{where}: no year found in the text (no title, heading or date "
+            "names one); give it in a manifest CSV with columns file,year"
+        )
+    return dict(
+        fields,
+        text=text,
+        body=body,
+        chrome=chrome,
+        source=where,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        year_source=year_source,
+        n_words=count_words(body),
+    )
 
 
 def _fill_from_siblings(items: list[dict]) -> None:
@@ -210,8 +261,14 @@ def _fill_from_siblings(items: list[dict]) -> None:
     for it in items:
         if it["series"]:
             continue
-        known = {o["series"] for o in items if o is not it and o["series"]
-                 and o["entity"] == it["entity"] and o["kind"] == it["kind"]}
+        known = {
+            o["series"]
+            for o in items
+            if o is not it
+            and o["series"]
+            and o["entity"] == it["entity"]
+            and o["kind"] == it["kind"]
+        }
         if len(known) == 1:
             it["series"] = known.pop()
 
@@ -224,14 +281,16 @@ def _assign_ids(items: list[dict]) -> list[Document]:
             raise CorpusError(
                 f"{it['source']} and {seen[key]} both claim {it['entity'] or 'an unknown entity'}"
                 f", {it['year']} ({it['kind']}); remove one, or tell them apart in a manifest "
-                "(columns file,year,entity,series)")
+                "(columns file,year,entity,series)"
+            )
         seen[key] = it["source"]
     ids: dict[str, int] = {}
     docs = []
-    for it in sorted(items, key=lambda i: (i["entity"] or "", i["series"] or "", i["year"],
-                                           i["kind"], i["source"])):
-        base = "-".join(filter(None, [_slug(it["entity"] or "doc"), str(it["year"]),
-                                      it["kind"]]))
+    for it in sorted(
+        items,
+        key=lambda i: (i["entity"] or "", i["series"] or "", i["year"], i["kind"], i["source"]),
+    ):
+        base = "-".join(filter(None, [_slug(it["entity"] or "doc"), str(it["year"]), it["kind"]]))
         ids[base] = ids.get(base, 0) + 1
         doc_id = base if ids[base] == 1 else f"{base}-{ids[base]}"
         docs.append(Document(doc_id=doc_id, **{k: v for k, v in it.items()}))
@@ -244,8 +303,9 @@ def _read_one(job: tuple[Path, str, dict]) -> dict:
     return _document(text, raw, name, over)
 
 
-def load_corpus(source, *, manifest=None, progress: bool = False,
-                workers: int | None = 1) -> Corpus:
+def load_corpus(
+    source, *, manifest=None, progress: bool = False, workers: int | None = 1
+) -> Corpus:
     """Load a report series.
 
     Parameters
@@ -299,9 +359,11 @@ def load_corpus(source, *, manifest=None, progress: bool = False,
             name = str(row["file"]).strip()
             path = by_name.get(name) or (base / name)
             if not path.is_file():
-                raise ManifestError(f"{manifest or root / 'manifest.csv'}:{i + 2}: names "
-                                    f"{name!r}, which does not exist; fix the name or drop "
-                                    "the row")
+                raise ManifestError(
+                    f"{manifest or root / 'manifest.csv'}:{i + 2}: names "
+                    f"{name!r}, which does not exist; fix the name or drop "
+                    "the row"
+                )
             chosen.append((path, name))
             overrides[name] = row
         files = chosen
@@ -309,16 +371,24 @@ def load_corpus(source, *, manifest=None, progress: bool = False,
 
     jobs = [(path, name, overrides.get(name, {})) for path, name in files]
     backend = "serial" if workers == 1 or len(jobs) < 64 else "processes"
-    items = map_parts(_read_one, jobs, workers=workers, backend=backend, progress=progress,
-                      units=("reading", "file"))
+    items = map_parts(
+        _read_one,
+        jobs,
+        workers=workers,
+        backend=backend,
+        progress=progress,
+        units=("reading", "file"),
+    )
     _fill_from_siblings(items)
     return Corpus(_assign_ids(items))
 
 
 def _from_frame(df: pd.DataFrame) -> Corpus:
     if "text" not in df.columns:
-        raise CorpusError("the DataFrame needs a 'text' column holding each document's text; "
-                          f"it has {', '.join(map(str, df.columns))}")
+        raise CorpusError(
+            "the DataFrame needs a 'text' column holding each document's text; "
+            f"it has {', '.join(map(str, df.columns))}"
+        )
     if df.empty:
         raise CorpusError("the DataFrame has no rows; give at least one document")
     items = []

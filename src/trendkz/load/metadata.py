@@ -20,8 +20,11 @@ _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _REPORT_TITLE = re.compile(r"\b(Reports?|Review|Survey|Yearbook|Assessment|Index)\b", re.I)
 _TITLE_YEAR = re.compile(rf"\b({_YEAR})\b")
 _HEADING_YEAR = re.compile(rf"^({_YEAR})\s+[A-Z][\w ,'’-]{{2,60}}:", re.M)
-_RANGE_END = re.compile(r"(?:[-–—]|\bto|\buntil|\bthrough|\bby|\bfor completion in|"
-                        r"\bplanned for|\bscheduled for|\bexpected in)\s*$", re.I)
+_RANGE_END = re.compile(
+    r"(?:[-–—]|\bto|\buntil|\bthrough|\bby|\bfor completion in|"
+    r"\bplanned for|\bscheduled for|\bexpected in)\s*$",
+    re.I,
+)
 _PUBLISHER_LINE = re.compile(r"^Publisher\s+(.+)$", re.M)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|Copyright)\s*(?:\d{4}\s*)?(.+?)\s*$", re.M | re.I)
 _ANALYSIS_CUES = re.compile(
@@ -74,9 +77,13 @@ def _title(chrome: list[Chrome]) -> str | None:
         if c.rule == "wrapper":
             for line in c.text.splitlines():
                 line = line.strip()
-                if (line and _REPORT_TITLE.search(line) and not re.match(
-                        r"^(Last Updated|Publisher|Publication Date|Cite as|Disclaimer)",
-                        line)):
+                if (
+                    line
+                    and _REPORT_TITLE.search(line)
+                    and not re.match(
+                        r"^(Last Updated|Publisher|Publication Date|Cite as|Disclaimer)", line
+                    )
+                ):
                     return line
     return None
 
@@ -97,7 +104,7 @@ def _entity(title: str | None, body: str) -> str | None:
 def _year_from_mentions(body: str) -> int | None:
     years: Counter[int] = Counter()
     for m in re.finditer(rf"(?<![\d/.-])({_YEAR})(?![\d/])", body):
-        if _RANGE_END.search(body[max(0, m.start() - 20):m.start()]):
+        if _RANGE_END.search(body[max(0, m.start() - 20) : m.start()]):
             continue  # end of a range or a plan ("2018-2022", "planned for 2023")
         years[int(m.group(1))] += 1
     if not years:
@@ -160,10 +167,12 @@ def infer_metadata(body: str, chrome: list[Chrome], known: dict | None = None) -
     else:  # cue words in the opening 30,000 characters decide report vs analysis
         head = body[:30000].lower()
         analysis = len(_ANALYSIS_CUES.findall(head)) + bool(
-            meta.publisher and re.search(r"analytic|institute|centre|center|think",
-                                         meta.publisher, re.I))
+            meta.publisher
+            and re.search(r"analytic|institute|centre|center|think", meta.publisher, re.I)
+        )
         report = len(_REPORT_CUES.findall(head)) + bool(
-            meta.title and _REPORT_TITLE.search(meta.title))
+            meta.title and _REPORT_TITLE.search(meta.title)
+        )
         meta.kind = "analysis" if analysis > report else "report"
     meta.series = _series(meta.title, meta.entity)
     if meta.series is None and meta.kind == "analysis" and meta.publisher:

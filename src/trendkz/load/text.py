@@ -17,8 +17,7 @@ from .._core.errors import DecodeError, InputError
 __all__ = ["decode", "html_to_text", "normalize", "read_document"]
 
 # odd spaces become plain spaces; zero-width characters go
-_REPLACE = [(chr(c), " ") for c in [0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F,
-                                     0x3000]]
+_REPLACE = [(chr(c), " ") for c in [0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000]]
 _REPLACE += [(chr(c), "") for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)]
 # control characters other than tab, newline, carriage return, form feed
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -66,8 +65,27 @@ def decode(data: bytes, where: str) -> str:
 
 class _TextExtractor(HTMLParser):
     _BLOCK = {
-        "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
-        "article", "header", "footer", "nav", "ul", "ol", "table", "blockquote", "title",
+        "p",
+        "div",
+        "br",
+        "li",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "ul",
+        "ol",
+        "table",
+        "blockquote",
+        "title",
     }
     _SKIP = {"script", "style", "noscript", "template", "svg"}
 

@@ -16,13 +16,13 @@ from .._core.errors import TrendkzError
 __all__ = ["main"]
 
 
-def _load(source: str | None, manifest: str | None, progress: bool = True,
-          workers: int | None = 1):
+def _load(source: str | None, manifest: str | None, progress: bool = True, workers: int | None = 1):
     from ..datasets import kazakhstan_path
     from ..load.corpus import load_corpus
 
-    return load_corpus(source or kazakhstan_path(), manifest=manifest, progress=progress,
-                       workers=workers)
+    return load_corpus(
+        source or kazakhstan_path(), manifest=manifest, progress=progress, workers=workers
+    )
 
 
 def _cmd_sections(args: argparse.Namespace) -> int:
@@ -55,13 +55,17 @@ def _cmd_report(args: argparse.Namespace) -> int:
         comparison.options["lexicon"] = _rel(args.lexicon, out)
     source = None
     if args.source:
-        source = {"path": _rel(args.source, out),
-                  "manifest": _rel(args.manifest, out) if args.manifest else None}
+        source = {
+            "path": _rel(args.source, out),
+            "manifest": _rel(args.manifest, out) if args.manifest else None,
+        }
     folder = comparison.save(out, source=source, progress=progress, force=args.force)
     if not args.quiet:
         print(comparison)
-        print(f"wrote {folder}/index.html and {sum(1 for p in folder.rglob('*') if p.is_file())}"
-              " files; check them with: trendkz verify " + str(folder))
+        print(
+            f"wrote {folder}/index.html and {sum(1 for p in folder.rglob('*') if p.is_file())}"
+            " files; check them with: trendkz verify " + str(folder)
+        )
     return 0
 
 
@@ -84,30 +88,43 @@ def build_parser() -> argparse.ArgumentParser:
         description="Compare a series of reports across years: sections, diffs, facts, framing.",
     )
     parser.add_argument("--version", action="version", version=f"trendkz {_version()}")
-    parser.add_argument("--traceback", action="store_true",
-                        help="show the full traceback of an unexpected error")
+    parser.add_argument(
+        "--traceback", action="store_true", help="show the full traceback of an unexpected error"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("report", help="run the whole comparison and save every output")
     p.add_argument("source", nargs="?", help="folder or file (default: bundled Kazakhstan)")
-    p.add_argument("--out", default="trendkz-report",
-                   help="output folder: new, empty, or an earlier trendkz report (replaced)")
-    p.add_argument("--force", action="store_true",
-                   help="write into an existing folder that is not a trendkz report, keeping "
-                        "its other files")
+    p.add_argument(
+        "--out",
+        default="trendkz-report",
+        help="output folder: new, empty, or an earlier trendkz report (replaced)",
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="write into an existing folder that is not a trendkz report, keeping its other files",
+    )
     p.add_argument("--manifest", help="CSV with file,year,... overriding what is inferred")
     p.add_argument("--lexicon", help="a lexicon file for framing terms (default: built-in)")
     p.add_argument("--terms-by", default="doc", choices=["doc", "section", "group"])
     p.add_argument("--min-similarity", type=float, help="alignment threshold in [0, 1]")
-    p.add_argument("--workers", type=int, default=None,
-                   help="processes to use (default: all cores); results do not depend on it")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="processes to use (default: all cores); results do not depend on it",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bars or summary")
     p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("verify", help="re-run a saved report and compare every byte")
     p.add_argument("dir", help="a folder written by `trendkz report`")
-    p.add_argument("--hashes-only", action="store_true",
-                   help="only check files against manifest.json, do not re-run")
+    p.add_argument(
+        "--hashes-only",
+        action="store_true",
+        help="only check files against manifest.json, do not re-run",
+    )
     p.set_defaults(func=_cmd_verify)
 
     p = sub.add_parser("sections", help="print the documents and their section trees")
@@ -140,8 +157,11 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the CLI's last resort: one line, code 3
         if args.traceback:
             raise
-        print(f"trendkz: unexpected error: {type(exc).__name__}: {exc} (run again with "
-              "--traceback for details, and please report it)", file=sys.stderr)
+        print(
+            f"trendkz: unexpected error: {type(exc).__name__}: {exc} (run again with "
+            "--traceback for details, and please report it)",
+            file=sys.stderr,
+        )
         return 3
 
 

@@ -19,8 +19,18 @@ from ..load.corpus import Corpus
 __all__ = ["FRAME_NAMES", "Comparison", "compare"]
 
 #: the frames a Comparison holds, in the order they are computed and saved
-FRAME_NAMES = ("documents", "chrome", "sections", "alignment", "sentences", "changes",
-               "terms", "facts", "fact_changes", "corroboration")
+FRAME_NAMES = (
+    "documents",
+    "chrome",
+    "sections",
+    "alignment",
+    "sentences",
+    "changes",
+    "terms",
+    "facts",
+    "fact_changes",
+    "corroboration",
+)
 
 _OPTIONS = {"lexicon": None, "min_similarity": None, "terms_by": "doc"}
 
@@ -49,8 +59,10 @@ class Comparison:
     @property
     def inputs(self) -> list[dict]:
         """``source`` and ``sha256`` of every input document, in corpus order."""
-        return [{"doc_id": r.doc_id, "source": r.source, "sha256": r.sha256}
-                for r in self.documents.itertuples(index=False)]
+        return [
+            {"doc_id": r.doc_id, "source": r.source, "sha256": r.sha256}
+            for r in self.documents.itertuples(index=False)
+        ]
 
     def alignment_table(self) -> pd.DataFrame:
         """Groups × years, headings or "—" where absent (see :func:`trendkz.alignment_table`)."""
@@ -58,8 +70,7 @@ class Comparison:
 
         return alignment_table(self.alignment)
 
-    def save(self, path, *, source: str | None = None, progress: bool = False,
-             force: bool = False):
+    def save(self, path, *, source: str | None = None, progress: bool = False, force: bool = False):
         """Write every frame, figure, ``index.html`` and ``manifest.json`` atomically.
 
         An existing folder is replaced only when it is an earlier trendkz report; any other
@@ -72,28 +83,55 @@ class Comparison:
     def summary(self) -> dict[str, pd.DataFrame]:
         """Small frames for a glance: most changed sections, framing shift, facts that moved."""
         ch = self.changes
-        most = (ch[ch["status"].isin([CHANGED, REWRITTEN])]
-                .sort_values(["similarity", "entity", "group", "year_from"], kind="mergesort")
-                .head(5)[["entity", "label", "year_from", "year_to", "similarity", "status"]])
+        most = (
+            ch[ch["status"].isin([CHANGED, REWRITTEN])]
+            .sort_values(["similarity", "entity", "group", "year_from"], kind="mergesort")
+            .head(5)[["entity", "label", "year_from", "year_to", "similarity", "status"]]
+        )
         t = self.terms
         framing = pd.DataFrame()
         if len(t):  # quoted / all hits of the three most frequent terms, by year
-            top = (t.groupby("term")["count"].sum().sort_values(ascending=False,
-                                                                   kind="mergesort")
-                   .head(3).index)
-            g = t[t["term"].isin(top)].groupby(["term", "year"], sort=True)[
-                ["count", "quoted"]].sum()
+            top = (
+                t.groupby("term")["count"]
+                .sum()
+                .sort_values(ascending=False, kind="mergesort")
+                .head(3)
+                .index
+            )
+            g = (
+                t[t["term"].isin(top)]
+                .groupby(["term", "year"], sort=True)[["count", "quoted"]]
+                .sum()
+            )
             cells = g["quoted"].astype(str) + "/" + g["count"].astype(str)
-            framing = cells.unstack("year").fillna("").rename_axis(
-                columns=None).reset_index().rename(columns={"term": "quoted/all"})
+            framing = (
+                cells.unstack("year")
+                .fillna("")
+                .rename_axis(columns=None)
+                .reset_index()
+                .rename(columns={"term": "quoted/all"})
+            )
             framing.columns = [str(c) for c in framing.columns]
         fc = self.fact_changes
         moved = fc[fc["status"].isin([UP, DOWN, QUALIFIER_CHANGED])].head(5)
-        cols = [c for c in ("entity", "measure", "year_from", "year_to", "value_from",
-                            "value_to", "status") if c in fc.columns]
-        return {"most changed sections": most.reset_index(drop=True),
-                "framing (hits in quotes / all hits)": framing,
-                "facts that moved": moved[cols].reset_index(drop=True)}
+        cols = [
+            c
+            for c in (
+                "entity",
+                "measure",
+                "year_from",
+                "year_to",
+                "value_from",
+                "value_to",
+                "status",
+            )
+            if c in fc.columns
+        ]
+        return {
+            "most changed sections": most.reset_index(drop=True),
+            "framing (hits in quotes / all hits)": framing,
+            "facts that moved": moved[cols].reset_index(drop=True),
+        }
 
     def __repr__(self) -> str:
         sizes = ", ".join(f"{k}={len(v)}" for k, v in self.frames.items())
@@ -102,18 +140,19 @@ class Comparison:
     def _repr_html_(self) -> str:
         docs = self.documents
         years = sorted(docs["year"].dropna().unique().tolist())
-        head = (f"<p><b>trendkz Comparison</b>: {len(docs)} documents, "
-                f"{docs['entity'].nunique()} entities, years "
-                f"{html.escape(', '.join(map(str, years[:12])))}"
-                f"{' …' if len(years) > 12 else ''}; "
-                f"{self.alignment['group'].nunique() if len(self.alignment) else 0} section "
-                f"groups, {len(self.facts)} facts.</p>")
+        head = (
+            f"<p><b>trendkz Comparison</b>: {len(docs)} documents, "
+            f"{docs['entity'].nunique()} entities, years "
+            f"{html.escape(', '.join(map(str, years[:12])))}"
+            f"{' …' if len(years) > 12 else ''}; "
+            f"{self.alignment['group'].nunique() if len(self.alignment) else 0} section "
+            f"groups, {len(self.facts)} facts.</p>"
+        )
         parts = [head]
         for title, frame in self.summary().items():
             if len(frame):
                 parts.append(f"<p><i>{html.escape(title)}</i></p>")
-                parts.append(frame.to_html(index=False, na_rep="",
-                                           float_format="{:.2f}".format))
+                parts.append(frame.to_html(index=False, na_rep="", float_format="{:.2f}".format))
         return "\n".join(parts)
 
 
@@ -134,16 +173,14 @@ def _chain(corpus: Corpus, opts: dict, progress: bool = False) -> dict[str, pd.D
     from ..segment.sections import split_sections
     from ..terms.counts import count_terms
 
-    align_kw = ({} if opts["min_similarity"] is None
-                else {"min_similarity": opts["min_similarity"]})
+    align_kw = {} if opts["min_similarity"] is None else {"min_similarity": opts["min_similarity"]}
     out: dict[str, pd.DataFrame] = {"documents": corpus.documents, "chrome": corpus.chrome}
     out["sections"] = split_sections(corpus)
     out["alignment"] = align_sections(out["sections"], **align_kw)
     out["sentences"] = align_sentences(out["sections"], out["alignment"])
     out["changes"] = diff_sections(out["sections"], out["alignment"])
     terms_kw = {"alignment": out["alignment"]} if opts["terms_by"] == "group" else {}
-    out["terms"] = count_terms(out["sections"], opts["lexicon"], by=opts["terms_by"],
-                               **terms_kw)
+    out["terms"] = count_terms(out["sections"], opts["lexicon"], by=opts["terms_by"], **terms_kw)
     out["facts"] = extract_facts(out["sections"])
     out["fact_changes"] = diff_facts(out["facts"], alignment=out["alignment"])
     out["corroboration"] = corroborate(out["facts"])
@@ -165,8 +202,9 @@ def _combine(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
     return out
 
 
-def compare(corpus: Corpus, *, workers: int | None = 1, backend="auto",
-            progress: bool = False, **options) -> Comparison:
+def compare(
+    corpus: Corpus, *, workers: int | None = 1, backend="auto", progress: bool = False, **options
+) -> Comparison:
     """Run the whole chain on ``corpus``, entity by entity.
 
     Options (keyword-only): ``lexicon`` (a :class:`trendkz.Lexicon`, a dict, a path, or
@@ -189,9 +227,17 @@ def compare(corpus: Corpus, *, workers: int | None = 1, backend="auto",
     if len(corpus) == 0:
         raise OptionError("compare: the corpus is empty")
     parts = corpus.by_entity()
-    results = map_parts(_chain, parts, workers=workers, backend=backend,
-                        progress=progress and len(parts) > 1, opts=opts)
+    results = map_parts(
+        _chain,
+        parts,
+        workers=workers,
+        backend=backend,
+        progress=progress and len(parts) > 1,
+        opts=opts,
+    )
     frames = _combine(results)
-    recorded = {k: (v if isinstance(v, (str, int, float, bool, type(None))) else repr(v))
-                for k, v in opts.items()}
+    recorded = {
+        k: (v if isinstance(v, (str, int, float, bool, type(None))) else repr(v))
+        for k, v in opts.items()
+    }
     return Comparison(options=recorded, **frames)

@@ -26,8 +26,7 @@ def main_series(documents: pd.DataFrame) -> tuple[str, str] | None:
     if docs.empty:
         return None
     n = docs.groupby(["entity", "series"]).size().reset_index(name="n")
-    n = n.sort_values(["n", "entity", "series"], ascending=[False, True, True],
-                      kind="mergesort")
+    n = n.sort_values(["n", "entity", "series"], ascending=[False, True, True], kind="mergesort")
     return n.iloc[0]["entity"], n.iloc[0]["series"]
 
 
@@ -40,13 +39,19 @@ def top_measures(facts: pd.DataFrame, fact_changes: pd.DataFrame, n: int = 4) ->
     linked = set(fact_changes["measure"]) if len(fact_changes) else set()
     f = facts.dropna(subset=["measure"])
     f = f[f["measure"].isin(linked)] if linked else f
-    score = f.groupby("measure").agg(docs=("doc_id", "nunique"), facts=("doc_id", "size"),
-                                     counts=("unit", lambda u: (u == "count").mean()))
+    score = f.groupby("measure").agg(
+        docs=("doc_id", "nunique"),
+        facts=("doc_id", "size"),
+        counts=("unit", lambda u: (u == "count").mean()),
+    )
     score = score[score["docs"] >= 2] if (score["docs"] >= 2).any() else score
     score = score.reset_index()
     score["named"] = score["measure"].str.contains(" ")
-    score = score.sort_values(["counts", "named", "docs", "facts", "measure"],
-                              ascending=[False, False, False, False, True], kind="mergesort")
+    score = score.sort_values(
+        ["counts", "named", "docs", "facts", "measure"],
+        ascending=[False, False, False, False, True],
+        kind="mergesort",
+    )
     return score["measure"].head(n).tolist()
 
 
@@ -64,8 +69,7 @@ def make_figures(comparison) -> dict[str, Figure]:
 
     terms = _of(comparison.terms, key)
     if len(terms):
-        top = (terms.groupby("term")["count"].sum().sort_values(ascending=False,
-                                                                   kind="mergesort"))
+        top = terms.groupby("term")["count"].sum().sort_values(ascending=False, kind="mergesort")
         chosen = sorted(top[top > 0].head(4).index.tolist())
         fig = Figure(figsize=(WIDTH, 3.6), layout="constrained")
         plot_terms(terms, terms=chosen, ax=fig.add_subplot())
@@ -75,8 +79,13 @@ def make_figures(comparison) -> dict[str, Figure]:
     changes = _of(comparison.changes, key)  # new or gone sections have no similarity
     changes = changes[~changes["status"].isin([ADDED, REMOVED])].dropna(subset=["similarity"])
     if len(changes):
-        groups = (changes.groupby("label")["similarity"].min().sort_values(kind="mergesort")
-                  .head(MAX_ROWS).index)
+        groups = (
+            changes.groupby("label")["similarity"]
+            .min()
+            .sort_values(kind="mergesort")
+            .head(MAX_ROWS)
+            .index
+        )
         part = changes[changes["label"].isin(groups)]
         pairs = part[["year_from", "year_to"]].drop_duplicates().shape[0]
         width = max(WIDTH + 1.2, 2.9 + 0.5 * pairs)  # wider than a column past 4 pairs
@@ -87,7 +96,7 @@ def make_figures(comparison) -> dict[str, Figure]:
 
     alignment = _of(comparison.alignment, key)
     if len(alignment):
-        labels = list(dict.fromkeys(alignment["label"]))[:MAX_ROWS * 2]
+        labels = list(dict.fromkeys(alignment["label"]))[: MAX_ROWS * 2]
         part = alignment[alignment["label"].isin(labels)]
         fig = Figure(figsize=(WIDTH + 1.2, 0.9 + 0.22 * len(labels)), layout="constrained")
         plot_coverage(part, ax=fig.add_subplot())
@@ -103,8 +112,9 @@ def make_figures(comparison) -> dict[str, Figure]:
     if measures:
         facts = facts.assign(source=facts["kind"].astype(str) + " " + facts["year"].astype(str))
         n = len(measures)
-        fig = Figure(figsize=(WIDTH * (2 if n > 1 else 1), 3.0 * ((n + 1) // 2)),
-                     layout="constrained")
+        fig = Figure(
+            figsize=(WIDTH * (2 if n > 1 else 1), 3.0 * ((n + 1) // 2)), layout="constrained"
+        )
         for i, m in enumerate(measures):
             ax = fig.add_subplot((n + 1) // 2, 2 if n > 1 else 1, i + 1)
             plot_facts(facts, measure=m, hue="source", ax=ax)

@@ -27,8 +27,11 @@ def _table(frame: pd.DataFrame, columns: list[str] | None = None) -> str:
     cols = [c for c in (columns or list(frame.columns)) if c in frame.columns]
     shown = frame[cols].head(MAX_ROWS).astype(object)
     shown = shown.where(shown.notna(), "").map(_cell)
-    more = (f"<p class='note'>… {len(frame) - MAX_ROWS} more rows in the CSV.</p>"
-            if len(frame) > MAX_ROWS else "")
+    more = (
+        f"<p class='note'>… {len(frame) - MAX_ROWS} more rows in the CSV.</p>"
+        if len(frame) > MAX_ROWS
+        else ""
+    )
     return shown.to_html(index=False, border=0) + more
 
 
@@ -53,41 +56,72 @@ def _moved(fact_changes: pd.DataFrame) -> pd.DataFrame:
 def index_html(comparison, svgs: dict[str, bytes]) -> str:
     """HTML page with every figure (inline SVG) and the main tables (first rows)."""
     docs = comparison.documents
-    aligned = (comparison.alignment_table().to_html_compact(max_rows=MAX_ROWS)
-               if len(comparison.alignment) else "<p class='note'>(none)</p>")
+    aligned = (
+        comparison.alignment_table().to_html_compact(max_rows=MAX_ROWS)
+        if len(comparison.alignment)
+        else "<p class='note'>(none)</p>"
+    )
     captions = {
         "terms": "Framing terms per 1,000 words by year; dashed: hits inside quotation marks.",
         "similarity": "How much each section changed between consecutive years (1 = same).",
         "coverage": "Which section groups are present in which year.",
         "facts": "Facts over time; bars are intervals, hollow markers with arrows are "
-                 "open-ended (\"more than\").",
+        'open-ended ("more than").',
     }
     parts = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
-        "<title>trendkz report</title>", f"<style>{_CSS}</style></head><body>",
+        "<title>trendkz report</title>",
+        f"<style>{_CSS}</style></head><body>",
         "<h1>trendkz report</h1>",
         f"<p>{len(docs)} documents; options: "
         f"{html.escape(', '.join(f'{k}={v}' for k, v in sorted(comparison.options.items())))}"
         "</p>",
         "<h2>Documents</h2>",
-        _table(docs, ["doc_id", "entity", "series", "year", "kind", "title", "n_words",
-                      "year_source"]),
+        _table(
+            docs, ["doc_id", "entity", "series", "year", "kind", "title", "n_words", "year_source"]
+        ),
     ]
     for name, data in svgs.items():
-        parts.append(f"<h2>Figure: {html.escape(name)}</h2><figure>{_svg(data)}"
-                     f"<figcaption class='note'>{html.escape(captions.get(name, ''))}"
-                     "</figcaption></figure>")
+        parts.append(
+            f"<h2>Figure: {html.escape(name)}</h2><figure>{_svg(data)}"
+            f"<figcaption class='note'>{html.escape(captions.get(name, ''))}"
+            "</figcaption></figure>"
+        )
     parts += [
-        "<h2>Section alignment</h2>", aligned,
+        "<h2>Section alignment</h2>",
+        aligned,
         "<h2>What changed</h2>",
-        _table(comparison.changes, ["entity", "label", "year_from", "year_to", "similarity",
-                                    "n_added", "n_removed", "status"]),
+        _table(
+            comparison.changes,
+            [
+                "entity",
+                "label",
+                "year_from",
+                "year_to",
+                "similarity",
+                "n_added",
+                "n_removed",
+                "status",
+            ],
+        ),
         "<h2>Facts that changed</h2><p class='note'>Links whose value or qualifier changed; "
         "every link (new, dropped, same) is in <code>tables/fact_changes.csv</code>.</p>",
-        _table(_moved(comparison.fact_changes), ["entity", "measure", "year_from", "year_to",
-                                         "value_from", "value_to", "qualifier_from",
-                                         "qualifier_to", "status"]),
-        "<h2>Corroboration</h2>", _table(comparison.corroboration),
+        _table(
+            _moved(comparison.fact_changes),
+            [
+                "entity",
+                "measure",
+                "year_from",
+                "year_to",
+                "value_from",
+                "value_to",
+                "qualifier_from",
+                "qualifier_to",
+                "status",
+            ],
+        ),
+        "<h2>Corroboration</h2>",
+        _table(comparison.corroboration),
         "<p class='note'>Every table is in full in <code>tables/</code>; "
         "<code>manifest.json</code> holds the SHA-256 of every input and output.</p>",
         "</body></html>",

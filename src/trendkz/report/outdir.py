@@ -36,21 +36,26 @@ def report_files(folder: Path) -> set[str] | None:
 
 
 def _present(folder: Path) -> set[str]:
-    return {p.relative_to(folder).as_posix() for p in folder.rglob("*")
-            if p.is_file() or p.is_symlink()}
+    return {
+        p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() or p.is_symlink()
+    }
 
 
 def _check_target(target: Path, force: bool) -> str:
     """How to write ``target``: ``new``, ``replace`` or ``into``; raise when refused."""
     for parent in target.parents:
         if parent.exists() and not parent.is_dir():
-            raise OutputError(f"cannot write a report to {target}: {parent} is a file, "
-                              "not a folder; choose another --out")
+            raise OutputError(
+                f"cannot write a report to {target}: {parent} is a file, "
+                "not a folder; choose another --out"
+            )
     if not target.exists() and not target.is_symlink():
         return "new"
     if target.is_symlink() or not target.is_dir():
-        raise OutputError(f"cannot write a report to {target}: it is a file, not a folder; "
-                          "choose another --out (nothing was changed)")
+        raise OutputError(
+            f"cannot write a report to {target}: it is a file, not a folder; "
+            "choose another --out (nothing was changed)"
+        )
     present = _present(target)
     if not present and not any(target.iterdir()):
         return "replace"
@@ -65,9 +70,11 @@ def _check_target(target: Path, force: bool) -> str:
         what = f"exists and is not a trendkz report ({len(present)} file(s): {listing})"
     if force:
         return "into"
-    raise OutputError(f"refusing to write a report to {target}: it {what}. Choose a new "
-                      "folder, or pass --force (force=True) to write the report's files "
-                      "into it; trendkz never deletes files it did not write.")
+    raise OutputError(
+        f"refusing to write a report to {target}: it {what}. Choose a new "
+        "folder, or pass --force (force=True) to write the report's files "
+        "into it; trendkz never deletes files it did not write."
+    )
 
 
 def _some(names: list[str]) -> str:
@@ -107,13 +114,17 @@ def write_folder(path, outputs: dict[str, bytes], *, force: bool = False) -> Pat
             else:
                 _swap_in(target, outputs)
     except PermissionError as exc:
-        raise OutputError(f"cannot write a report to {target}: permission denied "
-                          f"({exc.filename}); choose a folder you can write to") from None
+        raise OutputError(
+            f"cannot write a report to {target}: permission denied "
+            f"({exc.filename}); choose a folder you can write to"
+        ) from None
     except OSError as exc:
         if isinstance(exc, OutputError):
             raise
-        raise OutputError(f"cannot write a report to {target}: {exc.strerror or exc} "
-                          f"({exc.filename or target}); nothing was replaced") from None
+        raise OutputError(
+            f"cannot write a report to {target}: {exc.strerror or exc} "
+            f"({exc.filename or target}); nothing was replaced"
+        ) from None
     return target
 
 

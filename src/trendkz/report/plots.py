@@ -29,13 +29,22 @@ def _axes(ax):
 def _need(data: pd.DataFrame, cols: list[str], fn: str) -> None:
     missing = [c for c in cols if c and c not in data.columns]
     if missing:
-        raise OptionError(f"{fn}: the frame lacks column(s) {missing}; it has "
-                          f"{list(data.columns)}")
+        raise OptionError(f"{fn}: the frame lacks column(s) {missing}; it has {list(data.columns)}")
 
 
-def plot_terms(data: pd.DataFrame, *, x: str = "year", y: str = "rate", hue: str = "term",
-               count: str = "count", quoted: str | None = "quoted", words: str = "n_words",
-               terms: list[str] | None = None, ax=None, **kwargs):
+def plot_terms(
+    data: pd.DataFrame,
+    *,
+    x: str = "year",
+    y: str = "rate",
+    hue: str = "term",
+    count: str = "count",
+    quoted: str | None = "quoted",
+    words: str = "n_words",
+    terms: list[str] | None = None,
+    ax=None,
+    **kwargs,
+):
     """Rate per 1,000 words of each term by ``x``; the quoted part of it drawn dashed.
 
     ``data`` is a terms frame (``count_terms``): rows are summed per (``hue``, ``x``) and
@@ -45,23 +54,35 @@ def plot_terms(data: pd.DataFrame, *, x: str = "year", y: str = "rate", hue: str
     _need(data, [x, hue, count, words, quoted], "plot_terms")
     ax = _axes(ax)
     df = data if terms is None else data[data[hue].isin(terms)]
-    units = df.drop_duplicates(subset=[c for c in ("doc_id", "section_id", "group", x)
-                                       if c in df.columns] + [hue])
+    units = df.drop_duplicates(
+        subset=[c for c in ("doc_id", "section_id", "group", x) if c in df.columns] + [hue]
+    )
     order = terms or sorted(df[hue].dropna().unique())
     for i, term in enumerate(order):
         part = units[units[hue] == term]
         if part.empty:
             continue
-        agg = part.groupby(x, sort=True).agg(c=(count, "sum"), w=(words, "sum"),
-                                             **({"q": (quoted, "sum")} if quoted else {}))
+        agg = part.groupby(x, sort=True).agg(
+            c=(count, "sum"), w=(words, "sum"), **({"q": (quoted, "sum")} if quoted else {})
+        )
         xs = agg.index.to_numpy()
-        style = dict(marker=MARKERS[i % len(MARKERS)], color=GREYS[i % len(GREYS)],
-                     linestyle=LINESTYLES[i % len(LINESTYLES)])
+        style = dict(
+            marker=MARKERS[i % len(MARKERS)],
+            color=GREYS[i % len(GREYS)],
+            linestyle=LINESTYLES[i % len(LINESTYLES)],
+        )
         ax.plot(xs, 1000 * agg["c"] / agg["w"], label=str(term), **style, **kwargs)
         if quoted and agg["q"].sum() > 0:
-            ax.plot(xs, 1000 * agg["q"] / agg["w"], label=f"{term} (in quotes)",
-                    marker=style["marker"], color=style["color"], linestyle="--",
-                    markerfacecolor="white", linewidth=0.9)
+            ax.plot(
+                xs,
+                1000 * agg["q"] / agg["w"],
+                label=f"{term} (in quotes)",
+                marker=style["marker"],
+                color=style["color"],
+                linestyle="--",
+                markerfacecolor="white",
+                linewidth=0.9,
+            )
     ax.set_xlabel(x.replace("_", " "))
     ax.set_ylabel("hits per 1,000 words" if y == "rate" else y)
     _year_ticks(ax, units[x])
@@ -69,9 +90,18 @@ def plot_terms(data: pd.DataFrame, *, x: str = "year", y: str = "rate", hue: str
     return ax
 
 
-def plot_facts(data: pd.DataFrame, *, measure: str | None = None, x: str = "period_end",
-               value: str = "value", low: str = "low", high: str = "high",
-               hue: str = "doc_id", ax=None, **kwargs):
+def plot_facts(
+    data: pd.DataFrame,
+    *,
+    measure: str | None = None,
+    x: str = "period_end",
+    value: str = "value",
+    low: str = "low",
+    high: str = "high",
+    hue: str = "doc_id",
+    ax=None,
+    **kwargs,
+):
     """Values of one measure over time; intervals from qualifiers drawn as such.
 
     Exact values are filled markers. A bounded interval ("between 12 and 17", "about 600")
@@ -94,21 +124,39 @@ def plot_facts(data: pd.DataFrame, *, measure: str | None = None, x: str = "peri
             open_down = pd.isna(lo) and pd.notna(hi)
             if open_up or open_down:
                 bound = lo if open_up else hi
-                ax.plot([xv], [bound], marker=marker, color=grey, markerfacecolor="white",
-                        linestyle="none", label=label, **kwargs)
+                ax.plot(
+                    [xv],
+                    [bound],
+                    marker=marker,
+                    color=grey,
+                    markerfacecolor="white",
+                    linestyle="none",
+                    label=label,
+                    **kwargs,
+                )
                 tip = bound + (1 if open_up else -1) * 0.15 * (abs(bound) or 1.0)
-                ax.annotate("", xy=(xv, tip), xytext=(xv, bound),
-                            arrowprops=dict(arrowstyle="->", color=grey, lw=1.0))
+                ax.annotate(
+                    "",
+                    xy=(xv, tip),
+                    xytext=(xv, bound),
+                    arrowprops=dict(arrowstyle="->", color=grey, lw=1.0),
+                )
                 ax.update_datalim([(xv, tip)])  # keep the arrow inside the axes
                 continue
             if pd.notna(lo) and pd.notna(hi) and lo != hi:
                 ax.vlines(xv, lo, hi, color=grey, linewidth=1.5)
-                ax.plot([xv], [v if pd.notna(v) else (lo + hi) / 2], marker=marker,
-                        color=grey, markerfacecolor="white", linestyle="none", label=label,
-                        **kwargs)
+                ax.plot(
+                    [xv],
+                    [v if pd.notna(v) else (lo + hi) / 2],
+                    marker=marker,
+                    color=grey,
+                    markerfacecolor="white",
+                    linestyle="none",
+                    label=label,
+                    **kwargs,
+                )
                 continue
-            ax.plot([xv], [v], marker=marker, color=grey, linestyle="none", label=label,
-                    **kwargs)
+            ax.plot([xv], [v], marker=marker, color=grey, linestyle="none", label=label, **kwargs)
     ax.set_xlabel("period" if x.startswith("period") else x.replace("_", " "))
     ax.set_ylabel(measure or value)
     ax.autoscale_view()
@@ -117,9 +165,17 @@ def plot_facts(data: pd.DataFrame, *, measure: str | None = None, x: str = "peri
     return ax
 
 
-def plot_similarity(data: pd.DataFrame, *, row: str = "label", col: str = "year_to",
-                    value: str = "similarity", col_from: str | None = "year_from",
-                    annotate: bool = True, ax=None, **kwargs):
+def plot_similarity(
+    data: pd.DataFrame,
+    *,
+    row: str = "label",
+    col: str = "year_to",
+    value: str = "similarity",
+    col_from: str | None = "year_from",
+    annotate: bool = True,
+    ax=None,
+    **kwargs,
+):
     """Heat map of how much each section changed: rows ``row``, columns year pairs.
 
     Cells are ``value`` in [0, 1] (1 = unchanged, light) in greys; pairs with nothing to
@@ -130,40 +186,77 @@ def plot_similarity(data: pd.DataFrame, *, row: str = "label", col: str = "year_
     df = data.copy()
     if col_from:
         df["_col"] = df[col_from].astype(str) + "→\n" + df[col].astype(str)
-        cols = (df[[col_from, col, "_col"]].drop_duplicates()
-                .sort_values([col_from, col])["_col"].tolist())
+        cols = (
+            df[[col_from, col, "_col"]]
+            .drop_duplicates()
+            .sort_values([col_from, col])["_col"]
+            .tolist()
+        )
     else:
         df["_col"] = df[col].astype(str)
         cols = sorted(df["_col"].unique())
     rows = list(dict.fromkeys(df[row].astype(str)))
-    grid = (df.assign(_row=df[row].astype(str))
-            .pivot_table(index="_row", columns="_col", values=value, aggfunc="mean")
-            .reindex(index=rows, columns=cols))
+    grid = (
+        df.assign(_row=df[row].astype(str))
+        .pivot_table(index="_row", columns="_col", values=value, aggfunc="mean")
+        .reindex(index=rows, columns=cols)
+    )
     mat = np.ma.masked_invalid(grid.to_numpy(dtype=float))
-    image = ax.imshow(mat, cmap=kwargs.pop("cmap", "Greys_r"), vmin=0, vmax=1,
-                      aspect="auto", interpolation="nearest", **kwargs)
+    image = ax.imshow(
+        mat,
+        cmap=kwargs.pop("cmap", "Greys_r"),
+        vmin=0,
+        vmax=1,
+        aspect="auto",
+        interpolation="nearest",
+        **kwargs,
+    )
     ax.set_xticks(range(len(cols)), cols, rotation=0, fontsize="small")
     ax.set_yticks(range(len(rows)), [_short(r) for r in rows], fontsize="small")
     from matplotlib.patches import Rectangle
 
     blank = np.ma.getmaskarray(mat)
     for i, j in zip(*np.nonzero(blank), strict=True):  # no pair to compare: hatched
-        ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor="white", hatch="////",
-                               edgecolor="0.75", linewidth=0))
+        ax.add_patch(
+            Rectangle(
+                (j - 0.5, i - 0.5),
+                1,
+                1,
+                facecolor="white",
+                hatch="////",
+                edgecolor="0.75",
+                linewidth=0,
+            )
+        )
     if annotate:
         for i in range(mat.shape[0]):
             for j in range(mat.shape[1]):
                 if not blank[i, j]:
                     v = float(mat[i, j])
-                    ax.text(j, i, f"{v:.2f}", ha="center", va="center", fontsize="x-small",
-                            color="black" if v > 0.55 else "white")
+                    ax.text(
+                        j,
+                        i,
+                        f"{v:.2f}",
+                        ha="center",
+                        va="center",
+                        fontsize="x-small",
+                        color="black" if v > 0.55 else "white",
+                    )
     ax.set_xlabel("years compared")
     ax.figure.colorbar(image, ax=ax, fraction=0.04, pad=0.02, label=value)
     return ax
 
 
-def plot_coverage(data: pd.DataFrame, *, row: str = "label", col: str = "year",
-                  status: str = "status", present: str = "matched", ax=None, **kwargs):
+def plot_coverage(
+    data: pd.DataFrame,
+    *,
+    row: str = "label",
+    col: str = "year",
+    status: str = "status",
+    present: str = "matched",
+    ax=None,
+    **kwargs,
+):
     """Which groups exist in which year: filled squares present, small hollow ones absent."""
     _need(data, [row, col, status], "plot_coverage")
     ax = _axes(ax)
@@ -177,10 +270,8 @@ def plot_coverage(data: pd.DataFrame, *, row: str = "label", col: str = "year",
         for j, c in enumerate(cols):
             (xs if (r, c) in have else xa).append(j)
             (ys if (r, c) in have else ya).append(i)
-    ax.scatter(xs, ys, marker="s", s=kwargs.pop("s", 60), color="0.15", label=present,
-               **kwargs)
-    ax.scatter(xa, ya, marker="s", s=18, facecolors="white", edgecolors="0.5",
-               label="absent")
+    ax.scatter(xs, ys, marker="s", s=kwargs.pop("s", 60), color="0.15", label=present, **kwargs)
+    ax.scatter(xa, ya, marker="s", s=18, facecolors="white", edgecolors="0.5", label="absent")
     ax.set_xticks(range(len(cols)), [str(c) for c in cols], fontsize="small")
     ax.set_yticks(range(len(rows)), [_short(r) for r in rows], fontsize="small")
     ax.set_ylim(len(rows) - 0.5, -0.5)
@@ -211,5 +302,13 @@ def _year_ticks(ax, values: pd.Series) -> None:
 def _legend_below(ax) -> None:
     handles, labels = ax.get_legend_handles_labels()
     if handles:
-        ax.legend(handles, labels, fontsize="x-small", frameon=False, loc="upper center",
-                  bbox_to_anchor=(0.5, -0.22), ncol=2, handlelength=2.5)
+        ax.legend(
+            handles,
+            labels,
+            fontsize="x-small",
+            frameon=False,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.22),
+            ncol=2,
+            handlelength=2.5,
+        )

@@ -78,8 +78,14 @@ def _outputs(comparison, progress: bool) -> dict[str, bytes]:
     return out
 
 
-def save_comparison(comparison, path, *, source: str | dict | None = None,
-                    progress: bool = False, force: bool = False) -> Path:
+def save_comparison(
+    comparison,
+    path,
+    *,
+    source: str | dict | None = None,
+    progress: bool = False,
+    force: bool = False,
+) -> Path:
     """Write ``comparison`` to the folder ``path``.
 
     ``path`` may be new, empty, or an earlier trendkz report (replaced whole, atomically).
@@ -96,8 +102,9 @@ def save_comparison(comparison, path, *, source: str | dict | None = None,
     return write_folder(Path(path), outputs, force=force)
 
 
-def report_bytes(comparison, *, source: str | dict | None = None,
-                 progress: bool = False) -> dict[str, bytes]:
+def report_bytes(
+    comparison, *, source: str | dict | None = None, progress: bool = False
+) -> dict[str, bytes]:
     """Every file of the report folder, name → bytes, ``manifest.json`` included."""
     outputs = _outputs(comparison, progress)
     manifest = {
@@ -109,6 +116,7 @@ def report_bytes(comparison, *, source: str | dict | None = None,
         "inputs": comparison.inputs,
         "outputs": {name: _sha(data) for name, data in sorted(outputs.items())},
     }
-    outputs["manifest.json"] = (json.dumps(manifest, indent=2, sort_keys=True,
-                                           ensure_ascii=False) + "\n").encode()
+    outputs["manifest.json"] = (
+        json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    ).encode()
     return outputs

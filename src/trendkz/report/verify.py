@@ -42,8 +42,10 @@ class Difference:
 def read_manifest(folder: Path) -> dict:
     path = folder / "manifest.json"
     if not path.is_file():
-        raise VerifyError(f"{path}: no manifest.json; is {folder} a trendkz report folder "
-                          "(made by `trendkz report`)? An interrupted run leaves none.")
+        raise VerifyError(
+            f"{path}: no manifest.json; is {folder} a trendkz report folder "
+            "(made by `trendkz report`)? An interrupted run leaves none."
+        )
     try:
         manifest = json.loads(path.read_text("utf-8"))
         manifest["outputs"], manifest["source"]  # noqa: B018 - presence check

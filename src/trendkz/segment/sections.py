@@ -34,8 +34,11 @@ __all__ = ["split_sections", "section_tree"]
 
 _BLOCK_SEP = re.compile(r"\n[ \t]*\n\s*")
 _BULLET = re.compile(r"^\s*(?:[•·▪◦●*–-]|\d{1,2}\))\s+")
-_CAPTION = re.compile(r"^(Table|Figure|Fig\.|Map|Chart|Graph|Diagram|Box|Source|Note|Photo)"
-                      r"s?\b\s*[\dIVX]*", re.I)
+_CAPTION = re.compile(
+    r"^(Table|Figure|Fig\.|Map|Chart|Graph|Diagram|Box|Source|Note|Photo)"
+    r"s?\b\s*[\dIVX]*",
+    re.I,
+)
 _MARKDOWN = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _NUMBERED = [
     ("section", re.compile(r"^(?:Section|Part|Chapter)\s+(?:\d+|[IVXLC]+)\b[.:]?\s*")),
@@ -46,11 +49,59 @@ _NUMBERED = [
     ("ALPHA", re.compile(r"^[A-Z]\.\s+(?=[A-Z][a-z])")),
 ]
 _RUNIN = re.compile(r"^([^\n:]{2,90}?):[ \t]+(?=\S)")
-_SMALL = {"a", "an", "the", "and", "or", "of", "for", "in", "on", "to", "with", "by", "at",
-          "from", "against", "including", "into", "vs", "via", "as", "per", "under", "over",
-          "between", "its", "their", "nor", "but", "without", "within", "among", "not"}
-_NOT_LABELS = {"note", "notes", "source", "sources", "example", "update", "q", "a", "tel",
-               "email", "e-mail", "fax", "url", "http", "https", "see", "also"}
+_SMALL = {
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "of",
+    "for",
+    "in",
+    "on",
+    "to",
+    "with",
+    "by",
+    "at",
+    "from",
+    "against",
+    "including",
+    "into",
+    "vs",
+    "via",
+    "as",
+    "per",
+    "under",
+    "over",
+    "between",
+    "its",
+    "their",
+    "nor",
+    "but",
+    "without",
+    "within",
+    "among",
+    "not",
+}
+_NOT_LABELS = {
+    "note",
+    "notes",
+    "source",
+    "sources",
+    "example",
+    "update",
+    "q",
+    "a",
+    "tel",
+    "email",
+    "e-mail",
+    "fax",
+    "url",
+    "http",
+    "https",
+    "see",
+    "also",
+}
 _WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
 
 
@@ -87,8 +138,9 @@ def _is_title_case(label: str) -> bool:
 
 
 # the first style of _NUMBERED whose pattern matches: the alternatives are tried in order
-_NUMBERED_ANY = re.compile("|".join(f"(?P<{style}_{k}>{pattern.pattern})"
-                                    for k, (style, pattern) in enumerate(_NUMBERED)))
+_NUMBERED_ANY = re.compile(
+    "|".join(f"(?P<{style}_{k}>{pattern.pattern})" for k, (style, pattern) in enumerate(_NUMBERED))
+)
 
 
 def _numbered(line: str) -> str | None:
@@ -98,8 +150,14 @@ def _numbered(line: str) -> str | None:
 
 def _own_line(text: str) -> bool:
     """A heading standing alone: one short line, no sentence end, not a caption."""
-    if ("\n" in text or not text or len(text) > 140 or text[-1] in ".!?;,:…\"”’)»"
-            or _CAPTION.match(text) or _BULLET.match(text)):
+    if (
+        "\n" in text
+        or not text
+        or len(text) > 140
+        or text[-1] in '.!?;,:…"”’)»'
+        or _CAPTION.match(text)
+        or _BULLET.match(text)
+    ):
         return False
     words = _WORD.findall(text)
     if not words or len(words) > 16:
@@ -118,8 +176,13 @@ def _run_in(text: str) -> str | None:
     label = m.group(1).strip()
     words = _WORD.findall(label)
     rest = len(list(islice(_WORD.finditer(text, m.end(), m.end() + 200), 3)))  # up to 3
-    if (not words or len(words) > 10 or rest < 3 or label.lower() in _NOT_LABELS
-            or re.search(r"[.!?;]\s|[“”\"«»]|https?$", label)):
+    if (
+        not words
+        or len(words) > 10
+        or rest < 3
+        or label.lower() in _NOT_LABELS
+        or re.search(r"[.!?;]\s|[“”\"«»]|https?$", label)
+    ):
         return None
     return label if _is_title_case(label) else None
 
@@ -139,7 +202,7 @@ def _heads(blocks: list[_Block]) -> list[_Head]:
         single = "\n" not in b.text
         if style and single and len(_WORD.findall(first)) <= 24 and first[-1] not in ".;,":
             if style in numbered_stack:
-                del numbered_stack[numbered_stack.index(style) + 1:]
+                del numbered_stack[numbered_stack.index(style) + 1 :]
             else:
                 numbered_stack.append(style)
             line_level = len(numbered_stack)
@@ -156,9 +219,14 @@ def _heads(blocks: list[_Block]) -> list[_Head]:
 
 
 _WORD_CHAR, _JOINER = 1, 2  # classes of characters for _word_counts
-_ASCII_CLASS = np.array([_WORD_CHAR if (chr(c).isalnum() or chr(c) == "_") else
-                         _JOINER if chr(c) in "'.-" else 0 for c in range(128)] + [0],
-                        dtype=np.int8)  # [128]: any other character, classified apart
+_ASCII_CLASS = np.array(
+    [
+        _WORD_CHAR if (chr(c).isalnum() or chr(c) == "_") else _JOINER if chr(c) in "'.-" else 0
+        for c in range(128)
+    ]
+    + [0],
+    dtype=np.int8,
+)  # [128]: any other character, classified apart
 
 
 def _word_counts(body: str, spans: list[tuple[int, int]]) -> list[int]:
@@ -173,9 +241,17 @@ def _word_counts(body: str, spans: list[tuple[int, int]]) -> list[int]:
     high = codes >= 128
     if high.any():  # every other character classified once, as the regex reads it
         chars, where = np.unique(codes[high], return_inverse=True)
-        cls[high] = np.array([_WORD_CHAR if (chr(c).isalnum() or chr(c) == "_") else
-                              _JOINER if chr(c) == "’" else 0 for c in chars.tolist()],
-                             dtype=np.int8)[where]
+        cls[high] = np.array(
+            [
+                _WORD_CHAR
+                if (chr(c).isalnum() or chr(c) == "_")
+                else _JOINER
+                if chr(c) == "’"
+                else 0
+                for c in chars.tolist()
+            ],
+            dtype=np.int8,
+        )[where]
     word = cls == _WORD_CHAR
     starts = np.flatnonzero(word[1:] & ~word[:-1]) + 1  # where a run starts (but 0)
     joins = np.flatnonzero((cls[1:-1] == _JOINER) & word[:-2] & word[2:]) + 1
@@ -183,13 +259,29 @@ def _word_counts(body: str, spans: list[tuple[int, int]]) -> list[int]:
     # the runs starting after a, and the one at a (starting there, or cut by the span)
     runs = np.searchsorted(starts, e) - np.searchsorted(starts, a, "right")
     runs += word[np.minimum(a, len(word) - 1)] & (a < e)
-    inner = np.where(e - 1 > a + 1, np.searchsorted(joins, e - 1) - np.searchsorted(
-        joins, a + 1), 0)
+    inner = np.where(
+        e - 1 > a + 1, np.searchsorted(joins, e - 1) - np.searchsorted(joins, a + 1), 0
+    )
     return np.where(e > a, runs - inner, 0).tolist()
 
 
-_COLUMNS = ("doc_id", "entity", "series", "year", "kind", "section_id", "parent_id", "level",
-            "position", "heading", "style", "text", "start", "end", "n_words")
+_COLUMNS = (
+    "doc_id",
+    "entity",
+    "series",
+    "year",
+    "kind",
+    "section_id",
+    "parent_id",
+    "level",
+    "position",
+    "heading",
+    "style",
+    "text",
+    "start",
+    "end",
+    "n_words",
+)
 
 
 def _doc_sections(doc) -> list[tuple]:
@@ -233,8 +325,25 @@ def _doc_sections(doc) -> list[tuple]:
         parent = parents[-1][1] if parents else None
         parents.append((level, sid))
         text = body[a:e]
-        rows.append((doc.doc_id, doc.entity, doc.series, doc.year, doc.kind, sid, parent,
-                     level, pos, heading, style, text, a, e, n_words[pos]))
+        rows.append(
+            (
+                doc.doc_id,
+                doc.entity,
+                doc.series,
+                doc.year,
+                doc.kind,
+                sid,
+                parent,
+                level,
+                pos,
+                heading,
+                style,
+                text,
+                a,
+                e,
+                n_words[pos],
+            )
+        )
     return rows
 
 
@@ -278,8 +387,7 @@ def _sort_key(doc) -> tuple | None:
     """How the sections frame orders a document's rows (year, entity, series, doc_id;
     missing first), or None when a value is not plainly an int or str."""
     key = []
-    for value, kind in ((doc.year, int), (doc.entity, str), (doc.series, str),
-                        (doc.doc_id, str)):
+    for value, kind in ((doc.year, int), (doc.entity, str), (doc.series, str), (doc.doc_id, str)):
         if value is None:
             key.append((0, ""))
         elif type(value) is kind:

@@ -19,12 +19,14 @@ from .._core import schema
 __all__ = ["ABBREVIATIONS", "sentence_spans", "sentence_texts", "split_sentences"]
 
 #: lower-cased abbreviations (without their final period) that never end a sentence
-ABBREVIATIONS = frozenset("""
+ABBREVIATIONS = frozenset(
+    """
 u.s u.k u.n e.u u.s.s.r u.a.e d.c mr mrs ms dr prof st mt gen col lt sgt capt maj adm cmdr
 gov sen rep rev hon jr sr messrs jan feb mar apr jun jul aug sep sept oct nov dec no nos
 vol vols art arts para paras sec secs ch fig figs p pp ed eds approx est etc e.g i.e vs cf
 al inc ltd co corp dept univ assn ave blvd rd apt min max
-""".split())
+""".split()
+)
 
 _END = re.compile(r"[.!?…]+[\"'”’)\]»]*(?=\s+[\"'“‘(\[«A-Z0-9•–-])|\n\s*\n")
 _END_CHARS = ".!?…\n"  # the first characters _END can match
@@ -33,7 +35,7 @@ _LONGEST = max(map(len, ABBREVIATIONS)) + 1  # tokens this long are not abbrevia
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    if dot >= _LONGEST and text[dot - _LONGEST:dot].isalnum():
+    if dot >= _LONGEST and text[dot - _LONGEST : dot].isalnum():
         return False  # a word longer than any abbreviation (most sentence ends)
     # the token before the dot: what ``(\S+)$`` finds in text[dot - 30:dot] (``$`` also
     # matches before a final newline)
@@ -45,8 +47,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if token in ABBREVIATIONS:
         return True
     # single initials ("A.", "J.R.") and dotted acronyms ("U.S", "a.m")
-    return len(token) <= 5 and (len(token) == 1 or "." in token) and bool(
-        _INITIALS.fullmatch(token))
+    return (
+        len(token) <= 5 and (len(token) == 1 or "." in token) and bool(_INITIALS.fullmatch(token))
+    )
 
 
 def _ends(text: str) -> list[int]:
@@ -114,10 +117,30 @@ def split_sentences(sections: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for r in sections.itertuples(index=False):
         for k, (a, b) in enumerate(sentence_spans(r.text, r.start)):
-            rows.append((r.doc_id, r.entity, r.series, r.year, r.section_id, k,
-                         r.text[a - r.start:b - r.start], a, b))
-    cols = ["doc_id", "entity", "series", "year", "section_id", "sentence_id", "text",
-            "start", "end"]
+            rows.append(
+                (
+                    r.doc_id,
+                    r.entity,
+                    r.series,
+                    r.year,
+                    r.section_id,
+                    k,
+                    r.text[a - r.start : b - r.start],
+                    a,
+                    b,
+                )
+            )
+    cols = [
+        "doc_id",
+        "entity",
+        "series",
+        "year",
+        "section_id",
+        "sentence_id",
+        "text",
+        "start",
+        "end",
+    ]
     df = pd.DataFrame(rows, columns=cols)
     for c in cols:
         df[c] = df[c].astype(schema.COLUMNS[c])

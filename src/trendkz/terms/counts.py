@@ -35,7 +35,7 @@ from .lexicon import Lexicon
 __all__ = ["count_terms", "keywords_in_context", "quote_spans", "term_hits"]
 
 _QUOTE_OR_PARA = re.compile("[\"'“”„‟«»‘’‚‛‹›]|\n[ \t]*\n")
-_DOUBLE = frozenset("\"“”„‟«»")
+_DOUBLE = frozenset('"“”„‟«»')
 _OPENERS = frozenset("“„‟«‘‚‛‹")
 _CLOSERS = frozenset("”»’›")
 # a quote opens after white space, an opening bracket, a dash or slash, or an opening quote
@@ -50,8 +50,17 @@ _WS = re.compile(r"\s+")
 _RUN = re.compile(r"(?<!\S)\S+")  # whole runs only, when cut at the window's start
 _NONBLANK = re.compile(r"\S+")
 _HAS_WORD = re.compile(r"\w")
-_SECTION_COLUMNS = ["doc_id", "entity", "series", "year", "kind", "section_id", "text",
-                    "start", "n_words"]
+_SECTION_COLUMNS = [
+    "doc_id",
+    "entity",
+    "series",
+    "year",
+    "kind",
+    "section_id",
+    "text",
+    "start",
+    "n_words",
+]
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -112,7 +121,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 def _flush(text: str, para: int, end: int, stacks: dict, spans: list) -> None:
     doubles = stacks[True]
-    if doubles and not text[para:doubles[0]].strip():
+    if doubles and not text[para : doubles[0]].strip():
         spans.append((doubles[0] + 1, end))
     stacks[True], stacks[False] = [], []
 
@@ -125,8 +134,9 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> 
 def _hedged(text: str, cues: re.Pattern, s: int) -> bool:
     # a cue, gap words included, spans at most ~10 words: look in the 250 characters
     # before the hit (the regex still sees the text before them for word boundaries)
-    ends = sorted({m.end(1) for m in cues.finditer(text, max(0, s - _HEDGE_REACH), s)},
-                  reverse=True)
+    ends = sorted(
+        {m.end(1) for m in cues.finditer(text, max(0, s - _HEDGE_REACH), s)}, reverse=True
+    )
     for ce in ends:
         if _HEDGE_GAP.fullmatch(text, ce, s) and not _PARA_BREAK.search(text, ce, s):
             return True
@@ -147,8 +157,10 @@ def _scan(texts, lexicon: Lexicon):
             if hits:
                 spans = quote_spans(text)
                 starts = [a for a, _ in spans]
-                rows += [(s, e, term, _inside(spans, starts, s, e), _hedged(text, cues, s))
-                         for s, e, term in hits]
+                rows += [
+                    (s, e, term, _inside(spans, starts, s, e), _hedged(text, cues, s))
+                    for s, e, term in hits
+                ]
         out += [(i, *r) for r in rows]
     return out
 
@@ -157,10 +169,11 @@ def _sections(sections) -> pd.DataFrame:
     if isinstance(sections, Corpus):
         sections = split_sections(sections)
     if not isinstance(sections, pd.DataFrame):
-        raise InputError(f"expected a sections frame (trendkz.split_sections) or a Corpus, "
-                         f"got {type(sections).__name__}")
-    schema.require(sections, _SECTION_COLUMNS, name="the sections frame",
-                   maker="split_sections")
+        raise InputError(
+            f"expected a sections frame (trendkz.split_sections) or a Corpus, "
+            f"got {type(sections).__name__}"
+        )
+    schema.require(sections, _SECTION_COLUMNS, name="the sections frame", maker="split_sections")
     return sections.reset_index(drop=True)
 
 
@@ -168,8 +181,10 @@ def _lexicon(lexicon: Lexicon | None) -> Lexicon:
     if lexicon is None:
         return lexicon_module.COUNTER_TERRORISM
     if not isinstance(lexicon, Lexicon):
-        raise OptionError(f"lexicon={lexicon!r} is not a Lexicon; build one with "
-                          "trendkz.Lexicon({'term': ['pattern', ...]})")
+        raise OptionError(
+            f"lexicon={lexicon!r} is not a Lexicon; build one with "
+            "trendkz.Lexicon({'term': ['pattern', ...]})"
+        )
     return lexicon
 
 
@@ -204,16 +219,24 @@ def term_hits(sections, lexicon: Lexicon | None = None) -> pd.DataFrame:
     base = sec.iloc[h["row"].to_numpy()].reset_index(drop=True)
     offset = base["start"].astype("int64").to_numpy()
     out = base[["doc_id", "entity", "series", "year", "section_id"]].assign(
-        term=h["term"].to_numpy(), start=h["s"].to_numpy() + offset,
+        term=h["term"].to_numpy(),
+        start=h["s"].to_numpy() + offset,
         end=h["e"].to_numpy() + offset,
         text=[texts[r][s:e] for r, s, e in zip(h["row"], h["s"], h["e"], strict=True)],
         is_quoted=h["is_quoted"].to_numpy(dtype=bool),
-        is_hedged=h["is_hedged"].to_numpy(dtype=bool))
+        is_hedged=h["is_hedged"].to_numpy(dtype=bool),
+    )
     return schema.conform(out, "hits")
 
 
-def count_terms(sections, lexicon: Lexicon | None = None, *, by: str = "doc",
-                alignment: pd.DataFrame | None = None, zeros: bool = True) -> pd.DataFrame:
+def count_terms(
+    sections,
+    lexicon: Lexicon | None = None,
+    *,
+    by: str = "doc",
+    alignment: pd.DataFrame | None = None,
+    zeros: bool = True,
+) -> pd.DataFrame:
     """How often each lexicon term is used per document, section or aligned group.
 
     Parameters
@@ -243,14 +266,13 @@ def count_terms(sections, lexicon: Lexicon | None = None, *, by: str = "doc",
     """
     check_option("by", by, ("doc", "section", "group"))
     if by == "group" and alignment is None:
-        raise OptionError("by='group' needs alignment=, the frame trendkz.align_sections "
-                          "returns")
+        raise OptionError("by='group' needs alignment=, the frame trendkz.align_sections returns")
     sec = _sections(sections)
     lex = _lexicon(lexicon)
     units = _units(sec, alignment, by)
-    unit, term, count, quoted, hedged = _tally(_scan(sec["text"].tolist(), lex),
-                                               units.pop("code"), len(units["doc_id"]),
-                                               lex.terms, zeros)
+    unit, term, count, quoted, hedged = _tally(
+        _scan(sec["text"].tolist(), lex), units.pop("code"), len(units["doc_id"]), lex.terms, zeros
+    )
     at = unit.tolist()
     out = {c: [v[u] for u in at] for c, v in units.items()}
     out["term"], out["count"], out["quoted"], out["hedged"] = term, count, quoted, hedged
@@ -271,16 +293,15 @@ def _units(sec: pd.DataFrame, alignment: pd.DataFrame | None, by: str) -> dict[s
     each with the first value present of its sections and their summed words."""
     names = ("doc_id", "entity", "series", "year", "kind", "section_id")
     cols = {c: sec[c].tolist() for c in names}
-    cols["group"] = ([pd.NA] * len(sec) if alignment is None else
-                     _groups(sec, alignment).tolist())
+    cols["group"] = [pd.NA] * len(sec) if alignment is None else _groups(sec, alignment).tolist()
     cols["n_words"] = pd.to_numeric(sec["n_words"]).astype("Int64").tolist()
     if by == "section":
         return {**cols, "code": np.arange(len(sec))}
-    keys = cols["doc_id"] if by == "doc" else list(zip(cols["doc_id"], cols["group"],
-                                                        strict=True))
+    keys = cols["doc_id"] if by == "doc" else list(zip(cols["doc_id"], cols["group"], strict=True))
     number: dict = {}
-    code = np.fromiter((number.setdefault(k, len(number)) for k in keys), dtype=np.int64,
-                       count=len(keys))
+    code = np.fromiter(
+        (number.setdefault(k, len(number)) for k in keys), dtype=np.int64, count=len(keys)
+    )
     units: dict[str, list] = {c: [pd.NA] * len(number) for c in (*names, "group")}
     words = [0] * len(number)
     for i, u in enumerate(code.tolist()):
@@ -303,30 +324,41 @@ def _tally(hits: list, code: np.ndarray, n_units: int, terms: list[str], zeros: 
     if hits:
         rows, _, _, names, is_quoted, is_hedged = zip(*hits, strict=True)
         cell = code[np.array(rows, dtype=np.int64)] * n_terms + np.array(
-            [index[t] for t in names], dtype=np.int64)
+            [index[t] for t in names], dtype=np.int64
+        )
     else:
         cell = np.zeros(0, dtype=np.int64)
         is_quoted = is_hedged = ()
     size = n_units * n_terms
     count = np.bincount(cell, minlength=size)
-    quoted = np.bincount(cell, weights=np.array(is_quoted, dtype=np.float64),
-                         minlength=size).astype(np.int64)
-    hedged = np.bincount(cell, weights=np.array(is_hedged, dtype=np.float64),
-                         minlength=size).astype(np.int64)
+    quoted = np.bincount(
+        cell, weights=np.array(is_quoted, dtype=np.float64), minlength=size
+    ).astype(np.int64)
+    hedged = np.bincount(
+        cell, weights=np.array(is_hedged, dtype=np.float64), minlength=size
+    ).astype(np.int64)
     keep = np.arange(size) if zeros else np.flatnonzero(count)
     names_of = np.array(terms, dtype=object)
-    return (keep // max(n_terms, 1), names_of[keep % max(n_terms, 1)] if n_terms else
-            np.array([], dtype=object), count[keep], quoted[keep], hedged[keep])
+    return (
+        keep // max(n_terms, 1),
+        names_of[keep % max(n_terms, 1)] if n_terms else np.array([], dtype=object),
+        count[keep],
+        quoted[keep],
+        hedged[keep],
+    )
 
 
 def _groups(sec: pd.DataFrame, alignment: pd.DataFrame) -> pd.Series:
-    schema.require(alignment, ("section_id", "group"), name="the alignment frame",
-                   maker="align_sections")
+    schema.require(
+        alignment, ("section_id", "group"), name="the alignment frame", maker="align_sections"
+    )
     dup = alignment["section_id"].dropna()
     dup = dup[dup.duplicated()]
     if len(dup):
-        raise InputError(f"section {dup.iloc[0]!r} is in more than one group of the "
-                         "alignment; counting by group needs each section in one group")
+        raise InputError(
+            f"section {dup.iloc[0]!r} is in more than one group of the "
+            "alignment; counting by group needs each section in one group"
+        )
     mapping = dict(zip(alignment["section_id"], alignment["group"], strict=True))
     return sec["section_id"].map(mapping).astype("Int64")
 
@@ -348,8 +380,9 @@ def _context(text: str, at: int, window: int, *, left: bool) -> int:
     return edge
 
 
-def keywords_in_context(sections, term: str, *, window: int = 8,
-                        lexicon: Lexicon | None = None) -> pd.DataFrame:
+def keywords_in_context(
+    sections, term: str, *, window: int = 8, lexicon: Lexicon | None = None
+) -> pd.DataFrame:
     """Every hit of ``term`` with ``window`` words of context on each side (KWIC).
 
     Parameters
@@ -374,8 +407,7 @@ def keywords_in_context(sections, term: str, *, window: int = 8,
         the document body).
     """
     if isinstance(window, bool) or not isinstance(window, int) or window < 1:
-        raise OptionError(f"window={window!r} is not valid; give a whole number of words "
-                          ">= 1")
+        raise OptionError(f"window={window!r} is not valid; give a whole number of words >= 1")
     if not isinstance(term, str) or not term.strip():
         raise OptionError(f"term={term!r} is not valid; give a term name or a pattern")
     sec = _sections(sections)
@@ -396,8 +428,13 @@ def keywords_in_context(sections, term: str, *, window: int = 8,
         match.append(_WS.sub(" ", text[s:e]))
         right.append(_WS.sub(" ", text[e:hi]).strip())
     out = base[["doc_id", "year", "section_id"]].assign(
-        term=term, left=left, match=match, right=right,
+        term=term,
+        left=left,
+        match=match,
+        right=right,
         is_quoted=h["is_quoted"].to_numpy(dtype=bool),
         is_hedged=h["is_hedged"].to_numpy(dtype=bool),
-        start=h["s"].to_numpy() + offset, end=h["e"].to_numpy() + offset)
+        start=h["s"].to_numpy() + offset,
+        end=h["e"].to_numpy() + offset,
+    )
     return schema.conform(out, "kwic")

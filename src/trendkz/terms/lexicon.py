@@ -60,22 +60,59 @@ __all__ = ["BUILTIN", "HEDGES", "Lexicon", "compile_pattern"]
 #: the same sentence. They mark a label as someone else's ("what the government deemed",
 #: "so-called", "described ... as") or as uncertain ("alleged", "perceived").
 HEDGES: tuple[str, ...] = (
-    "so-called", "alleged", "allegedly", "purported", "purportedly", "supposed",
-    "supposedly", "perceived", "presumed", "ostensible", "ostensibly",
-    "self-proclaimed", "self-styled", "accused of",
-    "considered", "considers", "deemed", "deems", "termed", "labeled", "labelled",
-    "branded", "declared",
-    "described as", "identified as", "classified as", "qualifies as", "qualified as",
-    "banned as", "regarded as", "viewed as",
-    "described ... as", "labeled ... as", "labelled ... as", "branded ... as",
-    "characterized ... as", "portrayed ... as",
-    "what ... consider*", "what ... deem*", "what ... call*", "what ... term*",
-    "what ... label*", "what ... describe*", "what ... characteriz*", "what ... view* as",
-    "what ... regard* as", "what ... see* as", "what ... constitutes",
+    "so-called",
+    "alleged",
+    "allegedly",
+    "purported",
+    "purportedly",
+    "supposed",
+    "supposedly",
+    "perceived",
+    "presumed",
+    "ostensible",
+    "ostensibly",
+    "self-proclaimed",
+    "self-styled",
+    "accused of",
+    "considered",
+    "considers",
+    "deemed",
+    "deems",
+    "termed",
+    "labeled",
+    "labelled",
+    "branded",
+    "declared",
+    "described as",
+    "identified as",
+    "classified as",
+    "qualifies as",
+    "qualified as",
+    "banned as",
+    "regarded as",
+    "viewed as",
+    "described ... as",
+    "labeled ... as",
+    "labelled ... as",
+    "branded ... as",
+    "characterized ... as",
+    "portrayed ... as",
+    "what ... consider*",
+    "what ... deem*",
+    "what ... call*",
+    "what ... term*",
+    "what ... label*",
+    "what ... describe*",
+    "what ... characteriz*",
+    "what ... view* as",
+    "what ... regard* as",
+    "what ... see* as",
+    "what ... constitutes",
 )
 
 #: Built-in lexicons: name -> data file (in ``trendkz/data``).
 BUILTIN: dict[str, str] = {"counter-terrorism": "lexicon_ct.txt"}
+
 
 class Lexicon:
     """Terms and the patterns that count as each.
@@ -95,11 +132,18 @@ class Lexicon:
     the module docstring for the pattern syntax. A pattern may belong to one term only.
     """
 
-    def __init__(self, terms: Mapping[str, str | Iterable[str]] | Iterable[str], *,
-                 hedges: Iterable[str] | None = None, name: str | None = None):
+    def __init__(
+        self,
+        terms: Mapping[str, str | Iterable[str]] | Iterable[str],
+        *,
+        hedges: Iterable[str] | None = None,
+        name: str | None = None,
+    ):
         if isinstance(terms, str):
-            raise OptionError("terms must be a mapping or a list of terms, not one string; "
-                              f"write Lexicon([{terms!r}])")
+            raise OptionError(
+                "terms must be a mapping or a list of terms, not one string; "
+                f"write Lexicon([{terms!r}])"
+            )
         items = terms.items() if isinstance(terms, Mapping) else ((t, t) for t in terms)
         self._terms: dict[str, tuple[str, ...]] = {}
         owner: dict[str, str] = {}
@@ -117,11 +161,15 @@ class Lexicon:
                 if not key:
                     raise InputError(f"lexicon term {term!r} has an empty pattern")
                 if "..." in key.split():
-                    raise InputError(f"pattern {p!r} of {term!r}: '...' is for hedge cues "
-                                     "only; list the phrases a term is written as")
+                    raise InputError(
+                        f"pattern {p!r} of {term!r}: '...' is for hedge cues "
+                        "only; list the phrases a term is written as"
+                    )
                 if key in owner:
-                    raise InputError(f"pattern {p!r} is given for both {owner[key]!r} and "
-                                     f"{term!r}; a pattern may belong to one term only")
+                    raise InputError(
+                        f"pattern {p!r} is given for both {owner[key]!r} and "
+                        f"{term!r}; a pattern may belong to one term only"
+                    )
                 owner[key] = term
             self._terms[term] = tuple(" ".join(p.split()) for p in pats)
         self._hedges = tuple(HEDGES if hedges is None else hedges)
@@ -140,16 +188,19 @@ class Lexicon:
         try:
             text = path.read_text(encoding="utf-8")
         except OSError as exc:
-            raise InputError(f"{path}: cannot read lexicon file ({exc.strerror}); "
-                             "check the path") from exc
+            raise InputError(
+                f"{path}: cannot read lexicon file ({exc.strerror}); check the path"
+            ) from exc
         return cls._parse(text, source=str(path), name=name or path.stem)
 
     @classmethod
     def builtin(cls, name: str = "counter-terrorism") -> Lexicon:
         """A lexicon bundled with trendkz; ``name`` is one of :data:`BUILTIN`."""
         if name not in BUILTIN:
-            raise OptionError(f"name={name!r} is not a built-in lexicon; choose one of: "
-                              + ", ".join(repr(n) for n in BUILTIN))
+            raise OptionError(
+                f"name={name!r} is not a built-in lexicon; choose one of: "
+                + ", ".join(repr(n) for n in BUILTIN)
+            )
         text = resources.files("trendkz").joinpath("data", BUILTIN[name]).read_text("utf-8")
         return cls._parse(text, source=f"trendkz/data/{BUILTIN[name]}", name=name)
 
@@ -168,8 +219,7 @@ class Lexicon:
             if line.startswith("[") and line.endswith("]"):
                 block = line[1:-1].strip().lower()
                 if block not in ("terms", "hedges"):
-                    raise InputError(f"{here}: unknown block [{block}]; use [terms] or "
-                                     "[hedges]")
+                    raise InputError(f"{here}: unknown block [{block}]; use [terms] or [hedges]")
                 if block == "hedges":
                     hedges = []
                 continue
@@ -180,8 +230,7 @@ class Lexicon:
             term = term.strip()
             pats = [p.strip() for p in rest.split(",")] if sep else [term]
             if not term or any(not p for p in pats):
-                raise InputError(f"{here}: expected 'term: pattern, pattern, ...', got "
-                                 f"{line!r}")
+                raise InputError(f"{here}: expected 'term: pattern, pattern, ...', got {line!r}")
             if term in terms:
                 raise InputError(f"{here}: term {term!r} was already defined above")
             terms[term] = pats
@@ -208,8 +257,10 @@ class Lexicon:
         try:
             return self._terms[term]
         except KeyError:
-            raise OptionError(f"term={term!r} is not in the lexicon; it has: "
-                              + ", ".join(repr(t) for t in self._terms)) from None
+            raise OptionError(
+                f"term={term!r} is not in the lexicon; it has: "
+                + ", ".join(repr(t) for t in self._terms)
+            ) from None
 
     def to_dict(self) -> dict[str, list[str]]:
         """``term -> patterns``: ``Lexicon(lex.to_dict())`` rebuilds the lexicon."""
@@ -225,8 +276,11 @@ class Lexicon:
         return term in self._terms
 
     def __eq__(self, other: object) -> bool:
-        return (isinstance(other, Lexicon) and self._terms == other._terms
-                and self._hedges == other._hedges)
+        return (
+            isinstance(other, Lexicon)
+            and self._terms == other._terms
+            and self._hedges == other._hedges
+        )
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -240,8 +294,10 @@ class Lexicon:
         """One compiled alternation of every pattern, most specific first; group ``k``
         (1-based) is the ``k``-th pattern in that order, see :meth:`term_of`."""
         if self._regex is None:
-            order = sorted(((p, t) for t, ps in self._terms.items() for p in ps),
-                           key=lambda pt: specificity(pt[0]))  # stable: ties keep given order
+            order = sorted(
+                ((p, t) for t, ps in self._terms.items() for p in ps),
+                key=lambda pt: specificity(pt[0]),
+            )  # stable: ties keep given order
             self._owners = [t for _, t in order]
             self._needles = needles([p for p, _ in order])
             body = "|".join(f"({compile_pattern(p)})" for p, _ in order)
@@ -250,8 +306,7 @@ class Lexicon:
             # every pattern opens with a word character, "no word character before" is a
             # word boundary, which the engine tests faster than a lookbehind
             word_start = all(c.isalnum() for c in firsts)
-            head = ("\\b(?=[" + "".join(sorted(firsts)) + "])" if word_start
-                    else "(?<!\\w)")
+            head = "\\b(?=[" + "".join(sorted(firsts)) + "])" if word_start else "(?<!\\w)"
             self._regex = re.compile(rf"{head}(?:{body})(?!\w)", re.IGNORECASE)
             if word_start:  # a match starts a word; its words have no gap ("...")
                 self._runs = max(len(RUN_TEXT.findall(p)) for p, _ in order)
@@ -270,8 +325,10 @@ class Lexicon:
             if not any(n in folded for n in self._needles):
                 return []
             if self._runs and len(folded) == len(text):  # positions in both agree
-                return [(m.start(), m.end(), owners[m.lastindex - 1])
-                        for m in self._near_needles(text, folded)]
+                return [
+                    (m.start(), m.end(), owners[m.lastindex - 1])
+                    for m in self._near_needles(text, folded)
+                ]
         return [(m.start(), m.end(), owners[m.lastindex - 1]) for m in regex.finditer(text)]
 
     def _near_needles(self, text: str, folded: str) -> list[re.Match]:
@@ -316,8 +373,7 @@ class Lexicon:
                 tail_rx = "|".join(compile_pattern(t) for t in sorted(tails, key=specificity))
                 alts.append(f"{compile_pattern(head)}{GAP}{GAP_SEP}(?:{tail_rx})")
             body = "|".join(alts) or "(?!)"
-            self._hedge_regex = re.compile(rf"(?<!\w)(?=((?:{body}))(?!\w))",
-                                           re.IGNORECASE)
+            self._hedge_regex = re.compile(rf"(?<!\w)(?=((?:{body}))(?!\w))", re.IGNORECASE)
         return self._hedge_regex
 
 

@@ -22,8 +22,9 @@ def compile_pattern(pattern: str) -> str:
     cue; the syntax is in the module docstring."""
     words = pattern.strip().split()
     if not words or words[0] == "..." or words[-1] == "..." or words.count("...") > 1:
-        raise InputError(f"pattern {pattern!r}: write words, with at most one '...' "
-                         "between two of them")
+        raise InputError(
+            f"pattern {pattern!r}: write words, with at most one '...' between two of them"
+        )
     pieces: list[str] = []
     after_gap = False
     for idx, w in enumerate(words):
@@ -47,8 +48,13 @@ def _word_regex(word: str) -> str:
             parts.append(f"[{_HYPHENS}]?")
         elif ch in "'’":
             parts.append("['’]")
-        elif ch in "zZ" and i and word[i - 1] in "iI" and word[i + 1:i + 2] and (
-                word[i + 1] in "aeiouAEIOU*"):
+        elif (
+            ch in "zZ"
+            and i
+            and word[i - 1] in "iI"
+            and word[i + 1 : i + 2]
+            and (word[i + 1] in "aeiouAEIOU*")
+        ):
             parts.append("[sz]")
         else:
             parts.append(re.escape(ch))
