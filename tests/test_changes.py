@@ -4,7 +4,7 @@ import pytest
 from trendkz._core import schema
 from trendkz._core.errors import InputError, OptionError
 from trendkz.diff.changes import REWRITTEN_BELOW, STATUSES, diff_sections, section_diff
-from trendkz.diff.textdiff import TextDiff
+from trendkz.diff.result import TextDiff
 
 BASE = (
     "The government continued to prosecute terrorism cases and cooperated with "

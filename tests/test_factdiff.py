@@ -9,8 +9,10 @@ from trendkz._core import schema
 from trendkz._core.errors import InputError, OptionError
 from trendkz.facts import diff as factdiff
 from trendkz.facts import pairs as factpairs
-from trendkz.facts.diff import compare, corroborate, diff_facts, overlaps, similarity
+from trendkz.facts.corroborate import corroborate
+from trendkz.facts.diff import diff_facts
 from trendkz.facts.extract import extract_facts
+from trendkz.facts.pairs import compare, overlaps, similarity
 
 
 @pytest.fixture(scope="module")

@@ -5,15 +5,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from trendkz.facts.numbers import (
-    _PREFIX,
-    interval,
-    postfix_qualifier,
-    prefix_qualifier,
-    read_number,
-    tokenize,
-    unit_after,
-)
+from trendkz.facts.numbers import read_number, tokenize
+from trendkz.facts.qualifiers import _PREFIX, interval, postfix_qualifier, prefix_qualifier
+from trendkz.facts.units import unit_after
 
 
 def _read(text: str):
@@ -237,7 +231,7 @@ def test_prefix_qualifier_precheck_never_hides_a_match(text, start):
 
 
 def test_has_case_trap_knows_every_trap():
-    from trendkz.facts.numbers import CASE_TRAPS, has_case_trap
+    from trendkz.facts.qualifiers import CASE_TRAPS, has_case_trap
 
     assert all(has_case_trap(f"a{c}b") for c in CASE_TRAPS)
     assert not has_case_trap("Istanbul, Kazakhstan, ss")

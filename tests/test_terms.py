@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 import trendkz
 from trendkz._core.errors import InputError, OptionError
 from trendkz._core.schema import FRAMES
-from trendkz.terms.counts import count_terms, keywords_in_context, quote_spans, term_hits
+from trendkz.terms.counts import count_terms, quote_spans, term_hits
+from trendkz.terms.kwic import keywords_in_context
 from trendkz.terms.lexicon import Lexicon
 
 from .conftest import needs_hrr

@@ -6,7 +6,8 @@ from hypothesis import strategies as st
 
 from trendkz._core.errors import InputError, OptionError
 from trendkz.diff.render import readable
-from trendkz.diff.textdiff import Opcode, TextDiff, diff_text
+from trendkz.diff.result import Opcode, TextDiff
+from trendkz.diff.textdiff import diff_text
 from trendkz.diff.tokens import tokenize
 
 from .conftest import HRR, needs_hrr

@@ -32,7 +32,8 @@ import pandas as pd
 from .._core import schema
 from .._core.errors import InputError, OptionError
 from .._core.vocab import ADDED, CHANGED, REMOVED, REWRITTEN, SAME
-from .textdiff import MAX_CELLS, Differ, TextDiff
+from .result import TextDiff
+from .textdiff import MAX_CELLS, Differ
 
 __all__ = ["REWRITTEN_BELOW", "STATUSES", "diff_sections", "section_diff"]
 

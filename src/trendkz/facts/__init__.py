@@ -1,6 +1,7 @@
 """Analysis, numbers: facts with qualifiers and periods, linked across documents."""
 
-from .diff import corroborate, diff_facts
+from .corroborate import corroborate
+from .diff import diff_facts
 from .extract import extract_facts
 
 __all__ = ["corroborate", "diff_facts", "extract_facts"]

@@ -22,8 +22,9 @@ from .._core.errors import check_option
 from .._core.rows import conformed
 from ..segment.sentences import sentence_spans
 from .measures import name_measures
-from .numbers import has_case_trap, tokenize
+from .numbers import tokenize
 from .periods import assign_period, period_matches, resolve_periods
+from .qualifiers import has_case_trap
 from .quantities import FACT_KINDS, NON_FACT_KINDS, find_quantities
 
 __all__ = ["FACT_KINDS", "NON_FACT_KINDS", "extract_facts", "facts_of_sentence"]

@@ -26,21 +26,12 @@ what lasts ("prison term", "state of emergency").
 
 from __future__ import annotations
 
-from .chunks import (
-    DET,
-    QUOTES,
-    REPORTING,
-    noun_of,
-    np_word,
-    participle,
-    read_np,
-    subject_before,
-    verb_after,
-    verb_before,
-)
-from .numbers import TIME_UNITS, Tok
+from .chunks import noun_of, np_word, participle, read_np, subject_before, verb_after, verb_before
+from .chunkwords import DET, QUOTES, REPORTING
+from .numbers import Tok
 from .periods import MONTHS
 from .quantities import Quantity
+from .units import TIME_UNITS
 
 __all__ = ["NOUN_FOLD", "VERB_FOLD", "name_measures"]
 #: participle -> the canonical verb of its synonym set

@@ -30,17 +30,10 @@ from __future__ import annotations
 
 import re
 
-from .numbers import (
-    CURRENCY_SIGNS,
-    CURRENCY_WORDS,
-    TIME_UNITS,
-    Num,
-    Tok,
-    glued,
-    is_word,
-    prefix_qualifier,
-)
+from .numbers import Num, Tok, glued, is_word
 from .periods import MONTHS
+from .qualifiers import prefix_qualifier
+from .units import CURRENCY_SIGNS, CURRENCY_WORDS, TIME_UNITS
 
 __all__ = [
     "NON_FACT_KINDS",

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numbers import has_case_trap
+from .qualifiers import has_case_trap
 
 __all__ = ["MONTHS", "Period", "assign_period", "find_periods", "period_matches", "resolve_periods"]
 

@@ -20,21 +20,10 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from .nonfacts import NON_FACT_KINDS, context_kind, glue_kind, pre_patterns
-from .numbers import (
-    CURRENCY_SIGNS,
-    NUMBER_STARTS,
-    SCALES,
-    Num,
-    Tok,
-    currency_before,
-    interval,
-    postfix_qualifier,
-    prefix_qualifier,
-    read_number,
-    tokenize,
-    unit_after,
-)
+from .numbers import NUMBER_STARTS, SCALES, Num, Tok, read_number, tokenize
 from .periods import Period
+from .qualifiers import interval, postfix_qualifier, prefix_qualifier
+from .units import CURRENCY_SIGNS, currency_before, unit_after
 
 __all__ = ["FACT_KINDS", "NON_FACT_KINDS", "Quantity", "find_quantities"]
 

@@ -168,7 +168,8 @@ def _chain(corpus: Corpus, opts: dict, progress: bool = False) -> dict[str, pd.D
     from ..align.sections import align_sections
     from ..align.sentences import align_sentences
     from ..diff.changes import diff_sections
-    from ..facts.diff import corroborate, diff_facts
+    from ..facts.corroborate import corroborate
+    from ..facts.diff import diff_facts
     from ..facts.extract import extract_facts
     from ..segment.sections import split_sections
     from ..terms.counts import count_terms

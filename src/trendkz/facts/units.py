@@ -1,0 +1,176 @@
+"""Units of stated numbers: time and measure units after a number, currencies around it."""
+
+from __future__ import annotations
+
+from .numbers import Tok, glued
+
+__all__ = [
+    "CURRENCY_SIGNS",
+    "CURRENCY_WORDS",
+    "MEASURE_UNITS",
+    "TIME_UNITS",
+    "currency_before",
+    "unit_after",
+]
+
+TIME_UNITS = {
+    "year": "years",
+    "years": "years",
+    "month": "months",
+    "months": "months",
+    "week": "weeks",
+    "weeks": "weeks",
+    "day": "days",
+    "days": "days",
+    "hour": "hours",
+    "hours": "hours",
+    "minute": "minutes",
+    "minutes": "minutes",
+    "decade": "decades",
+    "decades": "decades",
+}
+MEASURE_UNITS = {
+    "km": "km",
+    "kilometers": "km",
+    "kilometres": "km",
+    "kilometer": "km",
+    "miles": "miles",
+    "mile": "miles",
+    "meters": "m",
+    "metres": "m",
+    "meter": "m",
+    "kg": "kg",
+    "kilograms": "kg",
+    "kilogram": "kg",
+    "tons": "tons",
+    "tonnes": "tons",
+    "ton": "tons",
+    "hectares": "hectares",
+    "acres": "acres",
+    "liters": "liters",
+    "litres": "liters",
+    "degrees": "degrees",
+}
+CURRENCY_WORDS = {
+    "dollars": "USD",
+    "dollar": "USD",
+    "usd": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "eur": "EUR",
+    "tenge": "KZT",
+    "kzt": "KZT",
+    "soms": "KGS",
+    "som": "KGS",
+    "kgs": "KGS",
+    "somoni": "TJS",
+    "tjs": "TJS",
+    "manat": "TMT",
+    "manats": "TMT",
+    "tmt": "TMT",
+    "sums": "UZS",
+    "soums": "UZS",
+    "uzs": "UZS",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "rub": "RUB",
+    "pounds": "GBP",
+    "gbp": "GBP",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rupees": "INR",
+    "naira": "NGN",
+    "reais": "BRL",
+    "hryvnias": "UAH",
+    "hryvnia": "UAH",
+    "lari": "GEL",
+    "drams": "AMD",
+    "dram": "AMD",
+    "pesos": "pesos",
+    "dinars": "dinars",
+    "francs": "francs",
+    "shillings": "shillings",
+    "rand": "ZAR",
+    "yen": "JPY",
+    "lira": "TRY",
+    "liras": "TRY",
+    "afghanis": "AFN",
+    "taka": "BDT",
+}
+CURRENCY_SIGNS = {
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₸": "KZT",
+    "₦": "NGN",
+    "₽": "RUB",
+    "₹": "INR",
+    "usd": "USD",
+    "eur": "EUR",
+    "kzt": "KZT",
+    "gbp": "GBP",
+    "rs": "INR",
+    "ngn": "NGN",
+    "rub": "RUB",
+    "kgs": "KGS",
+    "uzs": "UZS",
+}
+
+
+def unit_after(toks: list[Tok], k: int) -> tuple[str, int]:
+    """Unit written after a number at token ``k``: ``(unit, token index after it)``."""
+    if k >= len(toks):
+        return "", k
+    w = toks[k].low
+    if w in ("percent", "%", "pct"):
+        return "percent", k + 1
+    if w == "per" and k + 1 < len(toks) and toks[k + 1].low == "cent":
+        return "percent", k + 2
+    if w == "percentage" and k + 1 < len(toks) and toks[k + 1].low == "points":
+        return "percentage points", k + 2
+    if w in ("us", "u") and k + 1 < len(toks):  # "US dollars", "U.S. dollars"
+        m = k + 1
+        while m < len(toks) and toks[m].text in ".S" and m < k + 4:
+            m += 1
+        if m < len(toks) and toks[m].low in ("dollars", "dollar"):
+            return "USD", m + 1
+    if w in CURRENCY_WORDS:
+        return CURRENCY_WORDS[w], k + 1
+    if w in TIME_UNITS:
+        return TIME_UNITS[w], k + 1
+    if w == "-" and glued(toks, k) and k + 1 < len(toks) and glued(toks, k + 1):
+        u = toks[k + 1].low
+        if u in TIME_UNITS:
+            return TIME_UNITS[u], k + 2
+    if w in MEASURE_UNITS:
+        return MEASURE_UNITS[w], k + 1
+    if w == "square" and k + 1 < len(toks) and toks[k + 1].low in MEASURE_UNITS:
+        return "square " + MEASURE_UNITS[toks[k + 1].low], k + 2
+    return "", k
+
+
+_DOLLARS = {
+    "us": "USD",
+    "c": "CAD",
+    "a": "AUD",
+    "s": "SGD",
+    "r": "BRL",
+    "nz": "NZD",
+    "hk": "HKD",
+    "nt": "TWD",
+}
+
+
+def currency_before(toks: list[Tok], i: int) -> tuple[str, int]:
+    """Currency sign or code written before the number at token ``i``: ``(unit, start)``."""
+    if i == 0:
+        return "", i
+    p = toks[i - 1]
+    if p.low in CURRENCY_SIGNS:
+        k = i - 1
+        if p.text == "$" and k > 0 and toks[k - 1].low in _DOLLARS and glued(toks, k):
+            k -= 1
+            return _DOLLARS[toks[k].low], k
+        return CURRENCY_SIGNS[p.low], k
+    return "", i
