@@ -34,7 +34,7 @@ _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen "
     "fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty "
     "fifty sixty seventy eighty ninety hundreds? thousands? millions? billions? "
-    "dozens? tens zero"
+    "dozens? tens zero half"
 ).split()
 
 
@@ -48,8 +48,8 @@ def _words_pattern(words: list[str]) -> str:
 
 
 #: a sentence without a digit or a number word has no fact
-_MAYBE = re.compile(r"\d|" + _words_pattern(_NUMBER_WORDS), re.I)
-_DIGIT = re.compile(r"\d")
+_MAYBE = re.compile(r"[\d½⅓⅔¼¾⅕⅛]|" + _words_pattern(_NUMBER_WORDS), re.I)
+_DIGIT = re.compile(r"[\d½⅓⅔¼¾⅕⅛]")
 #: the number words of :data:`_MAYBE`, ...
 _WORDS = re.compile(_words_pattern(_NUMBER_WORDS), re.I)
 #: ... and on lower-cased text (several times faster than ``re.I``); text with a
@@ -62,7 +62,7 @@ def facts_of_sentence(
 ) -> list[dict]:
     """The facts of one sentence as dicts (offsets relative to ``text``).
 
-    Keys: ``fact_kind, value, low, high, low_open, high_open, unit, qualifier, measure,
+    Keys: ``fact_kind, value, low, high, low_open, high_open, unit, qualifier, direction, measure,
     period_start, period_end, period_assumed, start, end, text``. ``context`` carries
     measures from one sentence to the next (see :func:`trendkz.facts.measures.name_measures`).
     """
@@ -121,6 +121,7 @@ _FACT_KEYS = (
     "high_open",
     "unit",
     "qualifier",
+    "direction",
     "measure",
     "period_start",
     "period_end",
@@ -129,6 +130,9 @@ _FACT_KEYS = (
     "end",
     "text",
 )
+
+
+_START = _FACT_KEYS.index("start")
 
 
 def _facts(text: str, year: int, context: dict | None, include_non_facts: bool) -> list[dict]:
@@ -235,6 +239,7 @@ def _fact_tuples(
                 q.high_open if fact else None,
                 q.unit or None,
                 q.qualifier or None,
+                q.direction or None,
                 measure or None,
                 first,
                 last,
@@ -269,7 +274,9 @@ def extract_facts(sections: pd.DataFrame, *, include_non_facts: bool = False) ->
         stated; NaN for ranges and vague counts), ``low``, ``high`` (the interval it means;
         NaN on an open side), ``low_open``, ``high_open`` (the bound is exclusive or
         missing), ``unit`` (``count``, ``percent``, ``years``, ``USD`` ...), ``qualifier``
-        (the words: "more than", "about", "dozens"), ``measure`` (what is counted and what
+        (the words: "more than", "about", "dozens"), ``direction`` (``up`` / ``down``: a
+        change stated in words, "decreased 3%", whose value keeps its magnitude; see
+        :mod:`trendkz.facts.signs`), ``measure`` (what is counted and what
         happened to it: "websites blocked"), ``period_start``, ``period_end`` (years the
         number is about), ``period_assumed`` (no period in the sentence: the report's year),
         ``start``, ``end`` (offsets into the document body), ``text`` (the quantity as
@@ -310,10 +317,10 @@ def extract_facts(sections: pd.DataFrame, *, include_non_facts: bool = False) ->
                             year,
                             kind,
                             section_id,
-                            *f[:12],
-                            f[12] + shift,
-                            f[13] + shift,
-                            f[14],
+                            *f[:_START],
+                            f[_START] + shift,
+                            f[_START + 1] + shift,
+                            f[_START + 2],
                             sentence,
                         )
                     )

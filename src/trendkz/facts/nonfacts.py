@@ -149,8 +149,10 @@ def glue_kind(toks: list[Tok], num: Num) -> str | None:
             return "year"
         if n1.low in ("am", "pm"):
             return "time"
-        if is_word(n1) and n1.low not in ("km", "kg", "bn", "mln", "m", "k"):
+        if is_word(n1) and n1.low not in ("km", "kg", "bn", "mln", "m", "k", "x", "mm", "b"):
             return "identifier"
+        if is_word(n1) and n2 is not None and (n2.text[0].isalnum() or n2.text == "&"):
+            return "identifier"  # "2.5xyz", "2021R&DS"
         if n1.text in ("/", "+") and n2 is not None and n2.is_digits:
             return "identifier"
     return None

@@ -64,14 +64,27 @@ DIGIT_SCALES = {
     "bn": 1e9,
     "mn": 1e6,
 }
-FRACTIONS = {
-    "half": 0.5,
-    "third": 1 / 3,
-    "quarter": 0.25,
-    "thirds": 2 / 3,
-    "quarters": 0.75,
-    "fourth": 0.25,
+#: plural scale words after a number ("five hundred millions", "twenty-six millions")
+PLURAL_SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12}
+#: fraction words -> denominator ("two-thirds" = 2 / 3, "one-fifth" = 1 / 5)
+DENOMINATORS = {
+    **dict.fromkeys(["half", "halves"], 2),
+    **dict.fromkeys(["third", "thirds"], 3),
+    **dict.fromkeys(["quarter", "quarters", "fourth", "fourths"], 4),
+    **dict.fromkeys(["fifth", "fifths"], 5),
+    **dict.fromkeys(["sixth", "sixths"], 6),
+    **dict.fromkeys(["eighth", "eighths"], 8),
+    **dict.fromkeys(["tenth", "tenths"], 10),
 }
+#: "and a half", "and one-third" after a whole number
+FRACTIONS = {w: 1 / d for w, d in DENOMINATORS.items() if not w.endswith("s")}
+#: single-character fractions ("½", "1½")
+VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅛": 1 / 8}
+#: denominators of a fraction written with a slash ("1/4", "6-1/2", "21 1/2"): "9/11" and
+#: "24/7" are not fractions
+SLASH_DENOMINATORS = frozenset([2, 3, 4, 5, 8, 10, 16, 32])
+#: scale letters glued to an amount of money ("$23M", "$1.2B", "$500K")
+MONEY_SUFFIXES = {"k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9}
 
 #: the words a number can start with (besides digits)
 NUMBER_STARTS = frozenset(
@@ -88,6 +101,8 @@ NUMBER_STARTS = frozenset(
         "billions",
         "several",
         "few",
+        "half",
+        *VULGAR,
     ]
 )
 #: vague counts: word sequence -> (low, high)
@@ -206,8 +221,15 @@ def _fraction_after(toks: list[Tok], j: int) -> tuple[float, int]:
             m += 1
             if m < len(toks) and toks[m].text == "-":
                 m += 1
-            if m < len(toks) and toks[m].low in ("half", "third", "quarter"):
+            if m < len(toks) and toks[m].low in FRACTIONS:
                 return FRACTIONS[toks[m].low], m + 1
+        if m < len(toks) and toks[m].low in UNITS and 1 < UNITS[toks[m].low] < 10:
+            n = m + 1  # "and two-thirds"
+            if n < len(toks) and toks[n].text in _HYPHENS:
+                n += 1
+            d = DENOMINATORS.get(toks[n].low, 0) if n < len(toks) else 0
+            if UNITS[toks[m].low] < d:
+                return UNITS[toks[m].low] / d, n + 1
     return 0.0, j
 
 
@@ -215,16 +237,37 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
     """The number starting at token ``i`` (digits, words, scale, vague), or ``None``."""
     t = toks[i]
     if t.text[0].isdigit():
+        frac = _slash_fraction(toks, i)
+        if frac is not None:  # "1/3 of", "3/4 percent"
+            value, j = frac
+            return Num(i, j, value, fraction=True)
         value = float(t.text.replace(",", ""))
         j = i + 1
+        if j < len(toks) and "." not in t.text and "," not in t.text:
+            value, j = _mixed(toks, j, value)
         scaled = False
         if j < len(toks) and toks[j].low in DIGIT_SCALES and not glued(toks, j):
             value *= DIGIT_SCALES[toks[j].low]
             j += 1
             scaled = True
+        elif (
+            j < len(toks)
+            and toks[j].low in MONEY_SUFFIXES
+            and glued(toks, j)
+            and i > 0
+            and toks[i - 1].text in "$€£"
+            and (j + 1 == len(toks) or not glued(toks, j + 1) or not toks[j + 1].text.isalnum())
+        ):
+            value *= MONEY_SUFFIXES[toks[j].low]  # "$23M"
+            j += 1
+            scaled = True
         return _new_tok(Num, (i, j, value, NAN, NAN, "", False, scaled, False))  # most numbers
+    if t.text in VULGAR:
+        return Num(i, i + 1, VULGAR[t.text], fraction=True)
     if t.low not in NUMBER_STARTS:
         return None
+    if t.low == "half":
+        return _half(toks, i)
     vague = _read_vague(toks, i)
     if vague:
         return vague
@@ -266,6 +309,12 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
                 total += (current or 1) * SCALES[w]
                 current = 0.0
             last, last_scale, scaled = "scale", w, True
+        elif w in PLURAL_SCALES and last in ("unit", "tens", "scale") and w != "thousands":
+            total += (current or 1) * PLURAL_SCALES[w]  # "five hundred millions"
+            current = 0.0
+            last, last_scale, scaled = "scale", w, True
+            j += 1
+            break
         elif w == "dozen" and last in ("unit", "tens"):
             current *= 12
             last, scaled = "scale", True
@@ -283,21 +332,87 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
     if j == i:
         return None
     value = total + current
-    # "one-half", "two-thirds": a bare fraction
+    # "one-half", "two-thirds", "three fourths": a bare fraction
+    k = j + 1 if j < len(toks) and toks[j].text in _HYPHENS and glued(toks, j) else j
     if (
-        j < len(toks)
-        and toks[j].text == "-"
-        and j + 1 < len(toks)
-        and glued(toks, j)
-        and (toks[j + 1].low in FRACTIONS)
-        and value < 10
+        k < len(toks)
+        and (k == j or glued(toks, k))
+        and toks[k].low in DENOMINATORS
+        and 0 < value < DENOMINATORS[toks[k].low]
         and not scaled
     ):
-        denom = toks[j + 1].low
-        frac = FRACTIONS[denom] if value == 1 or denom.endswith("s") else FRACTIONS[denom] * value
-        return Num(i, j + 2, frac, words=True, fraction=True)
+        return Num(i, k + 1, value / DENOMINATORS[toks[k].low], words=True, fraction=True)
     extra, k = _fraction_after(toks, j)
+    if extra and k < len(toks) and (toks[k].low in SCALES or toks[k].low in PLURAL_SCALES):
+        w = toks[k].low  # "twenty-two and a half millions"
+        return Num(
+            i,
+            k + 1,
+            (value + extra) * SCALES.get(w, PLURAL_SCALES.get(w, 1)),
+            words=True,
+            scaled=True,
+        )
     return Num(i, k, value + extra, words=True, scaled=scaled)
+
+
+_HYPHENS = frozenset("-‐‑")
+#: words before "half" that make it a part of a time ("the first half of the year")
+_HALF_TIME = frozenset(
+    "first second back front latter last next this past coming current remaining".split()
+)
+_HALF_TIME_AFTER = frozenset(
+    "year years century decade hour hours day days month months quarter time season".split()
+)
+
+
+def _half(toks: list[Tok], i: int) -> Num | None:
+    """ "half" as a fraction ("more than half", "half of", "cut in half"), not a time ("the
+    first half of the year", "half a century" is read as a time window)."""
+    prev = toks[i - 1].low if i else ""
+    if prev in _HALF_TIME or prev in ("and", "a", "one", "-"):
+        return None
+    k = i + 1
+    if k < len(toks) and toks[k].low in ("of", "a", "an", "the"):
+        k += 1
+    if k < len(toks) and toks[k].low in _HALF_TIME_AFTER:
+        return None
+    if i + 1 < len(toks) and toks[i + 1].text in _HYPHENS:
+        return None  # "half-hearted", "half-year"
+    return Num(i, i + 1, 0.5, words=True, fraction=True)
+
+
+def _slash_fraction(toks: list[Tok], k: int) -> tuple[float, int] | None:
+    """ "1/4" at token ``k``: ``(value, token after it)``, or ``None``."""
+    if (
+        k + 2 < len(toks)
+        and toks[k + 1].text == "/"
+        and glued(toks, k + 1)
+        and glued(toks, k + 2)
+        and toks[k].text.isdigit()
+        and toks[k + 2].text.isdigit()
+        and int(toks[k + 2].text) in SLASH_DENOMINATORS
+        and 0 < int(toks[k].text) < int(toks[k + 2].text)
+        and not (k + 3 < len(toks) and toks[k + 3].text == "/" and glued(toks, k + 3))
+        and not (k > 0 and toks[k - 1].text == "/" and glued(toks, k))
+    ):
+        return int(toks[k].text) / int(toks[k + 2].text), k + 3
+    return None
+
+
+def _mixed(toks: list[Tok], j: int, value: float) -> tuple[float, int]:
+    """A whole number at ``j - 1`` with a fraction after it: "6-1/2", "21 1/2", "1½"."""
+    t = toks[j]
+    if t.text in VULGAR and glued(toks, j):
+        return value + VULGAR[t.text], j + 1
+    if t.text in _HYPHENS and glued(toks, j) and glued(toks, j + 1):
+        frac = _slash_fraction(toks, j + 1)
+        if frac is not None:
+            return value + frac[0], frac[1]
+    elif t.text.isdigit() and not glued(toks, j):
+        frac = _slash_fraction(toks, j)
+        if frac is not None:
+            return value + frac[0], frac[1]
+    return value, j
 
 
 # ---- units written around a number

@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from .nonfacts import NON_FACT_KINDS, context_kind, glue_kind, pre_patterns
-from .numbers import NUMBER_STARTS, SCALES, Num, Tok, read_number, tokenize
+from .numbers import DIGIT_SCALES, NUMBER_STARTS, SCALES, Num, Tok, glued, read_number, tokenize
 from .periods import Period
 from .qualifiers import interval, postfix_qualifier, prefix_qualifier
-from .units import CURRENCY_SIGNS, currency_before, unit_after
+from .signs import direction_of, sign_before
+from .units import CURRENCY_SIGNS, currency_before, per_share, unit_after
 
 __all__ = ["FACT_KINDS", "NON_FACT_KINDS", "Quantity", "find_quantities"]
 
@@ -64,6 +65,7 @@ class Quantity:
     first: int  # token index of the first token of the quantity
     after: int  # token index just after it (where its noun phrase starts)
     series_year: int | None = None
+    direction: str = ""  # "up" / "down": a change stated in words ("decreased 3%")
 
     @property
     def is_fact(self) -> bool:
@@ -87,11 +89,46 @@ def _non_fact(toks, num: Num, kind: str) -> Quantity:
     )
 
 
+def _accounting(toks, num: Num) -> tuple[str, int, int] | None:
+    """ "$(1.2) million": ``(currency, first token, token after)`` of an amount of money in
+    accounting parentheses (a negative), or ``None``."""
+    i, j = num.i, num.j
+    if (
+        i >= 2
+        and toks[i - 1].text == "("
+        and glued(toks, i)
+        and toks[i - 2].low in CURRENCY_SIGNS
+        and glued(toks, i - 1)
+        and j < len(toks)
+        and toks[j].text == ")"
+        and glued(toks, j)
+    ):
+        return currency_before(toks, i - 1)[0], i - 2, j + 1
+    return None
+
+
 def _read_fact(toks, text, num: Num) -> Quantity:
-    """A fact from ``num``: currency, unit, range, qualifiers and interval."""
-    currency, first = currency_before(toks, num.i)
-    unit, k = unit_after(toks, num.j)
-    value, low, high, lo_open, hi_open = num.value, num.low, num.high, False, False
+    """A fact from ``num``: sign, currency, unit, range, qualifiers, interval, direction."""
+    sign = 1.0
+    paren = _accounting(toks, num)
+    if paren is not None:
+        currency, first, k0 = paren
+        sign = -1.0
+        if k0 < len(toks) and toks[k0].low in DIGIT_SCALES and not num.scaled:
+            num = num._replace(value=num.value * DIGIT_SCALES[toks[k0].low], j=k0 + 1)
+            k0 += 1  # "$(1.2) million"
+        unit, k = unit_after(toks, k0)
+    else:
+        currency, first = currency_before(toks, num.i)
+        unit, k = unit_after(toks, num.j)
+        minus = sign_before(toks, first)
+        if minus >= 0:
+            sign, first = -1.0, minus
+    if unit == "cents":
+        num = num._replace(value=num.value / 100)
+        unit = "" if currency else "USD"
+        currency = currency or "USD"
+    value, low, high, lo_open, hi_open = num.value * sign, num.low, num.high, False, False
     kind, words = ("approximate", num.vague) if num.vague else ("exact", "")
     end_tok = k
     # ranges: "12-17 years", "five to 15 years", "between 2 and 4 percent", "$67 to $81,000"
@@ -111,6 +148,9 @@ def _read_fact(toks, text, num: Num) -> Quantity:
         num2 = read_number(toks, n) if n < len(toks) else None
         unit2, k2 = unit_after(toks, num2.j) if num2 is not None else ("", n)
         both_time = unit in _IN_YEARS and unit2 in _IN_YEARS
+        if num2 is not None and not num2.vague and num2.value < value and _ranging(toks, first):
+            value, num2 = num2.value, num2._replace(value=value)  # "ranging from 120 to 36"
+        u1, u2 = unit or currency, unit2 or c2
         if (
             num2 is not None
             and not num2.vague
@@ -122,6 +162,8 @@ def _read_fact(toks, text, num: Num) -> Quantity:
             and (conn != "and" or before_first == "between")
             and not (conn in ("-", "–", "—") and num.words != num2.words)
             and not (before_first == "from" and _change_before(toks, first))
+            and not (u1 and u2 and u1 != u2 and not both_time)
+            and not (conn == "to" and _change_to_level(toks, first, value, num2.value))
         ):
             if both_time and unit != unit2:
                 value *= _IN_YEARS[unit] / _IN_YEARS[unit2]  # "three months to two years"
@@ -132,6 +174,17 @@ def _read_fact(toks, text, num: Num) -> Quantity:
                 value, kind, is_range = NAN, "range", True
                 unit = unit or unit2 or (CURRENCY_SIGNS.get(toks[m + 1].low, "") if c2 else "")
                 end_tok = k2
+    one = m + 2 if m + 2 < len(toks) and toks[m + 1].text == "-" else m + 1
+    if (
+        not is_range
+        and conn in ("to", ":")
+        and one < len(toks)
+        and toks[one].text == "1"
+        and (conn == ":" or not _change_before(toks, first))
+        and not unit
+        and not currency
+    ):  # "5.0-to-1", "a 1 to 1 ratio", "3:1"
+        unit, end_tok = "ratio", one + 1
     if (
         not is_range
         and unit == "years"
@@ -146,7 +199,20 @@ def _read_fact(toks, text, num: Num) -> Quantity:
         if num2 is not None and not num2.vague and unit_after(toks, num2.j)[0] == "months":
             value += num2.value / 12
             end_tok = unit_after(toks, num2.j)[1]
+    if unit == "multiple" and currency:
+        unit = ""
     unit = unit or currency or ("fraction" if num.fraction else "count")
+    if unit == currency and currency:
+        after_share = per_share(toks, end_tok)
+        if after_share > end_tok:
+            unit, end_tok = f"{currency} per share", after_share
+    if (
+        unit == "count"
+        and end_tok < len(toks)
+        and toks[end_tok].low == "times"
+        and _multiple(toks, end_tok, value)
+    ):
+        unit, end_tok = "multiple", end_tok + 1
     q_words, relation, q_start = prefix_qualifier(text, toks[first].start)
     p_words, p_rel, p_end = (
         ("", "", 0) if is_range else postfix_qualifier(text, toks[end_tok - 1].end)
@@ -167,6 +233,8 @@ def _read_fact(toks, text, num: Num) -> Quantity:
             end_tok += 1
     if num.vague:
         lo_open = hi_open = False
+    q_first = _first_tok(toks, start)
+    direction = "" if sign < 0 else direction_of(toks, q_first, end_tok)
     return Quantity(
         start,
         end,
@@ -178,9 +246,40 @@ def _read_fact(toks, text, num: Num) -> Quantity:
         unit,
         words.lower(),
         kind,
-        _first_tok(toks, start),
+        q_first,
         end_tok,
+        None,
+        direction,
     )
+
+
+_RANGING = frozenset(["ranging", "ranged", "range", "ranges", "varying", "varied"])
+
+
+def _ranging(toks, first: int) -> bool:
+    """ "ranging from" just before token ``first``."""
+    return first >= 2 and toks[first - 1].low == "from" and toks[first - 2].low in _RANGING
+
+
+def _change_to_level(toks, first: int, a: float, b: float) -> bool:
+    """ "decreased $9 million to $418 million", "increased by $500 million to $1 billion": a
+    change and the level it led to, not a range."""
+    k = first - 1
+    if k >= 0 and toks[k].low == "by":
+        return _change_before(toks, k)
+    return k >= 0 and _CHANGE.match(toks[k].low) is not None and b > 3 * a
+
+
+_MULTIPLE_AFTER = frozenset(
+    "the as more higher larger greater bigger over that what in faster".split()
+)
+
+
+def _multiple(toks, k: int, value: float) -> bool:
+    """ "times" at token ``k`` makes a multiple ("2.5 times the", "one and a half times"),
+    not a count of occasions ("arrested three times")."""
+    nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+    return value != int(value) or nxt in _MULTIPLE_AFTER
 
 
 def _first_tok(toks, start: int) -> int:
@@ -322,7 +421,27 @@ def find_quantities(
         out.append(q)
         i = max(q.after, num.j)
     out.sort(key=_SPAN)
-    return _counting_ones(toks, text, out)
+    return _shared_directions(toks, _counting_ones(toks, text, out))
+
+
+def _shared_directions(toks: list[Tok], out: list[Quantity]) -> list[Quantity]:
+    """ "up 9% or $23 million", "increasing 0.9% and 11.2%": a fact joined to a change by
+    "or" / "and" alone shares its direction."""
+    prev = None
+    for q in out:
+        if not q.is_fact:
+            continue
+        if (
+            prev is not None
+            and prev.direction
+            and not q.direction
+            and q.value >= 0
+            and q.first - prev.after in (1, 2)
+            and all(t.low in ("or", "and", ",") for t in toks[prev.after : q.first])
+        ):
+            q.direction = prev.direction
+        prev = q
+    return out
 
 
 _PREPS = frozenset("on in at for from to with by about into onto upon over under".split())
