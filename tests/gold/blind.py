@@ -145,6 +145,7 @@ def score(pred: list[dict], gold_rows: list[dict]) -> dict:
         "full_recall": sum(ok) / n_gold if n_gold else 0.0,
         "period_accuracy": sum(per) / tp if tp else 0.0,
         "direction_accuracy": sum(dirs) / tp if tp else 0.0,
+        "pairs": [(pred[pi], gold_rows[gi]) for pi, gi in pairs],
         "wrong": [
             (pred[pi], gold_rows[gi]) for (pi, gi), k in zip(pairs, ok, strict=True) if not k
         ],
@@ -176,6 +177,12 @@ if __name__ == "__main__":  # pragma: no cover
             print(
                 split, "families" if fam else "random", {k: figures[k] for k in list(figures)[:8]}
             )
+            if "-p" in sys.argv:
+                pairs = match_pairs = s["pairs"]
+                for p, g in match_pairs:
+                    got = (p["period_start"], p["period_end"])
+                    if got != g["period"]:
+                        print("  PERIOD", p["sid"], p["text"], got, "| gold", g["period"])
             if "-v" in sys.argv:
                 for p, g in s["wrong"]:
                     print(

@@ -23,7 +23,7 @@ from .._core.rows import conformed
 from ..segment.sentences import sentence_spans
 from .measures import name_measures
 from .numbers import tokenize
-from .periods import assign_period, period_matches, resolve_periods
+from .periods import assign_period, period_matches, resolve_periods, respectively
 from .qualifiers import has_case_trap
 from .quantities import FACT_KINDS, NON_FACT_KINDS, find_quantities
 
@@ -249,7 +249,16 @@ def _fact_tuples(
                 text[q.start : q.end],
             )
         )
+    if "respectively" in text and rows:
+        facts = [n for n, r in enumerate(rows) if r[0] in FACT_KINDS]
+        years = respectively(text, [(rows[n][_START], rows[n][_START + 1]) for n in facts])
+        for k, y in years.items():
+            n = facts[k]
+            rows[n] = (*rows[n][:_PERIOD], y, y, False, *rows[n][_PERIOD + 3 :])
     return rows
+
+
+_PERIOD = _FACT_KEYS.index("period_start")
 
 
 def extract_facts(sections: pd.DataFrame, *, include_non_facts: bool = False) -> pd.DataFrame:

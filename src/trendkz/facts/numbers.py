@@ -31,6 +31,8 @@ import math
 import re
 from typing import NamedTuple
 
+from .fractions import DENOMINATORS, FRACTIONS, HYPHENS, VULGAR, half, mixed, slash_fraction
+
 __all__ = [
     "NUMBER_STARTS",
     "SCALES",
@@ -66,23 +68,6 @@ DIGIT_SCALES = {
 }
 #: plural scale words after a number ("five hundred millions", "twenty-six millions")
 PLURAL_SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12}
-#: fraction words -> denominator ("two-thirds" = 2 / 3, "one-fifth" = 1 / 5)
-DENOMINATORS = {
-    **dict.fromkeys(["half", "halves"], 2),
-    **dict.fromkeys(["third", "thirds"], 3),
-    **dict.fromkeys(["quarter", "quarters", "fourth", "fourths"], 4),
-    **dict.fromkeys(["fifth", "fifths"], 5),
-    **dict.fromkeys(["sixth", "sixths"], 6),
-    **dict.fromkeys(["eighth", "eighths"], 8),
-    **dict.fromkeys(["tenth", "tenths"], 10),
-}
-#: "and a half", "and one-third" after a whole number
-FRACTIONS = {w: 1 / d for w, d in DENOMINATORS.items() if not w.endswith("s")}
-#: single-character fractions ("½", "1½")
-VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅛": 1 / 8}
-#: denominators of a fraction written with a slash ("1/4", "6-1/2", "21 1/2"): "9/11" and
-#: "24/7" are not fractions
-SLASH_DENOMINATORS = frozenset([2, 3, 4, 5, 8, 10, 16, 32])
 #: scale letters glued to an amount of money ("$23M", "$1.2B", "$500K")
 MONEY_SUFFIXES = {"k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9}
 
@@ -225,7 +210,7 @@ def _fraction_after(toks: list[Tok], j: int) -> tuple[float, int]:
                 return FRACTIONS[toks[m].low], m + 1
         if m < len(toks) and toks[m].low in UNITS and 1 < UNITS[toks[m].low] < 10:
             n = m + 1  # "and two-thirds"
-            if n < len(toks) and toks[n].text in _HYPHENS:
+            if n < len(toks) and toks[n].text in HYPHENS:
                 n += 1
             d = DENOMINATORS.get(toks[n].low, 0) if n < len(toks) else 0
             if UNITS[toks[m].low] < d:
@@ -237,14 +222,14 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
     """The number starting at token ``i`` (digits, words, scale, vague), or ``None``."""
     t = toks[i]
     if t.text[0].isdigit():
-        frac = _slash_fraction(toks, i)
+        frac = slash_fraction(toks, i)
         if frac is not None:  # "1/3 of", "3/4 percent"
             value, j = frac
             return Num(i, j, value, fraction=True)
         value = float(t.text.replace(",", ""))
         j = i + 1
         if j < len(toks) and "." not in t.text and "," not in t.text:
-            value, j = _mixed(toks, j, value)
+            value, j = mixed(toks, j, value)
         scaled = False
         if j < len(toks) and toks[j].low in DIGIT_SCALES and not glued(toks, j):
             value *= DIGIT_SCALES[toks[j].low]
@@ -267,7 +252,8 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
     if t.low not in NUMBER_STARTS:
         return None
     if t.low == "half":
-        return _half(toks, i)
+        h = half(toks, i)
+        return None if h is None else Num(h[0], h[1], h[2], words=True, fraction=True)
     vague = _read_vague(toks, i)
     if vague:
         return vague
@@ -333,7 +319,7 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
         return None
     value = total + current
     # "one-half", "two-thirds", "three fourths": a bare fraction
-    k = j + 1 if j < len(toks) and toks[j].text in _HYPHENS and glued(toks, j) else j
+    k = j + 1 if j < len(toks) and toks[j].text in HYPHENS and glued(toks, j) else j
     if (
         k < len(toks)
         and (k == j or glued(toks, k))
@@ -353,66 +339,6 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
             scaled=True,
         )
     return Num(i, k, value + extra, words=True, scaled=scaled)
-
-
-_HYPHENS = frozenset("-‐‑")
-#: words before "half" that make it a part of a time ("the first half of the year")
-_HALF_TIME = frozenset(
-    "first second back front latter last next this past coming current remaining".split()
-)
-_HALF_TIME_AFTER = frozenset(
-    "year years century decade hour hours day days month months quarter time season".split()
-)
-
-
-def _half(toks: list[Tok], i: int) -> Num | None:
-    """ "half" as a fraction ("more than half", "half of", "cut in half"), not a time ("the
-    first half of the year", "half a century" is read as a time window)."""
-    prev = toks[i - 1].low if i else ""
-    if prev in _HALF_TIME or prev in ("and", "a", "one", "-"):
-        return None
-    k = i + 1
-    if k < len(toks) and toks[k].low in ("of", "a", "an", "the"):
-        k += 1
-    if k < len(toks) and toks[k].low in _HALF_TIME_AFTER:
-        return None
-    if i + 1 < len(toks) and toks[i + 1].text in _HYPHENS:
-        return None  # "half-hearted", "half-year"
-    return Num(i, i + 1, 0.5, words=True, fraction=True)
-
-
-def _slash_fraction(toks: list[Tok], k: int) -> tuple[float, int] | None:
-    """ "1/4" at token ``k``: ``(value, token after it)``, or ``None``."""
-    if (
-        k + 2 < len(toks)
-        and toks[k + 1].text == "/"
-        and glued(toks, k + 1)
-        and glued(toks, k + 2)
-        and toks[k].text.isdigit()
-        and toks[k + 2].text.isdigit()
-        and int(toks[k + 2].text) in SLASH_DENOMINATORS
-        and 0 < int(toks[k].text) < int(toks[k + 2].text)
-        and not (k + 3 < len(toks) and toks[k + 3].text == "/" and glued(toks, k + 3))
-        and not (k > 0 and toks[k - 1].text == "/" and glued(toks, k))
-    ):
-        return int(toks[k].text) / int(toks[k + 2].text), k + 3
-    return None
-
-
-def _mixed(toks: list[Tok], j: int, value: float) -> tuple[float, int]:
-    """A whole number at ``j - 1`` with a fraction after it: "6-1/2", "21 1/2", "1½"."""
-    t = toks[j]
-    if t.text in VULGAR and glued(toks, j):
-        return value + VULGAR[t.text], j + 1
-    if t.text in _HYPHENS and glued(toks, j) and glued(toks, j + 1):
-        frac = _slash_fraction(toks, j + 1)
-        if frac is not None:
-            return value + frac[0], frac[1]
-    elif t.text.isdigit() and not glued(toks, j):
-        frac = _slash_fraction(toks, j)
-        if frac is not None:
-            return value + frac[0], frac[1]
-    return value, j
 
 
 # ---- units written around a number
