@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from .._core import schema
-from .._core.errors import InputError, OptionError, check_option
+from .._core.errors import InputError, OptionError, check_option, check_unit
 from ..load.corpus import count_words
 from .scores import EVIDENCE, WEIGHTS, clean_heading
 from .series import UNTITLED_LIFT, _best_by_group, _Series  # noqa: F401 (re-exported)
@@ -63,14 +63,7 @@ def _check_sections(sections: pd.DataFrame, needed=_NEEDED) -> None:
 
 
 def _check_options(min_similarity: float, weights: Mapping | None) -> dict[str, float]:
-    if (
-        not isinstance(min_similarity, numbers.Real)
-        or isinstance(min_similarity, bool)
-        or not 0.0 <= float(min_similarity) <= 1.0
-    ):
-        raise OptionError(
-            f"min_similarity={min_similarity!r} is not valid; give a number from 0 to 1"
-        )
+    check_unit("min_similarity", min_similarity)
     if weights is None:
         return dict(WEIGHTS)
     if not isinstance(weights, Mapping):
