@@ -26,7 +26,7 @@ from .align import (
     group_texts,
 )
 from .diff import TextDiff, diff_sections, diff_text, section_diff
-from .facts import corroborate, diff_facts, extract_facts
+from .facts import corroborate, diff_facts, extract_facts, extract_table_facts
 from .load import Corpus, Document, load_corpus
 from .report import (
     Comparison,
@@ -72,6 +72,7 @@ __all__ = [
     "diff_sections",
     "diff_text",
     "extract_facts",
+    "extract_table_facts",
     "group_texts",
     "keywords_in_context",
     "lexicon",

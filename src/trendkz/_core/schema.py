@@ -177,8 +177,8 @@ FRAMES: dict[str, tuple[list[str], list[str]]] = {
     "facts": (
         (
             "doc_id entity series year kind section_id fact_kind value low high low_open "
-            "high_open unit qualifier direction measure period_start period_end period_assumed start end "
-            "text sentence"
+            "high_open unit qualifier direction measure period_start period_end period_assumed "
+            "start end text sentence"
         ).split(),
         "entity series year doc_id start period_start".split(),
     ),

@@ -25,6 +25,7 @@ from .._core.rows import conformed
 from .._core.vocab import ADDED, REMOVED
 from .pairs import compare, match, meeting_key
 from .quantities import FACT_KINDS
+from .tables import TABLE_KIND
 
 __all__ = [
     "MIN_SIMILARITY",
@@ -67,7 +68,8 @@ def _read(
     ``entity``, ``series``, ``qualifier``: ``""`` when missing)."""
     schema.require(facts, _NEEDED, name="facts", maker="extract_facts")
     check_unit("min_similarity", min_similarity)
-    keep = (facts["fact_kind"].isin(FACT_KINDS) & facts["measure"].notna()).to_numpy(bool)
+    kinds = (*FACT_KINDS, TABLE_KIND)
+    keep = (facts["fact_kind"].isin(kinds) & facts["measure"].notna()).to_numpy(bool)
     if where is not None:
         keep = keep & where(facts)
     rows = keep.nonzero()[0].tolist()
