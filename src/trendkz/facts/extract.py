@@ -21,11 +21,10 @@ from .._core import schema
 from .._core.errors import check_option
 from .._core.rows import conformed
 from ..segment.sentences import sentence_spans
-from .measures import name_measures
-from .numbers import tokenize
-from .periods import assign_period, period_matches, resolve_periods, respectively
+from .cache import FactCache
+from .periods import assign_period, respectively
 from .qualifiers import has_case_trap
-from .quantities import FACT_KINDS, NON_FACT_KINDS, find_quantities
+from .quantities import FACT_KINDS, NON_FACT_KINDS
 
 __all__ = ["FACT_KINDS", "NON_FACT_KINDS", "extract_facts", "facts_of_sentence"]
 
@@ -138,73 +137,19 @@ _START = _FACT_KEYS.index("start")
 def _facts(text: str, year: int, context: dict | None, include_non_facts: bool) -> list[dict]:
     return [
         dict(zip(_FACT_KEYS, f, strict=True))
-        for f in _fact_tuples(text, year, context, include_non_facts, _Memo())
+        for f in _fact_tuples(text, year, context, include_non_facts, FactCache())
     ]
 
 
-class _Memo:
-    """What the reading of a sentence gives that does not depend on the report's year, kept
-    for the sentences that recur (a report repeats much of the year before): period matches
-    and quantities by text, measures by text and context (each checked against what it was
-    made from). Kept in tuples of plain values where it can be: the garbage collector
-    skips those."""
-
-    def __init__(self) -> None:
-        self.matches: dict[str, tuple] = {}
-        self.quantities: dict[str, tuple] = {}
-        self.measures: dict[tuple, tuple] = {}
-
-
-def _spans(periods: list) -> tuple[tuple[int, int], ...]:
-    return tuple([(p.start, p.end) for p in periods])
-
-
 def _fact_tuples(
-    text: str, year: int, context: dict | None, include_non_facts: bool, memo: _Memo
+    text: str, year: int, context: dict | None, include_non_facts: bool, cache: FactCache
 ) -> list[tuple]:
     """The facts of a sentence as tuples of :data:`_FACT_KEYS` values."""
-    periods = None
-
-    def get_periods() -> list:  # only when needed: most sentences hold no fact
-        nonlocal periods
-        if periods is None:
-            matches = memo.matches.get(text)
-            if matches is None:
-                matches = memo.matches[text] = period_matches(text)
-            periods = resolve_periods(text, matches, year)
-        return periods
-
-    toks = None
-    known = memo.quantities.get(text)
-    if known is not None and known[1] is not None and known[1] != _spans(get_periods()):
-        known = None  # made with other periods
-    if known is None:
-        toks = tokenize(text)
-        asked = []
-
-        def periods_once() -> list:
-            asked.append(True)
-            return get_periods()
-
-        quantities = find_quantities(text, periods_once, toks=toks)
-        has_fact = any(q.is_fact for q in quantities)
-        memo.quantities[text] = (quantities, _spans(get_periods()) if asked else None, has_fact)
-    else:
-        quantities, _, has_fact = known
-    if not has_fact and not include_non_facts:
+    reading = cache.read(text, year)
+    quantities, get_periods = reading.quantities, reading.periods
+    if not reading.has_fact and not include_non_facts:
         return []  # nothing to name (the context is only changed by facts)
-    if context is None:
-        measures = name_measures(toks or tokenize(text), quantities)
-    else:
-        before = tuple(context.items())
-        known = memo.measures.get((text, before))
-        if known is None or known[0] is not quantities:
-            measures = name_measures(toks or tokenize(text), quantities, context=context)
-            memo.measures[text, before] = (quantities, tuple(measures), tuple(context.items()))
-        else:
-            measures, after = known[1], known[2]
-            context.clear()
-            context.update(after)
+    measures = reading.measures(context)
     rows = []
     free = None
     for q, measure in zip(quantities, measures, strict=True):
@@ -295,13 +240,13 @@ def extract_facts(sections: pd.DataFrame, *, include_non_facts: bool = False) ->
     check_option("include_non_facts", include_non_facts, (True, False))
     rows = []
     # sections by entity and series (their order kept): a sentence that recurs in the next
-    # report is read once; the memo lives for one group only, so memory stays bounded
+    # report is read once; the cache lives for one group only, so memory stays bounded
     groups: dict[tuple[str, str], list] = {}
     columns = [sections[c].tolist() for c in _NEEDED]
     for r in zip(*columns, strict=True):
         groups.setdefault((str(r[1]), str(r[2])), []).append(r)
     for group in groups.values():
-        memo = _Memo()
+        cache = FactCache()
         seen: dict = {_WORDS: {}, _WORDS_LOWER: {}}  # by paragraph: str keys, untracked
         for doc_id, entity, series, year, kind, section_id, body, start in group:
             if not isinstance(body, str) or not body:
@@ -317,7 +262,7 @@ def extract_facts(sections: pd.DataFrame, *, include_non_facts: bool = False) ->
                     context.clear()
                 prev_end = b
                 shift = base + a
-                for f in _fact_tuples(sentence, int(year), context, include_non_facts, memo):
+                for f in _fact_tuples(sentence, int(year), context, include_non_facts, cache):
                     rows.append(
                         (
                             doc_id,
