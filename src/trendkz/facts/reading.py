@@ -14,11 +14,11 @@ from .qualifiers import interval, postfix_qualifier, prefix_qualifier
 from .signs import direction_of, sign_before
 from .units import CURRENCY_SIGNS, currency_before, per_share, unit_after
 
-__all__ = ["FACT_KINDS", "Quantity", "first_tok", "non_fact", "read_fact"]
+__all__ = ["CHANGE", "FACT_KINDS", "Quantity", "first_tok", "non_fact", "read_fact"]
 
 NAN = math.nan
 FACT_KINDS = ("exact", "approximate", "bound", "range")
-_CHANGE = re.compile(
+CHANGE = re.compile(
     r"^(?:increas|decreas|rose|rise|rising|fell|fall|drop|grew|grow|reduc|"
     r"lower|rais|cut|climb|declin|jump|doubl|tripl|chang|went|expand|shr[ai]n|"
     r"move|amend|revis|narrow|widen|adjust)"
@@ -257,7 +257,7 @@ def _change_to_level(toks, first: int, a: float, b: float) -> bool:
     k = first - 1
     if k >= 0 and toks[k].low == "by":
         return _change_before(toks, k)
-    return k >= 0 and _CHANGE.match(toks[k].low) is not None and b > 3 * a
+    return k >= 0 and CHANGE.match(toks[k].low) is not None and b > 3 * a
 
 
 _MULTIPLE_AFTER = frozenset(
@@ -290,4 +290,4 @@ def _bare(toks, num: Num) -> float:
 
 
 def _change_before(toks, first: int) -> bool:
-    return any(_CHANGE.match(toks[k].low) for k in range(max(0, first - 8), first))
+    return any(CHANGE.match(toks[k].low) for k in range(max(0, first - 8), first))
