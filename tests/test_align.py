@@ -223,10 +223,10 @@ def test_dissimilar_sections_start_their_own_groups():
 def test_scorers_are_pluggable(kz_sections):
     crt = kz_sections[kz_sections["series"] == CRT]
     base = align_sections(crt)
-    percent = align_sections(crt, scorer=lambda a, b: fuzz.token_sort_ratio(a, b))
     unit = align_sections(crt, scorer=lambda a, b: fuzz.token_sort_ratio(a, b) / 100)
-    pd.testing.assert_frame_equal(base, percent)
     pd.testing.assert_frame_equal(base, unit)
+    with pytest.raises(OptionError, match="percentage"):  # not guessed from the values
+        align_sections(crt, scorer=lambda a, b: fuzz.token_sort_ratio(a, b))
     other = align_sections(crt, scorer=fuzz.WRatio)
     assert other.columns.tolist() == base.columns.tolist()
 
@@ -588,7 +588,7 @@ def test_heading_scores_of_rapidfuzz_and_plain_scorers_agree(kz_sections):
     )
     a, b = np.arange(len(rows)), np.arange(len(rows))[::-1]
     fast = Features(rows, fuzz.token_sort_ratio).heading(a, b)
-    plain = Features(rows, lambda x, y: fuzz.token_sort_ratio(x, y)).heading(a, b)
+    plain = Features(rows, lambda x, y: fuzz.token_sort_ratio(x, y) / 100).heading(a, b)
     assert np.array_equal(fast, plain, equal_nan=True) and np.nanmax(fast) == 1.0
 
 

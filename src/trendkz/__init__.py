@@ -20,6 +20,7 @@ from ._core.errors import (
 )
 from .align import (
     AlignmentTable,
+    TfidfCosine,
     align_sections,
     align_sentences,
     alignment_table,
@@ -57,6 +58,7 @@ __all__ = [
     "OptionError",
     "OutputError",
     "TextDiff",
+    "TfidfCosine",
     "TrendkzError",
     "VerifyError",
     "WorkerError",
