@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import itertools
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -12,6 +10,7 @@ from rapidfuzz import fuzz
 import trendkz
 from trendkz._core.errors import OptionError
 from trendkz._core.schema import FRAMES
+from trendkz.align.reference import best_total
 from trendkz.align.sections import align_sections, group_texts
 from trendkz.align.sentences import align_sentences, monotone_matching, weighted_lcs
 from trendkz.segment.sentences import sentence_spans
@@ -205,17 +204,6 @@ def test_identical_sentences_are_same(bodies):
     assert (sent["sentence_from"] == sent["sentence_to"]).all()
 
 
-def _brute(sim, threshold):
-    n, m = sim.shape
-    cells = [(i, j) for i in range(n) for j in range(m) if sim[i, j] >= threshold]
-    best = 0.0
-    for k in range(len(cells) + 1):
-        for combo in itertools.combinations(cells, k):
-            if all(a[0] < b[0] and a[1] < b[1] for a, b in zip(combo, combo[1:], strict=False)):
-                best = max(best, sum(sim[c] for c in combo))
-    return best
-
-
 @SETTINGS
 @given(
     n=st.integers(0, 4),
@@ -228,7 +216,7 @@ def test_monotone_matching_is_optimal_and_ordered(n, m, seed, threshold):
     pairs = monotone_matching(sim, threshold)
     assert all(sim[p] >= threshold for p in pairs)
     assert all(a[0] < b[0] and a[1] < b[1] for a, b in zip(pairs, pairs[1:], strict=False))
-    assert sum(sim[p] for p in pairs) == pytest.approx(_brute(sim, threshold))
+    assert sum(sim[p] for p in pairs) == pytest.approx(best_total(sim, threshold))
 
 
 # --- the State Department human-rights reports ------------------------------------------
