@@ -9,7 +9,7 @@ of documents and a gold pair counts as paired when a row has its two sentences a
 tells the two labels apart (AUC), and the time of align_sentences on a whole HRR year.
 
     python benchmarks/bench_scorers.py table [dev|unseen|all]   # pairs found, false pairs, AUC
-    python benchmarks/bench_scorers.py sweep                    # thresholds chosen on dev
+    python benchmarks/bench_scorers.py sweep [SCORER]           # thresholds chosen on dev
     python benchmarks/bench_scorers.py time [YEAR]              # a whole HRR year (all countries)
 """
 
@@ -156,13 +156,15 @@ def table(split: str) -> None:
         )
 
 
-def sweep() -> None:
+def sweep(only: str | None = None) -> None:
     """Thresholds per scorer, chosen on the dev pairs only: most reworded pairs paired
     minus look-alikes paired (ties: the higher threshold)."""
     g = gold("dev")
     pos = (g["label"] == "reworded").to_numpy()
     cache: dict = {}
     for name, scorer in scorers().items():
+        if only and name != only:
+            continue
         best = None
         for sim in np.round(np.arange(0.3, 0.95, 0.05), 2):
             found = run(g, scorer, cache, min_similarity=float(sim), min_moved=1.0)
@@ -203,6 +205,6 @@ if __name__ == "__main__":
     if what == "table":
         table(sys.argv[2] if len(sys.argv) > 2 else "dev")
     elif what == "sweep":
-        sweep()
+        sweep(sys.argv[2] if len(sys.argv) > 2 else None)
     else:
         timing(int(sys.argv[2]) if len(sys.argv) > 2 else 2022)

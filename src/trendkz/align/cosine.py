@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain
 
 import numpy as np
 
@@ -40,69 +41,99 @@ class TfidfCosine:
     """
 
     #: in order, a pair needs this to be the same sentence, changed (measured: RESULTS.md)
-    min_similarity = 0.5
+    min_similarity = 0.4
     #: out of order or across groups, a pair needs this to be moved
-    min_moved = 0.8
+    min_moved = 0.65
 
-    def __init__(self, _idf: dict[str, float] | None = None, _default: float = 1.0):
-        self._idf = _idf
-        self._default = _default  # the idf of a word none of the documents' sentences has
-        self._cache: dict[str, tuple[dict[str, float], float]] = {}
+    def __init__(self) -> None:
+        self._vocab: dict[str, int] = {}
+        self._idf = np.zeros(0)
+        self._default = 1.0  # the idf of a word none of the documents' sentences has
+        self._rows: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # text: columns, weights
+        self._bound = False
 
     def __repr__(self) -> str:
         return "TfidfCosine()"
 
     def documents(self, a: list[str], b: list[str]) -> TfidfCosine:
-        """This scorer with its idf taken over the sentences ``a`` and ``b`` (the two
-        documents' sentences, every occurrence counted)."""
-        df: Counter[str] = Counter()
-        for text in (*a, *b):
-            df.update(set(_tokens(text)))
-        n = len(a) + len(b)
-        idf = {w: float(np.log((1.0 + n) / (1.0 + k)) + 1.0) for w, k in df.items()}
-        return TfidfCosine(idf, float(np.log(1.0 + n) + 1.0))
+        """A scorer with its idf taken over the sentences ``a`` and ``b`` (the two
+        documents' sentences, every occurrence counted); their vectors made at once."""
+        bound = TfidfCosine()
+        bound._bound = True
+        texts = [*a, *b]
+        times = Counter(texts)  # a repeated sentence counts each time
+        distinct = list(times)
+        vocab = bound._vocab
+        codes = [[vocab.setdefault(w, len(vocab)) for w in _tokens(t)] for t in distinct]
+        sizes = np.fromiter(map(len, codes), dtype=np.int64, count=len(codes))
+        flat = np.fromiter(chain.from_iterable(codes), dtype=np.int64, count=int(sizes.sum()))
+        rows = np.repeat(np.arange(len(distinct), dtype=np.int64), sizes)
+        # each (sentence, word) once, with its count: sorted by sentence, then word
+        pairs, tf = np.unique(rows * max(len(vocab), 1) + flat, return_counts=True)
+        prow, pcol = pairs // max(len(vocab), 1), pairs % max(len(vocab), 1)
+        mult = np.fromiter(times.values(), dtype=np.float64, count=len(distinct))
+        df = np.bincount(pcol, weights=mult[prow], minlength=len(vocab))
+        n = len(texts)
+        bound._idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+        bound._default = float(np.log(1.0 + n) + 1.0)
+        w = (1.0 + np.log(tf)) * bound._idf[pcol]
+        norm = np.sqrt(np.bincount(prow, weights=w * w, minlength=len(distinct)))
+        w = w / np.where(norm > 0, norm, 1.0)[prow]
+        cuts = np.cumsum(np.bincount(prow, minlength=len(distinct)))[:-1]
+        bound._rows = dict(
+            zip(distinct, zip(np.split(pcol, cuts), np.split(w, cuts), strict=True), strict=True)
+        )
+        return bound
 
-    def _vector(self, text: str) -> tuple[dict[str, float], float]:
-        """Weights of a text's words (first appearance first) and their norm."""
-        got = self._cache.get(text)
-        if got is None:
-            idf, default = self._idf or {}, self._default
-            counts = Counter(_tokens(text))
-            w = {t: (1.0 + np.log(k)) * idf.get(t, default) for t, k in counts.items()}
-            got = self._cache[text] = (w, float(np.sqrt(sum(v * v for v in w.values()))))
+    def _weights(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Distinct columns of a text's word codes and their normalized weights."""
+        cols, tf = np.unique(codes, return_counts=True)
+        w = (1.0 + np.log(tf)) * self._idf[cols]
+        norm = np.sqrt(np.sum(w * w))
+        return cols, (w / norm if norm > 0 else w)
+
+    def _row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        got = self._rows.get(text)
+        if got is None:  # a text not met when bound: unknown words get the default idf
+            words = _tokens(text)
+            codes = np.array([self._vocab.setdefault(w, len(self._vocab)) for w in words])
+            if len(self._vocab) > len(self._idf):
+                grow = np.full(len(self._vocab) - len(self._idf), self._default)
+                self._idf = np.concatenate([self._idf, grow])
+            got = self._rows[text] = self._weights(codes.astype(np.int64))
         return got
 
     def matrix(self, a: list[str], b: list[str]) -> np.ndarray:
         """``len(a) x len(b)`` cosines, rounded to 6 decimals (0 where a side has no word)."""
         if not a or not b:
             return np.zeros((len(a), len(b)))
-        scorer = self if self._idf is not None else self.documents(a, b)
-        va, vb = [scorer._vector(t) for t in a], [scorer._vector(t) for t in b]
-        # only words on both sides add to a product; they are the columns
-        words_a = set().union(*(w for w, _ in va))
-        shared = sorted({t for w, _ in vb for t in w if t in words_a})
-        column = {t: k for k, t in enumerate(shared)}
+        scorer = self if self._bound else self.documents(a, b)
+        ra, ca, va = _entries([scorer._row(t) for t in a])
+        rb, cb, vb = _entries([scorer._row(t) for t in b])
+        shared = np.intersect1d(ca, cb)  # only words on both sides add to a product
         out = np.zeros((len(a), len(b)))
         for lo in range(0, len(shared), _CHUNK):
-            hi = min(lo + _CHUNK, len(shared))
-            ma, mb = _dense(va, column, lo, hi), _dense(vb, column, lo, hi)
-            out += ma @ mb.T
-        na = np.array([n for _, n in va])
-        nb = np.array([n for _, n in vb])
-        den = na[:, None] * nb[None, :]
-        cos = np.divide(out, den, out=np.zeros_like(out), where=den > 0)
-        return np.round(np.clip(cos, 0.0, 1.0), 6)
+            cols = shared[lo : lo + _CHUNK]
+            out += _dense(len(a), ra, ca, va, cols) @ _dense(len(b), rb, cb, vb, cols).T
+        return np.round(np.clip(out, 0.0, 1.0), 6)
 
     def __call__(self, a: str, b: str) -> float:
         return float(self.matrix([a], [b])[0, 0])
 
 
-def _dense(vectors: list, column: dict[str, int], lo: int, hi: int) -> np.ndarray:
-    """Rows of the vectors' weights in columns ``lo..hi`` of ``column``."""
-    m = np.zeros((len(vectors), hi - lo))
-    for i, (w, _) in enumerate(vectors):
-        for t, v in w.items():
-            k = column.get(t)
-            if k is not None and lo <= k < hi:
-                m[i, k - lo] = v
+def _entries(rows: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, ...]:
+    """Row numbers, columns and weights of the rows' entries, joined."""
+    sizes = [len(c) for c, _ in rows]
+    r = np.repeat(np.arange(len(rows)), sizes)
+    if not r.size:
+        return r, np.zeros(0, dtype=np.int64), np.zeros(0)
+    return r, np.concatenate([c for c, _ in rows]), np.concatenate([v for _, v in rows])
+
+
+def _dense(n: int, r: np.ndarray, c: np.ndarray, v: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """The ``n x len(cols)`` matrix of the entries in the (sorted) columns ``cols``."""
+    k = np.searchsorted(cols, c)
+    keep = (k < len(cols)) & (cols[np.minimum(k, len(cols) - 1)] == c)
+    m = np.zeros((n, len(cols)))
+    m[r[keep], k[keep]] = v[keep]
     return m

@@ -54,8 +54,7 @@ MIN_MOVED = 0.8
 THRESHOLDS: dict[object, tuple[float, float]] = {
     fuzz.ratio: (MIN_SIMILARITY, MIN_MOVED),
     Indel.normalized_similarity: (MIN_SIMILARITY, MIN_MOVED),
-    fuzz.token_set_ratio: (0.73, 0.85),
-    fuzz.token_sort_ratio: (0.65, 0.85),
+    fuzz.token_set_ratio: (0.65, 0.9),
 }
 #: the values of ``status``
 STATUSES = (SAME, CHANGED, MOVED, ADDED, REMOVED)
