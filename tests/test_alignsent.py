@@ -179,7 +179,8 @@ def test_bad_options(kz_sections, kwargs, message):
 
 
 def test_custom_scorer(kz_sections, kz_sentences):
-    alignment, base = kz_sentences
+    alignment, _ = kz_sentences
+    base = align_sentences(kz_sections, alignment, scorer=fuzz.ratio)
     same = align_sentences(kz_sections, alignment, scorer=lambda a, b: fuzz.ratio(a, b) / 100)
     pd.testing.assert_frame_equal(base, same)
 
@@ -308,19 +309,21 @@ def test_unchanged_group_with_repeated_sentences():
 
 def test_a_hair_over_one_is_clipped_not_read_as_percent(kz_sections, kz_sentences):
     """A float32 cosine of equal texts is 1.0000001: it must not rescale the matrix."""
-    alignment, base = kz_sentences
+    alignment, _ = kz_sentences
+    base = align_sentences(kz_sections, alignment, scorer=fuzz.ratio)
     over = align_sentences(
         kz_sections,
         alignment,
         scorer=lambda a, b: 1 + 1e-7 if a == b else fuzz.ratio(a, b) / 100,
     )
     pd.testing.assert_frame_equal(base, over)
-    sections, alignment, base = sentences_of(
+    sections, alignment, _ = sentences_of(
         {
             "a": (2001, [("H", f"{A} {B} {C}", 1), ("K", D, 1)]),
             "b": (2002, [("H", f"{C} {A} {E}", 1), ("K", B, 1)]),
         }
     )
+    base = align_sentences(sections, alignment, scorer=fuzz.ratio)
     over = align_sentences(
         sections, alignment, scorer=lambda a, b: 1 + 1e-7 if a == b else fuzz.ratio(a, b) / 100
     )
@@ -419,3 +422,17 @@ def test_tfidf_cosine_inside_align_sentences(kz_sections, kz_sentences):
     assert (sent.loc[same, "text_from"] == sent.loc[same, "text_to"]).all()
     again = align_sentences(kz_sections, alignment, scorer=trendkz.TfidfCosine())
     pd.testing.assert_frame_equal(sent, again)
+
+
+@SETTINGS
+@given(st.lists(st.one_of(SENT, st.just("2019."), st.just("—")), min_size=1, max_size=8))
+def test_unchanged_group_shortcut_equals_the_general_path(sentences):
+    from trendkz.align import sentences as mod
+
+    groups = {0: list(sentences)}
+    for scorer in (fuzz.ratio, trendkz.TfidfCosine().documents(sentences, sentences)):
+        fast = mod._pair_rows(groups, groups, [0], scorer, 0.4, 0.65)
+        general = mod._pair_rows(groups, {0: list(sentences) + ["Zz."]}, [0], scorer, 0.4, 0.65)
+        assert [r for r in general if r[2] != len(sentences)] == fast or len(set(sentences)) < len(
+            sentences
+        )

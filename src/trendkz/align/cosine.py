@@ -103,6 +103,10 @@ class TfidfCosine:
             got = self._rows[text] = self._weights(codes.astype(np.int64))
         return got
 
+    def self_similar(self, texts: list[str]) -> bool:
+        """Whether each text scores 1 with itself (it has a word)."""
+        return all(len(self._row(t)[0]) for t in texts)
+
     def matrix(self, a: list[str], b: list[str]) -> np.ndarray:
         """``len(a) x len(b)`` cosines, rounded to 6 decimals (0 where a side has no word)."""
         if not a or not b:

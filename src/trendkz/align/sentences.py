@@ -9,9 +9,11 @@ numbers (``sentence_from``, ``sentence_to``) are 0-based positions in that list.
 
 For every pair of consecutive documents of a series (year order), and every group:
 
-1. a similarity matrix of the two years' sentences (``rapidfuzz.process.cdist``, default
-   scorer ``rapidfuzz.fuzz.ratio`` on the text as written, so that a changed quotation
-   mark counts);
+1. a similarity matrix of the two years' sentences; the default scorer is
+   :class:`trendkz.TfidfCosine` (cosine of the words' TF-IDF vectors, idf over the two
+   documents' sentences), measured against ``fuzz.ratio``, ``token_set_ratio`` and word
+   embeddings on hand-labelled rewordings and look-alikes (benchmarks/RESULTS.md); a
+   sentence is ``same`` only when its text is equal, so a changed quotation mark counts;
 2. an order-keeping assignment: the monotone matching (no two pairs cross) of pairs
    scoring at least ``min_similarity`` that maximizes the total similarity (a weighted
    longest common subsequence, one numpy pass per row): ``same`` when the texts are
@@ -44,9 +46,11 @@ from .sections import joined_texts
 
 __all__ = ["MIN_MOVED", "MIN_SIMILARITY", "STATUSES", "THRESHOLDS", "align_sentences", "thresholds"]
 
-#: default ``min_similarity``: a pair under it is not "the same sentence, changed"
+#: ``min_similarity`` of a scorer that states none: under it a pair is not "the same
+#: sentence, changed" (the default scorer, TfidfCosine, states its own)
 MIN_SIMILARITY = 0.6
-#: default ``min_moved``: a pair out of order (or across groups) needs this to be "moved"
+#: ``min_moved`` of a scorer that states none: out of order (or across groups) a pair needs
+#: this to be "moved"
 MIN_MOVED = 0.8
 #: ``(min_similarity, min_moved)`` measured for each scorer on the sentence-pair gold
 #: (benchmarks/RESULTS.md); other scorers get ``(MIN_SIMILARITY, MIN_MOVED)`` unless they
@@ -230,6 +234,13 @@ def _same_text(a: str, b: str) -> bool:
     return a == b or a.split() == b.split()
 
 
+def _self_similar(scorer, texts: list[str]) -> bool:
+    """Whether ``scorer`` surely scores each of ``texts`` 1 with itself."""
+    if isinstance(scorer, TfidfCosine):
+        return scorer.self_similar(texts)
+    return scorer in _INDEL
+
+
 def _scores(a: list[str], b: list[str], scorer, scale: float | None, cutoff: float) -> np.ndarray:
     """``scorer_matrix(a, b, scorer, cutoff=cutoff)``; ``scale``: that of a rapidfuzz
     scorer, whose matrix is asked for directly (many small matrices)."""
@@ -255,8 +266,9 @@ def _pair_rows(
             left_a += [(g, i) for i in range(len(a))]
             left_b += [(g, j) for j in range(len(b))]
             continue
-        if a == b and scorer in _INDEL and len(set(a)) == len(a):
-            # unchanged text: each sentence is the same as itself, and only itself scores 1
+        if a == b and len(set(a)) == len(a) and _self_similar(scorer, a):
+            # unchanged text: each sentence scores 1 with itself, so the matching of the
+            # largest total is the diagonal (no other n pairs that do not cross exist)
             rows += [(g, i, i, g, t, t, 1.0, SAME) for i, t in enumerate(a)]
             continue
         if scale == -1.0:
@@ -309,14 +321,16 @@ def align_sentences(
         Sentence similarity: a rapidfuzz similarity (its 0..100 scale is read from the
         scorer), :class:`trendkz.TfidfCosine` (idf over the two documents' sentences), or
         any callable ``(a, b) -> similarity`` in [0, 1] (values a hair outside are
-        clipped, others are an OptionError). Default ``rapidfuzz.fuzz.ratio``
-        (normalized Indel similarity of the text as written).
+        clipped, others are an OptionError). Default :class:`trendkz.TfidfCosine`
+        (``rapidfuzz.fuzz.ratio`` before; both measured in benchmarks/RESULTS.md).
     min_similarity
         In order, a pair needs at least this to count as the same sentence. Default: the
-        one measured for the scorer (:func:`thresholds`; 0.6 for ``fuzz.ratio``).
+        one measured for the scorer (:func:`thresholds`; 0.4 for TfidfCosine, 0.6 for
+        ``fuzz.ratio``).
     min_moved
         Out of order or across groups, a pair needs at least this to count as moved.
-        Default: the one measured for the scorer (0.8 for ``fuzz.ratio``).
+        Default: the one measured for the scorer (0.65 for TfidfCosine, 0.8 for
+        ``fuzz.ratio``).
 
     Returns
     -------
@@ -340,7 +354,7 @@ def align_sentences(
     >>> row["text_from"][:38], row["text_to"][:38]
     ('Legislation, Law Enforcement, and Bord', 'Legislation, Law Enforcement, and Bord')
     """
-    scorer = fuzz.ratio if scorer is None else check_scorer(scorer)
+    scorer = TfidfCosine() if scorer is None else check_scorer(scorer)
     default_sim, default_moved = thresholds(scorer)
     min_sim = _check_unit(
         "min_similarity", default_sim if min_similarity is None else min_similarity
