@@ -49,6 +49,7 @@ from .patterns import (
     GAP_SEP,
     RUN_TEXT,
     compile_pattern,
+    fold,
     needles,
     run_starts,
     specificity,
@@ -171,6 +172,7 @@ class Lexicon:
                         f"{term!r}; a pattern may belong to one term only"
                     )
                 owner[key] = term
+                compile_pattern(p)  # rejects empty and zero-width words now, not at first use
             self._terms[term] = tuple(" ".join(p.split()) for p in pats)
         self._hedges = tuple(HEDGES if hedges is None else hedges)
         self.name = name
@@ -301,7 +303,7 @@ class Lexicon:
             self._owners = [t for _, t in order]
             self._needles = needles([p for p, _ in order])
             body = "|".join(f"({compile_pattern(p)})" for p, _ in order)
-            firsts = {p[0].casefold() for p, _ in order}
+            firsts = {fold(p[0]) for p, _ in order}
             # a one-character lookahead lets the engine skip most positions cheaply; when
             # every pattern opens with a word character, "no word character before" is a
             # word boundary, which the engine tests faster than a lookbehind
@@ -321,10 +323,10 @@ class Lexicon:
         regex = self.regex
         owners = self._owners
         if self._needles is not None:
-            folded = text.casefold()
+            folded = fold(text)  # the regex's case policy, position for position
             if not any(n in folded for n in self._needles):
                 return []
-            if self._runs and len(folded) == len(text):  # positions in both agree
+            if self._runs:
                 return [
                     (m.start(), m.end(), owners[m.lastindex - 1])
                     for m in self._near_needles(text, folded)
