@@ -24,9 +24,10 @@ def fold(text: str) -> str:
     the prefilter never rules out text the regex would match, and offsets stay the same
     (``str.casefold`` turns ``İ`` into two characters)."""
     folded = text.lower()
-    if text.isascii() or len(folded) == len(text) and not any(c in text for c in _ODD):  # C-speed scans
+    if text.isascii() or len(folded) == len(text) and not any(c in text for c in _ODD):
         return folded
     return text.translate(_TO_ASCII).lower()
+
 
 _HYPHENS_RAW = "-\u2010\u2011"
 _HYPHENS = "\\-\u2010\u2011"  # inside a character class
