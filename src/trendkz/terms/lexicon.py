@@ -186,13 +186,22 @@ class Lexicon:
     @classmethod
     def from_file(cls, path: str | Path, *, name: str | None = None) -> Lexicon:
         """Read a lexicon file (format in the module docstring)."""
+        if not isinstance(path, (str, Path)):
+            raise InputError(f"a lexicon file is a path, not {type(path).__name__}")
         path = Path(path)
+        if path.exists() and not path.is_file():  # a folder; a FIFO would block forever
+            raise InputError(f"{path}: not a regular file; name a lexicon text file")
         try:
             text = path.read_text(encoding="utf-8")
         except OSError as exc:
             raise InputError(
                 f"{path}: cannot read lexicon file ({exc.strerror}); check the path"
             ) from exc
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{path}: the lexicon file is not UTF-8 (bad byte at offset {exc.start}); "
+                "re-save it as UTF-8"
+            ) from None
         return cls._parse(text, source=str(path), name=name or path.stem)
 
     @classmethod
