@@ -74,7 +74,9 @@ def test_mixed_utf8_and_cp1251_warns_naming_the_file(tmp_path):
     )
     (src / "mixed.txt").write_bytes(data)
     with pytest.warns(TrendkzWarning, match="mixed.txt: mixes UTF-8"):
-        corpus = trendkz.load_corpus(src, manifest=pd.DataFrame({"file": ["mixed.txt"], "year": [2019]}))
+        corpus = trendkz.load_corpus(
+            src, manifest=pd.DataFrame({"file": ["mixed.txt"], "year": [2019]})
+        )
     text = corpus.documents.iloc[0]
     assert text["n_words"] > 10
     doc = next(iter(corpus))
@@ -84,7 +86,9 @@ def test_mixed_utf8_and_cp1251_warns_naming_the_file(tmp_path):
 def test_a_confident_legacy_file_gives_no_warning(tmp_path):
     src = tmp_path / "src"
     src.mkdir()
-    body = "Годовой отчёт 2019\n\n" + "В 2019 году министерство открыло 12 новых школ в области. " * 20
+    body = (
+        "Годовой отчёт 2019\n\n" + "В 2019 году министерство открыло 12 новых школ в области. " * 20
+    )
     (src / "r.txt").write_bytes(body.encode("cp1251"))
     with warnings.catch_warnings():
         warnings.simplefilter("error", TrendkzWarning)
@@ -116,7 +120,20 @@ def test_html_in_a_txt_file_and_entities_as_for_frames(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "year", [2010.7, -5, 20190, True, 1e10, "abc", float("inf"), pd.Timestamp("2019-01-01"), "0000", "9999", 0]
+    "year",
+    [
+        2010.7,
+        -5,
+        20190,
+        True,
+        1e10,
+        "abc",
+        float("inf"),
+        pd.Timestamp("2019-01-01"),
+        "0000",
+        "9999",
+        0,
+    ],
 )
 def test_bad_years_are_one_clear_error_on_every_route(tmp_path, year):
     # before: 2010.7, -5, 20190, True, 1e10 accepted; 'abc', inf, a Timestamp raised raw errors

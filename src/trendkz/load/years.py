@@ -46,7 +46,8 @@ def check_year(value: object, where: str, name: str | None = None) -> int | None
             pass
     if year is None or not YEARS[0] <= year <= YEARS[1]:
         raise ManifestError(
-            f"{where}: bad year {value!r}{f' for {name!r}' if name else ''}; write a whole year from {YEARS[0]} to {YEARS[1]} "
-            "(such as 2019), or leave it empty to infer it from the text"
+            f"{where}: bad year {value!r}{f' for {name!r}' if name else ''}; write a whole "
+            f"year from {YEARS[0]} to {YEARS[1]} (such as 2019), or leave it empty to infer "
+            "it from the text"
         )
     return year
