@@ -365,23 +365,4 @@ def align_sentences(
     sizes = [len(p) for p in parts]
     for k, name in enumerate(("entity", "series", "year_from", "year_to", "doc_from", "doc_to")):
         data[name] = np.repeat(np.array([p[k] for p in pairs], dtype=object), sizes)
-    if all(k[0] and k[1] for k in series):  # sorted here, as conform would, by numbers
-        order = np.lexsort(
-            (
-                np.nan_to_num(data["sentence_to"], nan=-1.0),
-                np.nan_to_num(data["sentence_from"], nan=-1.0),
-                np.repeat(np.arange(len(parts)), sizes),  # year, doc order
-                np.array(data["group"], dtype=np.int64),
-                np.repeat([p[6] for p in pairs], sizes),
-            )
-        )  # entity, series
-        frame = pd.DataFrame(
-            {
-                c: np.asarray(
-                    data[c], dtype=object if c in ("text_from", "text_to", "status") else None
-                )[order]
-                for c in cols
-            }
-        )
-        return schema.conform(frame, "sentences", sort=False)
     return schema.conform(pd.DataFrame({c: data[c] for c in cols}), "sentences")

@@ -23,7 +23,6 @@ Status of a row
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Mapping
 from numbers import Real
 
@@ -193,14 +192,7 @@ def diff_sections(
             rows.append((entity, series, g, label, y0, y1, d0, d1, *counts, status))
     if not rows:
         return schema.empty("changes")
-    # rows come by group, then year: the frame's order when groups follow their series
-    named = [(e, s) for _, e, s, _, _ in groups.groups]
-    in_order = all(type(e) is str and type(s) is str for e, s in named) and all(
-        map(operator.le, named, named[1:])
-    )
-    return schema.conform(
-        pd.DataFrame(rows, columns=schema.FRAMES["changes"][0]), "changes", sort=not in_order
-    )
+    return schema.conform(pd.DataFrame(rows, columns=schema.FRAMES["changes"][0]), "changes")
 
 
 def section_diff(
