@@ -260,6 +260,17 @@ def _cast(s: pd.Series, dtype: str) -> pd.Series:
     return s.astype(S)
 
 
+def require_corpus(corpus, *, fn: str) -> None:
+    """Raise :class:`~trendkz._core.errors.InputError` unless ``corpus`` is a Corpus (what
+    ``trendkz.load_corpus`` returns)."""
+    from .errors import InputError
+
+    if not (hasattr(corpus, "by_entity") and hasattr(corpus, "documents")):
+        raise InputError(
+            f"{fn} takes a Corpus from trendkz.load_corpus, not {type(corpus).__name__}"
+        )
+
+
 def require(frame, columns, *, name: str, maker: str) -> None:
     """Raise :class:`~trendkz._core.errors.InputError` unless ``frame`` is a DataFrame holding
     ``columns``; ``name`` is what the caller calls it, ``maker`` the function that makes it."""
