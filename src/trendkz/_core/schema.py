@@ -260,15 +260,17 @@ def _cast(s: pd.Series, dtype: str) -> pd.Series:
     return s.astype(S)
 
 
-def require_corpus(corpus, *, fn: str) -> None:
+def require_corpus(corpus, *, fn: str, documents: bool = False) -> None:
     """Raise :class:`~trendkz._core.errors.InputError` unless ``corpus`` is a Corpus (what
-    ``trendkz.load_corpus`` returns)."""
+    ``trendkz.load_corpus`` returns), or with ``documents`` a list of its Documents."""
     from .errors import InputError
 
-    if not (hasattr(corpus, "by_entity") and hasattr(corpus, "documents")):
-        raise InputError(
-            f"{fn} takes a Corpus from trendkz.load_corpus, not {type(corpus).__name__}"
-        )
+    if documents and isinstance(corpus, (list, tuple)):
+        if all(hasattr(d, "body") and hasattr(d, "doc_id") for d in corpus):
+            return
+    elif hasattr(corpus, "by_entity") and hasattr(corpus, "documents"):
+        return
+    raise InputError(f"{fn} takes a Corpus from trendkz.load_corpus, not {type(corpus).__name__}")
 
 
 def require(frame, columns, *, name: str, maker: str) -> None:

@@ -372,7 +372,7 @@ def split_sections(corpus: Corpus) -> pd.DataFrame:
     >>> sections.query("year == 2012")["heading"].tolist()[:2]
     ['Overview', '2012 Terrorist Incidents']
     """
-    schema.require_corpus(corpus, fn="split_sections")
+    schema.require_corpus(corpus, fn="split_sections", documents=True)
     rows = []
     for doc in corpus:
         rows += _doc_sections(doc)
