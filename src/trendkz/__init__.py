@@ -15,6 +15,7 @@ from ._core.errors import (
     OptionError,
     OutputError,
     TrendkzError,
+    TrendkzWarning,
     VerifyError,
     WorkerError,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "TextDiff",
     "TfidfCosine",
     "TrendkzError",
+    "TrendkzWarning",
     "VerifyError",
     "WorkerError",
     "__version__",

@@ -26,7 +26,6 @@ For every pair of consecutive documents of a series (year order), and every grou
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Callable
 from itertools import chain
 from operator import lt
@@ -37,7 +36,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from .._core import schema
-from .._core.errors import OptionError
+from .._core.errors import check_unit
 from .._core.vocab import ADDED, CHANGED, MOVED, REMOVED, SAME
 from ..segment.sentences import sentence_texts
 from .cosine import TfidfCosine
@@ -80,16 +79,6 @@ def thresholds(scorer: object) -> tuple[float, float]:
         float(getattr(scorer, "min_similarity", MIN_SIMILARITY)),
         float(getattr(scorer, "min_moved", MIN_MOVED)),
     )
-
-
-def _check_unit(name: str, value: object) -> float:
-    if (
-        not isinstance(value, numbers.Real)
-        or isinstance(value, bool)
-        or not 0.0 <= float(value) <= 1.0
-    ):
-        raise OptionError(f"{name}={value!r} is not valid; give a number from 0 to 1")
-    return float(value)
 
 
 def monotone_matching(sim: np.ndarray, threshold: float) -> list[tuple[int, int]]:
@@ -211,17 +200,15 @@ def _char_counts(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return counts.astype(np.int16 if lens.max(initial=0) < 32768 else np.int64), lens
 
 
-def _missing(value: object) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
-
-
 def _fill(value: object) -> object:
-    return "" if _missing(value) else value
+    return "" if schema.is_missing(value) else value
 
 
 def _order(row: dict) -> tuple:
     """Sort key of group_texts: entity, series (missing first), group, year, doc_id."""
-    return tuple((0, "") if _missing(row[c]) else (1, row[c]) for c in ("entity", "series")) + (
+    return tuple(
+        (0, "") if schema.is_missing(row[c]) else (1, row[c]) for c in ("entity", "series")
+    ) + (
         row["group"],
         row["year"],
         row["doc_id"],
@@ -356,10 +343,10 @@ def align_sentences(
     """
     scorer = TfidfCosine() if scorer is None else check_scorer(scorer)
     default_sim, default_moved = thresholds(scorer)
-    min_sim = _check_unit(
+    min_sim = check_unit(
         "min_similarity", default_sim if min_similarity is None else min_similarity
     )
-    moved = _check_unit("min_moved", default_moved if min_moved is None else min_moved)
+    moved = check_unit("min_moved", default_moved if min_moved is None else min_moved)
     bind = getattr(scorer, "documents", None)  # a scorer that reads both documents first
     cols = schema.FRAMES["sentences"][0]
     series: dict[tuple, list[dict]] = {}
@@ -409,23 +396,4 @@ def align_sentences(
     sizes = [len(p) for p in parts]
     for k, name in enumerate(("entity", "series", "year_from", "year_to", "doc_from", "doc_to")):
         data[name] = np.repeat(np.array([p[k] for p in pairs], dtype=object), sizes)
-    if all(k[0] and k[1] for k in series):  # sorted here, as conform would, by numbers
-        order = np.lexsort(
-            (
-                np.nan_to_num(data["sentence_to"], nan=-1.0),
-                np.nan_to_num(data["sentence_from"], nan=-1.0),
-                np.repeat(np.arange(len(parts)), sizes),  # year, doc order
-                np.array(data["group"], dtype=np.int64),
-                np.repeat([p[6] for p in pairs], sizes),
-            )
-        )  # entity, series
-        frame = pd.DataFrame(
-            {
-                c: np.asarray(
-                    data[c], dtype=object if c in ("text_from", "text_to", "status") else None
-                )[order]
-                for c in cols
-            }
-        )
-        return schema.conform(frame, "sentences", sort=False)
     return schema.conform(pd.DataFrame({c: data[c] for c in cols}), "sentences")
