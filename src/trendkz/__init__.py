@@ -21,6 +21,7 @@ from ._core.errors import (
 )
 from .align import (
     AlignmentTable,
+    TfidfCosine,
     align_sections,
     align_sentences,
     alignment_table,
@@ -58,6 +59,7 @@ __all__ = [
     "OptionError",
     "OutputError",
     "TextDiff",
+    "TfidfCosine",
     "TrendkzError",
     "TrendkzWarning",
     "VerifyError",
