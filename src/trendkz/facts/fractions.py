@@ -80,8 +80,8 @@ def slash_fraction(toks: list[Any], k: int) -> tuple[float, int] | None:
         and toks[k + 1].text == "/"
         and glued(toks, k + 1)
         and glued(toks, k + 2)
-        and toks[k].text.isdigit()
-        and toks[k + 2].text.isdigit()
+        and toks[k].text.isdecimal()
+        and toks[k + 2].text.isdecimal()
         and int(toks[k + 2].text) in SLASH_DENOMINATORS
         and 0 < int(toks[k].text) < int(toks[k + 2].text)
         and not (k + 3 < len(toks) and toks[k + 3].text == "/" and glued(toks, k + 3))
@@ -100,7 +100,7 @@ def mixed(toks: list[Any], j: int, value: float) -> tuple[float, int]:
         frac = slash_fraction(toks, j + 1)
         if frac is not None:
             return value + frac[0], frac[1]
-    elif t.text.isdigit() and not glued(toks, j):
+    elif t.text.isdecimal() and not glued(toks, j):
         frac = slash_fraction(toks, j)
         if frac is not None:
             return value + frac[0], frac[1]
