@@ -11,7 +11,7 @@ from operator import attrgetter
 
 from .numbers import DIGIT_SCALES, PLURAL_SCALES, SCALES, Num, glued, read_number
 from .qualifiers import interval, postfix_qualifier, prefix_qualifier
-from .signs import direction_of, sign_before
+from .signs import MINUS_SIGNS, direction_of, sign_before
 from .units import CURRENCY_SIGNS, currency_before, per_share, unit_after
 
 __all__ = ["CHANGE", "FACT_KINDS", "Quantity", "first_tok", "non_fact", "read_fact"]
@@ -104,6 +104,9 @@ def read_fact(toks, text, num: Num) -> Quantity:
         minus = sign_before(toks, first)
         if minus >= 0:
             sign, first = -1.0, minus
+    plus_minus = first >= 2 and toks[first - 1].low == "or" and toks[first - 2].low == "plus"
+    if plus_minus and sign < 0:
+        first -= 2  # "plus or minus 2 basis points"
     if unit == "cents":
         num = num._replace(value=num.value / 100)
         unit = "" if currency else "USD"
@@ -125,7 +128,16 @@ def read_fact(toks, text, num: Num) -> Quantity:
     ):
         c2 = currency_before(toks, m + 2)[0] if m + 2 < len(toks) else ""
         n = m + 2 if c2 else m + 1
+        sign2 = 0.0  # an explicit sign before the second number: "minus 1% to plus 1%"
+        if n < len(toks) and toks[n].low in ("minus", "negative", "plus"):
+            sign2, n = (1.0 if toks[n].low == "plus" else -1.0), n + 1
+        elif n + 1 < len(toks) and toks[n].text in MINUS_SIGNS and glued(toks, n + 1):
+            sign2, n = -1.0, n + 1
         num2 = read_number(toks, n) if n < len(toks) else None
+        if num2 is not None and (sign2 < 0 or sign < 0 and not sign2):
+            num2 = num2._replace(value=-num2.value)  # "negative 6% or 7%"
+        if num2 is not None and (sign < 0 or sign2) and num2.value < value:
+            value, num2 = num2.value, num2._replace(value=value)  # "minus 8% to minus 13%"
         unit2, k2 = unit_after(toks, num2.j) if num2 is not None else ("", n)
         if c2 and not unit2 and per_share(toks, k2) > k2:
             unit2, k2 = f"{c2} per share", per_share(toks, k2)
@@ -185,6 +197,9 @@ def read_fact(toks, text, num: Num) -> Quantity:
         if num2 is not None and not num2.vague and unit_after(toks, num2.j)[0] == "months":
             value += num2.value / 12
             end_tok = unit_after(toks, num2.j)[1]
+    if plus_minus and sign < 0 and not is_range:
+        low, high, value, kind, is_range = value, -value, NAN, "range", True
+        words = "plus or minus"
     if unit == "multiple" and currency:
         unit = ""
     unit = unit or currency or ("fraction" if num.fraction else "count")

@@ -59,6 +59,8 @@ def sign_before(toks: list[Tok], first: int) -> int:
                 return k
         return -1
     if t.low in ("negative", "minus"):
+        if k > 0 and toks[k - 1].text[0].isdigit():
+            return -1  # "15 minus 3": a subtraction
         return k
     return -1
 
