@@ -154,6 +154,31 @@ def score(pred: list[dict], gold_rows: list[dict]) -> dict:
     }
 
 
+_FRACTION = ("half", "third", "quarter", "fourth", "fifth", "/", "½", "¼", "¾")
+
+
+def family_accuracy(scored: dict, sents: dict) -> dict[str, float]:
+    """Share of the gold facts of two families that are matched and right: ``negatives``
+    (a negative value or bound in the gold) and ``fractions`` (a fraction written in the
+    fact's text)."""
+    right_ids = {id(g) for p, g in scored["pairs"] if right(p, g)}
+    out = {}
+    for name, test in (
+        ("negatives", lambda g, t: min(g["value"], g["low"], g["high"]) < 0),
+        ("fractions", lambda g, t: any(w in t.lower() for w in _FRACTION)),
+    ):
+        gold_rows = [
+            g
+            for g in [*(g for _, g in scored["pairs"]), *scored["missed"]]
+            if test(g, sents[g["sid"]]["text"][g["start"] : g["end"]])
+        ]
+        out[name] = (
+            sum(id(g) in right_ids for g in gold_rows) / len(gold_rows) if gold_rows else 1.0
+        )
+        out[f"n_{name}"] = len(gold_rows)
+    return out
+
+
 def run(split: str | None = None, families: bool = False) -> dict:
     """Score :func:`trendkz.facts.extract.facts_of_sentence` on the blind gold (one split or all)."""
     from trendkz.facts.extract import facts_of_sentence
@@ -164,7 +189,9 @@ def run(split: str | None = None, families: bool = False) -> dict:
         for k, v in sents.items()
         if (split is None or v["split"] == split) and (v.get("part") == "families") == families
     }
-    return score(predict(sents, facts_of_sentence), gold(set(sents)))
+    out = score(predict(sents, facts_of_sentence), gold(set(sents)))
+    out.update(family_accuracy(out, sents))
+    return out
 
 
 if __name__ == "__main__":  # pragma: no cover

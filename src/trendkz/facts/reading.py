@@ -203,6 +203,8 @@ def read_fact(toks, text, num: Num) -> Quantity:
     if unit == "multiple" and currency:
         unit = ""
     unit = unit or currency or ("fraction" if num.fraction else "count")
+    if unit == "count" and _old_money(toks, num, text):
+        unit = "USD"  # "twenty-six millions" of a sentence about revenue and expenditures
     if unit == currency and currency:
         after_share = per_share(toks, end_tok)
         if after_share > end_tok:
@@ -251,6 +253,25 @@ def read_fact(toks, text, num: Num) -> Quantity:
         end_tok,
         None,
         direction,
+    )
+
+
+#: words that make a bare "millions" an amount of money (older fiscal prose: "the
+#: expenditures will not exceed twenty-six millions")
+_MONEY_WORDS = re.compile(
+    r"\b(?:revenues?|receipts|expenditures?|disbursements?|debt|dollars|treasury|loans?|"
+    r"taxes|appropriations?|costs?|deficit|surplus|budget|sum|amount|income|duties)\b|\$",
+    re.I,
+)
+
+
+def _old_money(toks, num: Num, text: str) -> bool:
+    """A number with a plural scale word and no unit ("five hundred millions") in a
+    sentence about money."""
+    return (
+        num.scaled
+        and toks[num.j - 1].low in PLURAL_SCALES
+        and _MONEY_WORDS.search(text) is not None
     )
 
 
