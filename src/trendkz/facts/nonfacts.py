@@ -127,13 +127,19 @@ _SCALE_HINT = re.compile(r"in\s+(?:thousands|millions|billions)\b(?!\s+of\s+(?!d
 _TLD = re.compile(r"\.(?:com|org|net|gov|edu|int|kz|ru|kg|tj|uz|tm|asia|info|uk|io)")
 
 
+def _has_scale_word(text: str) -> bool:
+    """A quick look for "millions", "thousands", "billions" in any case."""
+    return "illion" in text or "housand" in text or "ILLION" in text or "HOUSAND" in text
+
+
 def pre_patterns(text: str, yearish: bool, has_digit: bool = True) -> list[tuple[str, re.Pattern]]:
     """The ``(kind, pattern)`` of :data:`PRE_PATTERNS` that can match ``text`` (``yearish``:
     it holds a year's digits), in their order: each is tried only when the text has what it
     cannot match without (most sentences have none of it)."""
     url, phone, clock, footnote, date, ident, scale = PRE_PATTERNS
+    scaled = _has_scale_word(text) and _SCALE_HINT.search(text) is not None
     if not has_digit:  # only a declared scale can be found without a digit
-        return [scale] if "in " in text.lower() and _SCALE_HINT.search(text) else []
+        return [scale] if scaled else []
     out = []
     if "://" in text or "www." in text or "@" in text or _TLD.search(text) is not None:
         out.append(url)
@@ -147,7 +153,7 @@ def pre_patterns(text: str, yearish: bool, has_digit: bool = True) -> list[tuple
         out.append(date)
     if _ID_HINT.search(text):
         out.append(ident)
-    if "in " in text.lower() and _SCALE_HINT.search(text):
+    if scaled:
         out.append(scale)
     return out
 

@@ -131,7 +131,12 @@ def read_fact(toks, text, num: Num) -> Quantity:
         sign2 = 0.0  # an explicit sign before the second number: "minus 1% to plus 1%"
         if n < len(toks) and toks[n].low in ("minus", "negative", "plus"):
             sign2, n = (1.0 if toks[n].low == "plus" else -1.0), n + 1
-        elif n + 1 < len(toks) and toks[n].text in MINUS_SIGNS and glued(toks, n + 1):
+        elif (
+            n + 1 < len(toks)
+            and toks[n].text in MINUS_SIGNS
+            and glued(toks, n + 1)
+            and not glued(toks, n)
+        ):
             sign2, n = -1.0, n + 1
         num2 = read_number(toks, n) if n < len(toks) else None
         if num2 is not None and (sign2 < 0 or sign < 0 and not sign2):

@@ -75,6 +75,12 @@ def direction_of(toks: list[Tok], first: int, after: int) -> str:
         steps += 1
     if k >= 0 and toks[k].low in ("from", "to", "at"):
         return ""
+    if first > 0 and toks[first - 1].low == "by" and not (k >= 0 and toks[k].low in UP | DOWN):
+        for m in range(first - 2, max(-1, first - 8), -1):  # "increased the revolver by"
+            if toks[m].low in UP:
+                return "up"
+            if toks[m].low in DOWN:
+                return "down"
     if k >= 0:
         w = toks[k].low
         if w in UP:
