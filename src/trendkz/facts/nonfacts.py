@@ -151,7 +151,7 @@ def pre_patterns(text: str, yearish: bool, has_digit: bool = True) -> list[tuple
         out.append(footnote)
     if yearish and _DATE_HINT.search(text):
         out.append(date)
-    if _ID_HINT.search(text):
+    if "-" in text and _ID_HINT.search(text):
         out.append(ident)
     if scaled:
         out.append(scale)
@@ -368,7 +368,7 @@ def _layout_kind(toks: list[Tok], num: Num, text: str, digits_int: bool) -> str 
         return "page"
     if num.value == 1 and nxt is not None and nxt.low in _OCR_I and toks[i].text == "1":
         return "determiner"  # "1 believe" (an "I" read as "1"), "and 1 which"
-    if _AGO.match(text, toks[j - 1].end):
+    if "ago" in text and _AGO.match(text, toks[j - 1].end):
         return "period"  # "12 short months ago"
     if nxt is not None and nxt.low in _LAW_CODES:
         return "reference"

@@ -235,10 +235,11 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
     """The number starting at token ``i`` (digits, words, scale, vague), or ``None``."""
     t = toks[i]
     if t.text[0].isdecimal():
-        frac = slash_fraction(toks, i)
-        if frac is not None:  # "1/3 of", "3/4 percent"
-            value, j = frac
-            return Num(i, j, value, fraction=True)
+        if i + 1 < len(toks) and toks[i + 1].text == "/":
+            frac = slash_fraction(toks, i)
+            if frac is not None:  # "1/3 of", "3/4 percent"
+                value, j = frac
+                return Num(i, j, value, fraction=True)
         value = float(t.text.replace(",", ""))
         j = i + 1
         scaled = False

@@ -164,6 +164,8 @@ def find_quantities(
 def _shared_directions(toks: list[Tok], out: list[Quantity]) -> list[Quantity]:
     """ "up 9% or $23 million", "increasing 0.9% and 11.2%": a fact joined to a change by
     "or" / "and" alone shares its direction."""
+    if not any(q.direction for q in out):
+        return out
     prev = None
     for q in out:
         if not q.is_fact:

@@ -71,6 +71,8 @@ def _accounting(toks, num: Num) -> tuple[str, int, int] | None:
     """ "$(1.2) million": ``(currency, first token, token after)`` of an amount of money in
     accounting parentheses (a negative), or ``None``."""
     i, j = num.i, num.j
+    if i < 2 or toks[i - 1].text != "(":
+        return None
     if (
         i >= 2
         and toks[i - 1].text == "("
