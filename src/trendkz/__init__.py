@@ -37,7 +37,7 @@ from .report import (
     plot_terms,
 )
 from .segment import section_tree, split_sections, split_sentences
-from .terms import Lexicon, count_terms, keywords_in_context, lexicon, term_hits
+from .terms import Lexicon, count_terms, keyness, keywords_in_context, lexicon, term_hits
 
 try:
     __version__ = _metadata.version("trendkz")
@@ -73,6 +73,7 @@ __all__ = [
     "diff_text",
     "extract_facts",
     "group_texts",
+    "keyness",
     "keywords_in_context",
     "lexicon",
     "load_corpus",
