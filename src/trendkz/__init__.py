@@ -30,7 +30,9 @@ from .facts import corroborate, diff_facts, extract_facts
 from .load import Corpus, Document, load_corpus
 from .report import (
     Comparison,
+    Digest,
     compare,
+    digest,
     plot_coverage,
     plot_facts,
     plot_similarity,
@@ -50,6 +52,7 @@ __all__ = [
     "Corpus",
     "CorpusError",
     "DecodeError",
+    "Digest",
     "Document",
     "InputError",
     "Lexicon",
@@ -71,6 +74,7 @@ __all__ = [
     "diff_facts",
     "diff_sections",
     "diff_text",
+    "digest",
     "extract_facts",
     "group_texts",
     "keyness",

@@ -77,15 +77,19 @@ def tokenize(
 ) -> list[str]:
     """The tokens :func:`keyness` counts in ``text`` (see the module docs)."""
     stop = _stopset(stopwords)
+    text = text.replace("’", "'")
+    if lowercase:
+        return [
+            t
+            for t in _TOKEN.findall(text.lower())
+            if t not in stop and not (remove_numbers and t[0].isdigit() and _NUMBER.fullmatch(t))
+        ]
     out = []
     for tok in _TOKEN.findall(text):
-        tok = tok.replace("’", "'")
         low = tok.lower()
-        if remove_numbers and _NUMBER.fullmatch(low):
+        if (remove_numbers and low[0].isdigit() and _NUMBER.fullmatch(low)) or low in stop:
             continue
-        if low in stop:
-            continue
-        out.append(low if lowercase else tok)
+        out.append(tok)
     return out
 
 
@@ -106,7 +110,8 @@ def _ngram_sizes(ngrams) -> tuple[int, ...]:
     return tuple(sorted(set(sizes)))
 
 
-def _count(texts: Iterable[str], sizes, concatenator: str, **tok) -> Counter:
+def _count(texts: Iterable[str], sizes, concatenator: str = "_", **tok) -> Counter:
+    """Tokens (and n-grams of ``sizes``) of each text, counted together."""
     counts: Counter = Counter()
     for text in texts:
         toks = tokenize(text, **tok)
