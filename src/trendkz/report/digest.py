@@ -29,7 +29,9 @@ sentence removed     0.8    the same, for a sentence that is gone
 ==================== ====== ===========================================================
 
 Items citing the same sentence on the same side (a fact and the sentence that states it)
-are kept once, the higher score. Ties break by kind (the order above), then position in
+are kept once, the higher score; so is a new sentence whose new words (those the other
+document never uses) are mostly those of a sentence ranked above it: the same news told
+twice. Ties break by kind (the order above), then position in
 the later document, then the headline: the ranking is deterministic.
 """
 
@@ -242,7 +244,11 @@ def _rank(rows: list[dict], top: int | None) -> list[dict]:
             for side in ("from", "to"):
                 if r.get(f"_sent_{side}") is not None:
                     seen[side].append(r[f"_sent_{side}"])
+    news: set = set()  # the new words of the sentences kept so far
     for r in rows:
+        novel = r.pop("_novel", None) or set()
+        if len(novel) >= 2 and len(novel & news) >= 0.6 * len(novel):
+            continue  # the same new thing, stated again in another sentence
         if r["kind"] in _SENTENCE_LIKE:
             spans = [
                 (side, bodies_span)
@@ -253,6 +259,7 @@ def _rank(rows: list[dict], top: int | None) -> list[dict]:
                 continue
             for side, span in spans:
                 seen[side].append(span)
+        news |= novel
         kept.append(r)
         if top is not None and len(kept) >= top:
             break
@@ -341,6 +348,7 @@ def digest(
                 row.update(_cite(it, "to", p.doc_to, bodies))
                 if row["start_from"] is None and row["start_to"] is None:
                     continue
+                row["_novel"] = it.get("novel")
                 for side, doc in (("from", p.doc_from), ("to", p.doc_to)):
                     span = it.get(f"span_{side}")
                     row[f"_sent_{side}"] = bodies.sentence_at(doc, *span) if span else None

@@ -35,9 +35,9 @@ def _between(starts, s: int, e: int) -> int:
     return int(np.searchsorted(starts, e) - np.searchsorted(starts, s))
 
 
-def _novel(tokens: list[str], vocab: set) -> int:
+def _novel(tokens: list[str], vocab: set) -> set:
     """Distinct content words the other document never uses."""
-    return len({t for t in tokens if t not in vocab})
+    return {t for t in tokens if t not in vocab}
 
 
 def sentence_changes(
@@ -64,7 +64,8 @@ def sentence_changes(
         n_lex = _between(hits.get(doc), s, e)
         toks = tokenize(str(text))
         n_key = len(set(toks) & keys)
-        n_new = _novel(toks, vocab.get(other, set()))
+        novel = _novel(toks, vocab.get(other, set()))
+        n_new = len(novel)
         if not (n_fact or n_lex or n_key or n_new):
             continue
         short = 0.5 if len(toks) < 5 else 1.0
@@ -86,6 +87,7 @@ def sentence_changes(
                 "measure": None,
                 "span_from": span if status == REMOVED else None,
                 "span_to": span if status == ADDED else None,
+                "novel": novel,
             }
         )
     return out
