@@ -100,13 +100,12 @@ def main(repeat: int = 3) -> str:
             "M words/s": "-",
         }  # fmt: skip
     )
-    head = (
-        f"### keyness over an HRR year, digest on Central Asia\n\n{machine()}\n\n"
-        f"{len(corpus)} reports of {', '.join(YEARS)}, {words:,} words "
+    note = (
+        f"{machine()}; {len(corpus)} reports of {', '.join(YEARS)}, {words:,} words "
         f"(load and split {t_load:.1f} s, apart); Central Asia compare {t_cmp:.1f} s, apart; "
-        f"median of {repeat}.\n\n"
+        f"median of {repeat}."
     )
-    return head + table(rows, "")
+    return table(rows, "keyness over an HRR year, digest on Central Asia") + "\n" + note + "\n"
 
 
 if __name__ == "__main__":
