@@ -15,11 +15,13 @@ from ._core.errors import (
     OptionError,
     OutputError,
     TrendkzError,
+    TrendkzWarning,
     VerifyError,
     WorkerError,
 )
 from .align import (
     AlignmentTable,
+    TfidfCosine,
     align_sections,
     align_sentences,
     alignment_table,
@@ -60,7 +62,9 @@ __all__ = [
     "OptionError",
     "OutputError",
     "TextDiff",
+    "TfidfCosine",
     "TrendkzError",
+    "TrendkzWarning",
     "VerifyError",
     "WorkerError",
     "__version__",

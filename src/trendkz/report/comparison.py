@@ -230,6 +230,9 @@ def compare(
     from .._core.parallel import map_parts
 
     opts = _check_options(options)
+    from .._core.schema import require_corpus
+
+    require_corpus(corpus, fn="compare")
     if len(corpus) == 0:
         raise OptionError("compare: the corpus is empty")
     parts = corpus.by_entity()
