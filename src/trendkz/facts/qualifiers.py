@@ -152,7 +152,16 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 #: the last words of the qualifiers (a qualifier ends with one of them)
-_PREFIX_ENDS = tuple(sorted({q.rsplit(" ", 1)[-1] for q in QUALIFIERS}))
+#: (the last two words when the last is "of" or "from": "of" and "from" before a number are
+#: too common to look further at each)
+_PREFIX_ENDS = tuple(
+    sorted(
+        {
+            " ".join(q.split(" ")[-2:]) if q.split(" ")[-1] in ("of", "from") else q.split(" ")[-1]
+            for q in QUALIFIERS
+        }
+    )
+)
 #: letters that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower`` does not map
 #: to one (dotted and dotless i, long s): text holding them skips the shortcuts made on
 #: lower-cased text
