@@ -34,7 +34,7 @@ from .chunkwords import DET, QUOTES, REPORTING
 from .numbers import Tok
 from .periods import MONTHS
 from .quantities import Quantity
-from .subjects import CHANGE_NOUNS, np_before
+from .subjects import CHANGE_NOUNS, TIME_WORDS, np_before, np_in
 from .units import TIME_UNITS
 
 __all__ = ["NOUN_FOLD", "VERB_FOLD", "context_step", "name_measures", "noun_step", "verb_step"]
@@ -250,8 +250,12 @@ def noun_step(
     if subject:
         words = subject[0]
     nof = (None, None) if words or subject else noun_of(toks, q.first)
+    if nof[0] and nof[0][-1] in TIME_WORDS:
+        nof = (None, None)  # "record revenue this quarter of $321 million": not "quarter"
     if nof[0]:
         words = nof[0]
+    if not words and q.unit not in ("count", "percent", "fraction") and q.after < len(toks):
+        words = np_in(toks, q.after)  # "$1.3 billion in savings"
     if (
         not words
         and q.unit != "count"

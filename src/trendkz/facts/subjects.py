@@ -12,7 +12,7 @@ from __future__ import annotations
 from .chunks import np_word
 from .numbers import Tok
 
-__all__ = ["CHANGE_NOUNS", "np_before"]
+__all__ = ["CHANGE_NOUNS", "TIME_WORDS", "np_before", "np_in"]
 
 #: words that link a measure to its amount ("revenue was", "sales totaled", "margin of")
 LINKS = frozenset(
@@ -20,7 +20,7 @@ LINKS = frozenset(
 reached reaching amounted amounting came stood represented represents representing
 increased decreased rose fell grew declined improved dropped climbed jumped gained up down
 approximately about nearly almost roughly only just slightly some around over under more
-less than ended ending equal equaled equalled :""".split()
+less than ended ending equal equaled equalled estimated :""".split()
 )
 #: nouns that name a change, not a measure ("an increase of $0.03")
 CHANGE_NOUNS = frozenset(
@@ -35,6 +35,10 @@ period q1 q2 q3 q4 fy""".split()
 )
 
 
+#: nouns of time: never what an amount measures ("this quarter of $321 million")
+TIME_WORDS = frozenset(
+    "quarter quarters year years month months period periods half week weeks day days".split()
+)
 _TIME = frozenset(
     """in for during this that the quarter year month period half q1 q2 q3 q4 fy fiscal
 first second third fourth full""".split()
@@ -79,7 +83,10 @@ def np_before(toks: list[Tok], first: int) -> list[str]:
     ):
         k -= 1
     start = k + 1
-    while start <= m and toks[start].low in ("the", "our", "its", "their", "a", "an", "this"):
+    while start <= m and (
+        toks[start].low in ("the", "our", "its", "their", "a", "an", "this")
+        or toks[start].low in LINKS
+    ):
         start += 1
     words = []
     n = start
@@ -117,3 +124,22 @@ def _back_np(toks: list[Tok], m: int) -> list[str]:
 
 def _is_change(words: list[str]) -> bool:
     return bool(words) and (words[-1] in CHANGE_NOUNS or words == ["basis", "points"])
+
+
+def np_in(toks: list[Tok], k: int) -> list[str]:
+    """ "$1.3 billion in savings", "$14.4 billion in Medicare savings": the noun phrase after
+    "in" at token ``k`` when it names a thing (its last word in lower case, not a time)."""
+    if k >= len(toks) or toks[k].low != "in":
+        return []
+    n = k + 1
+    words: list[str] = []
+    last = ""
+    while n < len(toks) and np_word(toks, n) and len(words) < 4 and toks[n].low not in LINKS:
+        if toks[n].low in ("the", "a", "an", "our", "its", "their"):
+            return []  # "in the quarter", "in our segment": a where or a when
+        words.append(toks[n].low)
+        last = toks[n].text
+        n += 1
+    if not words or not last.islower() or words[-1] in TIME_WORDS or words[-1] in _TIME:
+        return []
+    return words
