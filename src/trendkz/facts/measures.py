@@ -45,7 +45,7 @@ _CHANGE_VERB = re.compile(
 )
 #: verbs that say nothing about what is counted
 _EMPTY_VERBS = frozenset(
-    ["seen", "made", "had", "gotten", "got", "reported", "operated", "compared", "held"]
+    ["seen", "made", "had", "gotten", "got", "reported", "operated", "compared"]
 )
 #: participle -> the canonical verb of its synonym set
 VERB_FOLD: dict[str, str] = {
@@ -256,13 +256,10 @@ def noun_step(
         words = nof[0]
     if not words and q.unit not in ("count", "percent", "fraction") and q.after < len(toks):
         words = np_in(toks, q.after)  # "$1.3 billion in savings"
-    if (
-        not words
-        and q.unit != "count"
-        or not words
-        and q.first > 0
-        and toks[q.first - 1].text == ":"
-    ):
+    # a label before a colon names a count only in a form's line ("Number of appeals
+    # received in Fiscal Year: 3"), not before a list ("the north and east: 19 - in ...")
+    label = q.first > 0 and toks[q.first - 1].text == ":" and toks[0].low in ("number", "total")
+    if not words and (q.unit != "count" or label):
         words = np_before(toks, q.first)
     return words, end, subject, nof
 
