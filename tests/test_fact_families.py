@@ -153,3 +153,10 @@ def test_more_qualifiers(text, qualifier, low, high):
     assert f["qualifier"] == qualifier
     for got, want in ((f["low"], low), (f["high"], high)):
         assert (math.isnan(want) and math.isnan(got)) or got == pytest.approx(want)
+
+
+def test_ranges_and_vague_counts_before_times_are_not_multiples():
+    facts = facts_of_sentence(
+        "Police raided the office three to five times and dozens times.", 2021
+    )
+    assert all(f["unit"] != "multiple" for f in facts)

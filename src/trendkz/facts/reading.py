@@ -311,6 +311,8 @@ _MULTIPLE_AFTER = frozenset(
 def _multiple(toks, k: int, value: float) -> bool:
     """ "times" at token ``k`` makes a multiple ("2.5 times the", "one and a half times"),
     not a count of occasions ("arrested three times")."""
+    if not math.isfinite(value):
+        return False  # a range or a vague count: "three to five times"
     nxt = toks[k + 1].low if k + 1 < len(toks) else ""
     return value != int(value) or nxt in _MULTIPLE_AFTER
 
