@@ -24,6 +24,8 @@ __all__ = ["TfidfCosine"]
 _WORD = re.compile(r"[^\W_]+")
 #: columns multiplied at once (bounds the memory of one product)
 _CHUNK = 4096
+#: a column with more pairs of entries than this is multiplied by BLAS, the others pair by pair
+_DENSE_PAIRS = 16
 
 
 def _tokens(text: str) -> list[str]:
@@ -165,15 +167,45 @@ class TfidfCosine:
         column = np.full(v, -1, dtype=np.int64)
         column[shared] = np.arange(len(shared))
         ka, kb = column[ca], column[cb]
-        out = np.zeros((len(a), len(b)))
-        for lo in range(0, len(shared), _CHUNK):
-            hi = lo + _CHUNK
-            hi = min(hi, len(shared))
-            out += _dense(len(a), ra, ka, va, lo, hi) @ _dense(len(b), rb, kb, vb, lo, hi).T
+        out = _product(len(a), ra, ka, va, len(b), rb, kb, vb, len(shared))
         return np.round(np.clip(out, 0.0, 1.0), 6)
 
     def __call__(self, a: str, b: str) -> float:
         return float(self.matrix([a], [b])[0, 0])
+
+
+def _product(n_a, ra, ka, va, n_b, rb, kb, vb, k: int) -> np.ndarray:
+    """``A @ B.T`` of the sparse ``n_a x k`` matrix ``A[ra, ka] = va`` (entries with
+    ``ka == -1`` left out) and ``B`` alike, in float64.
+
+    Columns with many pairs (words in many sentences on both sides) go through BLAS, in
+    chunks; the others add their few pairs with ``bincount``."""
+    ia, ib = np.flatnonzero(ka >= 0), np.flatnonzero(kb >= 0)
+    na = np.bincount(ka[ia], minlength=k)
+    nb = np.bincount(kb[ib], minlength=k)
+    dense = na * nb > _DENSE_PAIRS
+    out = np.zeros((n_a, n_b))
+    cols = np.flatnonzero(dense)
+    if len(cols):
+        where = np.full(k, -1, dtype=np.int64)
+        where[cols] = np.arange(len(cols))
+        da, db = where[ka[ia]], where[kb[ib]]
+        for lo in range(0, len(cols), _CHUNK):
+            hi = min(lo + _CHUNK, len(cols))
+            left = _dense(n_a, ra[ia], da, va[ia], lo, hi)
+            out += left @ _dense(n_b, rb[ib], db, vb[ib], lo, hi).T
+    ia, ib = ia[~dense[ka[ia]]], ib[~dense[kb[ib]]]
+    if len(ia) and len(ib):
+        ib = ib[np.argsort(kb[ib], kind="stable")]  # b's entries by column
+        start = np.cumsum(nb * ~dense) - nb * ~dense  # where each column's run begins
+        reps = nb[ka[ia]]  # each a entry meets every b entry of its column
+        left = np.repeat(ia, reps)
+        offset = np.arange(int(reps.sum())) - np.repeat(np.cumsum(reps) - reps, reps)
+        right = ib[np.repeat(start[ka[ia]], reps) + offset]
+        out += np.bincount(
+            ra[left] * n_b + rb[right], weights=va[left] * vb[right], minlength=n_a * n_b
+        ).reshape(n_a, n_b)
+    return out
 
 
 def _dense(n: int, r: np.ndarray, k: np.ndarray, v: np.ndarray, lo: int, hi: int) -> np.ndarray:
