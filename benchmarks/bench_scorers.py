@@ -10,7 +10,7 @@ tells the two labels apart (AUC), and the time of align_sentences on a whole HRR
 
     python benchmarks/bench_scorers.py table [dev|unseen|all]   # pairs found, false pairs, AUC
     python benchmarks/bench_scorers.py sweep [SCORER]           # thresholds chosen on dev
-    python benchmarks/bench_scorers.py time [YEAR]              # a whole HRR year (all countries)
+    python benchmarks/bench_scorers.py time [YEAR [SCORERS]]    # a whole HRR year (all countries)
 """
 
 from __future__ import annotations
@@ -183,7 +183,7 @@ def sweep(only: str | None = None) -> None:
         print(f"== {name}: min_similarity={sim:.2f} min_moved={best_m[1]:.2f}\n")
 
 
-def timing(year: int) -> None:
+def timing(year: int, only: str = "") -> None:
     manifest = pd.read_csv(HRR / "manifest.csv", dtype=str, keep_default_na=False)
     pick = manifest[manifest["year"].isin([str(year), str(year + 1)])]
     docs = trendkz.load_corpus(HRR, manifest=pick)
@@ -195,6 +195,8 @@ def timing(year: int) -> None:
     counts: dict[str, dict] = {}
     for k in range(3):
         for name, scorer in scorers().items():
+            if only and name not in only.split(","):
+                continue
             if k and name in ("token_set_ratio", "wordllama"):
                 continue  # slow: one round
             t = time.perf_counter()
@@ -212,4 +214,4 @@ if __name__ == "__main__":
     elif what == "sweep":
         sweep(sys.argv[2] if len(sys.argv) > 2 else None)
     else:
-        timing(int(sys.argv[2]) if len(sys.argv) > 2 else 2022)
+        timing(int(sys.argv[2]) if len(sys.argv) > 2 else 2022, *sys.argv[3:4])

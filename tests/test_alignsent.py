@@ -404,8 +404,15 @@ def test_tfidf_cosine_reads_words_not_characters():
 @SETTINGS
 @given(st.lists(SENT, min_size=1, max_size=6), st.lists(SENT, min_size=1, max_size=6))
 def test_tfidf_cosine_matrix_equals_pairwise_cosines(a, b):
+    from trendkz.align.reference import tfidf_sentence_cosines
+
     tf = trendkz.TfidfCosine().documents(a, b)
     m = tf.matrix(a, b)
+    # the plain definition; with sentences the scorer did not meet when bound, too
+    assert np.abs(m - tfidf_sentence_cosines(a, b, a, b)).max() <= 1e-6
+    extra = [A, "Police said 12."]
+    got = trendkz.TfidfCosine().documents(a, b).matrix(a + extra, b)
+    assert np.abs(got - tfidf_sentence_cosines(a + extra, b, a, b)).max() <= 1e-6
     for i, x in enumerate(a):
         for j, y in enumerate(b):
             assert m[i, j] == pytest.approx(tf.matrix([x], [y])[0, 0], abs=2e-6)

@@ -7,18 +7,27 @@ freely as long as those tests pass; change a definition here only with the fast 
 - :func:`words` / :func:`word_codes` for :func:`trendkz.align.words.word_codes`;
 - :func:`subtree_counts` for :func:`trendkz.align.words.subtree_entries`;
 - :func:`tfidf_cosines` for :func:`trendkz.align.words.cosines`;
-- :func:`best_total` for :func:`trendkz.align.sentences.monotone_matching`.
+- :func:`best_total` for :func:`trendkz.align.sentences.monotone_matching`;
+- :func:`tfidf_sentence_cosines` for :class:`trendkz.TfidfCosine`.
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 
 import numpy as np
 
-__all__ = ["best_total", "subtree_counts", "tfidf_cosines", "word_codes", "words"]
+__all__ = [
+    "best_total",
+    "subtree_counts",
+    "tfidf_cosines",
+    "tfidf_sentence_cosines",
+    "word_codes",
+    "words",
+]
 
 _TOKEN = re.compile(r"[^\W\d_]{2,}")
 
@@ -75,3 +84,30 @@ def best_total(sim: np.ndarray, threshold: float) -> float:
             if all(a[0] < b[0] and a[1] < b[1] for a, b in itertools.pairwise(combo)):
                 best = max(best, float(sum(sim[c] for c in combo)))
     return best
+
+
+def tfidf_sentence_cosines(
+    a: list[str], b: list[str], doc_a: list[str], doc_b: list[str]
+) -> np.ndarray:
+    """Cosines of the TF-IDF vectors of sentences ``a`` x ``b``: tokens are runs of
+    letters or digits, lower-cased; weights ``(1 + ln tf) * (ln((1 + n) / (1 + df)) + 1)``
+    with ``n, df`` counted over the sentences ``doc_a + doc_b`` (a word of none of them:
+    ``df = 0``); rounded to 6 decimals, 0 when a side has no word."""
+    token = re.compile(r"[^\W_]+")
+    corpus = [*doc_a, *doc_b]
+    df = Counter(w for t in corpus for w in set(token.findall(t.lower())))
+    n = len(corpus)
+
+    def vector(text: str) -> dict[str, float]:
+        tf = Counter(token.findall(text.lower()))
+        return {w: (1 + math.log(k)) * (math.log((1 + n) / (1 + df[w])) + 1) for w, k in tf.items()}
+
+    out = np.zeros((len(a), len(b)))
+    for i, x in enumerate(a):
+        u = vector(x)
+        for j, y in enumerate(b):
+            v = vector(y)
+            den = math.sqrt(sum(w * w for w in u.values()) * sum(w * w for w in v.values()))
+            if den > 0:
+                out[i, j] = sum(u[w] * v[w] for w in u if w in v) / den
+    return np.round(np.clip(out, 0.0, 1.0), 6)
