@@ -403,9 +403,24 @@ def _diff_plain(facts, alignment):
             ):
                 c, i = open_[ci], left[ri]
                 a, b = lasts[c], mine[i]
+                same_group = a["group"] is not None and a["group"] == b["group"]
+                if grouped or same_group:
+                    link = "group"
+                elif sim >= 0.95 and len(a["measure"].split()) >= 2:
+                    link = "strong"
+                else:
+                    continue  # a weak link across section groups is no link
                 rows.append(
-                    factdiff._row(
-                        a, b, compare(a, b), sim, "X", "s", (a["doc_id"], a["year"]), order[k]
+                    factpairs.change_row(
+                        a,
+                        b,
+                        compare(a, b),
+                        sim,
+                        "X",
+                        "s",
+                        (a["doc_id"], a["year"]),
+                        order[k],
+                        link,
                     )
                 )
                 lasts[c], linked[c] = b, k
@@ -414,14 +429,16 @@ def _diff_plain(facts, alignment):
             if i not in taken:
                 if k > 0:
                     rows.append(
-                        factdiff._row(None, b, "added", math.nan, "X", "s", order[k - 1], order[k])
+                        factpairs.change_row(
+                            None, b, "added", math.nan, "X", "s", order[k - 1], order[k]
+                        )
                     )
                 lasts.append(b)
                 linked.append(k)
     for a, k in zip(lasts, linked, strict=True):
         if k < len(order) - 1:
             rows.append(
-                factdiff._row(a, None, "removed", math.nan, "X", "s", order[k], order[k + 1])
+                factpairs.change_row(a, None, "removed", math.nan, "X", "s", order[k], order[k + 1])
             )
     if not rows:
         return schema.empty("fact_changes")
@@ -477,3 +494,51 @@ def test_diff_equals_every_chain_asked(rows):
     pd.testing.assert_frame_equal(
         diff_facts(facts, alignment=alignment), _diff_plain(facts, alignment)
     )
+
+
+def test_links_say_how_they_were_made_and_carry_both_sentences():
+    def fact(doc, year, sec, measure, value, sentence):
+        return {
+            "doc_id": doc,
+            "entity": "X",
+            "series": "s",
+            "year": year,
+            "kind": "report",
+            "section_id": sec,
+            "fact_kind": "exact",
+            "value": value,
+            "low": value,
+            "high": value,
+            "unit": "EUR",
+            "qualifier": None,
+            "measure": measure,
+            "period_start": year,
+            "period_end": year,
+            "period_assumed": False,
+            "start": 0,
+            "end": 3,
+            "text": str(value),
+            "sentence": sentence,
+        }
+
+    facts = pd.DataFrame(
+        [
+            fact("a", 2020, "a/echr", "amount", 11000.0, "The ECHR awarded EUR 11,000."),
+            fact("b", 2021, "b/court", "amount", 367000.0, "A court awarded EUR 367,000."),
+            fact("a", 2020, "a/echr", "compensation awarded", 5.0, "s1"),
+            fact("b", 2021, "b/court", "compensation awarded", 6.0, "s2"),
+        ]
+    )
+    alignment = pd.DataFrame(
+        {"doc_id": ["a", "b"], "section_id": ["a/echr", "b/court"], "group": [1, 2]}
+    )
+    links = diff_facts(facts, alignment=alignment)
+    linked = links[links["status"].isin(["same", "up", "down"])]
+    # "amount" alone across two unaligned groups is no link; a two-word exact measure is
+    assert linked["measure"].tolist() == ["compensation awarded"]
+    assert linked["link"].tolist() == ["strong"]
+    assert linked["sentence_text_from"].tolist() == ["s1"]
+    assert linked["sentence_text_to"].tolist() == ["s2"]
+    plain = diff_facts(facts)
+    assert set(plain.loc[plain["status"] == "up", "link"]) == {"document"}
+    assert "The ECHR awarded EUR 11,000." in set(plain["sentence_text_from"].dropna())

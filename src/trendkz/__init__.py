@@ -28,7 +28,7 @@ from .align import (
     group_texts,
 )
 from .diff import TextDiff, diff_sections, diff_text, section_diff
-from .facts import corroborate, diff_facts, extract_facts
+from .facts import corroborate, diff_facts, extract_facts, extract_table_facts
 from .load import Corpus, Document, load_corpus
 from .report import (
     Comparison,
@@ -80,6 +80,7 @@ __all__ = [
     "diff_text",
     "digest",
     "extract_facts",
+    "extract_table_facts",
     "group_texts",
     "keyness",
     "keywords_in_context",

@@ -82,6 +82,7 @@ COLUMNS: dict[str, str] = {
     "high_open": B,
     "unit": S,
     "qualifier": S,
+    "direction": S,
     "measure": S,
     "period_start": I,
     "period_end": I,
@@ -110,6 +111,9 @@ COLUMNS: dict[str, str] = {
     "start_b": I,
     "end_b": I,
     "period_match": S,
+    "link": S,
+    "sentence_text_from": S,
+    "sentence_text_to": S,
 }
 
 #: frame name -> (columns in order, sort keys with explicit tie-breaks)
@@ -176,8 +180,8 @@ FRAMES: dict[str, tuple[list[str], list[str]]] = {
     "facts": (
         (
             "doc_id entity series year kind section_id fact_kind value low high low_open "
-            "high_open unit qualifier measure period_start period_end period_assumed start end "
-            "text sentence"
+            "high_open unit qualifier direction measure period_start period_end period_assumed "
+            "start end text sentence"
         ).split(),
         "entity series year doc_id start period_start".split(),
     ),
@@ -185,7 +189,7 @@ FRAMES: dict[str, tuple[list[str], list[str]]] = {
         (
             "entity series group measure unit year_from year_to value_from value_to "
             "qualifier_from qualifier_to change status similarity doc_from doc_to start_from "
-            "end_from start_to end_to text_from text_to"
+            "end_from start_to end_to text_from text_to link sentence_text_from sentence_text_to"
         ).split(),
         "entity series measure unit year_from year_to start_from start_to".split(),
     ),

@@ -23,8 +23,9 @@ from .._core import schema
 from .._core.errors import check_unit
 from .._core.rows import conformed
 from .._core.vocab import ADDED, REMOVED
-from .pairs import compare, match, meeting_key
+from .pairs import change_row, compare, match, meeting_key
 from .quantities import FACT_KINDS
+from .tables import TABLE_KIND
 
 __all__ = [
     "MIN_SIMILARITY",
@@ -67,7 +68,8 @@ def _read(
     ``entity``, ``series``, ``qualifier``: ``""`` when missing)."""
     schema.require(facts, _NEEDED, name="facts", maker="extract_facts")
     check_unit("min_similarity", min_similarity)
-    keep = (facts["fact_kind"].isin(FACT_KINDS) & facts["measure"].notna()).to_numpy(bool)
+    kinds = (*FACT_KINDS, TABLE_KIND)
+    keep = (facts["fact_kind"].isin(kinds) & facts["measure"].notna()).to_numpy(bool)
     if where is not None:
         keep = keep & where(facts)
     rows = keep.nonzero()[0].tolist()
@@ -76,6 +78,9 @@ def _read(
     every = len(rows) == len(facts)
     values = []
     for c in columns:
+        if c not in facts.columns:  # "sentence" is optional
+            values.append([None] * len(rows))
+            continue
         series = facts[c]
         column = series.tolist()
         if c in _FILLED:
@@ -180,6 +185,7 @@ _DIFF_READ = (
     "start",
     "end",
     "text",
+    "sentence",
 )
 _DIFF_OUT = (
     "entity",
@@ -204,7 +210,19 @@ _DIFF_OUT = (
     "end_to",
     "text_from",
     "text_to",
+    "link",
+    "sentence_text_from",
+    "sentence_text_to",
 )
+#: how two facts were linked (the ``link`` column of :func:`diff_facts`)
+LINK_GROUP, LINK_DOCUMENT, LINK_STRONG = "group", "document", "strong"
+#: a link across aligned section groups needs this measure similarity and a measure of two
+#: words or more ("amount" alone links unrelated awards)
+STRONG_SIMILARITY = 0.95
+
+
+def _strong(a: dict, b: dict, sim: float) -> bool:
+    return sim >= STRONG_SIMILARITY and len(str(a["measure"]).split()) >= 2
 
 
 def _file(chains: tuple[dict, dict], c: int, last: dict, remove: bool = False) -> None:
@@ -216,53 +234,6 @@ def _file(chains: tuple[dict, dict], c: int, last: dict, remove: bool = False) -
             del index[key][c]
         else:
             index.setdefault(key, {})[c] = None
-
-
-def _row(
-    a: dict | None,
-    b: dict | None,
-    status: str,
-    sim: float,
-    entity: str,
-    series: str,
-    doc_from: tuple,
-    doc_to: tuple,
-) -> tuple:
-    """A row of :data:`_DIFF_OUT` (missing values ``None``: unlike ``pd.NA``, they leave the
-    row out of the garbage collector's work)."""
-    na = None
-    src = a if a is not None else b
-    va = _num(a["value"]) if a is not None else math.nan
-    vb = _num(b["value"]) if b is not None else math.nan
-    group = src["group"] if a is None or b is None or a["group"] == b["group"] else na
-    return (
-        entity or na,
-        series or na,
-        group,
-        src["measure"],
-        src["unit"],
-        doc_from[1],
-        doc_to[1],
-        doc_from[0],
-        doc_to[0],
-        va,
-        vb,
-        (a["qualifier"] or na) if a is not None else na,
-        (b["qualifier"] or na) if b is not None else na,
-        vb - va,
-        status,
-        sim,
-        a["start"] if a is not None else na,
-        a["end"] if a is not None else na,
-        b["start"] if b is not None else na,
-        b["end"] if b is not None else na,
-        a["text"] if a is not None else na,
-        b["text"] if b is not None else na,
-    )
-
-
-def _num(x) -> float:
-    return math.nan if x is None or x is pd.NA else float(x)
 
 
 def diff_facts(
@@ -297,8 +268,13 @@ def diff_facts(
         unit, year_from, year_to`` (report years), ``doc_from, doc_to``, ``value_from,
         value_to, qualifier_from, qualifier_to``, ``change`` (``value_to - value_from``),
         ``status`` (``same``, ``up``, ``down``, ``qualifier changed``, ``added``,
-        ``removed``), ``similarity`` (of the two measures), and the source spans
-        ``start_from, end_from, start_to, end_to, text_from, text_to``.
+        ``removed``), ``similarity`` (of the two measures), the source spans
+        ``start_from, end_from, start_to, end_to, text_from, text_to``, ``link`` (how the
+        two facts were linked: ``group``, in the same aligned section group; ``strong``,
+        across groups on strong evidence: measure similarity >= 0.95 and a measure of two
+        words or more, else no link; ``document``, no alignment given) and the two
+        sentences ``sentence_text_from, sentence_text_to`` (so a link can be judged where it
+        stands).
     """
     records = _read(facts, min_similarity, _DIFF_READ)
     if alignment is not None:
@@ -339,8 +315,18 @@ def diff_facts(
                 ]
                 for c, i, sim in match(buckets, lasts, mine, min_similarity):
                     a, b = lasts[c], mine[i]
+                    if alignment is None:
+                        link = LINK_DOCUMENT
+                    elif grouped:
+                        link = LINK_GROUP
+                    elif a["group"] is not None and b["group"] == a["group"]:
+                        link = LINK_GROUP
+                    elif _strong(a, b, sim):
+                        link = LINK_STRONG
+                    else:
+                        continue  # across section groups on weak evidence: no link
                     rows.append(
-                        _row(
+                        change_row(
                             a,
                             b,
                             compare(a, b),
@@ -349,6 +335,7 @@ def diff_facts(
                             series,
                             (a["doc_id"], a["year"]),
                             order[k],
+                            link,
                         )
                     )
                     _file(chains, c, a, remove=True)
@@ -359,7 +346,7 @@ def diff_facts(
                     continue
                 if k > 0:
                     rows.append(
-                        _row(None, b, ADDED, math.nan, entity, series, order[k - 1], order[k])
+                        change_row(None, b, ADDED, math.nan, entity, series, order[k - 1], order[k])
                     )
                 _file(chains, len(lasts), b)
                 lasts.append(b)
@@ -368,7 +355,7 @@ def diff_facts(
         for a, k in zip(lasts, linked, strict=True):
             if k < last:
                 rows.append(
-                    _row(a, None, REMOVED, math.nan, entity, series, order[k], order[k + 1])
+                    change_row(a, None, REMOVED, math.nan, entity, series, order[k], order[k + 1])
                 )
     if not rows:
         return schema.empty("fact_changes")

@@ -21,11 +21,10 @@ from .._core import schema
 from .._core.errors import check_option
 from .._core.rows import conformed
 from ..segment.sentences import sentence_spans
-from .measures import name_measures
-from .numbers import tokenize
-from .periods import assign_period, period_matches, resolve_periods
+from .cache import FactCache
+from .periods import assign_period, respectively
 from .qualifiers import has_case_trap
-from .quantities import FACT_KINDS, NON_FACT_KINDS, find_quantities
+from .quantities import FACT_KINDS, NON_FACT_KINDS
 
 __all__ = ["FACT_KINDS", "NON_FACT_KINDS", "extract_facts", "facts_of_sentence"]
 
@@ -34,7 +33,7 @@ _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen "
     "fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty "
     "fifty sixty seventy eighty ninety hundreds? thousands? millions? billions? "
-    "dozens? tens zero"
+    "dozens? tens zero half"
 ).split()
 
 
@@ -48,8 +47,8 @@ def _words_pattern(words: list[str]) -> str:
 
 
 #: a sentence without a digit or a number word has no fact
-_MAYBE = re.compile(r"\d|" + _words_pattern(_NUMBER_WORDS), re.I)
-_DIGIT = re.compile(r"\d")
+_MAYBE = re.compile(r"[\d½⅓⅔¼¾⅕⅛]|" + _words_pattern(_NUMBER_WORDS), re.I)
+_DIGIT = re.compile(r"[\d½⅓⅔¼¾⅕⅛]")
 #: the number words of :data:`_MAYBE`, ...
 _WORDS = re.compile(_words_pattern(_NUMBER_WORDS), re.I)
 #: ... and on lower-cased text (several times faster than ``re.I``); text with a
@@ -62,7 +61,7 @@ def facts_of_sentence(
 ) -> list[dict]:
     """The facts of one sentence as dicts (offsets relative to ``text``).
 
-    Keys: ``fact_kind, value, low, high, low_open, high_open, unit, qualifier, measure,
+    Keys: ``fact_kind, value, low, high, low_open, high_open, unit, qualifier, direction, measure,
     period_start, period_end, period_assumed, start, end, text``. ``context`` carries
     measures from one sentence to the next (see :func:`trendkz.facts.measures.name_measures`).
     """
@@ -121,6 +120,7 @@ _FACT_KEYS = (
     "high_open",
     "unit",
     "qualifier",
+    "direction",
     "measure",
     "period_start",
     "period_end",
@@ -131,76 +131,25 @@ _FACT_KEYS = (
 )
 
 
+_START = _FACT_KEYS.index("start")
+
+
 def _facts(text: str, year: int, context: dict | None, include_non_facts: bool) -> list[dict]:
     return [
         dict(zip(_FACT_KEYS, f, strict=True))
-        for f in _fact_tuples(text, year, context, include_non_facts, _Memo())
+        for f in _fact_tuples(text, year, context, include_non_facts, FactCache())
     ]
 
 
-class _Memo:
-    """What the reading of a sentence gives that does not depend on the report's year, kept
-    for the sentences that recur (a report repeats much of the year before): period matches
-    and quantities by text, measures by text and context (each checked against what it was
-    made from). Kept in tuples of plain values where it can be: the garbage collector
-    skips those."""
-
-    def __init__(self) -> None:
-        self.matches: dict[str, tuple] = {}
-        self.quantities: dict[str, tuple] = {}
-        self.measures: dict[tuple, tuple] = {}
-
-
-def _spans(periods: list) -> tuple[tuple[int, int], ...]:
-    return tuple([(p.start, p.end) for p in periods])
-
-
 def _fact_tuples(
-    text: str, year: int, context: dict | None, include_non_facts: bool, memo: _Memo
+    text: str, year: int, context: dict | None, include_non_facts: bool, cache: FactCache
 ) -> list[tuple]:
     """The facts of a sentence as tuples of :data:`_FACT_KEYS` values."""
-    periods = None
-
-    def get_periods() -> list:  # only when needed: most sentences hold no fact
-        nonlocal periods
-        if periods is None:
-            matches = memo.matches.get(text)
-            if matches is None:
-                matches = memo.matches[text] = period_matches(text)
-            periods = resolve_periods(text, matches, year)
-        return periods
-
-    toks = None
-    known = memo.quantities.get(text)
-    if known is not None and known[1] is not None and known[1] != _spans(get_periods()):
-        known = None  # made with other periods
-    if known is None:
-        toks = tokenize(text)
-        asked = []
-
-        def periods_once() -> list:
-            asked.append(True)
-            return get_periods()
-
-        quantities = find_quantities(text, periods_once, toks=toks)
-        has_fact = any(q.is_fact for q in quantities)
-        memo.quantities[text] = (quantities, _spans(get_periods()) if asked else None, has_fact)
-    else:
-        quantities, _, has_fact = known
-    if not has_fact and not include_non_facts:
+    reading = cache.read(text, year)
+    quantities, get_periods = reading.quantities, reading.periods
+    if not reading.has_fact and not include_non_facts:
         return []  # nothing to name (the context is only changed by facts)
-    if context is None:
-        measures = name_measures(toks or tokenize(text), quantities)
-    else:
-        before = tuple(context.items())
-        known = memo.measures.get((text, before))
-        if known is None or known[0] is not quantities:
-            measures = name_measures(toks or tokenize(text), quantities, context=context)
-            memo.measures[text, before] = (quantities, tuple(measures), tuple(context.items()))
-        else:
-            measures, after = known[1], known[2]
-            context.clear()
-            context.update(after)
+    measures = reading.measures(context)
     rows = []
     free = None
     for q, measure in zip(quantities, measures, strict=True):
@@ -235,6 +184,7 @@ def _fact_tuples(
                 q.high_open if fact else None,
                 q.unit or None,
                 q.qualifier or None,
+                q.direction or None,
                 measure or None,
                 first,
                 last,
@@ -244,7 +194,16 @@ def _fact_tuples(
                 text[q.start : q.end],
             )
         )
+    if "respectively" in text and rows:
+        facts = [n for n, r in enumerate(rows) if r[0] in FACT_KINDS]
+        years = respectively(text, [(rows[n][_START], rows[n][_START + 1]) for n in facts])
+        for k, y in years.items():
+            n = facts[k]
+            rows[n] = (*rows[n][:_PERIOD], y, y, False, *rows[n][_PERIOD + 3 :])
     return rows
+
+
+_PERIOD = _FACT_KEYS.index("period_start")
 
 
 def extract_facts(sections: pd.DataFrame, *, include_non_facts: bool = False) -> pd.DataFrame:
@@ -269,7 +228,9 @@ def extract_facts(sections: pd.DataFrame, *, include_non_facts: bool = False) ->
         stated; NaN for ranges and vague counts), ``low``, ``high`` (the interval it means;
         NaN on an open side), ``low_open``, ``high_open`` (the bound is exclusive or
         missing), ``unit`` (``count``, ``percent``, ``years``, ``USD`` ...), ``qualifier``
-        (the words: "more than", "about", "dozens"), ``measure`` (what is counted and what
+        (the words: "more than", "about", "dozens"), ``direction`` (``up`` / ``down``: a
+        change stated in words, "decreased 3%", whose value keeps its magnitude; see
+        :mod:`trendkz.facts.signs`), ``measure`` (what is counted and what
         happened to it: "websites blocked"), ``period_start``, ``period_end`` (years the
         number is about), ``period_assumed`` (no period in the sentence: the report's year),
         ``start``, ``end`` (offsets into the document body), ``text`` (the quantity as
@@ -279,13 +240,13 @@ def extract_facts(sections: pd.DataFrame, *, include_non_facts: bool = False) ->
     check_option("include_non_facts", include_non_facts, (True, False))
     rows = []
     # sections by entity and series (their order kept): a sentence that recurs in the next
-    # report is read once; the memo lives for one group only, so memory stays bounded
+    # report is read once; the cache lives for one group only, so memory stays bounded
     groups: dict[tuple[str, str], list] = {}
     columns = [sections[c].tolist() for c in _NEEDED]
     for r in zip(*columns, strict=True):
         groups.setdefault((str(r[1]), str(r[2])), []).append(r)
     for group in groups.values():
-        memo = _Memo()
+        cache = FactCache()
         seen: dict = {_WORDS: {}, _WORDS_LOWER: {}}  # by paragraph: str keys, untracked
         for doc_id, entity, series, year, kind, section_id, body, start in group:
             if not isinstance(body, str) or not body:
@@ -301,7 +262,7 @@ def extract_facts(sections: pd.DataFrame, *, include_non_facts: bool = False) ->
                     context.clear()
                 prev_end = b
                 shift = base + a
-                for f in _fact_tuples(sentence, int(year), context, include_non_facts, memo):
+                for f in _fact_tuples(sentence, int(year), context, include_non_facts, cache):
                     rows.append(
                         (
                             doc_id,
@@ -310,10 +271,10 @@ def extract_facts(sections: pd.DataFrame, *, include_non_facts: bool = False) ->
                             year,
                             kind,
                             section_id,
-                            *f[:12],
-                            f[12] + shift,
-                            f[13] + shift,
-                            f[14],
+                            *f[:_START],
+                            f[_START] + shift,
+                            f[_START + 1] + shift,
+                            f[_START + 2],
                             sentence,
                         )
                     )

@@ -26,14 +26,27 @@ what lasts ("prison term", "state of emergency").
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from .chunks import noun_of, np_word, participle, read_np, subject_before, verb_after, verb_before
 from .chunkwords import DET, QUOTES, REPORTING
 from .numbers import Tok
 from .periods import MONTHS
 from .quantities import Quantity
+from .subjects import CHANGE_NOUNS, TIME_WORDS, np_before, np_in
 from .units import TIME_UNITS
 
-__all__ = ["NOUN_FOLD", "VERB_FOLD", "name_measures"]
+__all__ = ["NOUN_FOLD", "VERB_FOLD", "context_step", "name_measures", "noun_step", "verb_step"]
+#: verbs of a change of level: no part of a measure (``direction`` says them)
+_CHANGE_VERB = re.compile(
+    r"^(?:increased|decreased|rose|risen|fell|fallen|grew|grown|declined|climbed|jumped|"
+    r"improved|expanded|shrunk|shrank|doubled|tripled|up|down|gained|lowered|raised)$"
+)
+#: verbs that say nothing about what is counted
+_EMPTY_VERBS = frozenset(
+    ["seen", "made", "had", "gotten", "got", "reported", "operated", "compared"]
+)
 #: participle -> the canonical verb of its synonym set
 VERB_FOLD: dict[str, str] = {
     **dict.fromkeys(
@@ -197,99 +210,159 @@ def _unit_class(unit: str) -> str:
     return "duration" if unit in _DURATIONS else unit
 
 
+@dataclass
+class _State:
+    """What naming carries from one fact to the next: ``last`` (unit class -> (noun phrase,
+    measure), also across sentences: the context), ``head`` (measure of the last fact that is
+    not a series point), the end and verb of the fact before, the duration named last, the
+    last amount of money (for a conversion "4,339 pula ($434)") and the measure before in
+    the sentence (for "an increase of $0.03")."""
+
+    last: dict
+    head: str | None = None
+    prev_end: int = -1
+    prev_verb: str = ""
+    duration: str = ""
+    prev_money: tuple[int, str] | None = None
+    prev_measure: str = ""
+
+
+def noun_step(
+    toks: list[Tok], quantities: list[Quantity], nps: list, n: int
+) -> tuple[list[str], int, tuple | None, tuple]:
+    """Step 1, the noun: what the fact ``n`` counts. ``(words, end of its noun phrase,
+    subject (words, verb) of "food allowances were increased by 40 percent", (words, verb)
+    of "a number of ...")``. Read after the number first, then before it (see
+    :func:`trendkz.facts.subjects.np_before`)."""
+    q = quantities[n]
+    words, end, _ = nps[n]
+    if words and words[-1] in CHANGE_NOUNS:
+        words = []  # "30 basis point improvement": a change, not a measure
+    if (
+        not words
+        and end < len(toks)
+        and toks[q.after].low == "of"
+        and n + 1 < len(quantities)
+        and quantities[n + 1].first <= q.after + 2
+    ):
+        words = nps[n + 1][0]  # "over 1,400 of more than 1,600 participants"
+    subject = None if words else subject_before(toks, q.first)
+    if subject:
+        words = subject[0]
+    nof = (None, None) if words or subject else noun_of(toks, q.first)
+    if nof[0] and nof[0][-1] in TIME_WORDS:
+        nof = (None, None)  # "record revenue this quarter of $321 million": not "quarter"
+    if nof[0]:
+        words = nof[0]
+    if not words and q.unit not in ("count", "percent", "fraction") and q.after < len(toks):
+        words = np_in(toks, q.after)  # "$1.3 billion in savings"
+    # a label before a colon names a count only in a form's line ("Number of appeals
+    # received in Fiscal Year: 3"), not before a list ("the north and east: 19 - in ...")
+    label = q.first > 0 and toks[q.first - 1].text == ":" and toks[0].low in ("number", "total")
+    if not words and (q.unit != "count" or label):
+        words = np_before(toks, q.first)
+    return words, end, subject, nof
+
+
+def verb_step(
+    toks: list[Tok], q: Quantity, np: str, end: int, subject, nof, state: _State
+) -> tuple[str, int]:
+    """Step 2, the verb: what happened to what is counted ("blocked", "convicted"), folded;
+    a verb of change ("increased", "fell") is no part of a measure (``direction`` says it).
+    ``(verb, end of the verb)``."""
+    after = verb_after(toks, end)
+    before = verb_before(toks, q.first)
+    if subject:
+        verb, vend = subject[1], end
+    elif nof[0]:
+        verb, vend = nof[1] or "", end
+    elif after and after[1]:
+        verb, vend = after[0], after[2]
+    elif before and not (before in REPORTING and after):
+        verb, vend = before, end
+    elif (
+        after
+        and not np_word(toks, after[2])
+        and not (after[2] < len(toks) and toks[after[2]].low in DET)
+    ):
+        verb, vend = after[0], after[2]  # intransitive: "238 individuals died"
+    else:
+        verb, vend = "", end
+    head = state.head
+    if q.first > 0 and toks[q.first - 1].low in ("including", "among") and not verb and head:
+        verb = head.split(" ")[-1] if " " in head else ""
+    if (
+        not verb
+        and q.first > 0
+        and toks[q.first - 1].low == "and"
+        and state.prev_end == q.first - 1
+    ):
+        verb = state.prev_verb  # "abducted 20 students and two staff"
+    verb = _fold_verb(verb) if verb else ""
+    if _CHANGE_VERB.match(verb) or verb in _EMPTY_VERBS:
+        verb = ""
+    state.prev_end, state.prev_verb = end, verb
+    return verb, vend
+
+
+def context_step(q: Quantity, np: str, verb: str, state: _State) -> str | None:
+    """Step 3, the context: a fact with no noun of its own takes the measure of a fact
+    before it (a conversion "($434)", "an increase of $0.03 or 14%", the paragraph's last
+    measure of the same unit class). ``None``: the fact has its own noun phrase or verb."""
+    uc = _unit_class(q.unit)
+    if np:
+        return None
+    if not verb and q.first > 0 and state.prev_money is not None:
+        if state.prev_money[0] == q.first - 1:
+            return state.prev_money[1]  # a conversion: "4,339 pula ($434)"
+    if not verb and state.prev_measure:
+        return state.prev_measure  # "a dividend of $0.25 per share, an increase of $0.03"
+    prev_np, prev_measure = state.last.get(uc, ("", ""))
+    if not verb:
+        return prev_measure
+    return None if prev_np else ""
+
+
 def name_measures(
     toks: list[Tok], quantities: list[Quantity], *, context: dict | None = None
 ) -> list[str]:
-    """A measure name for each quantity (``""`` for non-facts and when nothing is found).
+    """A measure name for each quantity (``""`` for non-facts and when nothing is found):
+    :func:`noun_step`, :func:`verb_step` and :func:`context_step` in turn.
 
     ``context`` carries, from one sentence to the next of a section, the last noun phrase and
     measure of each unit class; it is updated in place.
     """
     out = [""] * len(quantities)
-    last: dict[str, tuple[str, str]] = context if context is not None else {}
-    head = None  # measure of the last fact that is not a series point
-    prev_end, prev_verb = -1, ""
-    durations: dict[str, str] = {}
-    prev_money: tuple[int, str] | None = None
+    state = _State(context if context is not None else {})
     nps = [read_np(toks, q.after) if q.is_fact else ([], q.after, False) for q in quantities]
     for n, q in enumerate(quantities):
         if not q.is_fact:
             continue
         uc = _unit_class(q.unit)
         if uc == "duration":  # carried within the sentence only
-            out[n] = _duration(toks, q) or durations.get("", "")
-            if out[n]:
-                durations[""] = out[n]
+            out[n] = _duration(toks, q) or state.duration
+            state.duration = out[n] or state.duration
             continue
-        words, end, pronoun = nps[n]
-        if (
-            not words
-            and end < len(toks)
-            and toks[q.after].low == "of"
-            and n + 1 < len(quantities)
-            and quantities[n + 1].first <= q.after + 2
-        ):
-            words = nps[n + 1][0]  # "over 1,400 of more than 1,600 participants"
-        subject = None if words else subject_before(toks, q.first)
-        if subject:
-            words = subject[0]
-        nof = (None, None) if words or subject else noun_of(toks, q.first)
-        if nof[0]:
-            words = nof[0]
+        words, end, subject, nof = noun_step(toks, quantities, nps, n)
         np = _fold_np(words)
         if q.series_year is not None and not np:
-            out[n] = head or last.get(uc, ("", ""))[1]
+            out[n] = state.head or state.last.get(uc, ("", ""))[1]
             continue
-        after = verb_after(toks, end)
-        before = verb_before(toks, q.first)
-        if subject:
-            verb, vend = subject[1], end
-        elif nof[0]:
-            verb, vend = nof[1] or "", end
-        elif after and after[1]:
-            verb, vend = after[0], after[2]
-        elif before and not (before in REPORTING and after):
-            verb, vend = before, end
-        elif (
-            after
-            and not np_word(toks, after[2])
-            and not (after[2] < len(toks) and toks[after[2]].low in DET)
-        ):
-            verb, vend = after[0], after[2]  # intransitive: "238 individuals died"
-        else:
-            verb, vend = "", end
-        if q.first > 0 and toks[q.first - 1].low in ("including", "among") and not verb and (head):
-            verb = head.split(" ")[-1] if " " in head else ""
-        if (
-            not verb
-            and q.first > 0
-            and toks[q.first - 1].low == "and"
-            and (prev_end == q.first - 1)
-        ):
-            verb = prev_verb  # "abducted 20 students and two staff"
-        verb = _fold_verb(verb) if verb else ""
-        prev_end, prev_verb = end, verb
-        if (
-            not np
-            and not verb
-            and q.first > 0
-            and toks[q.first - 1].text == "("
-            and (prev_money is not None and prev_money[0] == q.first - 1)
-        ):
-            out[n] = prev_money[1]  # a conversion: "4,339 pula ($434)"
+        verb, vend = verb_step(toks, q, np, end, subject, nof, state)
+        taken = context_step(q, np, verb, state)
+        if taken is not None and (taken or not verb):
+            out[n] = taken
+            state.prev_measure = taken or state.prev_measure
             continue
         if not np:
-            prev_np, prev_measure = last.get(uc, ("", ""))
-            if not verb:
-                out[n] = prev_measure
-                continue
-            np = prev_np
+            np = state.last.get(uc, ("", ""))[0]
         comp = _complement(toks, verb, vend)
         measure = " ".join(x for x in (np, verb, comp) if x)
         out[n] = measure
-        prev_money = (q.after, measure) if q.unit not in ("count", "percent") else None
+        state.prev_money = (q.after, measure) if q.unit not in ("count", "percent") else None
+        state.prev_measure = measure
         if np:
-            last[uc] = (np, measure)
+            state.last[uc] = (np, measure)
         if q.series_year is None:
-            head = measure
+            state.head = measure
     return out

@@ -22,7 +22,10 @@ kind            examples
 ``age``         "a 23-year-old", "aged 17", "17 years old" (an attribute of a person)
 ``enumerator``  "(1) the investigator ...; (2) ..."
 ``determiner``  a bare "one" that does not count ("on the one hand", "in one case")
-``compound``    "a two-pronged approach", "one-sided"
+``compound``    "a two-pronged approach", "one-sided", "a 207-year history"
+``page``        page numbers: "FY 2010 3" (a running header), table-of-contents lines
+``scale``       a declared scale: "(in millions)", "Dollars in thousands" (see
+                :mod:`trendkz.facts.tables`: it multiplies what it governs)
 ==============  ===================================================================
 """
 
@@ -59,6 +62,8 @@ NON_FACT_KINDS = (
     "enumerator",
     "determiner",
     "compound",
+    "page",
+    "scale",
 )
 REF_NOUNS = frozenset(
     """article articles art paragraph paragraphs para paras section sections
@@ -88,7 +93,8 @@ PRE_PATTERNS = [  # sentence-level non-facts found before reading numbers: (kind
         "phone",
         re.compile(
             r"\+\d{1,3}[\s(.-]*\d{2,4}\)?(?:[\s.-]*\d{2,4}){2,4}\b|\(\d{3,4}\)\s*"
-            r"\d{2,3}[\s-]\d{2}[\s-]?\d{2}\b|\b\d{1,4}-\d{3}-\d{2,4}-\d{2,4}\b"
+            r"\d{2,3}[\s-]\d{2}[\s-]?\d{2}\b|\b\d{1,4}-\d{3}-\d{2,4}-\d{2,4}\b|"
+            r"\(\d{3}\)\s*\d{3}-\d{4}\b|(?<![\d-])\d{3}-\d{3}-\d{4}\b"
         ),
     ),
     (
@@ -97,6 +103,17 @@ PRE_PATTERNS = [  # sentence-level non-facts found before reading numbers: (kind
     ),
     ("footnote", re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]")),
     ("date", re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\b")),
+    # report and case numbers: "A-06-91-00092", "OEI-07-98-00410", "96-01177"
+    ("identifier", re.compile(r"\b(?:[A-Z]{1,5}-)?\d{2}-\d{2}-\d{5}\b|\b\d{2}-\d{5}\b")),
+    # a declared scale: "(in millions)", "in thousands of dollars", "Dollars in millions"
+    (
+        "scale",
+        re.compile(
+            r"\(?\b(?:(?:dollars|amounts|USD|\$)\s+)?in\s+(?:thousands|millions|billions)"
+            r"(?:\s+of\s+(?:dollars|USD))?(?:,\s*except[^)]*)?\)?",
+            re.I,
+        ),
+    ),
 ]
 _MONTHS = frozenset(MONTHS)
 _AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|months?)[\s-]+old\b|\s*years?\s+of\s+age\b", re.I)
@@ -105,14 +122,24 @@ _PM = re.compile(r"\s*[ap]\.m\.")
 _PHONE_HINT = re.compile(r"\+\d|\(\d{3,4}\)|\d-\d{3}-")
 _TIME_HINT = re.compile(r"\d(?::\d\d|\s*[ap]\.m\.)", re.I)
 _DATE_HINT = re.compile(r"\d-\d\d-\d\d|\d[./]\d")
+_ID_HINT = re.compile(r"\d-\d{5}")
+_SCALE_HINT = re.compile(r"in\s+(?:thousands|millions|billions)\b(?!\s+of\s+(?!dollars|USD))", re.I)
 _TLD = re.compile(r"\.(?:com|org|net|gov|edu|int|kz|ru|kg|tj|uz|tm|asia|info|uk|io)")
 
 
-def pre_patterns(text: str, yearish: bool) -> list[tuple[str, re.Pattern]]:
+def _has_scale_word(text: str) -> bool:
+    """A quick look for "millions", "thousands", "billions" in any case."""
+    return "illion" in text or "housand" in text or "ILLION" in text or "HOUSAND" in text
+
+
+def pre_patterns(text: str, yearish: bool, has_digit: bool = True) -> list[tuple[str, re.Pattern]]:
     """The ``(kind, pattern)`` of :data:`PRE_PATTERNS` that can match ``text`` (``yearish``:
     it holds a year's digits), in their order: each is tried only when the text has what it
     cannot match without (most sentences have none of it)."""
-    url, phone, clock, footnote, date = PRE_PATTERNS
+    url, phone, clock, footnote, date, ident, scale = PRE_PATTERNS
+    scaled = _has_scale_word(text) and _SCALE_HINT.search(text) is not None
+    if not has_digit:  # only a declared scale can be found without a digit
+        return [scale] if scaled else []
     out = []
     if "://" in text or "www." in text or "@" in text or _TLD.search(text) is not None:
         out.append(url)
@@ -124,6 +151,10 @@ def pre_patterns(text: str, yearish: bool) -> list[tuple[str, re.Pattern]]:
         out.append(footnote)
     if yearish and _DATE_HINT.search(text):
         out.append(date)
+    if "-" in text and _ID_HINT.search(text):
+        out.append(ident)
+    if scaled:
+        out.append(scale)
     return out
 
 
@@ -135,6 +166,13 @@ def glue_kind(toks: list[Tok], num: Num) -> str | None:
     p2 = toks[i - 2] if p1 is not None and glued(toks, i - 1) else None
     n1 = toks[j] if not num.words and 0 < j < n and toks[j - 1].end == toks[j].start else None
     n2 = toks[j + 1] if n1 is not None and glued(toks, j + 1) else None
+    if (
+        p1 is not None
+        and p1.text in "'’"
+        and len(toks[i].text) == 2
+        and (i < 2 or not glued(toks, i - 1) or not toks[i - 2].text[0].isalnum())
+    ):
+        return "year"  # "'23", "FY '21"
     if p1 is not None and not num.words:
         if is_word(p1) and p1.low not in ("fy",):
             return "identifier"
@@ -149,10 +187,16 @@ def glue_kind(toks: list[Tok], num: Num) -> str | None:
             return "year"
         if n1.low in ("am", "pm"):
             return "time"
-        if is_word(n1) and n1.low not in ("km", "kg", "bn", "mln", "m", "k"):
+        if is_word(n1) and n1.low not in ("km", "kg", "bn", "mln", "m", "k", "x", "mm", "b"):
             return "identifier"
+        if is_word(n1) and n2 is not None and (n2.text[0].isalnum() or n2.text == "&"):
+            return "identifier"  # "2.5xyz", "2021R&DS"
         if n1.text in ("/", "+") and n2 is not None and n2.is_digits:
             return "identifier"
+        if n1.text == "(" and n2 is not None and is_word(n2) and len(n2.text) <= 2:
+            return "identifier"  # "401(k)", "1817(k)(5)"
+    if p1 is not None and p1.text == "(" and p2 is not None and p2.text == ")":
+        return "reference"  # the "5" of "1817(k)(5)"
     return None
 
 
@@ -246,6 +290,19 @@ def context_kind(toks: list[Tok], num: Num, text: str, ref_until: int) -> str | 
         unit_next = nxt is not None and nxt.low in ("percent", "%", "days", "months", "hours")
         if not unit_next:
             return "age"
+    # "a 207-year history" (an age), "the nine-month period" (a time window)
+    if (
+        nxt is not None
+        and nxt.text == "-"
+        and j + 2 < len(toks)
+        and glued(toks, j)
+        and toks[j + 1].low in ("year", "month", "week", "day")
+    ):
+        what = toks[j + 2].low
+        if what in ("history", "tradition", "legacy", "career", "old"):
+            return "age"
+        if what in ("period", "window", "span", "stack"):
+            return "period"
     # compounds that are not quantities: "a two-pronged approach", "one-sided"
     if (
         nxt is not None
@@ -285,4 +342,66 @@ def context_kind(toks: list[Tok], num: Num, text: str, ref_until: int) -> str | 
         return "enumerator"
     if digits_int and i == 0 and nxt is not None and nxt.text in ".)" and len(toks) > j + 1:
         return "enumerator"
+    return _layout_kind(toks, num, text, digits_int)
+
+
+_LAW_CODES = frozenset(["fr", "cfr", "u.s.c", "usc", "stat"])
+#: words after a "1" that show it is an "I" or a pronoun "one" misread
+_OCR_I = frozenset(
+    """which who that believe think have am hope trust recommend submit know regret feel
+deem shall will would may can must do did""".split()
+)
+_AGO = re.compile(r"(?:\s+[a-z]+){1,2}\s+ago\b")
+
+
+def _layout_kind(toks: list[Tok], num: Num, text: str, digits_int: bool) -> str | None:
+    """Numbers of the page's layout and of lists: list markers "(1) make", "offenses: 1)
+    Medicare", "... grants: 21 2." (the last), page numbers in running headers ("Report — FY
+    2010 3") and tables of contents ("39 Child Support ......"), "71 FR 45110"."""
+    if not digits_int:
+        return None
+    i, j = num.i, num.j
+    prev = toks[i - 1] if i else None
+    nxt = toks[j] if j < len(toks) else None
+    after = toks[j + 1] if j + 1 < len(toks) else None
+    if "....." in text or "……" in text:
+        return "page"
+    if num.value == 1 and nxt is not None and nxt.low in _OCR_I and toks[i].text == "1":
+        return "determiner"  # "1 believe" (an "I" read as "1"), "and 1 which"
+    if "ago" in text and _AGO.match(text, toks[j - 1].end):
+        return "period"  # "12 short months ago"
+    if nxt is not None and nxt.low in _LAW_CODES:
+        return "reference"
+    if num.value > 20 and not (prev is not None and prev.is_digits):
+        return None
+    if (
+        prev is not None
+        and prev.text == "("
+        and nxt is not None
+        and nxt.text == ")"
+        and (after is None or is_word(after) or after.text == "&")
+    ):
+        return "enumerator"
+    if (
+        nxt is not None
+        and nxt.text == ")"
+        and (prev is None or prev.low in (":", ";", "and", "or"))
+    ):
+        return "enumerator"
+    if (
+        prev is not None
+        and nxt is not None
+        and nxt.text == "."
+        and j + 1 == len(toks)
+        and (prev.is_digits or not (is_word(prev) or prev.text in ":"))
+    ):
+        return "enumerator"  # "Number of full grants: 21 2."
+    if (
+        i >= 2
+        and prev is not None
+        and prev.is_digits
+        and len(prev.text) == 4
+        and toks[i - 2].low == "fy"
+    ):
+        return "page"  # "Annual Report — FY 2010 3"
     return None

@@ -36,6 +36,8 @@ import math
 import re
 from typing import NamedTuple
 
+from .fractions import DENOMINATORS, FRACTIONS, HYPHENS, VULGAR, half, mixed, slash_fraction
+
 __all__ = [
     "NUMBER_STARTS",
     "SCALES",
@@ -69,14 +71,10 @@ DIGIT_SCALES = {
     "bn": 1e9,
     "mn": 1e6,
 }
-FRACTIONS = {
-    "half": 0.5,
-    "third": 1 / 3,
-    "quarter": 0.25,
-    "thirds": 2 / 3,
-    "quarters": 0.75,
-    "fourth": 0.25,
-}
+#: plural scale words after a number ("five hundred millions", "twenty-six millions")
+PLURAL_SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12}
+#: scale letters glued to an amount of money ("$23M", "$1.2B", "$500K")
+MONEY_SUFFIXES = {"k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9}
 
 #: the words a number can start with (besides digits)
 NUMBER_STARTS = frozenset(
@@ -93,6 +91,8 @@ NUMBER_STARTS = frozenset(
         "billions",
         "several",
         "few",
+        "half",
+        *VULGAR,
     ]
 )
 #: vague counts: word sequence -> (low, high)
@@ -219,8 +219,15 @@ def _fraction_after(toks: list[Tok], j: int) -> tuple[float, int]:
             m += 1
             if m < len(toks) and toks[m].text == "-":
                 m += 1
-            if m < len(toks) and toks[m].low in ("half", "third", "quarter"):
+            if m < len(toks) and toks[m].low in FRACTIONS:
                 return FRACTIONS[toks[m].low], m + 1
+        if m < len(toks) and toks[m].low in UNITS and 1 < UNITS[toks[m].low] < 10:
+            n = m + 1  # "and two-thirds"
+            if n < len(toks) and toks[n].text in HYPHENS:
+                n += 1
+            d = DENOMINATORS.get(toks[n].low, 0) if n < len(toks) else 0
+            if UNITS[toks[m].low] < d:
+                return UNITS[toks[m].low] / d, n + 1
     return 0.0, j
 
 
@@ -228,6 +235,11 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
     """The number starting at token ``i`` (digits, words, scale, vague), or ``None``."""
     t = toks[i]
     if t.text[0].isdecimal():
+        if i + 1 < len(toks) and toks[i + 1].text == "/":
+            frac = slash_fraction(toks, i)
+            if frac is not None:  # "1/3 of", "3/4 percent"
+                value, j = frac
+                return Num(i, j, value, fraction=True)
         value = float(t.text.replace(",", ""))
         j = i + 1
         scaled = False
@@ -236,13 +248,31 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
             power = int(toks[j].text.translate(_FROM_SUPERSCRIPT))
             if power <= 15:
                 return Num(i, j + 1, 10.0**power)
+        if j < len(toks) and "." not in t.text and "," not in t.text:
+            value, j = mixed(toks, j, value)
         if j < len(toks) and toks[j].low in DIGIT_SCALES and not glued(toks, j):
             value *= DIGIT_SCALES[toks[j].low]
             j += 1
             scaled = True
+        elif (
+            j < len(toks)
+            and toks[j].low in MONEY_SUFFIXES
+            and glued(toks, j)
+            and i > 0
+            and toks[i - 1].text in "$€£"
+            and (j + 1 == len(toks) or not glued(toks, j + 1) or not toks[j + 1].text.isalnum())
+        ):
+            value *= MONEY_SUFFIXES[toks[j].low]  # "$23M"
+            j += 1
+            scaled = True
         return _new_tok(Num, (i, j, value, NAN, NAN, "", False, scaled, False))  # most numbers
+    if t.text in VULGAR:
+        return Num(i, i + 1, VULGAR[t.text], fraction=True)
     if t.low not in NUMBER_STARTS:
         return None
+    if t.low == "half":
+        h = half(toks, i)
+        return None if h is None else Num(h[0], h[1], h[2], words=True, fraction=True)
     vague = _read_vague(toks, i)
     if vague:
         return vague
@@ -284,6 +314,12 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
                 total += (current or 1) * SCALES[w]
                 current = 0.0
             last, last_scale, scaled = "scale", w, True
+        elif w in PLURAL_SCALES and last in ("unit", "tens", "scale") and w != "thousands":
+            total += (current or 1) * PLURAL_SCALES[w]  # "five hundred millions"
+            current = 0.0
+            last, last_scale, scaled = "scale", w, True
+            j += 1
+            break
         elif w == "dozen" and last in ("unit", "tens"):
             current *= 12
             last, scaled = "scale", True
@@ -301,20 +337,26 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
     if j == i:
         return None
     value = total + current
-    # "one-half", "two-thirds": a bare fraction
+    # "one-half", "two-thirds", "three fourths": a bare fraction
+    k = j + 1 if j < len(toks) and toks[j].text in HYPHENS and glued(toks, j) else j
     if (
-        j < len(toks)
-        and toks[j].text == "-"
-        and j + 1 < len(toks)
-        and glued(toks, j)
-        and (toks[j + 1].low in FRACTIONS)
-        and value < 10
+        k < len(toks)
+        and (k == j or glued(toks, k))
+        and toks[k].low in DENOMINATORS
+        and 0 < value < DENOMINATORS[toks[k].low]
         and not scaled
     ):
-        denom = toks[j + 1].low
-        frac = FRACTIONS[denom] if value == 1 or denom.endswith("s") else FRACTIONS[denom] * value
-        return Num(i, j + 2, frac, words=True, fraction=True)
+        return Num(i, k + 1, value / DENOMINATORS[toks[k].low], words=True, fraction=True)
     extra, k = _fraction_after(toks, j)
+    if extra and k < len(toks) and (toks[k].low in SCALES or toks[k].low in PLURAL_SCALES):
+        w = toks[k].low  # "twenty-two and a half millions"
+        return Num(
+            i,
+            k + 1,
+            (value + extra) * SCALES.get(w, PLURAL_SCALES.get(w, 1)),
+            words=True,
+            scaled=True,
+        )
     return Num(i, k, value + extra, words=True, scaled=scaled)
 
 

@@ -19,6 +19,8 @@ from .._core.schema import is_missing
 from .._core.vocab import DOWN, QUALIFIER_CHANGED, SAME, UP
 
 __all__ = [
+    "as_float",
+    "change_row",
     "compare",
     "link",
     "match",
@@ -255,3 +257,54 @@ def one_to_one(cands: list[dict]) -> list[dict]:
         used.update((ka, kb))
         out.append(r)
     return out
+
+
+def change_row(
+    a: dict | None,
+    b: dict | None,
+    status: str,
+    sim: float,
+    entity: str,
+    series: str,
+    doc_from: tuple,
+    doc_to: tuple,
+    link: str | None = None,
+) -> tuple:
+    """A row of ``diff_facts``' frame (missing values ``None``: unlike ``pd.NA``, they leave
+    the row out of the garbage collector's work)."""
+    na = None
+    src = a if a is not None else b
+    va = as_float(a["value"]) if a is not None else math.nan
+    vb = as_float(b["value"]) if b is not None else math.nan
+    group = src["group"] if a is None or b is None or a["group"] == b["group"] else na
+    return (
+        entity or na,
+        series or na,
+        group,
+        src["measure"],
+        src["unit"],
+        doc_from[1],
+        doc_to[1],
+        doc_from[0],
+        doc_to[0],
+        va,
+        vb,
+        (a["qualifier"] or na) if a is not None else na,
+        (b["qualifier"] or na) if b is not None else na,
+        vb - va,
+        status,
+        sim,
+        a["start"] if a is not None else na,
+        a["end"] if a is not None else na,
+        b["start"] if b is not None else na,
+        b["end"] if b is not None else na,
+        a["text"] if a is not None else na,
+        b["text"] if b is not None else na,
+        link,
+        a.get("sentence") if a is not None else na,
+        b.get("sentence") if b is not None else na,
+    )
+
+
+def as_float(x) -> float:
+    return math.nan if x is None or x is pd.NA else float(x)

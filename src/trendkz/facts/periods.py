@@ -26,7 +26,15 @@ from dataclasses import dataclass
 
 from .qualifiers import has_case_trap
 
-__all__ = ["MONTHS", "Period", "assign_period", "find_periods", "period_matches", "resolve_periods"]
+__all__ = [
+    "respectively",
+    "MONTHS",
+    "Period",
+    "assign_period",
+    "find_periods",
+    "period_matches",
+    "resolve_periods",
+]
 
 MONTHS = (
     "january february march april may june july august september october november "
@@ -265,17 +273,29 @@ def resolve_periods(text: str, matches, year: int) -> list[Period]:
     return sorted(kept, key=lambda p: p.start)
 
 
+#: words that make the period after them a comparison base (up to three words between)
+_BASE = re.compile(
+    r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|than|against|below|above|over)"
+    r"(?:\s+(?:the|those|that|of|a|an|in|levels?|figures?)){0,3}\s+$",
+    re.I,
+)
+
+
 def assign_period(
     start: int, end: int, periods: list[Period], text: str, year: int
 ) -> tuple[int, int, bool]:
     """``(first, last, assumed)`` for the number at ``text[start:end]``.
 
     The nearest period of the sentence wins (distance in characters between the spans; a
-    period across a semicolon counts as far away; ties go to the earlier one). None: the
-    report's ``year``, assumed.
+    period across a semicolon counts as far away; ties go to the earlier one), except a
+    comparison base ("from the prior year quarter", "below last year", "than those of
+    1837", "compared with 2019"): the number is about the other side of the comparison.
+    None: the report's ``year``, assumed.
     """
     best, best_d = None, None
     for p in periods:
+        if _BASE.search(text, max(0, p.start - 40), p.start):
+            continue
         if p.end <= start:
             lo, hi = p.end, start  # the gap between them
         elif p.start >= end:
@@ -288,3 +308,36 @@ def assign_period(
     if best is None:
         return year, year, True
     return best.first, best.last, False
+
+
+_JOIN = re.compile(r"[\s,]*(?:and|or)?[\s,]*")
+
+
+_YEAR = re.compile(r"(?<![\d$.,])(?:1[89]|20)\d\d(?![\d%])")
+
+
+def respectively(text: str, spans: list[tuple[int, int]]) -> dict[int, int]:
+    """ "$1,234 million and $882 million in 2022 and 2021, respectively": ``{index of the
+    fact in spans: its year}`` for the facts listed just before "respectively", paired in
+    order with as many years written before it (the last ones); ``{}`` when the counts do
+    not fit. ``spans`` are the facts' ``(start, end)`` in text order."""
+    at = text.find("respectively")
+    if at < 0:
+        return {}
+    before = [n for n, (a, b) in enumerate(spans) if b <= at and text.find(";", b, at) < 0]
+    if len(before) < 2:
+        return {}
+    run = [before[-1]]
+    for n in reversed(before[:-1]):
+        gap = text[spans[n][1] : spans[run[0]][0]]
+        if not _JOIN.fullmatch(gap):
+            break
+        run.insert(0, n)
+    years = [
+        int(m.group())
+        for m in _YEAR.finditer(text, 0, at)
+        if not any(a <= m.start() < b for a, b in spans)
+    ]
+    if len(run) < 2 or len(years) < len(run):
+        return {}
+    return dict(zip(run, years[-len(run) :], strict=True))

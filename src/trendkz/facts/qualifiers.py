@@ -27,6 +27,8 @@ QUALIFIERS: dict[str, str] = {
             "exceeding",
             "in excess of",
             "upwards of",
+            "upward of",
+            "north of",
             "surpassed",
             "surpassing",
             "exceeded",
@@ -63,6 +65,9 @@ QUALIFIERS: dict[str, str] = {
             "below",
             "lower than",
             "just under",
+            "south of",
+            "a fraction less than",
+            "a little less than",
             "slightly less than",
             "well under",
             "<",
@@ -79,6 +84,10 @@ QUALIFIERS: dict[str, str] = {
             "as many as",
             "as much as",
             "a maximum",
+            "not exceeding",
+            "not to exceed",
+            "not exceed",
+            "within",
             "≤",
         ],
         "le",
@@ -102,6 +111,13 @@ QUALIFIERS: dict[str, str] = {
             "on average",
             "reportedly some",
             "almost exactly",
+            "near",
+            "perhaps",
+            "not far from",
+            "in the neighborhood of",
+            "in the region of",
+            "on the order of",
+            "somewhere around",
         ],
         "approx",
     ),
@@ -136,7 +152,16 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 #: the last words of the qualifiers (a qualifier ends with one of them)
-_PREFIX_ENDS = tuple(sorted({q.rsplit(" ", 1)[-1] for q in QUALIFIERS}))
+#: (the last two words when the last is "of" or "from": "of" and "from" before a number are
+#: too common to look further at each)
+_PREFIX_ENDS = tuple(
+    sorted(
+        {
+            " ".join(q.split(" ")[-2:]) if q.split(" ")[-1] in ("of", "from") else q.split(" ")[-1]
+            for q in QUALIFIERS
+        }
+    )
+)
 #: letters that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower`` does not map
 #: to one (dotted and dotless i, long s): text holding them skips the shortcuts made on
 #: lower-cased text

@@ -14,28 +14,17 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
 from operator import attrgetter
 
 from .nonfacts import NON_FACT_KINDS, context_kind, glue_kind, pre_patterns
 from .numbers import NUMBER_STARTS, SCALES, Num, Tok, read_number, tokenize
 from .periods import Period
-from .qualifiers import interval, postfix_qualifier, prefix_qualifier
-from .units import CURRENCY_SIGNS, currency_before, unit_after
+from .reading import FACT_KINDS, Quantity, first_tok, non_fact, read_fact
 
 __all__ = ["FACT_KINDS", "NON_FACT_KINDS", "Quantity", "find_quantities"]
 
 NAN = math.nan
-FACT_KINDS = ("exact", "approximate", "bound", "range")
-
-_CHANGE = re.compile(
-    r"^(?:increas|decreas|rose|rise|rising|fell|fall|drop|grew|grow|reduc|"
-    r"lower|rais|cut|climb|declin|jump|doubl|tripl|chang|went|expand|shr[ai]n|"
-    r"move|amend|revis|narrow|widen|adjust)"
-)
-_IN_YEARS = {"years": 1.0, "months": 1 / 12, "weeks": 7 / 365, "days": 1 / 365, "hours": 1 / 8760}
 _OLD = re.compile(r"\s*old\b")
 _AFTER_A = frozenset([*SCALES, "dozen", "few"])  # what "a" starts a number before
 _SPAN = attrgetter("start", "end")
@@ -45,159 +34,6 @@ _SERIES = re.compile(
     r"(?:\b(?:in|for)\s+)?\b((?:1[89]|20)\d\d)(?:\s+[–—-]\s*|\s*:\s+|[–—]\s*)"
     r"(?=[\w$])"
 )
-
-
-@dataclass(slots=True)
-class Quantity:
-    """A number of a sentence, classified; offsets are relative to the sentence."""
-
-    start: int
-    end: int
-    value: float
-    low: float
-    high: float
-    low_open: bool
-    high_open: bool
-    unit: str
-    qualifier: str
-    kind: str
-    first: int  # token index of the first token of the quantity
-    after: int  # token index just after it (where its noun phrase starts)
-    series_year: int | None = None
-
-    @property
-    def is_fact(self) -> bool:
-        return self.kind in FACT_KINDS
-
-
-def _non_fact(toks, num: Num, kind: str) -> Quantity:
-    return Quantity(
-        toks[num.i].start,
-        toks[num.j - 1].end,
-        num.value,
-        NAN,
-        NAN,
-        False,
-        False,
-        "",
-        "",
-        kind,
-        num.i,
-        num.j,
-    )
-
-
-def _read_fact(toks, text, num: Num) -> Quantity:
-    """A fact from ``num``: currency, unit, range, qualifiers and interval."""
-    currency, first = currency_before(toks, num.i)
-    unit, k = unit_after(toks, num.j)
-    value, low, high, lo_open, hi_open = num.value, num.low, num.high, False, False
-    kind, words = ("approximate", num.vague) if num.vague else ("exact", "")
-    end_tok = k
-    # ranges: "12-17 years", "five to 15 years", "between 2 and 4 percent", "$67 to $81,000"
-    m = k
-    if m < len(toks) and toks[m].text == "-" and m + 1 < len(toks) and toks[m + 1].low == "to":
-        m += 1  # "one- to three-month"
-    before_first = toks[first - 1].low if first > 0 else ""
-    conn = toks[m].low if m < len(toks) else ""
-    is_range = False
-    if (
-        conn in ("-", "–", "—", "to", "through", "or", "and")
-        and m + 1 < len(toks)
-        and not (num.vague)
-    ):
-        c2 = currency_before(toks, m + 2)[0] if m + 2 < len(toks) else ""
-        n = m + 2 if c2 else m + 1
-        num2 = read_number(toks, n) if n < len(toks) else None
-        unit2, k2 = unit_after(toks, num2.j) if num2 is not None else ("", n)
-        both_time = unit in _IN_YEARS and unit2 in _IN_YEARS
-        if (
-            num2 is not None
-            and not num2.vague
-            and (
-                num2.value * _IN_YEARS[unit2] > value * _IN_YEARS[unit]
-                if both_time
-                else num2.value > value
-            )
-            and (conn != "and" or before_first == "between")
-            and not (conn in ("-", "–", "—") and num.words != num2.words)
-            and not (before_first == "from" and _change_before(toks, first))
-        ):
-            if both_time and unit != unit2:
-                value *= _IN_YEARS[unit] / _IN_YEARS[unit2]  # "three months to two years"
-                unit = unit2
-            if not unit or not unit2 or unit == unit2:
-                scale = num2.value / _bare(toks, num2) if num2.scaled and not num.scaled else 1
-                low, high = value * scale, num2.value
-                value, kind, is_range = NAN, "range", True
-                unit = unit or unit2 or (CURRENCY_SIGNS.get(toks[m + 1].low, "") if c2 else "")
-                end_tok = k2
-    if (
-        not is_range
-        and unit == "years"
-        and conn == "to"
-        and m + 1 < len(toks)
-        and (toks[m + 1].low == "life")
-    ):
-        low, high, value, kind, words = value, NAN, NAN, "range", "to life"
-        hi_open, is_range, end_tok = True, True, m + 2
-    if not is_range and unit == "years" and conn == "and" and m + 1 < len(toks):
-        num2 = read_number(toks, m + 1)  # "seven years and nine months"
-        if num2 is not None and not num2.vague and unit_after(toks, num2.j)[0] == "months":
-            value += num2.value / 12
-            end_tok = unit_after(toks, num2.j)[1]
-    unit = unit or currency or ("fraction" if num.fraction else "count")
-    q_words, relation, q_start = prefix_qualifier(text, toks[first].start)
-    p_words, p_rel, p_end = (
-        ("", "", 0) if is_range else postfix_qualifier(text, toks[end_tok - 1].end)
-    )
-    if num.vague:
-        if q_words:
-            words = f"{q_words} {words}"
-    elif not is_range:
-        rel = relation or p_rel
-        low, high, lo_open, hi_open, kind = interval(value, rel)
-        words = q_words or p_words
-    elif q_words:
-        words = q_words
-    start = q_start if q_words else toks[first].start
-    end = max(toks[end_tok - 1].end, p_end)
-    if p_words and not is_range:
-        while end_tok < len(toks) and toks[end_tok].start < p_end:
-            end_tok += 1
-    if num.vague:
-        lo_open = hi_open = False
-    return Quantity(
-        start,
-        end,
-        value,
-        low,
-        high,
-        lo_open,
-        hi_open,
-        unit,
-        words.lower(),
-        kind,
-        _first_tok(toks, start),
-        end_tok,
-    )
-
-
-def _first_tok(toks, start: int) -> int:
-    """Index of the first token ending after ``start`` (token ends ascend)."""
-    return bisect_right(toks, start, key=_END)
-
-
-_END = attrgetter("end")
-
-
-def _bare(toks, num: Num) -> float:
-    t = toks[num.i]
-    return float(t.text.replace(",", "")) if t.is_digits else num.value
-
-
-def _change_before(toks, first: int) -> bool:
-    return any(_CHANGE.match(toks[k].low) for k in range(max(0, first - 8), first))
 
 
 def find_quantities(
@@ -224,11 +60,11 @@ def find_quantities(
 
     has_digit = _DIGIT.search(text) is not None  # every pattern below needs one
     yearish = has_digit and _YEARISH.search(text) is not None
-    for kind, pat in pre_patterns(text, yearish) if has_digit else ():
+    for kind, pat in pre_patterns(text, yearish, has_digit):
         for m in pat.finditer(text):
             if any(q.start < m.end() and q.end > m.start() for q in out):
                 continue
-            if _DIGIT.search(m.group()):
+            if kind == "scale" or _DIGIT.search(m.group()):
                 out.append(
                     Quantity(
                         m.start(),
@@ -241,14 +77,14 @@ def find_quantities(
                         "",
                         "",
                         kind,
-                        _first_tok(toks, m.start()),
-                        _first_tok(toks, m.end()),
+                        first_tok(toks, m.start()),
+                        first_tok(toks, m.end()),
                     )
                 )
                 claim(m.start(), m.end())
     # series inside one sentence: "(2014 – 3, 2015 – 4)", "in 2015 – 150 thousand"
     for m in _SERIES.finditer(text) if yearish else ():
-        k = _first_tok(toks, m.end())
+        k = first_tok(toks, m.end())
         if k >= len(toks) or taken[k]:
             continue
         num = read_number(toks, k)
@@ -259,10 +95,10 @@ def find_quantities(
             or (not num.scaled and not num.vague and 1000 <= num.value <= 2100)
         ):
             continue
-        yt = _first_tok(toks, m.start(1))
-        q = _read_fact(toks, text, num)
+        yt = first_tok(toks, m.start(1))
+        q = read_fact(toks, text, num)
         q.series_year = int(m.group(1))
-        yq = _non_fact(toks, Num(yt, yt + 1, float(m.group(1))), "year")
+        yq = non_fact(toks, Num(yt, yt + 1, float(m.group(1))), "year")
         yq.series_year = q.series_year
         out.append(yq)
         out.append(q)
@@ -303,13 +139,13 @@ def find_quantities(
         if kind is not None:
             if kind == "reference":
                 ref_until = num.j - 1
-            q = _non_fact(toks, num, kind)
+            q = non_fact(toks, num, kind)
             out.append(q)
             i = num.j
             continue
-        q = _read_fact(toks, text, num)
+        q = read_fact(toks, text, num)
         if q.kind == "range" and q.unit in ("years", "months") and _OLD.match(text, q.end):
-            q = _non_fact(toks, num, "age")  # "70 to 80 years old"
+            q = non_fact(toks, num, "age")  # "70 to 80 years old"
         if (
             num.words
             and num.value in (0, 1)
@@ -318,14 +154,47 @@ def find_quantities(
             and (q.unit == "count")
             and (num.value == 1 or q.after < len(toks) and (toks[q.after].low == "tolerance"))
         ):
-            q = _non_fact(toks, num, "determiner")
+            q = non_fact(toks, num, "determiner")
         out.append(q)
         i = max(q.after, num.j)
     out.sort(key=_SPAN)
-    return _counting_ones(toks, text, out)
+    return _shared_directions(toks, _counting_ones(toks, text, out))
+
+
+def _shared_directions(toks: list[Tok], out: list[Quantity]) -> list[Quantity]:
+    """ "up 9% or $23 million", "increasing 0.9% and 11.2%": a fact joined to a change by
+    "or" / "and" alone shares its direction."""
+    if not any(q.direction for q in out):
+        return out
+    prev = None
+    for q in out:
+        if not q.is_fact:
+            continue
+        if (
+            prev is not None
+            and prev.direction
+            and not q.direction
+            and q.value >= 0
+            and q.first - prev.after in (1, 2)
+            and all(t.low in ("or", "and", ",") for t in toks[prev.after : q.first])
+        ):
+            q.direction = prev.direction
+        prev = q
+    return out
 
 
 _PREPS = frozenset("on in at for from to with by about into onto upon over under".split())
+
+
+#: "one of the things", "one of the largest", "one of the great": not a count
+_GENERIC_OF = frozenset(
+    """things thing ways reasons great greatest largest biggest best most main key major
+few many first last other""".split()
+)
+
+
+def _generic_partitive(toks: list[Tok], k: int) -> bool:
+    return k < len(toks) and (toks[k].low in _GENERIC_OF or toks[k].low.endswith("est"))
 
 
 def _counting_ones(toks: list[Tok], text: str, out: list[Quantity]) -> list[Quantity]:
@@ -349,6 +218,7 @@ def _counting_ones(toks: list[Tok], text: str, out: list[Quantity]) -> list[Quan
             in ("the", "their", "them", "these", "those", "its", "his", "her", "our")
             and before not in _PREPS
             and before not in ("in", "as")
+            and not _generic_partitive(toks, i + 3)
         )
         other = i + 1 < len(toks) and toks[i + 1].low in ("other", "more", "additional")
         joined = (
@@ -362,5 +232,5 @@ def _counting_ones(toks: list[Tok], text: str, out: list[Quantity]) -> list[Quan
             )
         )
         if partitive or joined:
-            out[n] = _read_fact(toks, text, Num(i, i + 1, 1.0, words=True))
+            out[n] = read_fact(toks, text, Num(i, i + 1, 1.0, words=True))
     return out

@@ -10,6 +10,7 @@ __all__ = [
     "MEASURE_UNITS",
     "TIME_UNITS",
     "currency_before",
+    "per_share",
     "unit_after",
 ]
 
@@ -28,6 +29,8 @@ TIME_UNITS = {
     "minutes": "minutes",
     "decade": "decades",
     "decades": "decades",
+    "century": "centuries",
+    "centuries": "centuries",
 }
 MEASURE_UNITS = {
     "km": "km",
@@ -50,6 +53,33 @@ MEASURE_UNITS = {
     "liters": "liters",
     "litres": "liters",
     "degrees": "degrees",
+    "ounces": "ounces",
+    "ounce": "ounces",
+    "oz": "ounces",
+    "gallons": "gallons",
+    "gallon": "gallons",
+    "barrels": "barrels",
+    "barrel": "barrels",
+    "bushels": "bushels",
+    "feet": "feet",
+    "foot": "feet",
+    "inches": "inches",
+    "megawatts": "MW",
+    "mw": "MW",
+    "gigawatts": "GW",
+    "gw": "GW",
+    "kwh": "kWh",
+    "mwh": "MWh",
+}
+#: words before a measure unit that name it further ("192 U.S. fluid ounces")
+_UNIT_MODIFIERS = {"fluid": "fluid ", "cubic": "cubic ", "square": "square ", "sq": "square "}
+#: units of a change of a share ("30 basis points", "2 percentage points")
+POINTS = {
+    "basis": "basis points",
+    "bps": "basis points",
+    "bp": "basis points",
+    "bips": "basis points",
+    "pts": "percentage points",
 }
 CURRENCY_WORDS = {
     "dollars": "USD",
@@ -96,6 +126,7 @@ CURRENCY_WORDS = {
     "liras": "TRY",
     "afghanis": "AFN",
     "taka": "BDT",
+    "taels": "taels",
 }
 CURRENCY_SIGNS = {
     "$": "USD",
@@ -123,8 +154,32 @@ def unit_after(toks: list[Tok], k: int) -> tuple[str, int]:
     if k >= len(toks):
         return "", k
     w = toks[k].low
+    if w in _HYPHENS and glued(toks, k) and k + 1 < len(toks) and glued(toks, k + 1):
+        nxt = toks[k + 1].low  # "100-percent", "400-basis-points"
+        if nxt in ("percent", "basis", "percentage"):
+            unit, end = unit_after(toks, k + 1)
+            return unit, end
     if w in ("percent", "%", "pct"):
         return "percent", k + 1
+    if w in POINTS:
+        m = k + 1
+        if w == "basis":
+            if m < len(toks) and toks[m].text in _HYPHENS:
+                m += 1
+            if m >= len(toks) or toks[m].low not in ("points", "point"):
+                return "", k
+            m += 1
+        return POINTS[w], m
+    if w == "percentage" and k + 1 < len(toks) and toks[k + 1].low == "point":
+        return "percentage points", k + 2
+    if w in ("cents", "cent") and not (k > 0 and toks[k - 1].low == "per"):
+        return "cents", k + 1
+    if w == "x" and glued(toks, k) and not (k + 1 < len(toks) and glued(toks, k + 1)):
+        return "multiple", k + 1  # "2.5x"
+    if w == "of" and k + 1 < len(toks) and toks[k + 1].low in ("dollars", "euros", "pounds"):
+        return CURRENCY_WORDS[toks[k + 1].low], k + 2  # "two billions of dollars"
+    if w in _UNIT_MODIFIERS and k + 1 < len(toks) and toks[k + 1].low in MEASURE_UNITS:
+        return _UNIT_MODIFIERS[w] + MEASURE_UNITS[toks[k + 1].low], k + 2
     if w == "per" and k + 1 < len(toks) and toks[k + 1].low == "cent":
         return "percent", k + 2
     if w == "percentage" and k + 1 < len(toks) and toks[k + 1].low == "points":
@@ -135,6 +190,12 @@ def unit_after(toks: list[Tok], k: int) -> tuple[str, int]:
             m += 1
         if m < len(toks) and toks[m].low in ("dollars", "dollar"):
             return "USD", m + 1
+        if (
+            m + 1 < len(toks)
+            and toks[m].low in _UNIT_MODIFIERS
+            and toks[m + 1].low in MEASURE_UNITS
+        ):
+            return _UNIT_MODIFIERS[toks[m].low] + MEASURE_UNITS[toks[m + 1].low], m + 2
     if w in CURRENCY_WORDS:
         return CURRENCY_WORDS[w], k + 1
     if w in TIME_UNITS:
@@ -148,6 +209,22 @@ def unit_after(toks: list[Tok], k: int) -> tuple[str, int]:
     if w == "square" and k + 1 < len(toks) and toks[k + 1].low in MEASURE_UNITS:
         return "square " + MEASURE_UNITS[toks[k + 1].low], k + 2
     return "", k
+
+
+_HYPHENS = frozenset("-‐‑")
+#: what may stand between an amount and "share" ("$0.25 per diluted share")
+_SHARE_WORDS = frozenset(["diluted", "basic", "common", "adjusted"])
+
+
+def per_share(toks: list[Tok], k: int) -> int:
+    """Token index after "per share" / "a diluted share" at ``k``, or ``k`` when absent."""
+    if k < len(toks) and toks[k].low in ("per", "a"):
+        m = k + 1
+        while m < len(toks) and toks[m].low in _SHARE_WORDS and m < k + 3:
+            m += 1
+        if m < len(toks) and toks[m].low == "share":
+            return m + 1
+    return k
 
 
 _DOLLARS = {

@@ -1,0 +1,145 @@
+"""The noun phrase *before* a number that names it: "Net sales in the quarter were $418
+million", "an operating margin of 9%", "total production ... of nearly $280 million",
+"Number of appeals received in Fiscal Year: 3".
+
+Financial and statistical prose puts what is measured before the amount, linked by a verb
+("was", "totaled", "reached", "increased"), "of" or a colon; :func:`np_before` finds it.
+A change noun alone ("an increase of $0.03") names nothing: the measure is the one before.
+"""
+
+from __future__ import annotations
+
+from .chunks import np_word
+from .numbers import Tok
+
+__all__ = ["CHANGE_NOUNS", "TIME_WORDS", "np_before", "np_in"]
+
+#: words that link a measure to its amount ("revenue was", "sales totaled", "margin of")
+LINKS = frozenset(
+    """was were is are be been being of at to by totaled totalled totaling totalling total
+reached reaching amounted amounting came stood represented represents representing
+increased decreased rose fell grew declined improved dropped climbed jumped gained up down
+approximately about nearly almost roughly only just slightly some around over under more
+less than ended ending equal equaled equalled estimated :""".split()
+)
+#: nouns that name a change, not a measure ("an increase of $0.03")
+CHANGE_NOUNS = frozenset(
+    """increase increases decrease decreases improvement improvements decline declines drop
+growth gain gains reduction reductions rise change""".split()
+)
+#: words that end a clause when reading back to its subject
+_STOPS = frozenset(";,.:()[]—–")
+_FILLER = frozenset(
+    """in for during this that the our its their his her a an total quarter year month
+period q1 q2 q3 q4 fy""".split()
+)
+
+
+#: nouns of time: never what an amount measures ("this quarter of $321 million")
+TIME_WORDS = frozenset(
+    "quarter quarters year years month months period periods half week weeks day days".split()
+)
+_TIME = frozenset(
+    """in for during this that the quarter year month period half q1 q2 q3 q4 fy fiscal
+first second third fourth full""".split()
+)
+_SCALE_WORDS = frozenset("thousand million billion trillion point points".split())
+
+
+def np_before(toks: list[Tok], first: int) -> list[str]:
+    """Words of the noun phrase naming the number at token ``first`` read back over a link
+    ("was", "totaled", "of", ":" ...), or ``[]``."""
+    m = first - 1
+    links = 0
+    while m >= 0 and toks[m].low in LINKS and links < 5:
+        if toks[m].text == ":" and links:
+            break
+        links += 1
+        m -= 1
+    if not links:
+        return []
+    if toks[m + 1].low == "of" or toks[m + 1].text == ":":
+        # "an operating margin of 9%", "Number of appeals received in Fiscal Year: 3"
+        words = _back_np(toks, m)
+        return [] if _is_change(words) else words
+    # a verb link: the subject at the start of the clause ("Net sales in our banana segment
+    # decreased $9 million")
+    k = m
+    while (
+        k >= 0
+        and toks[k].text not in _STOPS
+        and m - k < 12
+        and toks[k].low
+        not in (
+            "and",
+            "while",
+            "but",
+            "which",
+            "that",
+            "as",
+            "where",
+            "when",
+        )
+    ):
+        k -= 1
+    start = k + 1
+    while start <= m and (
+        toks[start].low in ("the", "our", "its", "their", "a", "an", "this")
+        or toks[start].low in LINKS
+    ):
+        start += 1
+    words = []
+    n = start
+    while n <= m and np_word(toks, n) and toks[n].low not in LINKS and len(words) < 4:
+        if toks[n].low in ("in", "for", "during", "on", "at"):
+            break
+        words.append(toks[n].low)
+        n += 1
+    return [] if _is_change(words) else words
+
+
+def _back_np(toks: list[Tok], m: int) -> list[str]:
+    """The contiguous noun words ending at token ``m`` (at most four), after a time phrase
+    ("record revenue this quarter of", "savings for the year of")."""
+    words: list[str] = []
+    k = m
+    while k >= 0 and (toks[k].low in _TIME or toks[k].text[0].isdigit()) and m - k < 5:
+        k -= 1
+    if k < m and k >= 0 and toks[k + 1].low in ("in", "for", "during", "this", "the"):
+        m = k
+    while (
+        m >= 0
+        and np_word(toks, m)
+        and toks[m].low not in _FILLER
+        and toks[m].low not in LINKS
+        and toks[m].low not in _SCALE_WORDS
+        and len(words) < 4
+    ):
+        words.insert(0, toks[m].low)
+        m -= 1
+    if len(words) == 1 and words[0].endswith("ed"):
+        return []  # a participle alone ("billion comprised of")
+    return words
+
+
+def _is_change(words: list[str]) -> bool:
+    return bool(words) and (words[-1] in CHANGE_NOUNS or words == ["basis", "points"])
+
+
+def np_in(toks: list[Tok], k: int) -> list[str]:
+    """ "$1.3 billion in savings", "$14.4 billion in Medicare savings": the noun phrase after
+    "in" at token ``k`` when it names a thing (its last word in lower case, not a time)."""
+    if k >= len(toks) or toks[k].low != "in":
+        return []
+    n = k + 1
+    words: list[str] = []
+    last = ""
+    while n < len(toks) and np_word(toks, n) and len(words) < 4 and toks[n].low not in LINKS:
+        if toks[n].low in ("the", "a", "an", "our", "its", "their"):
+            return []  # "in the quarter", "in our segment": a where or a when
+        words.append(toks[n].low)
+        last = toks[n].text
+        n += 1
+    if not words or not last.islower() or words[-1] in TIME_WORDS or words[-1] in _TIME:
+        return []
+    return words
