@@ -15,6 +15,7 @@ from ._core.errors import (
     OptionError,
     OutputError,
     TrendkzError,
+    TrendkzWarning,
     VerifyError,
     WorkerError,
 )
@@ -58,6 +59,7 @@ __all__ = [
     "OutputError",
     "TextDiff",
     "TrendkzError",
+    "TrendkzWarning",
     "VerifyError",
     "WorkerError",
     "__version__",

@@ -13,6 +13,7 @@ __all__ = [
     "OptionError",
     "OutputError",
     "TrendkzError",
+    "TrendkzWarning",
     "VerifyError",
     "WorkerError",
 ]
@@ -69,3 +70,8 @@ def check_option(name: str, value: object, valid: tuple) -> None:
     if value not in valid:
         shown = ", ".join(repr(v) for v in valid)
         raise OptionError(f"{name}={value!r} is not valid; choose one of: {shown}")
+
+
+class TrendkzWarning(UserWarning):
+    """Something trendkz chose for you on weak or conflicting evidence (the message lists
+    what and says how to settle it); silence it with ``warnings.filterwarnings``."""

@@ -28,7 +28,10 @@ COLUMNS: dict[str, str] = {
     "publisher": S,
     "source": S,
     "sha256": S,
-    "year_source": S,
+    "date": S,
+    "date_source": S,
+    "date_from": S,
+    "date_to": S,
     "n_words": I,
     "n_chrome": I,
     "section_id": S,
@@ -111,233 +114,92 @@ COLUMNS: dict[str, str] = {
     "period_match": S,
 }
 
+
+def _cols(names: str) -> list[str]:
+    return names.split()
+
+
 #: frame name -> (columns in order, sort keys with explicit tie-breaks)
 FRAMES: dict[str, tuple[list[str], list[str]]] = {
     "documents": (
-        [
-            "doc_id",
-            "entity",
-            "series",
-            "year",
-            "kind",
-            "title",
-            "publisher",
-            "n_words",
-            "n_chrome",
-            "sha256",
-            "source",
-            "year_source",
-        ],
-        ["year", "entity", "series", "kind", "doc_id"],
+        _cols(
+            "doc_id entity series year date kind title publisher n_words n_chrome sha256 "
+            "source date_source"
+        ),
+        ["year", "date", "entity", "series", "kind", "doc_id"],
     ),
     "chrome": (
-        ["doc_id", "year", "rule", "start", "end", "text"],
+        ["doc_id", "year", "date", "rule", "start", "end", "text"],
         ["doc_id", "start"],
     ),
     "sections": (
-        [
-            "doc_id",
-            "entity",
-            "series",
-            "year",
-            "kind",
-            "section_id",
-            "parent_id",
-            "level",
-            "position",
-            "heading",
-            "style",
-            "text",
-            "start",
-            "end",
-            "n_words",
-        ],
-        ["year", "entity", "series", "doc_id", "start"],
+        _cols(
+            "doc_id entity series year date kind section_id parent_id level position "
+            "heading style text start end n_words"
+        ),
+        ["year", "date", "entity", "series", "doc_id", "start"],
     ),
     "alignment": (
-        [
-            "entity",
-            "series",
-            "group",
-            "label",
-            "doc_id",
-            "year",
-            "section_id",
-            "heading",
-            "similarity",
-            "method",
-            "status",
-        ],
-        ["entity", "series", "group", "year", "doc_id", "section_id"],
+        _cols(
+            "entity series group label doc_id year date section_id heading similarity method status"
+        ),
+        ["entity", "series", "group", "year", "date", "doc_id", "section_id"],
     ),
     "group_texts": (
-        ["entity", "series", "group", "label", "doc_id", "year", "status", "text", "n_words"],
-        ["entity", "series", "group", "year", "doc_id"],
+        _cols("entity series group label doc_id year date status text n_words"),
+        ["entity", "series", "group", "year", "date", "doc_id"],
     ),
     "sentences": (
-        [
-            "entity",
-            "series",
-            "group",
-            "year_from",
-            "year_to",
-            "doc_from",
-            "doc_to",
-            "sentence_from",
-            "sentence_to",
-            "group_to",
-            "text_from",
-            "text_to",
-            "similarity",
-            "status",
-        ],
-        ["entity", "series", "group", "year_from", "doc_from", "sentence_from", "sentence_to"],
+        _cols(
+            "entity series group year_from year_to date_from date_to doc_from doc_to "
+            "sentence_from sentence_to group_to text_from text_to similarity status"
+        ),
+        _cols("entity series group year_from date_from doc_from sentence_from sentence_to"),
     ),
     "changes": (
-        [
-            "entity",
-            "series",
-            "group",
-            "label",
-            "year_from",
-            "year_to",
-            "doc_from",
-            "doc_to",
-            "similarity",
-            "n_added",
-            "n_removed",
-            "n_changed",
-            "status",
-        ],
-        ["entity", "series", "group", "year_from"],
+        _cols(
+            "entity series group label year_from year_to date_from date_to doc_from doc_to "
+            "similarity n_added n_removed n_changed status"
+        ),
+        ["entity", "series", "group", "year_from", "date_from"],
     ),
     "terms": (
-        [
-            "doc_id",
-            "entity",
-            "series",
-            "year",
-            "kind",
-            "section_id",
-            "group",
-            "term",
-            "count",
-            "quoted",
-            "hedged",
-            "n_words",
-            "rate",
-        ],
-        ["entity", "series", "year", "doc_id", "section_id", "group", "term"],
+        _cols(
+            "doc_id entity series year date kind section_id group term count quoted hedged "
+            "n_words rate"
+        ),
+        ["entity", "series", "year", "date", "doc_id", "section_id", "group", "term"],
     ),
     "hits": (
-        [
-            "doc_id",
-            "entity",
-            "series",
-            "year",
-            "section_id",
-            "term",
-            "start",
-            "end",
-            "text",
-            "is_quoted",
-            "is_hedged",
-        ],
-        ["entity", "series", "year", "doc_id", "start", "term"],
+        _cols("doc_id entity series year date section_id term start end text is_quoted is_hedged"),
+        ["entity", "series", "year", "date", "doc_id", "start", "term"],
     ),
     "kwic": (
-        [
-            "doc_id",
-            "year",
-            "section_id",
-            "term",
-            "left",
-            "match",
-            "right",
-            "is_quoted",
-            "is_hedged",
-            "start",
-            "end",
-        ],
-        ["year", "doc_id", "start"],
+        _cols("doc_id year date section_id term left match right is_quoted is_hedged start end"),
+        ["year", "date", "doc_id", "start"],
     ),
     "facts": (
-        [
-            "doc_id",
-            "entity",
-            "series",
-            "year",
-            "kind",
-            "section_id",
-            "fact_kind",
-            "value",
-            "low",
-            "high",
-            "low_open",
-            "high_open",
-            "unit",
-            "qualifier",
-            "measure",
-            "period_start",
-            "period_end",
-            "period_assumed",
-            "start",
-            "end",
-            "text",
-            "sentence",
-        ],
-        ["entity", "series", "year", "doc_id", "start", "period_start"],
+        _cols(
+            "doc_id entity series year date kind section_id fact_kind value low high "
+            "low_open high_open unit qualifier measure period_start period_end "
+            "period_assumed start end text sentence"
+        ),
+        ["entity", "series", "year", "date", "doc_id", "start", "period_start"],
     ),
     "fact_changes": (
-        [
-            "entity",
-            "series",
-            "group",
-            "measure",
-            "unit",
-            "year_from",
-            "year_to",
-            "value_from",
-            "value_to",
-            "qualifier_from",
-            "qualifier_to",
-            "change",
-            "status",
-            "similarity",
-            "doc_from",
-            "doc_to",
-            "start_from",
-            "end_from",
-            "start_to",
-            "end_to",
-            "text_from",
-            "text_to",
-        ],
-        ["entity", "series", "measure", "unit", "year_from", "year_to", "start_from", "start_to"],
+        _cols(
+            "entity series group measure unit year_from year_to date_from date_to "
+            "value_from value_to qualifier_from qualifier_to change status similarity "
+            "doc_from doc_to start_from end_from start_to end_to text_from text_to"
+        ),
+        _cols("entity series measure unit year_from date_from year_to start_from start_to"),
     ),
     "corroboration": (
-        [
-            "entity",
-            "measure",
-            "unit",
-            "period_start",
-            "period_end",
-            "doc_a",
-            "doc_b",
-            "kind_a",
-            "kind_b",
-            "value_a",
-            "value_b",
-            "text_a",
-            "text_b",
-            "start_a",
-            "end_a",
-            "start_b",
-            "end_b",
-            "similarity",
-            "period_match",
-            "status",
-        ],
+        _cols(
+            "entity measure unit period_start period_end doc_a doc_b kind_a kind_b value_a "
+            "value_b text_a text_b start_a end_a start_b end_b similarity period_match "
+            "status"
+        ),
         ["entity", "measure", "period_start", "period_end", "doc_a", "doc_b", "start_a", "start_b"],
     ),
 }
@@ -399,3 +261,14 @@ def require(frame, columns, *, name: str, maker: str) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise InputError(f"{name} lacks columns {missing}; pass the frame trendkz.{maker} returns")
+
+
+def with_date(frame: pd.DataFrame, year: str = "year", date: str = "date") -> pd.DataFrame:
+    """``frame`` with a ``date`` column: as it is, or the year as text where a frame made
+    before dates existed (or by hand) has none."""
+    if date in frame.columns or year not in frame.columns:
+        return frame
+    years = frame[year]
+    return frame.assign(
+        **{date: years.map(lambda y: None if pd.isna(y) else f"{int(y):04d}").astype(S)}
+    )
