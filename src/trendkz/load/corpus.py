@@ -209,7 +209,7 @@ def _document(text: str, raw: bytes, where: str, over: dict) -> dict:
             f"{where}: nothing is left once page chrome is set aside "
             f"({len(chrome)} chrome spans); is this a report?"
         )
-    meta = infer_metadata(body, chrome, over)
+    meta = infer_metadata(body, chrome, over, Path(where).name)
     fields = {k: getattr(meta, k) for k in ("title", "publisher", "series", "kind", "entity")}
     for k, v in over.items():
         if k in MANIFEST_FIELDS and k not in ("date", "year") and str(v).strip():
@@ -236,8 +236,8 @@ def _document(text: str, raw: bytes, where: str, over: dict) -> dict:
     )
 
 
-def _corpus(items: list[dict], root_name: str | None) -> Corpus:
-    fill_entities(items, root_name)
+def _corpus(items: list[dict]) -> Corpus:
+    fill_entities(items)
     fill_from_siblings(items)
     items = assign_ids(items)
     warn_doubts(items)
@@ -248,7 +248,7 @@ def _corpus(items: list[dict], root_name: str | None) -> Corpus:
 def _read_one(job: tuple[Path, str, dict]) -> dict:
     path, name, over = job
     text, raw = read_document(path, name)
-    return _document(text, raw, name, over)
+    return dict(_document(text, raw, name, over), _folder=path.resolve().parent.name)
 
 
 def load_corpus(
@@ -334,7 +334,7 @@ def load_corpus(
         progress=progress,
         units=("reading", "file"),
     )
-    return _corpus(items, root.resolve().name if root is not None else None)
+    return _corpus(items)
 
 
 def _frame_date(value, name: str) -> str:
@@ -371,4 +371,4 @@ def _from_frame(df: pd.DataFrame) -> Corpus:
         if "date" in over:
             over["date"] = _frame_date(over["date"], name)
         items.append(_document(text, text.encode("utf-8"), name, over))
-    return _corpus(items, None)
+    return _corpus(items)

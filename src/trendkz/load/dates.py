@@ -12,7 +12,11 @@ strongest to weakest (``date_source``):
 - ``period``: the period the document covers ("for the fiscal year ended September 30,
   2021", "October 1, 2015 – March 31, 2016", "first quarter of fiscal 2022");
 - ``heading``: a year opening a heading ("2012 Country Reports ...:");
-- ``mentions``: the year the body names most often (weak: the loader warns).
+- ``mentions``: the year the body names most often (weak: the loader warns). A report
+  on "the year" (it says "during the year") dates its own events without a year ("On June
+  9, ...") and names the years before; its covered year is taken as the year after the
+  latest it dates to a month ("in November 2018" -> 2019): weak too, and warned;
+- ``file name``: a year in the file's name, when the text names none (weakest: warned).
 """
 
 from __future__ import annotations
@@ -60,13 +64,19 @@ _PERIOD = re.compile(
     re.I,
 )
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_QWORD = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+_QWORD = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
+# "...quarter and full-year", "...quarter earnings call for", "...quarter results of"
+_QTAIL = (
+    r"(?:\s+and\s+(?:full|fiscal)?[\s-]*year(?:[\s-]+end)?)?"
+    r"(?:\s+(?:earnings|results|financial|conference|call|and|fiscal|year|end)){0,4}?"
+    r"(?:\s+(?:of|for|in))?"
+)
 _QUARTER = re.compile(
-    rf"\b(?:{_QWORD}(?:\s+(?:of|for|in))?(?:\s+(?:the\s+)?fiscal(?:\s+year)?|\s+FY)?\s*'?(?P<y>{YEARS})"
-    rf"|(?:fiscal(?:\s+year)?\s+|FY\s*'?)(?P<y2>{YEARS})\s+(?P<q2>first|second|third|fourth)\s+quarter"
+    rf"\b(?:{_QWORD}{_QTAIL}(?:\s+(?:the\s+)?fiscal(?:\s+year)?|\s+FY)?\s*'?(?P<y>{YEARS})"
+    rf"|(?:fiscal(?:\s+year)?\s+|FY\s*'?)(?P<y2>{YEARS})\s+(?P<q2>first|second|third|fourth)[\s-]+quarter"
     rf"|Q(?P<q3>[1-4])\s+(?:fiscal(?:\s+year)?\s+|FY\s*'?)?(?P<y3>{YEARS})"
     rf"|(?:fiscal(?:\s+year)?\s+|FY\s*'?)(?P<y4>{YEARS})\s+Q(?P<q4>[1-4])"
-    rf"|(?:fiscal\s+)?(?P<y5>{YEARS})\s+(?P<q5>first|second|third|fourth)\s+quarter)\b",
+    rf"|(?:fiscal\s+)?(?P<y5>{YEARS})\s+(?P<q5>first|second|third|fourth)[\s-]+quarter)\b",
     re.I,
 )
 _RANGE_END = re.compile(
@@ -74,6 +84,12 @@ _RANGE_END = re.compile(
     r"\bplanned for|\bscheduled for|\bexpected in)\s*$",
     re.I,
 )
+_MONTH_YEAR = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    rf"December)(?:\s+\d{{1,2}},?)?\s+({YEARS})\b"
+)
+_BARE_QUARTER = re.compile(r"\b(first|second|third|fourth)[\s-]+quarter\b", re.I)
+_NAME_YEAR = re.compile(rf"(?<!\d)({YEARS})(?!\d)")
 _SPELLED_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4]))?$")
 
 
@@ -144,6 +160,10 @@ def decimal_year(date: str, year: int | None = None) -> float:
 
 
 def _year_from_mentions(body: str) -> int | None:
+    if "during the year" in body:
+        dated = [int(m.group(1)) for m in _MONTH_YEAR.finditer(body)]
+        if dated:
+            return max(dated) + 1
     years: Counter[int] = Counter()
     for m in _YEAR.finditer(body):
         y = int(m.group(1))
@@ -163,24 +183,29 @@ def _dateline(head: str) -> str | None:
 
 
 def _period(head: str) -> str | None:
-    m = _YEAR_ENDED.search(head)
-    if m and (d := _iso(m)):
-        return d
-    m = _PERIOD.search(head)
-    if m and (d := _iso(m, "e_")) and (s := _iso(m)) and s < d:
-        return d
-    m = _QUARTER.search(head)
-    if m:
+    """The first period the opening states: its own (later ones are comparisons)."""
+    found = []
+    for m in _YEAR_ENDED.finditer(head):
+        if d := _iso(m):
+            found.append((m.start(), d))
+            break
+    for m in _PERIOD.finditer(head):
+        if (d := _iso(m, "e_")) and (s := _iso(m)) and s < d:
+            found.append((m.start(), d))
+            break
+    if m := _QUARTER.search(head):
         g = m.groupdict()
         for y, q in (("y", "q"), ("y2", "q2"), ("y3", "q3"), ("y4", "q4"), ("y5", "q5")):
             if g.get(y):
                 n = int(g[q]) if g[q].isdigit() else _ORD[g[q].lower()]
-                return f"{g[y]}-Q{n}"
-    return None
+                found.append((m.start(), f"{g[y]}-Q{n}"))
+                break
+    return min(found)[1] if found else None
 
 
-def find_date(body: str, title: str | None) -> Dated:
-    """The date ``body`` (and its ``title``) speak for, with the evidence; see the module."""
+def find_date(body: str, title: str | None, name: str | None = None) -> Dated:
+    """The date ``body`` (and its ``title``, or file ``name``) speak for, with the evidence;
+    see the module docstring."""
     found: list[tuple[str, str]] = []
     if title and (m := _TITLE_YEAR.search(title)):
         found.append(("title", m.group(1)))
@@ -193,7 +218,12 @@ def find_date(body: str, title: str | None) -> Dated:
         found.append(("heading", m.group(1)))
     if not found:
         y = _year_from_mentions(body)
-        return Dated(None if y is None else str(y), y, None if y is None else "mentions")
+        if y is not None:  # a quarter named without its year ("our second quarter call")
+            q = _BARE_QUARTER.search(body[:1500])
+            date = f"{y}-Q{_ORD[q.group(1).lower()]}" if q else str(y)
+            return Dated(date, y, "mentions")
+        m = _NAME_YEAR.search(name or "")
+        return Dated(m.group(1), int(m.group(1)), "file name") if m else Dated()
     source, date = found[0]
     if source == "title":  # a title's year with a fuller date of that year: keep the date
         fuller = [d for s, d in found[1:] if d[:4] == date]

@@ -32,11 +32,12 @@ _QUARTERISH = (
 )
 # "welcome to the [Q1 2020] Acme Corp.[’s] [Fiscal Year 2022 First Quarter] Earnings Call"
 _CALL = re.compile(
-    rf"\b(?:welcome\s+(?:\w+\s+)?to|participating in|joining us (?:for|on))\s+"
+    rf"\b(?i:welcome\s+(?:\w+\s+)?to|participating in|joining us (?:for|on)|thank you for "
+    rf"(?:joining|attending)(?:\s+us)?(?:\s+today)?(?:\s+(?:for|on|in))?)\s+"
     rf"(?:the\s+|our\s+|today'?s\s+)?"
     rf"(?:{_QUARTERISH}[\s,]+)*"
     rf"(?P<name>[A-Z][\w&.,'’ -]{{1,70}}?)(?:['’]s?)?\s+(?:{_QUARTERISH}[\s,]+)*"
-    rf"(?:Earnings|Financial\s+Results|Results|Conference|Investor|Shareholder|Analyst)",
+    rf"(?i:Earnings|Financial\s+Results|Results|Conference|Investor|Shareholder|Analyst)",
 )
 _LEGAL = (
     r"(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|LLC|L\.P|LP|plc|PLC|N\.V|S\.A|AG|SE)\b\.?"
@@ -71,8 +72,23 @@ def country_in(text: str) -> list[str]:
     return [countries()[m] for m in _country_pattern().findall(text)]
 
 
+_PERIOD_WORD = re.compile(
+    r"\s*\b(?:first|second|third|fourth|full|1st|2nd|3rd|4th|\dQ|Q[1-4]|fiscal|FY|\d{4}|"
+    r"year|quarter|quarterly|annual|half|nine-month|merger)\b.*$",
+    re.I,
+)
+_LEADING = re.compile(
+    r"^(?:(?:the|our|(?:first|second|third|fourth)[\s-]+quarter|full[\s-]+year|fiscal|year|"
+    r"FY\s*'?\d*|Q[1-4]|\d{4}|and)\b[\s,-]*)+",
+    re.I,
+)
+
+
 def _clean(name: str) -> str | None:
     name = re.sub(r"\s+", " ", name).strip(" ,.-'’")
+    name = _LEADING.sub("", name)
+    name = _PERIOD_WORD.sub("", name)
+    name = re.sub(r"['’]s?$", "", name).strip(" ,.-'’")
     for _ in range(4):
         trimmed = _NAME_TRIM.sub("", name).strip(" ,.-'’")
         if trimmed == name:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 import warnings
 from collections import defaultdict
-from pathlib import PurePosixPath
 
 from .._core.errors import TrendkzWarning
 
@@ -41,12 +40,12 @@ def fill_from_siblings(items: list[dict]) -> None:
                 it["series"] = next(iter(found))
 
 
-def fill_entities(items: list[dict], root_name: str | None) -> None:
+def fill_entities(items: list[dict]) -> None:
     """Documents with no entity found take their folder's: its series, else its name."""
     for it in items:
         if it["entity"]:
             continue
-        folder = PurePosixPath(it["source"]).parent.name or root_name
+        folder = it.get("_folder")
         if it["series"] or folder:
             it["entity"] = it["series"] or folder
             it["entity_source"] = "folder"
@@ -80,6 +79,8 @@ def warn_doubts(items: list[dict]) -> None:
         chosen = f"{it['source']}: {it['date']} ({it['date_source']})"
         if it["date_source"] == "mentions":
             lines.append(f"{chosen}: only the years the text mentions support it")
+        elif it["date_source"] == "file name":
+            lines.append(f"{chosen}: the text names no year; taken from the file name")
         for source, date, line in it.get("_against", []):
             where = f" ({line})" if line else ""
             if it["date_source"] == "manifest":

@@ -98,7 +98,9 @@ def _publisher(chrome: list[Chrome], body: str) -> str | None:
     return None
 
 
-def infer_metadata(body: str, chrome: list[Chrome], known: dict | None = None) -> Meta:
+def infer_metadata(
+    body: str, chrome: list[Chrome], known: dict | None = None, name: str | None = None
+) -> Meta:
     """Infer what the text says of itself. See the module docstring for the evidence used.
 
     Fields present in ``known`` (from a manifest) are not inferred, which saves the work.
@@ -111,12 +113,12 @@ def infer_metadata(body: str, chrome: list[Chrome], known: dict | None = None) -
     else:  # titles and cover lines only, never the countries the body mentions
         meta.entity, meta.entity_source = find_entity(meta.title, body)
     meta.publisher = _publisher(chrome, body)
-    dated = find_date(body, meta.title)
+    dated = find_date(body, meta.title, name)
     if "date" in known or "year" in known:
         date = parse_date(str(known["date"])) if "date" in known else None
         meta.year = int(known["year"]) if "year" in known else int(date[:4])
         meta.date, meta.date_source = date or str(meta.year), "manifest"
-        if dated.source not in (None, "mentions"):
+        if dated.source not in (None, "mentions", "file name"):
             if date is None and dated.year == meta.year and len(dated.date) > 4:  # finer
                 meta.date, meta.date_source = dated.date, dated.source
             elif dated.year != meta.year or (date and len(dated.date) == len(date) != dated.date):
