@@ -13,8 +13,8 @@ strongest to weakest (``date_source``):
   2021", "October 1, 2015 – March 31, 2016", "first quarter of fiscal 2022");
 - ``heading``: a year opening a heading ("2012 Country Reports ...:");
 - ``mentions``: the year the body names most often (weak: the loader warns). A report
-  on "the year" (it says "during the year") dates its own events without a year ("On June
-  9, ...") and names the years before; its covered year is taken as the year after the
+  on "the year" (it says "during the year" and dates its own events without a year: "On
+  June 9, ...") names mostly the years before; its covered year is taken as the year after the
   latest it dates to a month ("in November 2018" -> 2019): weak too, and warned;
 - ``file name``: a year in the file's name, when the text names none (weakest: warned).
 """
