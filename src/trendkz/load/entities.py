@@ -2,8 +2,9 @@
 
 Evidence, in order: the manifest (the loader's), a country named in the title, a company,
 agency or programme named in the cover lines (the opening lines, a conference call's
-welcome line: "welcome to the Q1 2020 Acme Corp. Earnings Call"), a country named in the
-opening sentence. The countries a body mentions are never counted: a filing that names
+welcome line: "welcome to the Q1 2020 Acme Corp. Earnings Call"), a country the opening
+sentence is about (it opens with its name, or speaks of the situation "in <country>
+during the year"). The countries a body mentions are never counted: a filing that names
 China forty times is not about China. With no evidence the loader gives the documents of
 one folder one entity, named after their series or folder.
 """
@@ -17,7 +18,7 @@ from importlib import resources
 __all__ = ["countries", "find_entity", "country_in"]
 
 _ORG_END = (
-    r"(?:Inc|Incorporated|Corp|Corporation|Company|Co|Ltd|Limited|LLC|L\.P|LP|plc|PLC|N\.V|"
+    r"(?i:Inc|Incorporated|Corp|Corporation|Company|Co|Ltd|Limited|LLC|L\.P|LP|plc|PLC|N\.V|"
     r"S\.A|AG|SE|Holdings?|Group|Bancorp|Bancshares|Trust|Agency|Administration|Office|"
     r"Department|Ministry|Commission|Committee|Bureau|Program|Programme|Authority|Board|"
     r"Service|Institute|Fund)\b\.?"
@@ -138,7 +139,28 @@ def find_entity(title: str | None, body: str) -> tuple[str | None, str | None]:
         org = _ORG.search(line)
         if org and (name := _clean(org.group(1))) and not country_in(name):
             return name, "cover"
-    found = country_in(_opening_sentence(body))
-    if len(set(found)) == 1:
+    opening = _opening_sentence(body)
+    found = country_in(opening)
+    if len(set(found)) == 1 and _subject(opening, found[0]):
         return found[0], "opening"
     return None, None
+
+
+def _subject(sentence: str, country: str) -> bool:
+    """Whether the opening sentence is about ``country``: its first nine words name it other
+    than as a place ("The Republic of Kazakhstan's government ...", "Burma's military ...",
+    not "Our plant in China ..."), or it speaks of the situation "in <country> during the
+    year"."""
+    names = [a for a, c in countries().items() if c == country]
+    alias = "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True))
+    head = " ".join(sentence.split()[:9])
+    m = re.search(rf"(?<![\w-])(?:{alias})(?![\w-])", head)
+    before = head[: m.start()].split()[-1:] if m else []
+    return bool(
+        (m and not (before and before[0].lower() in _PLACE_WORDS))
+        or re.search(rf"\bin\s+(?:the\s+)?(?:{alias})\s+during the year\b", sentence)
+    )
+
+
+#: words that make a country a place where something is, not what the text is about
+_PLACE_WORDS = {"in", "at", "from", "to", "with", "into", "across", "throughout", "near", "and"}

@@ -68,8 +68,8 @@ def _title(chrome: list[Chrome]) -> str | None:
 
 
 def _series(title: str | None, entity: str | None) -> str | None:
-    if not title or not _TITLE_YEAR.search(title):
-        return None
+    if not title or not _TITLE_YEAR.search(title) or find_date(title, None).source == "dateline":
+        return None  # no year, or a dateline taken for a title
     s = title
     if entity:
         for alias, canon in countries().items():
