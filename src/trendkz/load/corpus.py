@@ -248,7 +248,8 @@ def _corpus(items: list[dict]) -> Corpus:
 def _read_one(job: tuple[Path, str, dict]) -> dict:
     path, name, over = job
     text, raw = read_document(path, name)
-    return dict(_document(text, raw, name, over), _folder=path.resolve().parent.name)
+    folder = path.parent.name or path.absolute().parent.name
+    return dict(_document(text, raw, name, over), _folder=folder)
 
 
 def load_corpus(

@@ -63,6 +63,10 @@ _PERIOD = re.compile(
     rf"{_DATE}\s*(?:[-–—]|,?\s*(?:to|through|until)\b)\s*" + _DATE.replace("?P<", "?P<e_"),
     re.I,
 )
+_ANY_DATE = re.compile(
+    rf"{_MON}\s+\d{{1,2}},?\s+{YEARS}|\d\s+{_MON},?\s+{YEARS}|{YEARS}-[01]\d-", re.I
+)
+_QUARTER_HINT = re.compile(r"quarter|\bQ[1-4]\b", re.I)
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _QWORD = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
 # "...quarter and full-year", "...quarter earnings call for", "...quarter results of"
@@ -185,6 +189,9 @@ def _dateline(head: str) -> str | None:
 def _period(head: str) -> str | None:
     """The first period the opening states: its own (later ones are comparisons)."""
     found = []
+    if not _ANY_DATE.search(head):  # no month-day-year and no quarter: nothing to read
+        if not _QUARTER_HINT.search(head):
+            return None
     for m in _YEAR_ENDED.finditer(head):
         if d := _iso(m):
             found.append((m.start(), d))
