@@ -23,6 +23,12 @@ class TrendkzError(Exception):
     """Base class of every error trendkz raises on purpose."""
 
 
+class TrendkzWarning(UserWarning):
+    """Something was read or done on a guess that the user should check (an encoding
+    guessed with little confidence, characters removed, a date from weak or conflicting
+    evidence); the message names the file and what was chosen."""
+
+
 class InputError(TrendkzError):
     """A document cannot be read: empty, binary, or not a supported kind of file."""
 
@@ -65,13 +71,21 @@ def where(path: object, text: str | None = None, offset: int | None = None) -> s
     return f"{path}:{line}:{col}"
 
 
+def check_unit(name: str, value: object) -> float:
+    """``value`` as a float in [0, 1], or :class:`OptionError` naming ``name``."""
+    import numbers
+
+    if (
+        not isinstance(value, numbers.Real)
+        or isinstance(value, bool)
+        or not 0.0 <= float(value) <= 1.0
+    ):
+        raise OptionError(f"{name}={value!r} is not valid; give a number from 0 to 1")
+    return float(value)
+
+
 def check_option(name: str, value: object, valid: tuple) -> None:
     """Raise :class:`OptionError` listing the valid values when ``value`` is not one."""
     if value not in valid:
         shown = ", ".join(repr(v) for v in valid)
         raise OptionError(f"{name}={value!r} is not valid; choose one of: {shown}")
-
-
-class TrendkzWarning(UserWarning):
-    """Something trendkz chose for you on weak or conflicting evidence (the message lists
-    what and says how to settle it); silence it with ``warnings.filterwarnings``."""

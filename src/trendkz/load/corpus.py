@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import html
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -12,13 +11,15 @@ from pathlib import Path
 import pandas as pd
 
 from .._core import schema
-from .._core.errors import CorpusError, InputError, ManifestError
+from .._core.errors import CorpusError, InputError, ManifestError, check_option
 from .chrome import Chrome, split_chrome
 from .dates import parse_date
 from .ids import assign_ids, fill_entities, fill_from_siblings, warn_doubts
 from .manifest import manifest_beside, read_manifest, rows_for_files
 from .metadata import infer_metadata
-from .text import SUFFIXES, normalize, read_document
+from .paths import check_source, corpus_files, inside
+from .text import SUFFIXES, prepare, read_document
+from .years import check_year
 
 __all__ = ["Corpus", "Document", "load_corpus"]
 
@@ -185,11 +186,7 @@ def _files(source: str | Path | Sequence) -> tuple[list[tuple[Path, str]], Path 
             raise CorpusError(f"{root}: no such file or folder")
         if root.is_file():
             return [(root, root.name)], None
-        found = sorted(
-            p
-            for p in root.rglob("*")
-            if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
-        )
+        found = corpus_files(root, SUFFIXES)  # no hidden folders, no trendkz reports
         if not found:
             raise CorpusError(
                 f"{root}: no documents found (looked for {', '.join(SUFFIXES)} "
@@ -203,6 +200,9 @@ def _files(source: str | Path | Sequence) -> tuple[list[tuple[Path, str]], Path 
 
 
 def _document(text: str, raw: bytes, where: str, over: dict) -> dict:
+    if "year" in over:  # one year rule for manifests, DataFrames and text
+        year = check_year(over["year"], where)
+        over = {k: v for k, v in over.items() if k != "year"} | ({"year": year} if year else {})
     body, chrome = split_chrome(text)
     if not body.strip():
         raise InputError(
@@ -253,7 +253,12 @@ def _read_one(job: tuple[Path, str, dict]) -> dict:
 
 
 def load_corpus(
-    source, *, manifest=None, progress: bool = False, workers: int | None = 1
+    source,
+    *,
+    manifest=None,
+    progress: bool = False,
+    workers: int | None = 1,
+    allow_outside: bool = False,
 ) -> Corpus:
     """Load a report series.
 
@@ -295,6 +300,8 @@ def load_corpus(
     """
     if isinstance(source, pd.DataFrame):
         return _from_frame(source)
+    check_source(source)
+    check_option("allow_outside", allow_outside, (False, True))
     files, root = _files(source)
     man = beside = None
     if manifest is False:
@@ -311,14 +318,14 @@ def load_corpus(
         chosen = []
         for i, row in enumerate(man.to_dict("records")):
             name = str(row["file"]).strip()
-            path = by_name.get(name) or (root / name)
+            where = f"{man.attrs['where']}:{i + 2}"
+            path = by_name.get(name) or inside(root, name, allow_outside=allow_outside, where=where)
             if not path.is_file():
                 raise ManifestError(
-                    f"{man.attrs['where']}:{i + 2}: names {name!r}, which does not exist; "
-                    "fix the name or drop the row"
+                    f"{where}: names {name!r}, which does not exist; fix the name or drop the row"
                 )
             chosen.append((path, name))
-            overrides[name] = dict(row, _line=f"{man.attrs['where']}:{i + 2}")
+            overrides[name] = dict(row, _line=where)
         files = chosen
     elif man is not None:  # a list of files: the rows naming them
         base = None if isinstance(manifest, pd.DataFrame) else Path(manifest or beside).parent
@@ -363,11 +370,7 @@ def _from_frame(df: pd.DataFrame) -> Corpus:
         text = row["text"]
         if not isinstance(text, str) or not text.strip():
             raise InputError(f"{name}: the text is empty or not a string")
-        if "<html" in text[:2000].lower():
-            from .text import html_to_text
-
-            text = html_to_text(text)
-        text = normalize(html.unescape(text) if "&#" in text else text)
+        text = prepare(text, name)  # as for files: controls, HTML, references
         over = {k: row.get(k) for k in MANIFEST_FIELDS if k in row and pd.notna(row.get(k))}
         if "date" in over:
             over["date"] = _frame_date(over["date"], name)

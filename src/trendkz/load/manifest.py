@@ -8,13 +8,14 @@ with a list of files, the rows naming given files are used and the others ignore
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pandas as pd
 
-from .._core.errors import ManifestError
+from .._core.errors import InputError, ManifestError
 from .dates import parse_date
+from .paths import check_regular
+from .years import check_year
 
 __all__ = ["read_manifest", "manifest_beside", "rows_for_files"]
 
@@ -27,26 +28,24 @@ def read_manifest(manifest: str | Path | pd.DataFrame) -> pd.DataFrame:
         df = manifest.copy()
     else:
         try:
+            check_regular(Path(manifest), where)
             df = pd.read_csv(manifest, dtype=str, keep_default_na=False)
-        except FileNotFoundError:
-            raise ManifestError(f"{where}: manifest file not found") from None
-        except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+        except (InputError, FileNotFoundError):
+            raise ManifestError(f"{where}: manifest file not found or not a file") from None
+        except (OSError, ValueError) as exc:  # empty, not CSV, not UTF-8
             raise ManifestError(f"{where}: not a readable CSV file ({exc})") from None
     if "file" not in df.columns:
         raise ManifestError(
             f"{where}: the manifest needs a 'file' column; it has {', '.join(map(str, df.columns))}"
         )
+    if "year" in df.columns:  # one year rule for manifests, DataFrames and text
+        for i, y in enumerate(df["year"]):
+            check_year(y, f"{where}:{i + 2}", str(df["file"].iloc[i]))
     df = df.fillna("")
-    years = df["year"].astype(str).str.strip() if "year" in df.columns else None
     dates = df["date"].astype(str).str.strip() if "date" in df.columns else None
     for i in range(len(df)):
         line = f"{where}:{i + 2}"
         name = df["file"].iloc[i]
-        y = years.iloc[i] if years is not None else ""
-        if y and not re.fullmatch(r"\d{4}", y):
-            raise ManifestError(
-                f"{line}: bad year {y!r} for {name!r}; write a four-digit year or leave it empty"
-            )
         d = dates.iloc[i] if dates is not None else ""
         if d and parse_date(d) is None:
             raise ManifestError(
