@@ -193,7 +193,9 @@ FRAMES: dict[str, tuple[list[str], list[str]]] = {
             "value_to qualifier_from qualifier_to change status similarity doc_from doc_to "
             "start_from end_from start_to end_to text_from text_to"
         ).split(),
-        "entity series measure unit year_from year_to date_from date_to start_from start_to".split(),
+        (
+            "entity series measure unit year_from year_to date_from date_to start_from start_to"
+        ).split(),
     ),
     "corroboration": (
         (
