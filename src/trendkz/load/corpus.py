@@ -267,7 +267,8 @@ def load_corpus(
     source : folder, file, list of files, or DataFrame
         A folder is searched recursively for ``.txt``, ``.md`` and ``.html`` files. A
         DataFrame needs a ``text`` column and may carry ``file`` (a name for messages) and
-        any of ``year, title, kind, entity, series, publisher``, which override inference.
+        any of ``date, year, title, kind, entity, series, publisher``, which override
+        inference.
     manifest : path, DataFrame or False, optional
         CSV with a ``file`` column (relative to the folder) and any of ``date`` (ISO),
         ``year`` (optional with ``date``), ``title, kind, entity, series, publisher``; its
@@ -283,13 +284,21 @@ def load_corpus(
     Returns
     -------
     Corpus
-        Ordered by year, then entity and series. See :attr:`Corpus.documents`.
+        Ordered by year and date, then entity and series. See :attr:`Corpus.documents`.
 
     Raises
     ------
     TrendkzError
         For empty, binary or undecodable files, a folder with no documents, a bad
-        manifest, a document whose year cannot be found, and duplicate entity/year claims.
+        manifest (a date or year that does not parse, with its line), and a document whose
+        date cannot be found anywhere.
+
+    Warns
+    -----
+    TrendkzWarning
+        Once, listing the documents dated from weak evidence (mentions, a file name),
+        dated against other evidence or their manifest, or sharing a date with another
+        document of their series (see :mod:`trendkz.load.ids`).
 
     Examples
     --------
