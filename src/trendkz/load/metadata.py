@@ -1,9 +1,9 @@
 """Inferring a document's date, title, publisher, series, kind and entity from its text.
 
-File names carry no meaning (but for a year, as the last resort, warned). Each inference is plain evidence read off the text, in order of
-strength; ``date_source`` in the documents frame says which evidence gave the date (see
-:mod:`trendkz.load.dates`), entities come from titles and cover lines only (see
-:mod:`trendkz.load.entities`).
+File names carry no meaning (but for a year, as the last resort, warned). Each inference is
+plain evidence read off the text, in order of strength; ``date_source`` in the documents
+frame says which evidence gave the date (see :mod:`trendkz.load.dates`); entities come from
+titles and cover lines only (see :mod:`trendkz.load.entities`).
 """
 
 from __future__ import annotations
