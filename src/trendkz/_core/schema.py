@@ -223,6 +223,9 @@ def conform(
     cheaply whether they are in order already; ``sort=False`` keeps the rows as given.
     """
     cols, keys = FRAMES[frame]
+    for year, date in (("year", "date"), ("year_from", "date_from"), ("year_to", "date_to")):
+        if date in cols and date not in df.columns:  # a frame made by hand: dates = years
+            df = with_date(df, year, date)
     missing = [c for c in cols if c not in df.columns]
     if missing:
         raise KeyError(f"frame {frame!r} lacks columns {missing}")
