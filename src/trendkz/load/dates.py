@@ -59,10 +59,8 @@ _YEAR_ENDED = re.compile(
     rf"(?:ended|ending)\s+{_DATE}",
     re.I,
 )
-_PERIOD = re.compile(
-    rf"{_DATE}\s*(?:[-–—]|,?\s*(?:to|through|until)\b)\s*" + _DATE.replace("?P<", "?P<e_"),
-    re.I,
-)
+_RANGE_JOIN = re.compile(r"\s*(?:[-–—]|,?\s*(?:to|through|until)\b)\s*", re.I)
+_ENDED_HINT = re.compile(r"\bend(?:ed|ing)\b", re.I)
 _ANY_DATE = re.compile(
     rf"{_MON}\s+\d{{1,2}},?\s+{YEARS}|\d\s+{_MON},?\s+{YEARS}|{YEARS}-[01]\d-", re.I
 )
@@ -192,14 +190,16 @@ def _period(head: str) -> str | None:
     if not _ANY_DATE.search(head):  # no month-day-year and no quarter: nothing to read
         if not _QUARTER_HINT.search(head):
             return None
-    for m in _YEAR_ENDED.finditer(head):
+    for m in _YEAR_ENDED.finditer(head) if _ENDED_HINT.search(head) else ():
         if d := _iso(m):
             found.append((m.start(), d))
             break
-    for m in _PERIOD.finditer(head):
-        if (d := _iso(m, "e_")) and (s := _iso(m)) and s < d:
-            found.append((m.start(), d))
-            break
+    dates = list(_DATE_RE.finditer(head))  # a period: two dates joined by "–", "to" ...
+    for a, b in zip(dates, dates[1:], strict=False):
+        if _RANGE_JOIN.fullmatch(head, a.end(), b.start()):
+            if (s := _iso(a)) and (d := _iso(b)) and s < d:
+                found.append((a.start(), d))
+                break
     if m := _QUARTER.search(head):
         g = m.groupdict()
         for y, q in (("y", "q"), ("y2", "q2"), ("y3", "q3"), ("y4", "q4"), ("y5", "q5")):

@@ -68,8 +68,15 @@ def _country_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    return frozenset(m.group() for name in countries() if (m := re.match(r"\w+", name)))
+
+
 def country_in(text: str) -> list[str]:
     """The canonical names of the countries ``text`` names, in order."""
+    if len(text) < 2000 and not _first_words().intersection(re.findall(r"\w+", text)):
+        return []  # no word that starts a country's name: skip the long pattern
     return [countries()[m] for m in _country_pattern().findall(text)]
 
 
