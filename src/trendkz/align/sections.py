@@ -134,7 +134,7 @@ def align_sections(
         series) without a section, with columns ``entity, series``; ``group`` (an integer
         unique across the frame, numbered in reading order); ``label`` (the group's most
         recent heading without its outline number, or ``"¶ "`` and the first words of an
-        untitled group); ``doc_id, year, section_id, heading`` (missing when absent);
+        untitled group); ``doc_id, year, date, section_id, heading`` (missing when absent);
         ``similarity`` (in [0, 1], the score with which the section joined the group; the
         group's first section takes the score of the first section that joined it;
         missing for a group of one section and when absent); ``method`` (the evidence
