@@ -222,6 +222,13 @@ def _file(chains: tuple[dict, dict], c: int, last: dict, remove: bool = False) -
             index.setdefault(key, {})[c] = None
 
 
+def _date(doc: tuple) -> str | None:
+    """The date of a ``(doc_id, year, date)`` tuple; the year as text for ``(doc_id, year)``."""
+    if len(doc) > 2:
+        return doc[2]
+    return None if doc[1] is None else f"{int(doc[1]):04d}"
+
+
 def _row(
     a: dict | None,
     b: dict | None,
@@ -247,8 +254,8 @@ def _row(
         src["unit"],
         doc_from[1],
         doc_to[1],
-        doc_from[2],
-        doc_to[2],
+        _date(doc_from),
+        _date(doc_to),
         doc_from[0],
         doc_to[0],
         va,
