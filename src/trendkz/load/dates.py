@@ -42,7 +42,11 @@ _DATE = (
     rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MON}),?\s+(?P<y2>{YEARS})"
     rf"|(?P<y3>{YEARS})-(?P<m3>[01]\d)-(?P<d3>[0-3]\d))"
 )
-_DATE_RE = re.compile(_DATE, re.I)
+_MON_CASED = (  # month names as prose and headings write them: faster than re.I
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|"
+    r"OCT|NOV|DEC)[A-Za-z]*\.?"
+)
+_DATE_RE = re.compile(_DATE.replace(_MON, _MON_CASED))
 _YEAR = re.compile(rf"(?<![\d/.-])({YEARS})(?![\d/])")
 _TITLE_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _HEADING_YEAR = re.compile(rf"^({YEARS})\s+[A-Z][\w ,'’-]{{2,60}}:", re.M)
@@ -61,9 +65,6 @@ _YEAR_ENDED = re.compile(
 )
 _RANGE_JOIN = re.compile(r"\s*(?:[-–—]|,?\s*(?:to|through|until)\b)\s*", re.I)
 _ENDED_HINT = re.compile(r"\bend(?:ed|ing)\b", re.I)
-_ANY_DATE = re.compile(
-    rf"{_MON}\s+\d{{1,2}},?\s+{YEARS}|\d\s+{_MON},?\s+{YEARS}|{YEARS}-[01]\d-", re.I
-)
 _QUARTER_HINT = re.compile(r"quarter|\bQ[1-4]\b", re.I)
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _QWORD = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
@@ -187,20 +188,20 @@ def _dateline(head: str) -> str | None:
 def _period(head: str) -> str | None:
     """The first period the opening states: its own (later ones are comparisons)."""
     found = []
-    if not _ANY_DATE.search(head):  # no month-day-year and no quarter: nothing to read
-        if not _QUARTER_HINT.search(head):
-            return None
-    for m in _YEAR_ENDED.finditer(head) if _ENDED_HINT.search(head) else ():
+    dates = list(_DATE_RE.finditer(head))
+    if not dates and not _QUARTER_HINT.search(head):  # no date and no quarter: nothing
+        return None
+    for m in _YEAR_ENDED.finditer(head) if dates and _ENDED_HINT.search(head) else ():
         if d := _iso(m):
             found.append((m.start(), d))
             break
-    dates = list(_DATE_RE.finditer(head))  # a period: two dates joined by "–", "to" ...
+    # a period: two dates joined by "–", "to" ...
     for a, b in zip(dates, dates[1:], strict=False):
         if _RANGE_JOIN.fullmatch(head, a.end(), b.start()):
             if (s := _iso(a)) and (d := _iso(b)) and s < d:
                 found.append((a.start(), d))
                 break
-    if m := _QUARTER.search(head):
+    if _QUARTER_HINT.search(head) and (m := _QUARTER.search(head)):
         g = m.groupdict()
         for y, q in (("y", "q"), ("y2", "q2"), ("y3", "q3"), ("y4", "q4"), ("y5", "q5")):
             if g.get(y):
@@ -210,9 +211,9 @@ def _period(head: str) -> str | None:
     return min(found)[1] if found else None
 
 
-def find_date(body: str, title: str | None, name: str | None = None) -> Dated:
+def find_date(body: str, title: str | None, name: str | None = None, *, weak: bool = True) -> Dated:
     """The date ``body`` (and its ``title``, or file ``name``) speak for, with the evidence;
-    see the module docstring."""
+    see the module docstring. ``weak=False`` stops before mentions and the file name."""
     found: list[tuple[str, str]] = []
     if title and (m := _TITLE_YEAR.search(title)):
         found.append(("title", m.group(1)))
@@ -223,6 +224,8 @@ def find_date(body: str, title: str | None, name: str | None = None) -> Dated:
         found.append(("period", d))
     if not found and (m := _HEADING_YEAR.search(body)):
         found.append(("heading", m.group(1)))
+    if not found and not weak:
+        return Dated()
     if not found:
         y = _year_from_mentions(body)
         if y is not None:  # a quarter named without its year ("our second quarter call")

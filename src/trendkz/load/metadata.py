@@ -113,8 +113,9 @@ def infer_metadata(
     else:  # titles and cover lines only, never the countries the body mentions
         meta.entity, meta.entity_source = find_entity(meta.title, body)
     meta.publisher = _publisher(chrome, body)
-    dated = find_date(body, meta.title, name)
-    if "date" in known or "year" in known:
+    given = "date" in known or "year" in known  # then only strong evidence is looked for
+    dated = find_date(body, meta.title, name, weak=not given)
+    if given:
         date = parse_date(str(known["date"])) if "date" in known else None
         meta.year = int(known["year"]) if "year" in known else int(date[:4])
         meta.date, meta.date_source = date or str(meta.year), "manifest"
