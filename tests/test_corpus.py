@@ -23,11 +23,11 @@ def test_seeds_years_and_kinds(kz):
     docs = kz.documents
     assert docs["year"].tolist() == sorted(EXPECTED)
     for row in docs.itertuples():
-        assert (row.kind, row.year_source) == EXPECTED[row.year]
+        assert (row.kind, row.date_source) == EXPECTED[row.year]
     assert set(docs["entity"]) == {"Kazakhstan"}
     reports = docs[docs.kind == "report"]
     assert set(reports["series"]) == {"Country Reports on Terrorism"}
-    assert docs.columns[:5].tolist() == ["doc_id", "entity", "series", "year", "kind"]
+    assert docs.columns[:6].tolist() == ["doc_id", "entity", "series", "year", "date", "kind"]
     assert isinstance(docs.index, pd.RangeIndex)
 
 
@@ -120,7 +120,7 @@ def test_manifest_overrides(tmp_path):
         {"file": ["r.txt"], "year": ["2013"], "entity": ["Kazakhstan"], "kind": ["report"]}
     ).to_csv(tmp_path / "m.csv", index=False)
     doc = next(iter(trendkz.load_corpus(tmp_path, manifest=tmp_path / "m.csv")))
-    assert (doc.year, doc.year_source) == (2013, "manifest")
+    assert (doc.year, doc.date_source) == (2013, "manifest")
 
 
 @pytest.mark.parametrize(
@@ -150,17 +150,19 @@ def test_folder_without_documents(tmp_path):
         trendkz.load_corpus(tmp_path)
 
 
-def test_duplicate_entity_and_year(tmp_path):
+def test_same_series_and_date_warns_and_keeps_both(tmp_path):
     for name in ("one.txt", "two.txt"):
         shutil.copy(FIXTURES / "kazakhstan" / "crt-2012-kazakhstan.txt", tmp_path / name)
-    with pytest.raises(trendkz.CorpusError, match="both claim Kazakhstan, 2012") as info:
-        trendkz.load_corpus(tmp_path)
-    assert "one.txt" in str(info.value) and "two.txt" in str(info.value)
+    with pytest.warns(trendkz.TrendkzWarning, match="same Kazakhstan, series and date 2012") as w:
+        corpus = trendkz.load_corpus(tmp_path)
+    assert "one.txt" in str(w[0].message) and "two.txt" in str(w[0].message)
+    assert [d.doc_id for d in corpus] == ["kazakhstan-2012-report", "kazakhstan-2012-report-2"]
+    assert [d.source for d in corpus] == ["one.txt", "two.txt"]
 
 
 def test_no_year_anywhere(tmp_path):
     (tmp_path / "x.txt").write_text("Kazakhstan did things. Nothing dated here.\n")
-    with pytest.raises(trendkz.CorpusError, match=r"x\.txt: no year found.*manifest"):
+    with pytest.raises(trendkz.CorpusError, match=r"x\.txt: no date found.*manifest"):
         trendkz.load_corpus(tmp_path)
 
 
@@ -194,6 +196,6 @@ def test_missing_source():
 def test_hrr_loads_with_its_manifest(hrr_central_asia):
     docs = hrr_central_asia.documents
     assert len(docs) == 45
-    assert set(docs["year_source"]) == {"manifest"}
+    assert set(docs["date_source"]) == {"manifest"}
     assert docs.groupby("entity").size().tolist() == [9] * 5
     assert (HRR / "manifest.csv").is_file()

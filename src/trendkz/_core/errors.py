@@ -25,7 +25,8 @@ class TrendkzError(Exception):
 
 class TrendkzWarning(UserWarning):
     """Something was read or done on a guess that the user should check (an encoding
-    guessed with little confidence, characters removed); the message names the file."""
+    guessed with little confidence, characters removed, a date from weak or conflicting
+    evidence); the message names the file and what was chosen."""
 
 
 class InputError(TrendkzError):

@@ -29,7 +29,10 @@ COLUMNS: dict[str, str] = {
     "publisher": S,
     "source": S,
     "sha256": S,
-    "year_source": S,
+    "date": S,
+    "date_source": S,
+    "date_from": S,
+    "date_to": S,
     "n_words": I,
     "n_chrome": I,
     "section_id": S,
@@ -121,77 +124,83 @@ COLUMNS: dict[str, str] = {
 FRAMES: dict[str, tuple[list[str], list[str]]] = {
     "documents": (
         (
-            "doc_id entity series year kind title publisher n_words n_chrome sha256 source "
-            "year_source"
+            "doc_id entity series year date kind title publisher n_words n_chrome sha256 source "
+            "date_source"
         ).split(),
-        "year entity series kind doc_id".split(),
+        "year date entity series kind doc_id".split(),
     ),
     "chrome": (
-        "doc_id year rule start end text".split(),
+        "doc_id year date rule start end text".split(),
         "doc_id start".split(),
     ),
     "sections": (
         (
-            "doc_id entity series year kind section_id parent_id level position heading style "
-            "text start end n_words"
+            "doc_id entity series year date kind section_id parent_id level position heading "
+            "style text start end n_words"
         ).split(),
-        "year entity series doc_id start".split(),
+        "year date entity series doc_id start".split(),
     ),
     "alignment": (
-        "entity series group label doc_id year section_id heading similarity method status".split(),
-        "entity series group year doc_id section_id".split(),
+        (
+            "entity series group label doc_id year date section_id heading similarity method status"
+        ).split(),
+        "entity series group year date doc_id section_id".split(),
     ),
     "group_texts": (
-        "entity series group label doc_id year status text n_words".split(),
-        "entity series group year doc_id".split(),
+        "entity series group label doc_id year date status text n_words".split(),
+        "entity series group year date doc_id".split(),
     ),
     "sentences": (
         (
-            "entity series group year_from year_to doc_from doc_to sentence_from sentence_to "
-            "group_to text_from text_to similarity status"
+            "entity series group year_from year_to date_from date_to doc_from doc_to "
+            "sentence_from sentence_to group_to text_from text_to similarity status"
         ).split(),
-        "entity series group year_from doc_from sentence_from sentence_to".split(),
+        "entity series group year_from date_from doc_from sentence_from sentence_to".split(),
     ),
     "changes": (
         (
-            "entity series group label year_from year_to doc_from doc_to similarity n_added "
-            "n_removed n_changed status"
+            "entity series group label year_from year_to date_from date_to doc_from doc_to "
+            "similarity n_added n_removed n_changed status"
         ).split(),
-        "entity series group year_from".split(),
+        "entity series group year_from date_from".split(),
     ),
     "terms": (
         (
-            "doc_id entity series year kind section_id group term count quoted hedged n_words rate"
+            "doc_id entity series year date kind section_id group term count quoted hedged "
+            "n_words rate"
         ).split(),
-        "entity series year doc_id section_id group term".split(),
+        "entity series year date doc_id section_id group term".split(),
     ),
     "hits": (
-        "doc_id entity series year section_id term start end text is_quoted is_hedged".split(),
-        "entity series year doc_id start term".split(),
+        "doc_id entity series year date section_id term start end text is_quoted is_hedged".split(),
+        "entity series year date doc_id start term".split(),
     ),
     "sentence_list": (
-        "doc_id entity series year section_id sentence_id text start end".split(),
-        "year entity series doc_id start".split(),
+        "doc_id entity series year date section_id sentence_id text start end".split(),
+        "year date entity series doc_id start".split(),
     ),
     "kwic": (
-        "doc_id year section_id term left match right is_quoted is_hedged start end".split(),
-        "year doc_id start".split(),
+        "doc_id year date section_id term left match right is_quoted is_hedged start end".split(),
+        "year date doc_id start".split(),
     ),
     "facts": (
         (
-            "doc_id entity series year kind section_id fact_kind value low high low_open "
+            "doc_id entity series year date kind section_id fact_kind value low high low_open "
             "high_open unit qualifier direction measure period_start period_end period_assumed "
             "start end text sentence"
         ).split(),
-        "entity series year doc_id start period_start".split(),
+        "entity series year date doc_id start period_start".split(),
     ),
     "fact_changes": (
         (
-            "entity series group measure unit year_from year_to value_from value_to "
-            "qualifier_from qualifier_to change status similarity doc_from doc_to start_from "
-            "end_from start_to end_to text_from text_to link sentence_text_from sentence_text_to"
+            "entity series group measure unit year_from year_to date_from date_to value_from "
+            "value_to qualifier_from qualifier_to change status similarity doc_from doc_to "
+            "start_from end_from start_to end_to text_from text_to link sentence_text_from "
+            "sentence_text_to"
         ).split(),
-        "entity series measure unit year_from year_to start_from start_to".split(),
+        (
+            "entity series measure unit year_from year_to date_from date_to start_from start_to"
+        ).split(),
     ),
     "corroboration": (
         (
@@ -219,6 +228,9 @@ def conform(
     cheaply whether they are in order already; ``sort=False`` keeps the rows as given.
     """
     cols, keys = FRAMES[frame]
+    for year, date in (("year", "date"), ("year_from", "date_from"), ("year_to", "date_to")):
+        if date in cols and date not in df.columns:  # a frame made by hand: dates = years
+            df = with_date(df, year, date)
     missing = [c for c in cols if c not in df.columns]
     if missing:
         raise KeyError(f"frame {frame!r} lacks columns {missing}")
@@ -298,3 +310,14 @@ def require(frame, columns, *, name: str, maker: str) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise InputError(f"{name} lacks columns {missing}; pass the frame trendkz.{maker} returns")
+
+
+def with_date(frame: pd.DataFrame, year: str = "year", date: str = "date") -> pd.DataFrame:
+    """``frame`` with a ``date`` column: as it is, or the year as text where a frame made
+    before dates existed (or by hand) has none."""
+    if date in frame.columns or year not in frame.columns:
+        return frame
+    years = frame[year]
+    return frame.assign(
+        **{date: years.map(lambda y: None if pd.isna(y) else f"{int(y):04d}").astype(S)}
+    )

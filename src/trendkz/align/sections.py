@@ -135,7 +135,7 @@ def align_sections(
         series) without a section, with columns ``entity, series``; ``group`` (an integer
         unique across the frame, numbered in reading order); ``label`` (the group's most
         recent heading without its outline number, or ``"¶ "`` and the first words of an
-        untitled group); ``doc_id, year, section_id, heading`` (missing when absent);
+        untitled group); ``doc_id, year, date, section_id, heading`` (missing when absent);
         ``similarity`` (in [0, 1], the score with which the section joined the group; the
         group's first section takes the score of the first section that joined it;
         missing for a group of one section and when absent); ``method`` (the evidence
@@ -160,9 +160,9 @@ def align_sections(
     w = _check_options(min_similarity, weights)
     if not len(sections):
         return schema.empty("alignment")
-    data = sections[list(_NEEDED)]
+    data = schema.with_date(sections)[[*_NEEDED, "date"]]
     data = data.assign(_e=data["entity"].fillna(""), _s=data["series"].fillna(""))
-    data = data.sort_values(["_e", "_s", "year", "doc_id", "position"], kind="mergesort")
+    data = data.sort_values(["_e", "_s", "year", "date", "doc_id", "position"], kind="mergesort")
     names = (
         "entity",
         "series",
@@ -170,6 +170,7 @@ def align_sections(
         "label",
         "doc_id",
         "year",
+        "date",
         "section_id",
         "heading",
         "similarity",
@@ -187,13 +188,13 @@ def align_sections(
         number = {g: next_group + k for k, g in enumerate(al.order())}
         next_group += len(number)
         group = [number[g] for g in al.group_of.tolist()]
-        ent, ser, doc, year, heading = (
-            rows[c].tolist() for c in ("entity", "series", "doc_id", "year", "heading")
+        ent, ser, doc, year, date, heading = (
+            rows[c].tolist() for c in ("entity", "series", "doc_id", "year", "date", "heading")
         )
         labels = _labels(group, heading, rows["text"].tolist())
-        docs: dict = {}  # doc_id -> year, in order of first appearance
-        for d, y in zip(doc, year, strict=True):
-            docs.setdefault(d, y)
+        docs: dict = {}  # doc_id -> (year, date), in order of first appearance
+        for d, y, t in zip(doc, year, date, strict=True):
+            docs.setdefault(d, (y, t))
         have = set(zip(group, doc, strict=True))
         absent = [(g, d, y) for g in labels for d, y in docs.items() if (g, d) not in have]
         n, m = len(group), len(absent)
@@ -203,7 +204,8 @@ def align_sections(
             "group": group + [g for g, _, _ in absent],
             "label": [labels[g] for g in group] + [labels[g] for g, _, _ in absent],
             "doc_id": doc + [d for _, d, _ in absent],
-            "year": year + [y for _, _, y in absent],
+            "year": year + [y for _, _, (y, _) in absent],
+            "date": date + [t for _, _, (_, t) in absent],
             "section_id": sids + [pd.NA] * m,
             "heading": heading + [pd.NA] * m,
             "similarity": al.sim.tolist() + [np.nan] * m,
@@ -222,7 +224,7 @@ def group_texts(sections: pd.DataFrame, alignment: pd.DataFrame) -> pd.DataFrame
     -------
     DataFrame
         One row per row pair (group, document) of the alignment, with columns ``entity,
-        series, group, label, doc_id, year, status`` (``matched`` or ``absent``),
+        series, group, label, doc_id, year, date, status`` (``matched`` or ``absent``),
         ``text`` (the group's sections in that document, each stripped of surrounding
         white space, joined in reading order by a blank line; ``""`` when absent) and
         ``n_words``. :func:`trendkz.align_sentences` numbers sentences within this text.
@@ -241,6 +243,7 @@ def joined_texts(sections: pd.DataFrame, alignment: pd.DataFrame) -> list[dict]:
     _check_sections(
         alignment, ("entity", "series", "group", "label", "doc_id", "year", "section_id", "status")
     )
+    alignment = schema.with_date(alignment)
     text = dict(
         zip(
             sections["section_id"].tolist(),
@@ -251,9 +254,19 @@ def joined_texts(sections: pd.DataFrame, alignment: pd.DataFrame) -> list[dict]:
     rows: dict[tuple, dict] = {}
     cols = [
         alignment[c].tolist()
-        for c in ("entity", "series", "group", "label", "doc_id", "year", "status", "section_id")
+        for c in (
+            "entity",
+            "series",
+            "group",
+            "label",
+            "doc_id",
+            "year",
+            "date",
+            "status",
+            "section_id",
+        )
     ]
-    for ent, ser, g, label, d, y, status, sid in zip(*cols, strict=True):
+    for ent, ser, g, label, d, y, t, status, sid in zip(*cols, strict=True):
         row = rows.get((g, d))
         if row is None:
             row = rows[g, d] = {
@@ -263,6 +276,7 @@ def joined_texts(sections: pd.DataFrame, alignment: pd.DataFrame) -> list[dict]:
                 "label": label,
                 "doc_id": d,
                 "year": y,
+                "date": t,
                 "status": "absent",
                 "parts": [],
             }

@@ -7,7 +7,7 @@ splitter of trendkz, which keeps exact offsets, needs no model, and does not bre
 abbreviations ("U.S.", "Dec.", "No."), initials or inside decimals ("2.5"). Sentence
 numbers (``sentence_from``, ``sentence_to``) are 0-based positions in that list.
 
-For every pair of consecutive documents of a series (year order), and every group:
+For every pair of consecutive documents of a series (year and date order), and every group:
 
 1. a similarity matrix of the two years' sentences; the default scorer is
    :class:`trendkz.TfidfCosine` (cosine of the words' TF-IDF vectors, idf over the two
@@ -205,12 +205,13 @@ def _fill(value: object) -> object:
 
 
 def _order(row: dict) -> tuple:
-    """Sort key of group_texts: entity, series (missing first), group, year, doc_id."""
+    """Sort key of group_texts: entity, series (missing first), group, year, date, doc_id."""
     return tuple(
         (0, "") if schema.is_missing(row[c]) else (1, row[c]) for c in ("entity", "series")
     ) + (
         row["group"],
         row["year"],
+        _fill(row["date"]),
         row["doc_id"],
     )
 
@@ -325,7 +326,7 @@ def align_sentences(
         One row per sentence of ``year_from`` (``same``, ``changed``, ``moved`` or
         ``removed``) and per sentence of ``year_to`` without a counterpart (``added``),
         with columns ``entity, series, group`` (the group of the ``from`` sentence, of the
-        ``to`` sentence when added), ``year_from, year_to, doc_from, doc_to``,
+        ``to`` sentence when added), ``year_from, year_to, date_from, date_to, doc_from, doc_to``,
         ``sentence_from, sentence_to`` (0-based numbers of the sentences in the group's
         text of that document, see :func:`trendkz.group_texts`; missing when added /
         removed), ``group_to`` (the group of the ``to`` sentence: another group when a
@@ -354,11 +355,11 @@ def align_sentences(
         key = (_fill(row["entity"]), _fill(row["series"]))
         series.setdefault(key, []).append(row)
     parts: list[list[tuple]] = []  # rows of each pair of documents
-    pairs: list[tuple] = []  # entity, series, year_from, year_to, doc_from, doc_to
+    pairs: list[tuple] = []  # entity, series, year_from, year_to, doc_from, doc_to, dates
     for rank, key in enumerate(sorted(series)):
         part = series[key]
-        docs = sorted({(r["year"], r["doc_id"]) for r in part})
-        by_doc: dict[str, dict] = {d: {} for _, d in docs}
+        docs = sorted({(r["year"], _fill(r["date"]), r["doc_id"]) for r in part})
+        by_doc: dict[str, dict] = {d: {} for _, _, d in docs}
         for r in part:
             by_doc[r["doc_id"]][int(r["group"])] = sentence_texts(r["text"])
         groups = sorted({int(r["group"]) for r in part})
@@ -367,7 +368,7 @@ def align_sentences(
         else:  # those of the first row of group_texts
             first = min(part, key=_order)
             ent, ser = first["entity"], first["series"]
-        for (ya, da), (yb, db) in zip(docs, docs[1:], strict=False):
+        for (ya, ta, da), (yb, tb, db) in zip(docs, docs[1:], strict=False):
             pair_scorer = scorer
             if callable(bind):
                 pair_scorer = bind(
@@ -375,7 +376,7 @@ def align_sentences(
                     list(chain.from_iterable(by_doc[db].values())),
                 )
             parts.append(_pair_rows(by_doc[da], by_doc[db], groups, pair_scorer, min_sim, moved))
-            pairs.append((ent, ser, ya, yb, da, db, rank))
+            pairs.append((ent, ser, ya, yb, da, db, rank, ta, tb))
     rows = list(chain.from_iterable(parts))
     if not rows:
         return schema.empty("sentences")
@@ -394,6 +395,7 @@ def align_sentences(
         data[name] = np.array(data[name], dtype=np.float64)  # missing: NaN
     data["similarity"] = data["similarity"].round(6)
     sizes = [len(p) for p in parts]
-    for k, name in enumerate(("entity", "series", "year_from", "year_to", "doc_from", "doc_to")):
+    names = ("entity", "series", "year_from", "year_to", "doc_from", "doc_to")
+    for k, name in [*enumerate(names), (7, "date_from"), (8, "date_to")]:
         data[name] = np.repeat(np.array([p[k] for p in pairs], dtype=object), sizes)
     return schema.conform(pd.DataFrame({c: data[c] for c in cols}), "sentences")

@@ -63,8 +63,9 @@ class _Groups:
             )
         )
         parts: dict[tuple[int, str], list] = {}
-        # documents of each series in (year, doc_id) order
-        seqs: dict[tuple, set[tuple[int, str]]] = {}
+        # documents of each series in (year, date, doc_id) order
+        alignment = schema.with_date(alignment)
+        seqs: dict[tuple, set[tuple[int, str, str]]] = {}
         first: dict[int, tuple] = {}  # the first row of each group
         cols = [
             alignment[c].tolist()
@@ -75,15 +76,16 @@ class _Groups:
                 "label",
                 "doc_id",
                 "year",
+                "date",
                 "section_id",
                 "status",
             )
         ]
-        for e, s, g, lab, d, y, sid, status in zip(*cols, strict=True):
+        for e, s, g, lab, d, y, t, sid, status in zip(*cols, strict=True):
             g, key = int(g), (_key(e), _key(s))
             if g not in first:
                 first[g] = (g, e, s, lab, key)
-            seqs.setdefault(key, set()).add((int(y), d))
+            seqs.setdefault(key, set()).add((int(y), _key(t), d))
             if status == "matched":
                 if sid not in text:
                     raise InputError(
@@ -142,9 +144,10 @@ def diff_sections(
     Returns
     -------
     DataFrame
-        One row per group and pair of consecutive documents of its series (by year) in
-        which the group is present at least once: ``entity, series, group, label,
-        year_from, year_to, doc_from, doc_to``; ``similarity`` (token similarity in
+        One row per group and pair of consecutive documents of its series (by year and
+        date) in which the group is present at least once: ``entity, series, group, label,
+        year_from, year_to, date_from, date_to, doc_from, doc_to``; ``similarity`` (token
+        similarity in
         [0, 1]; 0 for ``added`` and ``removed``); ``n_added, n_removed, n_changed`` (token
         counts as defined by :class:`~trendkz.diff.textdiff.TextDiff`: a new section counts all
         its tokens as added, a removed one all as removed); ``status`` (``same``,
@@ -157,7 +160,7 @@ def diff_sections(
     rows = []
     for g, entity, series, label, key in groups.groups:
         docs = groups.docs[key]
-        for (y0, d0), (y1, d1) in zip(docs, docs[1:], strict=False):
+        for (y0, w0, d0), (y1, w1, d1) in zip(docs, docs[1:], strict=False):
             has0, has1 = (g, d0) in groups.text, (g, d1) in groups.text
             if not (has0 or has1):
                 continue
@@ -177,7 +180,7 @@ def diff_sections(
                     if counts[0] < threshold
                     else CHANGED
                 )
-            rows.append((entity, series, g, label, y0, y1, d0, d1, *counts, status))
+            rows.append((entity, series, g, label, y0, y1, w0, w1, d0, d1, *counts, status))
     if not rows:
         return schema.empty("changes")
     return schema.conform(pd.DataFrame(rows, columns=schema.FRAMES["changes"][0]), "changes")
@@ -189,16 +192,17 @@ def section_diff(
     row: Mapping | pd.Series | None = None,
     *,
     group: int | None = None,
-    year_from: int | None = None,
-    year_to: int | None = None,
+    year_from: int | str | None = None,
+    year_to: int | str | None = None,
     max_cells: int = MAX_CELLS,
 ) -> TextDiff:
     """The :class:`~trendkz.diff.textdiff.TextDiff` of one group between two documents.
 
     Give either ``row``, a row of :func:`diff_sections` (anything with ``group``,
     ``doc_from`` and ``doc_to``), or ``group``, ``year_from`` and ``year_to`` (any two
-    years of the group's series, not only consecutive ones). A side where the group is
-    absent diffs as the empty text.
+    years of the group's series, not only consecutive ones; a date string such as
+    ``"2012-01-25"`` names one document where a series has several a year). A side where
+    the group is absent diffs as the empty text.
 
     Examples
     --------
@@ -227,13 +231,13 @@ def section_diff(
     return groups.diff(g, d0, d1, differ)
 
 
-def _doc_of(docs: list[tuple[int, str]], year: int, group: int) -> str:
-    hits = [d for y, d in docs if y == year]
+def _doc_of(docs: list[tuple[int, str, str]], year: int | str, group: int) -> str:
+    hits = [d for y, t, d in docs if (t == year if isinstance(year, str) else y == year)]
     if len(hits) != 1:
-        years = sorted({y for y, _ in docs})
+        years = sorted({y for y, _, _ in docs})
         what = "no document" if not hits else f"{len(hits)} documents ({', '.join(hits)})"
         raise InputError(
             f"group {group}'s series has {what} in {year}; its years are {years}"
-            + ("; pass a row of diff_sections instead" if hits else "")
+            + ("; pass their dates, or a row of diff_sections, instead" if hits else "")
         )
     return hits[0]

@@ -68,6 +68,7 @@ def _read(
     ``entity``, ``series``, ``qualifier``: ``""`` when missing)."""
     schema.require(facts, _NEEDED, name="facts", maker="extract_facts")
     check_unit("min_similarity", min_similarity)
+    facts = schema.with_date(facts)
     kinds = (*FACT_KINDS, TABLE_KIND)
     keep = (facts["fact_kind"].isin(kinds) & facts["measure"].notna()).to_numpy(bool)
     if where is not None:
@@ -173,6 +174,7 @@ _DIFF_READ = (
     "series",
     "section_id",
     "year",
+    "date",
     "fact_kind",
     "value",
     "low",
@@ -195,6 +197,8 @@ _DIFF_OUT = (
     "unit",
     "year_from",
     "year_to",
+    "date_from",
+    "date_to",
     "doc_from",
     "doc_to",
     "value_from",
@@ -265,7 +269,8 @@ def diff_facts(
     -------
     DataFrame
         ``entity, series, group`` (the aligned group both facts sit in, if any), ``measure,
-        unit, year_from, year_to`` (report years), ``doc_from, doc_to``, ``value_from,
+        unit, year_from, year_to`` (report years), ``date_from, date_to``, ``doc_from,
+        doc_to``, ``value_from,
         value_to, qualifier_from, qualifier_to``, ``change`` (``value_to - value_from``),
         ``status`` (``same``, ``up``, ``down``, ``qualifier changed``, ``added``,
         ``removed``), ``similarity`` (of the two measures), the source spans
@@ -293,13 +298,19 @@ def diff_facts(
         part = parts[entity, series]
         years: dict = {}
         for r in part:
-            years.setdefault(r["doc_id"], r["year"])
-        order = sorted(years.items(), key=lambda d: (_na_last(d[1]), _na_last(d[0])))
+            years.setdefault(r["doc_id"], (r["year"], r["date"]))
+        order = [
+            (d, y, t)
+            for d, (y, t) in sorted(
+                years.items(),
+                key=lambda d: (_na_last(d[1][0]), _na_last(d[1][1]), _na_last(d[0])),
+            )
+        ]
         by_doc = _representatives(part)
         lasts: list[dict] = []  # the last fact of each chain ...
         linked: list[int] = []  # ... and the index of its document in order
         chains: tuple[dict, dict] = ({}, {})  # by grouped, unit key: {chain: None}
-        for k, (doc, _) in enumerate(order):
+        for k, (doc, _, _) in enumerate(order):
             mine = by_doc.get(doc, [])
             taken = [False] * len(mine)
             for grouped in passes:
@@ -333,7 +344,7 @@ def diff_facts(
                             sim,
                             entity,
                             series,
-                            (a["doc_id"], a["year"]),
+                            (a["doc_id"], a["year"], a["date"]),
                             order[k],
                             link,
                         )

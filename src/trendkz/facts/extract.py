@@ -29,6 +29,7 @@ from .quantities import FACT_KINDS, NON_FACT_KINDS
 __all__ = ["FACT_KINDS", "NON_FACT_KINDS", "extract_facts", "facts_of_sentence"]
 
 _NEEDED = ("doc_id", "entity", "series", "year", "kind", "section_id", "text", "start")
+_WITH_DATE = ("doc_id", "entity", "series", "year", "date", "kind", "section_id", "text", "start")
 _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen "
     "fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty "
@@ -222,7 +223,7 @@ def extract_facts(sections: pd.DataFrame, *, include_non_facts: bool = False) ->
     Returns
     -------
     DataFrame
-        ``doc_id, entity, series, year, kind`` (of the document: report / analysis),
+        ``doc_id, entity, series, year, date, kind`` (of the document: report / analysis),
         ``section_id``; ``fact_kind`` (``exact``, ``approximate``, ``bound``, ``range``; or a
         non-fact kind such as ``year``, ``reference``, ``footnote``); ``value`` (the number
         stated; NaN for ranges and vague counts), ``low``, ``high`` (the interval it means;
@@ -237,18 +238,19 @@ def extract_facts(sections: pd.DataFrame, *, include_non_facts: bool = False) ->
         written), ``sentence``. Sorted by entity, series, year, document, offset.
     """
     schema.require(sections, _NEEDED, name="sections", maker="split_sections")
+    sections = schema.with_date(sections)
     check_option("include_non_facts", include_non_facts, (True, False))
     rows = []
     # sections by entity and series (their order kept): a sentence that recurs in the next
     # report is read once; the cache lives for one group only, so memory stays bounded
     groups: dict[tuple[str, str], list] = {}
-    columns = [sections[c].tolist() for c in _NEEDED]
+    columns = [sections[c].tolist() for c in _WITH_DATE]
     for r in zip(*columns, strict=True):
         groups.setdefault((str(r[1]), str(r[2])), []).append(r)
     for group in groups.values():
         cache = FactCache()
         seen: dict = {_WORDS: {}, _WORDS_LOWER: {}}  # by paragraph: str keys, untracked
-        for doc_id, entity, series, year, kind, section_id, body, start in group:
+        for doc_id, entity, series, year, date, kind, section_id, body, start in group:
             if not isinstance(body, str) or not body:
                 continue
             low, words = _lowered(body)
@@ -269,6 +271,7 @@ def extract_facts(sections: pd.DataFrame, *, include_non_facts: bool = False) ->
                             entity,
                             series,
                             year,
+                            date,
                             kind,
                             section_id,
                             *f[:_START],
@@ -280,5 +283,5 @@ def extract_facts(sections: pd.DataFrame, *, include_non_facts: bool = False) ->
                     )
     if not rows:
         return schema.empty("facts")
-    columns = [*_NEEDED[:6], *_FACT_KEYS, "sentence"]
+    columns = [*_WITH_DATE[:7], *_FACT_KEYS, "sentence"]
     return conformed(rows, columns, "facts")

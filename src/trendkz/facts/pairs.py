@@ -285,6 +285,8 @@ def change_row(
         src["unit"],
         doc_from[1],
         doc_to[1],
+        _date(doc_from),
+        _date(doc_to),
         doc_from[0],
         doc_to[0],
         va,
@@ -304,6 +306,13 @@ def change_row(
         a.get("sentence") if a is not None else na,
         b.get("sentence") if b is not None else na,
     )
+
+
+def _date(doc: tuple) -> str | None:
+    """The date of a ``(doc_id, year, date)`` tuple; the year as text for ``(doc_id, year)``."""
+    if len(doc) > 2:
+        return doc[2]
+    return None if doc[1] is None else f"{int(doc[1]):04d}"
 
 
 def as_float(x) -> float:

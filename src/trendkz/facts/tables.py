@@ -131,8 +131,9 @@ def extract_table_facts(tables: pd.DataFrame) -> pd.DataFrame:
         for c in "$€£"
         if c in _text(x)
     }
-    for doc_id, entity, series, year, t, _r, _c, label, header, text, a, b, caption in zip(
-        *cols, strict=True
+    dates = schema.with_date(tables)["date"].tolist()
+    for doc_id, entity, series, year, t, _r, _c, label, header, text, a, b, caption, date in zip(
+        *cols, dates, strict=True
     ):
         cell = read_cell(_text(text))
         if cell is None:
@@ -170,6 +171,7 @@ def extract_table_facts(tables: pd.DataFrame) -> pd.DataFrame:
                 entity,
                 series,
                 year,
+                date,
                 None,
                 None,
                 TABLE_KIND,

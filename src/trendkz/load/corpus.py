@@ -13,14 +13,17 @@ import pandas as pd
 from .._core import schema
 from .._core.errors import CorpusError, InputError, ManifestError, check_option
 from .chrome import Chrome, split_chrome
+from .dates import parse_date
+from .ids import assign_ids, fill_entities, fill_from_siblings, warn_doubts
+from .manifest import manifest_beside, read_manifest, rows_for_files
 from .metadata import infer_metadata
-from .paths import check_regular, check_source, corpus_files, inside
+from .paths import check_source, corpus_files, inside
 from .text import SUFFIXES, prepare, read_document
 from .years import check_year
 
 __all__ = ["Corpus", "Document", "load_corpus"]
 
-MANIFEST_FIELDS = ("year", "title", "kind", "entity", "series", "publisher")
+MANIFEST_FIELDS = ("date", "year", "title", "kind", "entity", "series", "publisher")
 _WORDS = re.compile(r"\w+(?:[’'.-]\w+)*")
 
 
@@ -45,7 +48,8 @@ class Document:
     publisher: str | None
     source: str
     sha256: str
-    year_source: str
+    date: str
+    date_source: str
     n_words: int = -1  # counted from the body when not given
 
     def __post_init__(self) -> None:
@@ -54,13 +58,13 @@ class Document:
 
     def __repr__(self) -> str:
         return (
-            f"Document({self.doc_id!r}, year={self.year}, kind={self.kind!r}, "
+            f"Document({self.doc_id!r}, date={self.date!r}, kind={self.kind!r}, "
             f"entity={self.entity!r}, n_words={self.n_words})"
         )
 
 
 class Corpus:
-    """An ordered collection of documents (by year, then entity, series, kind).
+    """An ordered collection of documents (by year and date, then entity, series, kind).
 
     ``corpus.documents`` is the documents frame; ``corpus.chrome`` lists every span of text
     set aside as page chrome, so nothing is lost.
@@ -68,7 +72,8 @@ class Corpus:
 
     def __init__(self, documents: Sequence[Document]):
         docs = sorted(
-            documents, key=lambda d: (d.year, d.entity or "", d.series or "", d.kind, d.doc_id)
+            documents,
+            key=lambda d: (d.year, d.date, d.entity or "", d.series or "", d.kind, d.doc_id),
         )
         self._docs = docs
         self._by_id = {d.doc_id: d for d in docs}
@@ -100,10 +105,11 @@ class Corpus:
     def documents(self) -> pd.DataFrame:
         """One row per document.
 
-        Columns: ``doc_id, entity, series, year, kind, title, publisher, n_words, n_chrome``
-        (characters set aside), ``sha256`` (of the raw bytes), ``source`` (file name as given,
-        relative to the folder), ``year_source`` (``manifest``, ``title``, ``heading`` or
-        ``mentions``).
+        Columns: ``doc_id, entity, series, year, date`` (ISO: ``YYYY-MM-DD``, ``YYYY-MM``,
+        ``YYYY``, or a fiscal quarter ``YYYY-Qn``), ``kind, title, publisher, n_words,
+        n_chrome`` (characters set aside), ``sha256`` (of the raw bytes), ``source`` (file
+        name as given, relative to the folder), ``date_source`` (``manifest``, ``title``,
+        ``dateline``, ``period``, ``heading`` or ``mentions``).
         """
         rows = [
             {
@@ -111,6 +117,7 @@ class Corpus:
                 "entity": d.entity,
                 "series": d.series,
                 "year": d.year,
+                "date": d.date,
                 "kind": d.kind,
                 "title": d.title,
                 "publisher": d.publisher,
@@ -118,7 +125,7 @@ class Corpus:
                 "n_chrome": sum(len(c.text) for c in d.chrome),
                 "sha256": d.sha256,
                 "source": d.source,
-                "year_source": d.year_source,
+                "date_source": d.date_source,
             }
             for d in self._docs
         ]
@@ -128,12 +135,13 @@ class Corpus:
 
     @property
     def chrome(self) -> pd.DataFrame:
-        """Every span set aside: ``doc_id, year, rule, start, end, text`` (offsets into the
-        document's normalized text, ``Document.text``)."""
+        """Every span set aside: ``doc_id, year, date, rule, start, end, text`` (offsets into
+        the document's normalized text, ``Document.text``)."""
         rows = [
             {
                 "doc_id": d.doc_id,
                 "year": d.year,
+                "date": d.date,
                 "rule": c.rule,
                 "start": c.start,
                 "end": c.end,
@@ -154,7 +162,8 @@ class Corpus:
             f"{'entity' if len(ents) == 1 else 'entities'}, years {years[0]}–{years[-1]})"
         )
         lines = [
-            f"  {d.doc_id:<40} {d.year} {d.kind:<9} {d.n_words:>7} words" for d in self._docs[:12]
+            f"  {d.doc_id:<40} {d.date:<10} {d.kind:<9} {d.n_words:>7} words"
+            for d in self._docs[:12]
         ]
         if len(self) > 12:
             lines.append(f"  … {len(self) - 12} more")
@@ -168,32 +177,6 @@ class Corpus:
             + df.head(20).to_html(index=False, na_rep="", escape=True)
             + more
         )
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def _read_manifest(manifest: str | Path | pd.DataFrame) -> pd.DataFrame:
-    where = "manifest" if isinstance(manifest, pd.DataFrame) else str(manifest)
-    if isinstance(manifest, pd.DataFrame):
-        df = manifest.copy()
-    else:
-        try:
-            check_regular(Path(manifest), where)
-            df = pd.read_csv(manifest, dtype=str, keep_default_na=False)
-        except (InputError, FileNotFoundError):
-            raise ManifestError(f"{where}: manifest file not found or not a file") from None
-        except (OSError, ValueError) as exc:  # empty, not CSV, not UTF-8
-            raise ManifestError(f"{where}: not a readable CSV file ({exc})") from None
-    if "file" not in df.columns:
-        raise ManifestError(
-            f"{where}: the manifest needs a 'file' column; it has {', '.join(map(str, df.columns))}"
-        )
-    if "year" in df.columns:
-        for i, y in enumerate(df["year"]):
-            check_year(y, f"{where}:{i + 2}", str(df["file"].iloc[i]))
-    return df
 
 
 def _files(source: str | Path | Sequence) -> tuple[list[tuple[Path, str]], Path | None]:
@@ -226,78 +209,47 @@ def _document(text: str, raw: bytes, where: str, over: dict) -> dict:
             f"{where}: nothing is left once page chrome is set aside "
             f"({len(chrome)} chrome spans); is this a report?"
         )
-    meta = infer_metadata(body, chrome, over)
-    fields = {
-        k: getattr(meta, k) for k in ("year", "title", "publisher", "series", "kind", "entity")
-    }
-    year_source = meta.year_source
+    meta = infer_metadata(body, chrome, over, Path(where).name)
+    fields = {k: getattr(meta, k) for k in ("title", "publisher", "series", "kind", "entity")}
     for k, v in over.items():
-        if k in MANIFEST_FIELDS and v is not None and str(v).strip():
-            fields[k] = v if k == "year" else str(v).strip()
-            if k == "year":
-                year_source = "manifest"
-    if fields["year"] is None:
+        if k in MANIFEST_FIELDS and k not in ("date", "year") and str(v).strip():
+            fields[k] = str(v).strip()
+    if meta.year is None:
         raise CorpusError(
-            f"{where}: no year found in the text (no title, heading or date "
-            "names one); give it in a manifest CSV with columns file,year"
+            f"{where}: no date found in the text (no title, dateline, period, heading or "
+            "year names one); give it in a manifest CSV with columns file,date"
         )
+    line = over.get("_line")
     return dict(
         fields,
+        year=meta.year,
+        date=meta.date,
+        date_source=meta.date_source,
+        entity_source=meta.entity_source,
+        _against=[(s, d, line) for s, d in meta.date_others],
         text=text,
         body=body,
         chrome=chrome,
         source=where,
         sha256=hashlib.sha256(raw).hexdigest(),
-        year_source=year_source,
         n_words=count_words(body),
     )
 
 
-def _fill_from_siblings(items: list[dict]) -> None:
-    """Fill a missing series from the other documents of the same entity and kind."""
-    for it in items:
-        if it["series"]:
-            continue
-        known = {
-            o["series"]
-            for o in items
-            if o is not it
-            and o["series"]
-            and o["entity"] == it["entity"]
-            and o["kind"] == it["kind"]
-        }
-        if len(known) == 1:
-            it["series"] = known.pop()
-
-
-def _assign_ids(items: list[dict]) -> list[Document]:
-    seen: dict[tuple, str] = {}
-    for it in items:
-        key = (it["entity"], it["series"], it["kind"], it["year"])
-        if key in seen:
-            raise CorpusError(
-                f"{it['source']} and {seen[key]} both claim {it['entity'] or 'an unknown entity'}"
-                f", {it['year']} ({it['kind']}); remove one, or tell them apart in a manifest "
-                "(columns file,year,entity,series)"
-            )
-        seen[key] = it["source"]
-    ids: dict[str, int] = {}
-    docs = []
-    for it in sorted(
-        items,
-        key=lambda i: (i["entity"] or "", i["series"] or "", i["year"], i["kind"], i["source"]),
-    ):
-        base = "-".join(filter(None, [_slug(it["entity"] or "doc"), str(it["year"]), it["kind"]]))
-        ids[base] = ids.get(base, 0) + 1
-        doc_id = base if ids[base] == 1 else f"{base}-{ids[base]}"
-        docs.append(Document(doc_id=doc_id, **{k: v for k, v in it.items()}))
-    return docs
+def _corpus(items: list[dict]) -> Corpus:
+    fill_entities(items)
+    fill_from_siblings(items)
+    items = assign_ids(items)
+    warn_doubts(items)
+    keep = set(Document.__dataclass_fields__)
+    return Corpus([Document(**{k: v for k, v in it.items() if k in keep}) for it in items])
 
 
 def _read_one(job: tuple[Path, str, dict]) -> dict:
     path, name, over = job
     text, raw = read_document(path, name)
-    return _document(text, raw, name, over)
+    folder = path.parent.name or path.absolute().parent.name
+    return dict(_document(text, raw, name, over), _folder=folder)
 
 
 def load_corpus(
@@ -315,15 +267,15 @@ def load_corpus(
     source : folder, file, list of files, or DataFrame
         A folder is searched recursively for ``.txt``, ``.md`` and ``.html`` files. A
         DataFrame needs a ``text`` column and may carry ``file`` (a name for messages) and
-        any of ``year, title, kind, entity, series, publisher``, which override inference.
-    manifest : path or DataFrame, optional
-        CSV with a ``file`` column (relative to the folder) and any of ``year, title, kind,
-        entity, series, publisher``; its values override what is inferred, and with a
-        manifest only the files it lists are loaded. Without one, a ``manifest.csv`` inside
-        the folder is used when present. Its files stay inside the folder (hidden
-        folders and trendkz report folders are never read: see :mod:`trendkz.load.paths`).
-    allow_outside : bool
-        Let a manifest name files outside the folder (``../x.txt``, absolute paths).
+        any of ``date, year, title, kind, entity, series, publisher``, which override
+        inference.
+    manifest : path, DataFrame or False, optional
+        CSV with a ``file`` column (relative to the folder) and any of ``date`` (ISO),
+        ``year`` (optional with ``date``), ``title, kind, entity, series, publisher``; its
+        values override what is inferred (a text that says otherwise is warned about). With
+        a folder only the files it lists are loaded; with a list of files the rows naming
+        them are used and the others ignored. Without one, a ``manifest.csv`` inside the
+        folder (or beside the listed files) is used when present; ``False`` uses none.
     progress : bool
         Show a progress bar while reading.
     workers : int or None
@@ -332,13 +284,21 @@ def load_corpus(
     Returns
     -------
     Corpus
-        Ordered by year, then entity and series. See :attr:`Corpus.documents`.
+        Ordered by year and date, then entity and series. See :attr:`Corpus.documents`.
 
     Raises
     ------
     TrendkzError
         For empty, binary or undecodable files, a folder with no documents, a bad
-        manifest, a document whose year cannot be found, and duplicate entity/year claims.
+        manifest (a date or year that does not parse, with its line), and a document whose
+        date cannot be found anywhere.
+
+    Warns
+    -----
+    TrendkzWarning
+        Once, listing the documents dated from weak evidence (mentions, a file name),
+        dated against other evidence or their manifest, or sharing a date with another
+        document of their series (see :mod:`trendkz.load.ids`).
 
     Examples
     --------
@@ -352,29 +312,33 @@ def load_corpus(
     check_source(source)
     check_option("allow_outside", allow_outside, (False, True))
     files, root = _files(source)
-    man = None
-    if manifest is not None:
-        man = _read_manifest(manifest)
+    man = beside = None
+    if manifest is False:
+        pass
+    elif manifest is not None:
+        man = read_manifest(manifest)
     elif root is not None and (root / "manifest.csv").is_file():
-        man = _read_manifest(root / "manifest.csv")
+        man = read_manifest(root / "manifest.csv")
+    elif root is None and (beside := manifest_beside([p for p, _ in files])) is not None:
+        man = read_manifest(beside)
     overrides: dict[str, dict] = {}
-    if man is not None:
+    if man is not None and root is not None:  # a folder: the files its manifest lists
         by_name = {name: path for path, name in files}
-        base = root if root is not None else Path(".")
         chosen = []
-        label = manifest if isinstance(manifest, (str, Path)) else "manifest"
-        label = label if manifest is not None else root / "manifest.csv"
         for i, row in enumerate(man.to_dict("records")):
             name = str(row["file"]).strip()
-            where = f"{label}:{i + 2}"
-            path = by_name.get(name) or inside(base, name, allow_outside=allow_outside, where=where)
+            where = f"{man.attrs['where']}:{i + 2}"
+            path = by_name.get(name) or inside(root, name, allow_outside=allow_outside, where=where)
             if not path.is_file():
                 raise ManifestError(
                     f"{where}: names {name!r}, which does not exist; fix the name or drop the row"
                 )
             chosen.append((path, name))
-            overrides[name] = row
+            overrides[name] = dict(row, _line=where)
         files = chosen
+    elif man is not None:  # a list of files: the rows naming them
+        base = None if isinstance(manifest, pd.DataFrame) else Path(manifest or beside).parent
+        overrides = rows_for_files(man, files, base)
     from .._core.parallel import map_parts
 
     jobs = [(path, name, overrides.get(name, {})) for path, name in files]
@@ -387,8 +351,18 @@ def load_corpus(
         progress=progress,
         units=("reading", "file"),
     )
-    _fill_from_siblings(items)
-    return Corpus(_assign_ids(items))
+    return _corpus(items)
+
+
+def _frame_date(value, name: str) -> str:
+    if hasattr(value, "strftime"):  # a Timestamp, datetime or date
+        value = value.strftime("%Y-%m-%d")
+    if parse_date(str(value)) is None:
+        raise ManifestError(
+            f"{name}: bad date {value!r}; give an ISO date (2021-09-30, 2021-09, 2021 or a "
+            "fiscal quarter 2022-Q1), a Timestamp, or leave it empty"
+        )
+    return str(value).strip()
 
 
 def _from_frame(df: pd.DataFrame) -> Corpus:
@@ -407,6 +381,7 @@ def _from_frame(df: pd.DataFrame) -> Corpus:
             raise InputError(f"{name}: the text is empty or not a string")
         text = prepare(text, name)  # as for files: controls, HTML, references
         over = {k: row.get(k) for k in MANIFEST_FIELDS if k in row and pd.notna(row.get(k))}
+        if "date" in over:
+            over["date"] = _frame_date(over["date"], name)
         items.append(_document(text, text.encode("utf-8"), name, over))
-    _fill_from_siblings(items)
-    return Corpus(_assign_ids(items))
+    return _corpus(items)

@@ -1,30 +1,25 @@
-"""Inferring a document's year, title, publisher, series, kind and entity from its text.
+"""Inferring a document's date, title, publisher, series, kind and entity from its text.
 
-File names carry no meaning. Each inference is plain evidence read off the text, in order of
-strength; ``year_source`` in the documents frame says which evidence gave the year.
+File names carry no meaning (but for a year, as the last resort, warned). Each inference is
+plain evidence read off the text, in order of strength; ``date_source`` in the documents
+frame says which evidence gave the date (see :mod:`trendkz.load.dates`); entities come from
+titles and cover lines only (see :mod:`trendkz.load.entities`).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
+from dataclasses import dataclass, field
 
 from .chrome import Chrome
+from .dates import find_date, parse_date
+from .entities import countries, find_entity
 
 __all__ = ["Meta", "infer_metadata", "countries"]
 
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _REPORT_TITLE = re.compile(r"\b(Reports?|Review|Survey|Yearbook|Assessment|Index)\b", re.I)
 _TITLE_YEAR = re.compile(rf"\b({_YEAR})\b")
-_HEADING_YEAR = re.compile(rf"^({_YEAR})\s+[A-Z][\w ,'’-]{{2,60}}:", re.M)
-_RANGE_END = re.compile(
-    r"(?:[-–—]|\bto|\buntil|\bthrough|\bby|\bfor completion in|"
-    r"\bplanned for|\bscheduled for|\bexpected in)\s*$",
-    re.I,
-)
 _PUBLISHER_LINE = re.compile(r"^Publisher\s+(.+)$", re.M)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|Copyright)\s*(?:\d{4}\s*)?(.+?)\s*$", re.M | re.I)
 _ANALYSIS_CUES = re.compile(
@@ -42,31 +37,15 @@ class Meta:
     """What the text says about a document; ``None`` where it says nothing."""
 
     year: int | None = None
-    year_source: str | None = None
+    date: str | None = None
+    date_source: str | None = None
+    date_others: list[tuple[str, str]] = field(default_factory=list)  # evidence that disagreed
     title: str | None = None
     publisher: str | None = None
     series: str | None = None
     kind: str | None = None
     entity: str | None = None
-
-
-@cache
-def countries() -> dict[str, str]:
-    """Alias -> canonical country name, from the bundled ``countries.tsv``."""
-    table: dict[str, str] = {}
-    text = resources.files("trendkz").joinpath("data/countries.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            names = line.split("\t")
-            for name in names:
-                table[name] = names[0]
-    return table
-
-
-@cache
-def _country_pattern() -> re.Pattern[str]:
-    names = sorted(countries(), key=lambda n: (-len(n), n))
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    entity_source: str | None = None
 
 
 def _title(chrome: list[Chrome]) -> str | None:
@@ -88,33 +67,9 @@ def _title(chrome: list[Chrome]) -> str | None:
     return None
 
 
-def _entity(title: str | None, body: str) -> str | None:
-    pattern = _country_pattern()
-    if title:
-        found = pattern.findall(title)
-        if found:
-            return countries()[found[-1]]
-    counts = Counter(countries()[m] for m in pattern.findall(body))
-    if not counts:
-        return None
-    (best, n), *rest = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return best if n >= 2 else None
-
-
-def _year_from_mentions(body: str) -> int | None:
-    years: Counter[int] = Counter()
-    for m in re.finditer(rf"(?<![\d/.-])({_YEAR})(?![\d/])", body):
-        if _RANGE_END.search(body[max(0, m.start() - 20) : m.start()]):
-            continue  # end of a range or a plan ("2018-2022", "planned for 2023")
-        years[int(m.group(1))] += 1
-    if not years:
-        return None
-    return sorted(years.items(), key=lambda kv: (-kv[1], -kv[0]))[0][0]
-
-
 def _series(title: str | None, entity: str | None) -> str | None:
-    if not title or not _TITLE_YEAR.search(title):
-        return None
+    if not title or not _TITLE_YEAR.search(title) or find_date(title, None).source == "dateline":
+        return None  # no year, or a dateline taken for a title
     s = title
     if entity:
         for alias, canon in countries().items():
@@ -143,7 +98,9 @@ def _publisher(chrome: list[Chrome], body: str) -> str | None:
     return None
 
 
-def infer_metadata(body: str, chrome: list[Chrome], known: dict | None = None) -> Meta:
+def infer_metadata(
+    body: str, chrome: list[Chrome], known: dict | None = None, name: str | None = None
+) -> Meta:
     """Infer what the text says of itself. See the module docstring for the evidence used.
 
     Fields present in ``known`` (from a manifest) are not inferred, which saves the work.
@@ -151,17 +108,25 @@ def infer_metadata(body: str, chrome: list[Chrome], known: dict | None = None) -
     known = {k: v for k, v in (known or {}).items() if v is not None and str(v).strip()}
     meta = Meta()
     meta.title = known.get("title") or _title(chrome)
-    # the entity is named early in any report: 20,000 characters are enough evidence
-    meta.entity = known.get("entity") or _entity(meta.title, body[:20000])
+    if "entity" in known:
+        meta.entity, meta.entity_source = known["entity"], "manifest"
+    else:  # titles and cover lines only, never the countries the body mentions
+        meta.entity, meta.entity_source = find_entity(meta.title, body)
     meta.publisher = _publisher(chrome, body)
-    if "year" in known:
-        meta.year, meta.year_source = int(known["year"]), "manifest"
-    elif meta.title and _TITLE_YEAR.search(meta.title):
-        meta.year, meta.year_source = int(_TITLE_YEAR.search(meta.title).group(1)), "title"
-    elif m := _HEADING_YEAR.search(body):
-        meta.year, meta.year_source = int(m.group(1)), "heading"
-    elif (y := _year_from_mentions(body)) is not None:
-        meta.year, meta.year_source = y, "mentions"
+    given = "date" in known or "year" in known  # then only strong evidence is looked for
+    dated = find_date(body, meta.title, name, weak=not given)
+    if given:
+        date = parse_date(str(known["date"])) if "date" in known else None
+        meta.year = int(known["year"]) if "year" in known else int(date[:4])
+        meta.date, meta.date_source = date or str(meta.year), "manifest"
+        if dated.source not in (None, "mentions", "file name"):
+            if date is None and dated.year == meta.year and len(dated.date) > 4:  # finer
+                meta.date, meta.date_source = dated.date, dated.source
+            elif dated.year != meta.year or (date and len(dated.date) == len(date) != dated.date):
+                meta.date_others = [(dated.source, dated.date)]
+    else:
+        meta.year, meta.date, meta.date_source = dated.year, dated.date, dated.source
+        meta.date_others = dated.others
     if "kind" in known:
         meta.kind = known["kind"]
     else:  # cue words in the opening 30,000 characters decide report vs analysis

@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .._core import schema
 from .._core.errors import OptionError
 from ..terms.counts import term_hits
 from ..terms.keyness import _count
@@ -79,6 +80,8 @@ COLUMNS = [
     "series",
     "year_from",
     "year_to",
+    "date_from",
+    "date_to",
     "doc_from",
     "doc_to",
     "rank",
@@ -151,7 +154,19 @@ class Digest:
 
 
 def _pairs(changes: pd.DataFrame, entity, pairs) -> pd.DataFrame:
-    cols = ["entity", "series", "year_from", "year_to", "doc_from", "doc_to"]
+    cols = [
+        "entity",
+        "series",
+        "year_from",
+        "year_to",
+        "date_from",
+        "date_to",
+        "doc_from",
+        "doc_to",
+    ]
+    changes = schema.with_date(
+        schema.with_date(changes, "year_from", "date_from"), "year_to", "date_to"
+    )
     p = changes[cols].dropna(subset=["doc_from", "doc_to"]).drop_duplicates()
     if entity is not None:
         wanted = [entity] if isinstance(entity, str) else list(entity)
@@ -291,7 +306,8 @@ def digest(
     Returns
     -------
     Digest
-        ``.frame`` with columns ``entity, series, year_from, year_to, doc_from, doc_to,
+        ``.frame`` with columns ``entity, series, year_from, year_to, date_from, date_to,
+        doc_from, doc_to,
         rank, kind, status, headline, score, score_detail, term, measure`` and, for each
         side (``_from``, ``_to``), ``heading, start, end, quote`` with
         ``body[start:end] == quote``; ``to_markdown()``, ``to_latex()``, ``to_html()``.
@@ -347,7 +363,8 @@ def digest(
                     continue
                 row = {
                     "entity": p.entity, "series": p.series, "year_from": p.year_from,
-                    "year_to": p.year_to, "doc_from": p.doc_from, "doc_to": p.doc_to,
+                    "year_to": p.year_to, "date_from": p.date_from, "date_to": p.date_to,
+                    "doc_from": p.doc_from, "doc_to": p.doc_to,
                     "kind": it["kind"], "status": it["status"], "headline": it["headline"],
                     "score": weight * it["strength"],
                     "score_detail": f"{weight:g} × {it['strength']:.2f} ({it['detail']})",

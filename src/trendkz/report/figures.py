@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 
 from .._core.vocab import ADDED, REMOVED
 from .plots import plot_coverage, plot_facts, plot_similarity, plot_terms
+from .timeaxis import several_a_year
 
 __all__ = ["make_figures", "main_series", "top_measures"]
 
@@ -89,7 +90,12 @@ def make_figures(comparison) -> dict[str, Figure]:
         part = changes[changes["label"].isin(groups)]
         pairs = part[["year_from", "year_to"]].drop_duplicates().shape[0]
         width = max(WIDTH + 1.2, 2.9 + 0.5 * pairs)  # wider than a column past 4 pairs
-        fig = Figure(figsize=(width, 0.9 + 0.28 * len(groups)), layout="constrained")
+        dated = several_a_year(part, "year_to", "date_to")  # upright dates below
+        if dated:
+            pairs = part["date_to"].nunique()
+            width = max(WIDTH + 1.2, 2.9 + 0.32 * pairs)
+        height = 0.9 + 0.28 * len(groups) + (0.9 if dated else 0)
+        fig = Figure(figsize=(width, height), layout="constrained")
         plot_similarity(part, ax=fig.add_subplot())
         fig.axes[0].set_title(f"Section similarity{suffix}", fontsize="medium")
         figs["similarity"] = fig
@@ -98,7 +104,10 @@ def make_figures(comparison) -> dict[str, Figure]:
     if len(alignment):
         labels = list(dict.fromkeys(alignment["label"]))[: MAX_ROWS * 2]
         part = alignment[alignment["label"].isin(labels)]
-        fig = Figure(figsize=(WIDTH + 1.2, 0.9 + 0.22 * len(labels)), layout="constrained")
+        dated = several_a_year(part)  # upright dates below
+        height = 0.9 + 0.22 * len(labels) + (0.9 if dated else 0)
+        width = max(WIDTH + 1.2, 2.9 + 0.2 * part["date"].nunique()) if dated else WIDTH + 1.2
+        fig = Figure(figsize=(width, height), layout="constrained")
         plot_coverage(part, ax=fig.add_subplot())
         fig.axes[0].set_title(f"Sections present{suffix}", fontsize="medium")
         figs["coverage"] = fig

@@ -78,7 +78,7 @@ def index_html(comparison, svgs: dict[str, bytes]) -> str:
         "</p>",
         "<h2>Documents</h2>",
         _table(
-            docs, ["doc_id", "entity", "series", "year", "kind", "title", "n_words", "year_source"]
+            docs, ["doc_id", "entity", "series", "year", "kind", "title", "n_words", "date_source"]
         ),
     ]
     for name, data in svgs.items():

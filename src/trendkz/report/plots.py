@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .._core.errors import OptionError
+from .timeaxis import several_a_year, time_column
 
 __all__ = ["plot_coverage", "plot_facts", "plot_similarity", "plot_terms"]
 
@@ -56,6 +57,7 @@ def plot_terms(
     _need(data, [x, hue, count, words, quoted], "plot_terms")
     ax = _axes(ax)
     df = data if terms is None else data[data[hue].isin(terms)]
+    df, x = time_column(df, x)  # dates when a series has several documents a year
     units = df.drop_duplicates(
         subset=[c for c in ("doc_id", "section_id", "group", x) if c in df.columns] + [hue]
     )
@@ -88,6 +90,10 @@ def plot_terms(
     ax.set_xlabel(x.replace("_", " "))
     ax.set_ylabel("hits per 1,000 words" if y == "rate" else y)
     _year_ticks(ax, units[x])
+    if x == "date (year)":  # dates as years with a fraction: ticks on whole years
+        from matplotlib.ticker import MaxNLocator
+
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
     _legend_below(ax)
     return ax
 
@@ -186,6 +192,8 @@ def plot_similarity(
     _need(data, [row, col, value, col_from], "plot_similarity")
     ax = _axes(ax)
     df = data.copy()
+    if (col, col_from) == ("year_to", "year_from") and several_a_year(df, col, "date_to"):
+        col, col_from = "date_to", None  # several documents a year: each date, upright
     if col_from:
         df["_col"] = df[col_from].astype(str) + "→\n" + df[col].astype(str)
         cols = (
@@ -213,7 +221,8 @@ def plot_similarity(
         interpolation="nearest",
         **kwargs,
     )
-    ax.set_xticks(range(len(cols)), cols, rotation=0, fontsize="small")
+    upright = 90 if col == "date_to" else 0
+    ax.set_xticks(range(len(cols)), cols, rotation=upright, fontsize="small")
     ax.set_yticks(range(len(rows)), [_short(r) for r in rows], fontsize="small")
     from matplotlib.patches import Rectangle
 
@@ -244,7 +253,7 @@ def plot_similarity(
                         fontsize="x-small",
                         color="black" if v > 0.55 else "white",
                     )
-    ax.set_xlabel("years compared")
+    ax.set_xlabel("date (each compared with the one before)" if upright else "years compared")
     ax.figure.colorbar(image, ax=ax, fraction=0.04, pad=0.02, label=value)
     return ax
 
@@ -262,6 +271,8 @@ def plot_coverage(
     """Which groups exist in which year: filled squares present, small hollow ones absent."""
     _need(data, [row, col, status], "plot_coverage")
     ax = _axes(ax)
+    if col == "year" and several_a_year(data):
+        col = "date"  # several documents a year: one column per date
     df = data.drop_duplicates(subset=[row, col, status])
     rows = list(dict.fromkeys(df[row].astype(str)))
     cols = sorted(df[col].dropna().unique())
@@ -274,7 +285,10 @@ def plot_coverage(
             (ys if (r, c) in have else ya).append(i)
     ax.scatter(xs, ys, marker="s", s=kwargs.pop("s", 60), color="0.15", label=present, **kwargs)
     ax.scatter(xa, ya, marker="s", s=18, facecolors="white", edgecolors="0.5", label="absent")
-    ax.set_xticks(range(len(cols)), [str(c) for c in cols], fontsize="small")
+    many = len(cols) > 8 and col == "date"
+    ax.set_xticks(
+        range(len(cols)), [str(c) for c in cols], fontsize="small", rotation=90 if many else 0
+    )
     ax.set_yticks(range(len(rows)), [_short(r) for r in rows], fontsize="small")
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlim(-0.5, len(cols) - 0.5)

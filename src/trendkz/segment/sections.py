@@ -269,6 +269,7 @@ _COLUMNS = (
     "entity",
     "series",
     "year",
+    "date",
     "kind",
     "section_id",
     "parent_id",
@@ -330,6 +331,7 @@ def _doc_sections(doc) -> list[tuple]:
                 doc.entity,
                 doc.series,
                 doc.year,
+                doc.date,
                 doc.kind,
                 sid,
                 parent,
@@ -353,7 +355,7 @@ def split_sections(corpus: Corpus) -> pd.DataFrame:
     -------
     DataFrame
         One row per section in document order, with columns ``doc_id, entity, series,
-        year, kind`` (copied from the document), ``section_id`` (``"<doc_id>/<position>"``),
+        year, date, kind`` (copied from the document), ``section_id`` (``"<doc_id>/<position>"``),
         ``parent_id`` (the enclosing section or missing), ``level`` (1 = top),
         ``position`` (0-based order in the document), ``heading`` (as written, without a
         run-in colon; ``""`` when untitled), ``style`` (``runin``, ``line``, ``caps``,
@@ -380,10 +382,16 @@ def split_sections(corpus: Corpus) -> pd.DataFrame:
 
 
 def _sort_key(doc) -> tuple | None:
-    """How the sections frame orders a document's rows (year, entity, series, doc_id;
+    """How the sections frame orders a document's rows (year, date, entity, series, doc_id;
     missing first), or None when a value is not plainly an int or str."""
     key = []
-    for value, kind in ((doc.year, int), (doc.entity, str), (doc.series, str), (doc.doc_id, str)):
+    for value, kind in (
+        (doc.year, int),
+        (doc.date, str),
+        (doc.entity, str),
+        (doc.series, str),
+        (doc.doc_id, str),
+    ):
         if value is None:
             key.append((0, ""))
         elif type(value) is kind:

@@ -111,7 +111,7 @@ def split_sentences(sections: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        ``doc_id, entity, series, year, section_id, sentence_id`` (0-based within the
+        ``doc_id, entity, series, year, date, section_id, sentence_id`` (0-based within the
         section), ``text``, ``start``, ``end`` (offsets into the document body).
     """
     schema.require(
@@ -121,7 +121,7 @@ def split_sentences(sections: pd.DataFrame) -> pd.DataFrame:
         maker="split_sections",
     )
     rows = []
-    for r in sections.itertuples(index=False):
+    for r in schema.with_date(sections).itertuples(index=False):
         for k, (a, b) in enumerate(sentence_spans(r.text, r.start)):
             rows.append(
                 (
@@ -129,6 +129,7 @@ def split_sentences(sections: pd.DataFrame) -> pd.DataFrame:
                     r.entity,
                     r.series,
                     r.year,
+                    r.date,
                     r.section_id,
                     k,
                     r.text[a - r.start : b - r.start],

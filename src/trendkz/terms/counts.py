@@ -178,7 +178,7 @@ def _sections(sections) -> pd.DataFrame:
             f"got {type(sections).__name__}"
         )
     schema.require(sections, _SECTION_COLUMNS, name="the sections frame", maker="split_sections")
-    return sections.reset_index(drop=True)
+    return schema.with_date(sections).reset_index(drop=True)
 
 
 def _lexicon(lexicon: Lexicon | None) -> Lexicon:
@@ -212,7 +212,7 @@ def term_hits(sections, lexicon: Lexicon | None = None) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        ``doc_id, entity, series, year, section_id, term, start, end`` (offsets into the
+        ``doc_id, entity, series, year, date, section_id, term, start, end`` (offsets into the
         document body: ``body[start:end] == text``), ``text`` (the words as written),
         ``is_quoted, is_hedged``.
     """
@@ -222,7 +222,7 @@ def term_hits(sections, lexicon: Lexicon | None = None) -> pd.DataFrame:
     h = _hits_frame(_scan(texts, lex))
     base = sec.iloc[h["row"].to_numpy()].reset_index(drop=True)
     offset = base["start"].astype("int64").to_numpy()
-    out = base[["doc_id", "entity", "series", "year", "section_id"]].assign(
+    out = base[["doc_id", "entity", "series", "year", "date", "section_id"]].assign(
         term=h["term"].to_numpy(),
         start=h["s"].to_numpy() + offset,
         end=h["e"].to_numpy() + offset,
@@ -262,7 +262,7 @@ def count_terms(
     Returns
     -------
     DataFrame
-        ``doc_id, entity, series, year, kind, section_id`` (``<NA>`` unless
+        ``doc_id, entity, series, year, date, kind, section_id`` (``<NA>`` unless
         ``by="section"``), ``group`` (``<NA>`` without alignment), ``term, count,
         quoted`` (hits inside quotation marks), ``hedged`` (hits after a hedge cue),
         ``n_words`` (words in the unit) and ``rate`` (hits per 1,000 words; NaN for a
@@ -287,11 +287,11 @@ def count_terms(
 
 
 def _units(sec: pd.DataFrame, alignment: pd.DataFrame | None, by: str) -> dict[str, list]:
-    """The units counted in, as columns (``doc_id, entity, series, year, kind,
+    """The units counted in, as columns (``doc_id, entity, series, year, date, kind,
     section_id, group, n_words``), and ``code``: the unit of each section. Units of
     several sections (``by="doc"`` or ``"group"``) come in order of first appearance,
     each with the first value present of its sections and their summed words."""
-    names = ("doc_id", "entity", "series", "year", "kind", "section_id")
+    names = ("doc_id", "entity", "series", "year", "date", "kind", "section_id")
     cols = {c: sec[c].tolist() for c in names}
     cols["group"] = [pd.NA] * len(sec) if alignment is None else _groups(sec, alignment).tolist()
     cols["n_words"] = pd.to_numeric(sec["n_words"]).astype("Int64").tolist()
@@ -305,7 +305,7 @@ def _units(sec: pd.DataFrame, alignment: pd.DataFrame | None, by: str) -> dict[s
     units: dict[str, list] = {c: [pd.NA] * len(number) for c in (*names, "group")}
     words = [0] * len(number)
     for i, u in enumerate(code.tolist()):
-        for c in ("doc_id", "entity", "series", "year", "kind", "group"):
+        for c in ("doc_id", "entity", "series", "year", "date", "kind", "group"):
             if schema.is_missing(units[c][u]) and not schema.is_missing(cols[c][i]):
                 units[c][u] = cols[c][i]
         if not schema.is_missing(cols["n_words"][i]):

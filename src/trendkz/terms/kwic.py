@@ -62,7 +62,7 @@ def keywords_in_context(
     Returns
     -------
     DataFrame
-        ``doc_id, year, section_id, term, left, match, right`` (white space runs shown
+        ``doc_id, year, date, section_id, term, left, match, right`` (white space runs shown
         as one space), ``is_quoted, is_hedged, start, end`` (offsets of the match into
         the document body).
     """
@@ -87,7 +87,7 @@ def keywords_in_context(
         left.append(_WS.sub(" ", text[lo:s]).strip())
         match.append(_WS.sub(" ", text[s:e]))
         right.append(_WS.sub(" ", text[e:hi]).strip())
-    out = base[["doc_id", "year", "section_id"]].assign(
+    out = base[["doc_id", "year", "date", "section_id"]].assign(
         term=term,
         left=left,
         match=match,

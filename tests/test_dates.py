@@ -1,0 +1,235 @@
+"""Dates from evidence, entities from cover lines, manifests with dates, several a year."""
+
+from __future__ import annotations
+
+import shutil
+import warnings
+
+import pandas as pd
+import pytest
+
+import trendkz
+from trendkz.load.dates import date_key, decimal_year, find_date, parse_date
+from trendkz.load.entities import find_entity
+
+from .conftest import FIXTURES, HRR, needs_hrr
+
+STATEMENTS = FIXTURES / "statements"
+BODY = "\n\nThe Committee met and decided to keep its policy unchanged for now.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "source"),
+    [
+        ("For release at 2:00 p.m. EST, January 25, 2012" + BODY, "2012-01-25", "dateline"),
+        ("Washington, March 21, 2000" + BODY, "2000-03-21", "dateline"),
+        ("Release Date: 4 May 2018" + BODY, "2018-05-04", "dateline"),
+        (
+            "Annual report\n\nFor the fiscal year ended September 30, 2021, revenue rose.",
+            "2021-09-30",
+            "period",
+        ),
+        (
+            "Results for the year ended December 31, 2019 were strong." + BODY,
+            "2019-12-31",
+            "period",
+        ),
+        (
+            "Semiannual report covering October 1, 2015 – March 31, 2016." + BODY,
+            "2016-03-31",
+            "period",
+        ),
+        (
+            "Welcome to the Darden Fiscal Year 2022 First Quarter Earnings Call." + BODY,
+            "2022-Q1",
+            "period",
+        ),
+        ("Our results for the first quarter of fiscal 2022 were good." + BODY, "2022-Q1", "period"),
+        ("Welcome to the fourth quarter and full year 2020 call." + BODY, "2020-Q4", "period"),
+        ("2012 Country Reports on Terrorism:\n\nText." + BODY, "2012", "heading"),
+    ],
+)
+def test_evidence(text, date, source):
+    found = find_date(text, None)
+    assert (found.date, found.source) == (date, source)
+    assert found.year == int(date[:4])
+
+
+def test_a_release_line_beats_later_years_the_text_names():
+    text = (
+        "For release at 2:00 p.m. EST, January 25, 2012\n\nRates stay low at least through "
+        "late 2014. In 2014 and 2014 and 2014 the Committee expects growth."
+    )
+    assert find_date(text, None).date == "2012-01-25"
+
+
+def test_title_year_with_a_fuller_date_of_that_year():
+    found = find_date("For release, March 3, 2020" + BODY, "Statement 2020")
+    assert (found.date, found.source, found.others) == ("2020-03-03", "title", [])
+
+
+def test_disagreeing_evidence_is_kept_for_the_warning():
+    found = find_date("Washington, March 3, 2019" + BODY, "Annual Report 2020")
+    assert (found.date, found.source) == ("2020", "title")
+    assert found.others == [("dateline", "2019-03-03")]
+
+
+def test_mentions_and_file_name_are_the_last_resorts():
+    assert find_date("In 2015 and 2015 and again in 2016 we grew.", None).source == "mentions"
+    found = find_date("Nothing here names a year.", None, "1790_speech.txt")
+    assert (found.date, found.source) == ("1790", "file name")
+    assert find_date("Nothing here names a year.", None).date is None
+
+
+def test_parse_and_order_dates():
+    assert [parse_date(x) for x in ("2021-09-30", "2021-09", "2021", "2022-Q1")] == [
+        "2021-09-30",
+        "2021-09",
+        "2021",
+        "2022-Q1",
+    ]
+    for bad in ("2021-02-30", "2021-13", "21-01-01", "2021-Q5", "soon"):
+        assert parse_date(bad) is None
+    assert sorted(["2012-03-13", "2012", "2012-01-25"]) == ["2012", "2012-01-25", "2012-03-13"]
+    assert date_key(None, 2012) == "2012"
+    assert decimal_year("2012-07-01") == pytest.approx(2012.5)
+    assert decimal_year("2022-Q1") == pytest.approx(2022.125)
+
+
+def test_a_series_of_statements_dated_by_release_lines():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", trendkz.TrendkzWarning)  # strong evidence: no warning
+        corpus = trendkz.load_corpus(STATEMENTS)
+    docs = corpus.documents
+    assert len(docs) == 16 and set(docs["date_source"]) == {"dateline"}
+    assert docs.groupby("year").size().to_dict() == {2012: 8, 2013: 8}
+    assert docs["date"].is_monotonic_increasing and docs["doc_id"].is_unique
+    assert docs["doc_id"].iloc[0] == "statements-2012-01-25-report"
+    assert set(docs["entity"]) == {"statements"}  # no entity found: the folder's
+
+
+def test_consecutive_comparisons_pair_documents_by_date():
+    corpus = trendkz.load_corpus(STATEMENTS)
+    result = trendkz.compare(corpus)
+    dates = corpus.documents["date"].tolist()
+    for frame in (result.changes, result.sentences, result.fact_changes):
+        pairs = frame[["date_from", "date_to"]].drop_duplicates()
+        for a, b in pairs.itertuples(index=False):
+            assert dates.index(b) == dates.index(a) + 1
+    assert len(result.changes[["date_from", "date_to"]].drop_duplicates()) == 15
+    for name in ("sections", "alignment", "terms", "facts"):
+        assert "date" in getattr(result, name).columns
+    one_a_year = result.terms.groupby(["term", "year"], as_index=False)[["count", "n_words"]].sum()
+    assert len(one_a_year) == 2 * result.terms["term"].nunique()
+
+
+def test_a_filing_that_mentions_china_forty_times_is_not_china(tmp_path):
+    body = " ".join(["Our plant in China grew and sales in China rose."] * 20)
+    text = f"ACME HOLDINGS, INC.\n\nAnnual Report 2020\n\n{body}\n\nJordan shoes sold well.\n"
+    (tmp_path / "acme.txt").write_text(text)
+    doc = next(iter(trendkz.load_corpus(tmp_path)))
+    assert doc.entity == "ACME HOLDINGS"
+    assert find_entity(None, body)[0] is None  # the body alone names no entity
+
+
+def test_no_entity_means_the_folder_is_one_entity(tmp_path):
+    folder = tmp_path / "widgets"
+    folder.mkdir()
+    for k, year in enumerate((2019, 2020)):
+        (folder / f"{k}.txt").write_text(
+            f"Washington, May 2, {year}\n\nSales in China and Brazil and China grew again.\n"
+        )
+    docs = trendkz.load_corpus(folder).documents
+    assert set(docs["entity"]) == {"widgets"}
+
+
+def test_manifest_dates_and_only_the_rows_of_given_files(tmp_path):
+    for k in range(3):
+        shutil.copy(STATEMENTS / f"statement-{k + 1:02d}.txt", tmp_path / f"s{k}.txt")
+    (tmp_path / "manifest.csv").write_text(
+        "file,date,entity\ns0.txt,2012-01-25,Fed\ns1.txt,2012-03-13,Fed\n"
+        "s2.txt,2012-04-25,Fed\ngone.txt,2012-06-20,Fed\n"
+    )
+    corpus = trendkz.load_corpus([tmp_path / "s0.txt", tmp_path / "s1.txt"])  # beside it
+    docs = corpus.documents
+    assert docs["date"].tolist() == ["2012-01-25", "2012-03-13"]
+    assert set(docs["date_source"]) == {"manifest"} and set(docs["entity"]) == {"Fed"}
+    assert docs["year"].tolist() == [2012, 2012]  # year from the date
+
+
+def test_manifest_bad_date_names_the_line(tmp_path):
+    shutil.copy(STATEMENTS / "statement-01.txt", tmp_path / "a.txt")
+    (tmp_path / "m.csv").write_text("file,date\na.txt,2012-02-30\n")
+    with pytest.raises(trendkz.ManifestError, match=r"m\.csv:2: bad date '2012-02-30'"):
+        trendkz.load_corpus(tmp_path, manifest=tmp_path / "m.csv")
+
+
+def test_manifest_contradicting_the_text_wins_with_a_warning(tmp_path):
+    shutil.copy(STATEMENTS / "statement-01.txt", tmp_path / "a.txt")
+    (tmp_path / "m.csv").write_text("file,date\na.txt,2014-01-25\n")
+    with pytest.warns(trendkz.TrendkzWarning, match=r"a\.txt: 2014-01-25 \(manifest\).*m\.csv:2"):
+        corpus = trendkz.load_corpus(tmp_path, manifest=tmp_path / "m.csv")
+    assert next(iter(corpus)).date == "2014-01-25"
+
+
+def test_a_year_only_manifest_takes_the_texts_finer_date(tmp_path):
+    shutil.copy(STATEMENTS / "statement-02.txt", tmp_path / "a.txt")
+    (tmp_path / "m.csv").write_text("file,year\na.txt,2012\n")
+    doc = next(iter(trendkz.load_corpus(tmp_path, manifest=tmp_path / "m.csv")))
+    assert (doc.year, doc.date, doc.date_source) == (2012, "2012-03-13", "dateline")
+
+
+def test_dataframe_dates(tmp_path):
+    texts = [(STATEMENTS / f"statement-0{k}.txt").read_text() for k in (1, 2)]
+    frame = pd.DataFrame(
+        {"text": texts, "date": [pd.Timestamp("2012-01-25"), "2012-03-13"], "entity": "Fed"}
+    )
+    assert trendkz.load_corpus(frame).documents["date"].tolist() == ["2012-01-25", "2012-03-13"]
+    with pytest.raises(trendkz.ManifestError, match="row 0: bad date 'soon'"):
+        trendkz.load_corpus(frame.assign(date=["soon", "2012"]))
+
+
+def test_manifest_false_reads_the_text_only(tmp_path):
+    shutil.copy(STATEMENTS / "statement-01.txt", tmp_path / "a.txt")
+    (tmp_path / "manifest.csv").write_text("file,date\na.txt,2014-01-25\n")
+    doc = next(iter(trendkz.load_corpus(tmp_path, manifest=False)))
+    assert (doc.date, doc.date_source) == ("2012-01-25", "dateline")
+
+
+def test_weak_dates_are_warned_in_one_warning(tmp_path):
+    for k, y in enumerate((2015, 2016)):
+        (tmp_path / f"{k}.txt").write_text(f"In {y} and {y} things happened.\n")
+    with pytest.warns(trendkz.TrendkzWarning) as record:
+        trendkz.load_corpus(tmp_path)
+    assert len(record) == 1
+    message = str(record[0].message)
+    assert "0.txt: 2015 (mentions)" in message and "1.txt: 2016 (mentions)" in message
+
+
+@needs_hrr
+def test_a_glob_of_hrr_files_beside_their_manifest_takes_its_entities_and_years():
+    files = sorted(HRR.glob("20*_russia.txt")) + sorted(HRR.glob("20*_kazakhstan.txt"))
+    man = pd.read_csv(HRR / "manifest.csv").set_index("file")
+    docs = trendkz.load_corpus(files).documents
+    assert len(docs) == len(files) == 18
+    for row in docs.itertuples():
+        assert (row.entity, row.year) == (
+            man.loc[row.source, "entity"],
+            man.loc[row.source, "year"],
+        )
+
+
+def test_plot_terms_puts_dates_on_the_axis_with_several_documents_a_year():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    corpus = trendkz.load_corpus(STATEMENTS)
+    terms = trendkz.count_terms(
+        trendkz.split_sections(corpus), lexicon=trendkz.Lexicon({"inflation": ["inflation"]})
+    )
+    ax = trendkz.plot_terms(terms, ax=Figure().add_subplot())
+    xs = ax.lines[0].get_xdata()
+    assert len(xs) == 16 and xs[0] == pytest.approx(decimal_year("2012-01-25"))
+    assert ax.get_xlabel() == "date (year)"
