@@ -28,6 +28,8 @@ def _corpus(texts: list[str]):
 
 
 def check_sections(text: str) -> None:
+    """split_sections, split_sentences, extract_facts, term_hits and count_terms on one
+    hostile document: spans point at their text, facts are finite or NaN, counts add up."""
     try:
         corpus = _corpus([text])
     except trendkz.TrendkzError:
@@ -43,18 +45,21 @@ def check_sections(text: str) -> None:
     for r in facts.itertuples():
         assert r.text == body[r.start : r.end]
         assert math.isnan(r.value) or math.isfinite(r.value)
+    hits = trendkz.term_hits(sections)
+    counts = trendkz.count_terms(sections)
+    assert int(counts["count"].sum()) == len(hits)
 
 
 @ci(50)
 @given(WITH_YEAR)
-def test_sections_sentences_facts(text):
+def test_sections_facts_terms(text):
     check_sections(text)
 
 
 @pytest.mark.slow
 @slow()
 @given(WITH_YEAR)
-def test_sections_sentences_facts_slow(text):
+def test_sections_facts_terms_slow(text):
     check_sections(text)
 
 
@@ -97,29 +102,6 @@ def test_lexicons(patterns, text):
 @given(st.lists(PATTERNS, min_size=1, max_size=4), LEX_TEXT)
 def test_lexicons_slow(patterns, text):
     check_lexicon(patterns, text)
-
-
-def check_terms(text: str) -> None:
-    try:
-        sections = trendkz.split_sections(_corpus([text]))
-    except trendkz.TrendkzError:
-        return
-    hits = trendkz.term_hits(sections)
-    counts = trendkz.count_terms(sections)
-    assert int(counts["count"].sum()) == len(hits)
-
-
-@ci(30)
-@given(WITH_YEAR)
-def test_count_terms(text):
-    check_terms(text)
-
-
-@pytest.mark.slow
-@slow()
-@given(WITH_YEAR)
-def test_count_terms_slow(text):
-    check_terms(text)
 
 
 def check_diff(a: str, b: str) -> None:
