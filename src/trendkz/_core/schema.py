@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["COLUMNS", "FRAMES", "conform", "empty", "require", "sort_order"]
+__all__ = ["COLUMNS", "FRAMES", "conform", "empty", "is_missing", "require", "sort_order"]
 
 S = "string"
 I = "Int64"  # noqa: E741 - one-letter dtype aliases keep the table readable
@@ -165,6 +165,10 @@ FRAMES: dict[str, tuple[list[str], list[str]]] = {
         "doc_id entity series year section_id term start end text is_quoted is_hedged".split(),
         "entity series year doc_id start term".split(),
     ),
+    "sentence_list": (
+        "doc_id entity series year section_id sentence_id text start end".split(),
+        "year entity series doc_id start".split(),
+    ),
     "kwic": (
         "doc_id year section_id term left match right is_quoted is_hedged start end".split(),
         "year doc_id start".split(),
@@ -258,6 +262,11 @@ def _cast(s: pd.Series, dtype: str) -> pd.Series:
     if dtype == B:
         return s.astype(B)
     return s.astype(S)
+
+
+def is_missing(value: object) -> bool:
+    """``value`` is a missing cell: None, ``pd.NA`` or a float NaN."""
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
 def require_corpus(corpus, *, fn: str, documents: bool = False) -> None:

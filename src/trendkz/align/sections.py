@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from .._core import schema
-from .._core.errors import InputError, OptionError, check_option
+from .._core.errors import InputError, OptionError, check_option, check_unit
 from ..load.corpus import count_words
 from .scores import EVIDENCE, WEIGHTS, clean_heading
 from .series import UNTITLED_LIFT, _best_by_group, _Series  # noqa: F401 (re-exported)
@@ -63,14 +63,7 @@ def _check_sections(sections: pd.DataFrame, needed=_NEEDED) -> None:
 
 
 def _check_options(min_similarity: float, weights: Mapping | None) -> dict[str, float]:
-    if (
-        not isinstance(min_similarity, numbers.Real)
-        or isinstance(min_similarity, bool)
-        or not 0.0 <= float(min_similarity) <= 1.0
-    ):
-        raise OptionError(
-            f"min_similarity={min_similarity!r} is not valid; give a number from 0 to 1"
-        )
+    check_unit("min_similarity", min_similarity)
     if weights is None:
         return dict(WEIGHTS)
     if not isinstance(weights, Mapping):
@@ -121,9 +114,10 @@ def align_sections(
         The frame :func:`trendkz.split_sections` returns (any order; documents of several
         entities and series are aligned separately, per entity and series).
     scorer
-        Heading similarity: a rapidfuzz scorer or any callable ``(a, b) -> score`` in 0..1
-        or 0..100 (read as percent when any score exceeds 1), applied to normalized
-        headings. Default ``rapidfuzz.fuzz.token_sort_ratio``: word order is free but a
+        Heading similarity: a rapidfuzz similarity (its 0..100 scale is read from the
+        scorer) or any callable ``(a, b) -> similarity`` in [0, 1] (values a hair outside
+        are clipped, others are an OptionError), applied to normalized headings.
+        Default ``rapidfuzz.fuzz.token_sort_ratio``: word order is free but a
         heading is not a perfect match of a longer one that contains it.
     min_similarity
         A section joins a group only with a score of at least this (default 0.45);

@@ -46,20 +46,8 @@ _ALIGNMENT = ("entity", "series", "group", "label", "doc_id", "year", "section_i
 
 
 def _check(sections: pd.DataFrame, alignment: pd.DataFrame) -> None:
-    for name, frame, need in (
-        ("sections", sections, _SECTIONS),
-        ("alignment", alignment, _ALIGNMENT),
-    ):
-        if not isinstance(frame, pd.DataFrame):
-            raise InputError(f"{name} must be a DataFrame, got {type(frame).__name__}")
-        missing = [c for c in need if c not in frame.columns]
-        if missing:
-            what = (
-                "trendkz.split_sections(corpus)"
-                if name == "sections"
-                else "trendkz.align_sections(sections)"
-            )
-            raise InputError(f"{name} lacks columns {missing}; pass the frame {what} returns")
+    schema.require(sections, _SECTIONS, name="sections", maker="split_sections")
+    schema.require(alignment, _ALIGNMENT, name="alignment", maker="align_sections")
 
 
 class _Groups:
