@@ -35,6 +35,8 @@ def test_seed_pairs(name, least):
 
 
 @needs_hrr
-@pytest.mark.parametrize(("name", "least"), [("hrr-tuvalu-2017-2018", 4)])
+@pytest.mark.parametrize(
+    ("name", "least"), [("hrr-tuvalu-2017-2018", 3), ("hrr-iceland-2019-2020", 1)]
+)
 def test_hrr_pairs(name, least):
     assert _hits(name) >= least

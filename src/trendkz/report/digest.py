@@ -37,6 +37,7 @@ the later document, then the headline: the ranking is deterministic.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -186,27 +187,30 @@ def _starts(frame: pd.DataFrame) -> dict[str, np.ndarray]:
 def _groups(comparison, secs: pd.DataFrame, bodies: Bodies) -> tuple[dict, dict, dict]:
     """Words, first sentence span and first heading of each (document, group)."""
     al = comparison.alignment.dropna(subset=["section_id"])
-    g = secs.merge(al[["doc_id", "section_id", "group"]], on=["doc_id", "section_id"])
+    g = secs[["doc_id", "section_id", "n_words", "start"]].merge(
+        al[["doc_id", "section_id", "group"]], on=["doc_id", "section_id"]
+    )
+    agg = g.groupby(["doc_id", "group"], sort=False).agg(
+        n_words=("n_words", "sum"), start=("start", "min")
+    )
     words, first, heads = {}, {}, {}
-    for (doc, grp), part in g.groupby(["doc_id", "group"], sort=False):
-        words[(doc, int(grp))] = int(part["n_words"].sum())
-        start = int(part["start"].min())
-        first[(doc, int(grp))] = bodies.sentence_at(doc, start)
-        span = first[(doc, int(grp))]
+    for (doc, grp), n, start in zip(
+        agg.index.tolist(), agg["n_words"].tolist(), agg["start"].tolist(), strict=True
+    ):
+        key = (doc, int(grp))
+        words[key] = int(n)
+        first[key] = span = bodies.sentence_at(doc, int(start))
         lead = " ".join(bodies.body(doc)[span[0] : span[1]].split()[:6])
-        heads[(doc, int(grp))] = bodies.heading(doc, start) or f"¶ {lead}…"
+        heads[key] = bodies.heading(doc, int(start)) or f"¶ {lead}…"
     return words, first, heads
 
 
-def _tokens(secs: pd.DataFrame) -> tuple[dict, dict, dict]:
-    """Per document: word and word-pair counts, the number of words, the words used."""
-    counts, totals, vocab = {}, {}, {}
-    for doc, part in secs.groupby("doc_id", sort=True):
-        c = _count(part["text"].fillna("").astype(str), (1, 2))  # pairs joined by "_"
-        counts[doc] = c
-        vocab[doc] = {t for t in c if "_" not in t}
-        totals[doc] = sum(c[t] for t in vocab[doc])
-    return counts, totals, vocab
+def _tokens(secs: pd.DataFrame) -> dict:
+    """Per document, its words and word pairs (:class:`digest_items.DocWords`)."""
+    return {
+        doc: items_module.DocWords.of(_count(part["text"].fillna("").astype(str), (1, 2)))
+        for doc, part in secs.groupby("doc_id", sort=True)
+    }
 
 
 def _weights(weights: dict | None) -> dict:
@@ -304,26 +308,31 @@ def digest(
         hits = term_hits(secs, lexicon)
         hit_starts = _starts(hits)
         fact_starts = _starts(comparison.facts[comparison.facts["doc_id"].isin(docs)])
-        counts, totals, vocab = _tokens(secs)
+        words_of = _tokens(secs)
+        empty = items_module.DocWords.of(Counter())
+        totals = {d: w.n_words for d, w in words_of.items()}
+        vocab = {d: w.vocab for d, w in words_of.items()}
         words, first, heads = _groups(comparison, secs, bodies)
         changes = _by_pair(comparison.changes)
         facts = _by_pair(comparison.fact_changes)
-        sents = _by_pair(comparison.sentences)
-        hits_by_doc = dict(iter(hits.groupby("doc_id", sort=False)))
-        empty = hits.iloc[:0]
+        sents = digest_sentences.rows_by_pair(comparison.sentences)
+        uses = items_module.hit_table(hits)
         for p in todo.itertuples(index=False):
             key = (p.doc_from, p.doc_to)
-            pair_hits = pd.concat(
-                [hits_by_doc.get(p.doc_from, empty), hits_by_doc.get(p.doc_to, empty)]
-            )
+            u0, u1 = uses.get(p.doc_from, {}), uses.get(p.doc_to, {})
             found = items_module.section_changes(
                 changes.get(key, comparison.changes.iloc[:0]), words, first, heads
             )
             if key in facts:
                 found += items_module.facts_moved(facts[key])
-            found += items_module.framing_shifts(pair_hits, p.doc_from, p.doc_to)
-            terms, keys = items_module.key_terms(counts, totals, p.doc_from, p.doc_to, bodies)
-            lex = items_module.lexicon_terms(pair_hits, p.doc_from, p.doc_to, totals)
+            found += items_module.framing_shifts(u0, u1)
+            terms, keys = items_module.key_terms(
+                words_of.get(p.doc_from, empty), words_of.get(p.doc_to, empty),
+                p.doc_from, p.doc_to, bodies,
+            )  # fmt: skip
+            lex = items_module.lexicon_terms(
+                u0, u1, totals.get(p.doc_from, 0), totals.get(p.doc_to, 0)
+            )
             shown = {it["term"] for it in lex}
             found += lex + [it for it in terms if it["term"] not in shown]
             if key in sents:

@@ -29,6 +29,7 @@ class Bodies:
         self._secs: dict[str, tuple[list[int], list[int], list[str], list[str]]] = {}
         self._body: dict[str, str] = {}
         self._sent: dict[str, list[tuple[int, int]]] = {}
+        self._lower: dict[str, str | None] = {}
         cols = ["doc_id", "start", "end", "text", "heading"]
         sec = sections[cols].sort_values(["doc_id", "start"], kind="mergesort")
         for doc, part in sec.groupby("doc_id", sort=True):
@@ -95,6 +96,18 @@ class Bodies:
             m = re.compile(r"\s+".join(words)).search(body) if words else None
             return (m.start(), m.end()) if m else None
         return (at, at + len(text))
+
+    def find_words(self, doc: str, words: list[str]) -> tuple[int, int] | None:
+        """Span of the first use of ``words`` (any case, anything but a word character
+        between them) in ``doc``."""
+        body = self.body(doc)
+        pattern = r"(?<!\w)" + r"\W+".join(re.escape(w) for w in words) + r"(?!\w)"
+        if doc not in self._lower:
+            low = body.lower()
+            self._lower[doc] = low if len(low) == len(body) else None  # same offsets only
+        low = self._lower[doc]
+        m = re.search(pattern, low) if low is not None else re.search(pattern, body, re.I)
+        return (m.start(), m.end()) if m else None
 
     def cite(self, doc: str, start: int, end: int) -> tuple[str, int, int, str]:
         """``(heading, start, end, quote)``: the sentence around the span, trimmed."""

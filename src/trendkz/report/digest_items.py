@@ -8,7 +8,8 @@ measure`` and ``span_from`` / ``span_to`` (body offsets of what to cite, or ``No
 from __future__ import annotations
 
 import math
-import re
+from collections import Counter
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -16,7 +17,15 @@ import pandas as pd
 from .._core.vocab import ADDED, CHANGED, DOWN, QUALIFIER_CHANGED, REMOVED, REWRITTEN, UP
 from ..terms.keyness import _stats
 
-__all__ = ["facts_moved", "framing_shifts", "key_terms", "lexicon_terms", "section_changes"]
+__all__ = [
+    "DocWords",
+    "facts_moved",
+    "framing_shifts",
+    "hit_table",
+    "key_terms",
+    "lexicon_terms",
+    "section_changes",
+]
 
 KEY_G2 = 6.63  # p < 0.01 with one degree of freedom (G² without Yates' correction)
 KEY_MIN = 4  # uses on the side a key term leans to
@@ -137,23 +146,33 @@ def _share_headline(term: str, what: str, k1: int, n1: int, k0: int, n0: int) ->
     return f"“{term}” {how}: {k1} of {n1} uses, from {k0} of {n0}"
 
 
-def framing_shifts(hits: pd.DataFrame, doc_from: str, doc_to: str) -> list[dict]:
-    """Terms whose share of quoted (or hedged) uses changed by at least :data:`SHARE_MIN`."""
+def hit_table(hits: pd.DataFrame) -> dict:
+    """``doc -> term -> [(start, end, is_quoted, is_hedged), ...]`` in text order."""
+    out: dict = {}
+    cols = [hits[c].tolist() for c in ("doc_id", "term", "start", "end", "is_quoted", "is_hedged")]
+    for doc, term, s, e, q, h in sorted(zip(*cols, strict=True), key=lambda r: (r[0], r[2])):
+        out.setdefault(doc, {}).setdefault(term, []).append((int(s), int(e), bool(q), bool(h)))
+    return out
+
+
+def framing_shifts(uses_from: dict, uses_to: dict) -> list[dict]:
+    """Terms whose share of quoted (or hedged) uses changed by at least :data:`SHARE_MIN`.
+    ``uses_*`` map each term to its hits in a document (see :func:`hit_table`)."""
     out = []
-    for flag, what in (("is_quoted", "in quotation marks"), ("is_hedged", "hedged")):
-        for term, part in hits.groupby("term", sort=True):
-            a = part[part["doc_id"] == doc_from]
-            b = part[part["doc_id"] == doc_to]
+    terms = sorted(set(uses_from) | set(uses_to))
+    for flag, what in ((2, "in quotation marks"), (3, "hedged")):
+        for term in terms:
+            a, b = uses_from.get(term, []), uses_to.get(term, [])
             n0, n1 = len(a), len(b)
             if min(n0, n1) < 2 or max(n0, n1) < 3:
                 continue
-            k0, k1 = int(a[flag].sum()), int(b[flag].sum())
+            k0, k1 = sum(u[flag] for u in a), sum(u[flag] for u in b)
             delta = k1 / n1 - k0 / n0
             always = k1 == n1 and k0 < n0  # "now always": a change of kind, however small
             if abs(delta) < SHARE_MIN and not always:
                 continue
             # "now always" (from not always) or "no longer" (from a quarter or more)
-            extreme = 0.5 if (k1 == n1 and k0 < n0) or (k1 == 0 and k0 / n0 >= 0.25) else 0.0
+            extreme = 0.5 if always or (k1 == 0 and k0 / n0 >= 0.25) else 0.0
             weight = min(1.0, min(n0, n1) / 4)
             strength = (1 + 3 * abs(delta) + extreme) * weight
             detail = (
@@ -161,9 +180,8 @@ def framing_shifts(hits: pd.DataFrame, doc_from: str, doc_to: str) -> list[dict]
                 f" × min(1, {min(n0, n1)} uses / 4) = {strength:.2f}"
             )
             # cite a use that shows the change on each side
-            pick1 = b[b[flag] == (delta > 0)]
-            pick0 = a[a[flag] == (delta < 0)]
-            pick1, pick0 = (pick1 if len(pick1) else b), (pick0 if len(pick0) else a)
+            pick1 = next((u for u in b if u[flag] == (delta > 0)), b[0])
+            pick0 = next((u for u in a if u[flag] == (delta < 0)), a[0])
             out.append(
                 {
                     "kind": "framing shift",
@@ -173,31 +191,51 @@ def framing_shifts(hits: pd.DataFrame, doc_from: str, doc_to: str) -> list[dict]
                     "detail": detail,
                     "term": term,
                     "measure": None,
-                    "span_from": (int(pick0["start"].iloc[0]), int(pick0["end"].iloc[0])),
-                    "span_to": (int(pick1["start"].iloc[0]), int(pick1["end"].iloc[0])),
+                    "span_from": (pick0[0], pick0[1]),
+                    "span_to": (pick1[0], pick1[1]),
                 }
             )
     return out
 
 
-def _term_regex(term: str) -> re.Pattern:
-    words = [re.escape(w) for w in term.split("_")]
-    return re.compile(r"(?<![\w])" + r"\W+".join(words) + r"(?![\w])", re.IGNORECASE)
+class DocWords(NamedTuple):
+    """One document's words: ``counts`` of words and word pairs (joined by ``_``),
+    ``n_words``, ``n_all`` (words and pairs), ``frequent`` (terms used KEY_MIN times or
+    more) and ``vocab`` (the distinct words)."""
+
+    counts: Counter
+    n_words: int
+    n_all: int
+    frequent: frozenset
+    vocab: frozenset
+
+    @classmethod
+    def of(cls, counts: Counter) -> DocWords:
+        vocab = frozenset(t for t in counts if "_" not in t)
+        return cls(
+            counts,
+            sum(counts[t] for t in vocab),
+            sum(counts.values()),
+            frozenset(t for t, n in counts.items() if n >= KEY_MIN),
+            vocab,
+        )
 
 
-def key_terms(counts: dict, totals: dict, doc_from: str, doc_to: str, bodies) -> tuple:
+def key_terms(w_from: DocWords, w_to: DocWords, doc_from: str, doc_to: str, bodies) -> tuple:
     """Words and word pairs that rose or fell (G² of the later document against the
     earlier, as :func:`trendkz.keyness` with ``ngrams=(1, 2), correction="none"``), and
-    the set of key words for the sentence finders. ``counts[doc]`` counts a document's
-    words and word pairs, ``totals[doc]`` its words."""
-    ct, cr = counts.get(doc_to), counts.get(doc_from)
-    nt, nr = totals.get(doc_to, 0), totals.get(doc_from, 0)
-    if not ct or not cr or nt == 0 or nr == 0:
+    the set of key words for the sentence finders."""
+    ct, cr = w_to.counts, w_from.counts
+    nt, nr = w_to.n_words, w_from.n_words
+    if nt == 0 or nr == 0:
         return [], set()
-    terms = sorted(set(ct) | set(cr))
+    # only a term used KEY_MIN times on one side can pass; the rest fill the table
+    terms = sorted(w_to.frequent | w_from.frequent)
     a = np.array([ct.get(t, 0) for t in terms], dtype="float64")
     b = np.array([cr.get(t, 0) for t in terms], dtype="float64")
-    _, g2 = _stats(a, b, "none")
+    rest = (w_to.n_all - a.sum(), w_from.n_all - b.sum())
+    _, g2 = _stats(np.append(a, rest[0]), np.append(b, rest[1]), "none")
+    g2 = g2[:-1]
     big = np.flatnonzero(np.abs(g2) >= KEY_G2)  # the few strong terms, before any frame
     k = pd.DataFrame(
         {"term": [terms[i] for i in big], "n_target": a[big], "n_reference": b[big], "g2": g2[big]}
@@ -229,11 +267,7 @@ def key_terms(counts: dict, totals: dict, doc_from: str, doc_to: str, bodies) ->
                 f"“{shown}” {'rises' if sign > 0 else 'falls'}: {b} → {a} uses "
                 f"({1000 * b / nr:.1f} → {1000 * a / nt:.1f} per 1,000 words)"
             )
-            rx = _term_regex(r.term)
-            spans = {}
-            for doc in (doc_from, doc_to):
-                m = rx.search(bodies.body(doc))
-                spans[doc] = (m.start(), m.end()) if m else None
+            spans = {doc: bodies.find_words(doc, r.term.split("_")) for doc in (doc_from, doc_to)}
             items.append(
                 {
                     "kind": f"term {side}",
@@ -250,34 +284,23 @@ def key_terms(counts: dict, totals: dict, doc_from: str, doc_to: str, bodies) ->
     return items, keys
 
 
-def lexicon_terms(hits: pd.DataFrame, doc_from: str, doc_to: str, totals: dict) -> list[dict]:
-    """Lexicon terms used more or less often (G² of hit counts against all tokens)."""
-    if hits.empty:
+def lexicon_terms(uses_from: dict, uses_to: dict, nr: int, nt: int) -> list[dict]:
+    """Lexicon terms used more or less often (G² of hit counts against all ``nr`` and
+    ``nt`` words of the earlier and later document); ``uses_*`` as for framing."""
+    terms = sorted(set(uses_from) | set(uses_to))
+    if not terms or nt == 0 or nr == 0:
         return []
-    counts = hits.groupby(["term", "doc_id"]).size().unstack(fill_value=0)
-    for doc in (doc_from, doc_to):
-        if doc not in counts.columns:
-            counts[doc] = 0
-    nt, nr = totals.get(doc_to, 0), totals.get(doc_from, 0)
-    if nt == 0 or nr == 0:
-        return []
-    a = counts[doc_to].to_numpy(dtype="float64")
-    b = counts[doc_from].to_numpy(dtype="float64")
+    a = np.array([len(uses_to.get(t, [])) for t in terms], dtype="float64")
+    b = np.array([len(uses_from.get(t, [])) for t in terms], dtype="float64")
     # the rest of each document's tokens fill the table, as in keyness
     _, g2 = _stats(np.append(a, nt - a.sum()), np.append(b, nr - b.sum()), "none")
     out = []
-    for term, ai, bi, g in zip(counts.index, a, b, g2[:-1], strict=True):
+    for term, ai, bi, g in zip(terms, a, b, g2[:-1], strict=True):
         lean = ai if g > 0 else bi
         if abs(g) < LEXICON_G2 or lean < 3:
             continue
         strength = min(3.0, math.log2(abs(g) / 3.84)) + 0.5
-        rx = _term_regex(str(term))
-        side = hits[hits["term"] == term]
-        spans = {}
-        for doc in (doc_from, doc_to):
-            h = side[side["doc_id"] == doc]
-            spans[doc] = (int(h["start"].iloc[0]), int(h["end"].iloc[0])) if len(h) else None
-        del rx
+        u0, u1 = uses_from.get(term), uses_to.get(term)
         out.append(
             {
                 "kind": f"term {'rising' if g > 0 else 'falling'}",
@@ -290,8 +313,8 @@ def lexicon_terms(hits: pd.DataFrame, doc_from: str, doc_to: str, totals: dict) 
                 "detail": f"log2(G² {abs(g):.1f} / 3.84) + 0.5 lexicon term = {strength:.2f}",
                 "term": str(term),
                 "measure": None,
-                "span_from": spans[doc_from],
-                "span_to": spans[doc_to],
+                "span_from": (u0[0][0], u0[0][1]) if u0 else None,
+                "span_to": (u1[0][0], u1[0][1]) if u1 else None,
             }
         )
     return out

@@ -16,16 +16,26 @@ from .._core.vocab import ADDED, CHANGED, REMOVED
 from ..terms.keyness import tokenize
 from .digest_items import _short
 
-__all__ = ["sentence_changes", "sentences_reworded"]
+__all__ = ["rows_by_pair", "sentence_changes", "sentences_reworded"]
 
-_NEGATION = frozenset("not no never none nor without cannot n't".split())
+_NEGATION = re.compile(r"\b(?:not|no|never|none|nor|without|cannot)\b|n['’]t\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
 
 
-def _rows(frame: pd.DataFrame, cols: list[str]):
-    """The frame's rows as plain tuples (no pandas scalars): fast to loop over."""
-    lists = [frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in cols]
-    return zip(*lists, strict=True)
+#: the sentence columns the finders read, in this order
+COLUMNS = ["status", "doc_from", "doc_to", "text_from", "text_to"]
+
+
+def rows_by_pair(sentences: pd.DataFrame) -> dict:
+    """``(doc_from, doc_to) -> [(status, doc_from, doc_to, text_from, text_to), ...]``,
+    plain Python values (``None`` for missing): fast to loop over, made once."""
+    lists = [
+        sentences[c].astype(object).where(sentences[c].notna(), None).tolist() for c in COLUMNS
+    ]
+    out: dict = {}
+    for row in zip(*lists, strict=True):
+        out.setdefault((row[1], row[2]), []).append(row)
+    return out
 
 
 def _between(starts, s: int, e: int) -> int:
@@ -41,14 +51,14 @@ def _novel(tokens: list[str], vocab: set) -> set:
 
 
 def sentence_changes(
-    sentences: pd.DataFrame, bodies, facts: dict, hits: dict, keys: set, vocab: dict
+    sentences: list, bodies, facts: dict, hits: dict, keys: set, vocab: dict
 ) -> list[dict]:
     """Sentences added or removed that carry a number, a lexicon term, a key word or a
     word the other document never uses. ``facts[doc]`` and ``hits[doc]`` are sorted
-    start offsets; ``vocab[doc]`` the lower-cased tokens of a document."""
+    start offsets; ``vocab[doc]`` the lower-cased tokens of a document; ``sentences`` the
+    pair's rows from :func:`rows_by_pair`."""
     out = []
-    cols = ["status", "doc_from", "doc_to", "text_from", "text_to"]
-    for status, doc_from, doc_to, text_from, text_to in _rows(sentences, cols):
+    for status, doc_from, doc_to, text_from, text_to in sentences:
         if status not in (ADDED, REMOVED):
             continue
         doc, other, text = (
@@ -93,20 +103,17 @@ def sentence_changes(
     return out
 
 
-def sentences_reworded(sentences: pd.DataFrame, bodies, keys: set, vocab: dict) -> list[dict]:
+def sentences_reworded(sentences: list, bodies, keys: set, vocab: dict) -> list[dict]:
     """Sentences kept but changed: numbers, a negation, or many words in or out."""
     out = []
-    cols = ["status", "doc_from", "doc_to", "text_from", "text_to"]
-    for status, doc_from, doc_to, text_from, text_to in _rows(sentences, cols):
+    for status, doc_from, doc_to, text_from, text_to in sentences:
         if status != CHANGED or text_from is None or text_to is None:
             continue
         a, b = str(text_from), str(text_to)
         sa, sb = bodies.find(doc_from, a), bodies.find(doc_to, b)
         if sa is None or sb is None:
             continue
-        ta = tokenize(a, stopwords=False)
-        tb = tokenize(b, stopwords=False)
-        neg = int(sum(t in _NEGATION for t in ta) != sum(t in _NEGATION for t in tb))
+        neg = int(len(_NEGATION.findall(a)) != len(_NEGATION.findall(b)))
         da, db = set(_DIGITS.findall(a)), set(_DIGITS.findall(b))
         nums = max(len(da - db), len(db - da))
         content_a, content_b = set(tokenize(a)), set(tokenize(b))
