@@ -40,3 +40,21 @@ def hrr_central_asia():
 def hrr_kazakhstan(hrr_central_asia):
     ids = [d.doc_id for d in hrr_central_asia if d.entity == "Kazakhstan"]
     return hrr_central_asia.subset(ids)
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--run-slow",
+        action="store_true",
+        default=False,
+        help="run the tests marked slow (the long fuzz mode); TRENDKZ_SLOW=1 does the same",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--run-slow") or os.environ.get("TRENDKZ_SLOW") == "1":
+        return
+    skip = pytest.mark.skip(reason="slow fuzz mode: pass --run-slow or set TRENDKZ_SLOW=1")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)

@@ -182,7 +182,10 @@ def test_digits_with_thousands_separators_round_trip(n):
 
 # ---- fast paths equal their plain definitions
 
-_TOKEN_DEF = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?|[^\W\d_]+|\S")
+# superscript digits ("²") are a token of their own, never part of a word or number
+_TOKEN_DEF = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?|[^\W\d_⁰¹²³⁴⁵⁶⁷⁸⁹]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\S"
+)
 _TEXT = st.lists(
     st.sampled_from(
         [

@@ -115,7 +115,7 @@ VAGUE_MULT = {("several",): (3, 9), ("a", "few"): (2, 5), ("few",): (2, 5)}
 #: superscript digits: one token per run ("¹²"), never a number token
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _TOKEN = re.compile(
-    r"[^\W\d_]+|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?"
+    rf"[^\W\d_{SUPERSCRIPTS}]+|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?"
     rf"|[{SUPERSCRIPTS}]+|\S"
 )
 

@@ -36,13 +36,12 @@ _REPLACE = [(chr(c), " ") for c in [0x00A0, 0x1680, *range(0x2000, 0x200B), 0x20
 _REPLACE += [(chr(c), "") for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)]
 # control characters other than tab, newline, carriage return, form feed
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROLS = [chr(c) for c in (*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F)]
 
 
 def normalize(text: str) -> str:
-    """Normalize text once: NFC, line endings, odd spaces, control characters, trailing
-    blanks; quotes kept."""
-    if _CONTROL.search(text):
-        text = _CONTROL.sub("", text)
+    """Normalize text once: NFC, line endings, odd spaces, trailing blanks; quotes kept.
+    (Control characters are removed before, by :func:`prepare`.)"""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = unicodedata.normalize("NFC", text)
     for odd, plain in _REPLACE:  # str.replace and `in` are C-speed scans
@@ -136,10 +135,12 @@ def prepare(text: str, where: str, *, markup: str | None = None) -> str:
     """Decoded text made ready, the same way for every input route: binary check, control
     characters removed (with a warning), HTML read as HTML (``markup="html"``, or a text
     that looks like a page), character references unescaped, then :func:`normalize`."""
-    head = _CONTROL.findall(text[:8192])
-    if len(head) > 8:
-        raise InputError(f"{where}: looks like a binary file (control characters), not text")
-    controls = head if len(text) <= 8192 else _CONTROL.findall(text)
+    controls = []
+    if any(c in text for c in _CONTROLS):  # 29 C-speed scans beat one regex scan 8 times
+        if len(_CONTROL.findall(text[:8192])) > 8:
+            raise InputError(f"{where}: looks like a binary file (control characters), not text")
+        controls = _CONTROL.findall(text)
+        text = _CONTROL.sub("", text)
     if controls:
         warnings.warn(
             f"{where}: removed {len(controls)} control character(s) "

@@ -13,6 +13,9 @@ hand:
 - a hyphen matches a hyphen or nothing: ``counter-terror*`` also matches
   ``counterterrorism``. (It does not match a space: "to counter terrorist funding" is a
   verb and a noun, not "counter-terrorism". Write ``counter terror*`` if you want that.)
+- every word of a pattern holds a letter, digit or sign of its own: ``*``, ``-`` or
+  ``violent *`` are refused (they would match empty text or any word). Wildcards match in
+  time linear in a word's length, however many a pattern has (``*a*a*b``);
 - British and American spellings: ``iz`` before a vowel or ``*`` also matches ``is``
   (``radicalization`` matches ``radicalisation``); an apostrophe matches ``'`` and ``’``.
 
