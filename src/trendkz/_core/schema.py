@@ -248,6 +248,8 @@ FRAMES: dict[str, tuple[list[str], list[str]]] = {
     "kwic": (
         [
             "doc_id",
+            "entity",
+            "series",
             "year",
             "section_id",
             "term",
@@ -259,7 +261,7 @@ FRAMES: dict[str, tuple[list[str], list[str]]] = {
             "start",
             "end",
         ],
-        ["year", "doc_id", "start"],
+        ["entity", "series", "year", "doc_id", "start"],
     ),
     "facts": (
         [

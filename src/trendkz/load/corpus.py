@@ -65,12 +65,17 @@ class Corpus:
     set aside as page chrome, so nothing is lost.
     """
 
-    def __init__(self, documents: Sequence[Document]):
+    def __init__(self, documents: Sequence[Document], *, origin: dict | None = None):
         docs = sorted(
             documents, key=lambda d: (d.year, d.entity or "", d.series or "", d.kind, d.doc_id)
         )
         self._docs = docs
         self._by_id = {d.doc_id: d for d in docs}
+        #: how the corpus was made, enough to load it again (``None`` when unknown): one of
+        #: ``{"path": folder or file, "manifest": ...}``, ``{"files": [...], "manifest":
+        #: ...}`` or ``{"frame": [records]}``, plus ``"doc_ids"`` for a subset. Paths are
+        #: absolute; a manifest is a path or its rows as records.
+        self.origin = origin
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -86,7 +91,8 @@ class Corpus:
 
     def subset(self, doc_ids: Sequence[str]) -> Corpus:
         """A corpus of the named documents only."""
-        return Corpus([self[d] for d in doc_ids])
+        origin = None if self.origin is None else {**self.origin, "doc_ids": list(doc_ids)}
+        return Corpus([self[d] for d in doc_ids], origin=origin)
 
     def by_entity(self) -> list[Corpus]:
         """One corpus per entity, sorted by entity (documents without one together, first)."""
@@ -380,7 +386,30 @@ def load_corpus(
         units=("reading", "file"),
     )
     _fill_from_siblings(items)
-    return Corpus(_assign_ids(items))
+    return Corpus(_assign_ids(items), origin=_origin(source, manifest))
+
+
+def _origin(source, manifest) -> dict:
+    if isinstance(manifest, pd.DataFrame):
+        manifest = _records(manifest, list(manifest.columns))
+    elif manifest is not None:
+        manifest = str(Path(manifest).resolve())
+    if isinstance(source, (str, Path)):
+        return {"path": str(Path(source).resolve()), "manifest": manifest}
+    return {"files": [str(Path(p).resolve()) for p in source], "manifest": manifest}
+
+
+def _records(df: pd.DataFrame, columns: list) -> list[dict]:
+    """Rows as plain JSON data (missing values left out), to load the same frame again."""
+    out = []
+    for row in df[columns].to_dict("records"):
+        rec = {}
+        for k, v in row.items():
+            if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v):
+                continue
+            rec[str(k)] = v.item() if hasattr(v, "item") else v
+        out.append(rec)
+    return out
 
 
 def _from_frame(df: pd.DataFrame) -> Corpus:
@@ -405,4 +434,5 @@ def _from_frame(df: pd.DataFrame) -> Corpus:
         over = {k: row.get(k) for k in MANIFEST_FIELDS if k in row and pd.notna(row.get(k))}
         items.append(_document(text, text.encode("utf-8"), name, over))
     _fill_from_siblings(items)
-    return Corpus(_assign_ids(items))
+    kept = [c for c in df.columns if c in ("file", "text", *MANIFEST_FIELDS)]
+    return Corpus(_assign_ids(items), origin={"frame": _records(df, kept)})

@@ -6,10 +6,15 @@ figures read in greyscale and at a journal's single-column width (3.5 in).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
 from .._core.errors import OptionError
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 __all__ = ["plot_coverage", "plot_facts", "plot_similarity", "plot_terms"]
 
@@ -32,50 +37,125 @@ def _need(data: pd.DataFrame, cols: list[str], fn: str) -> None:
         raise OptionError(f"{fn}: the frame lacks column(s) {missing}; it has {list(data.columns)}")
 
 
+def _closest(wanted, known, what: str, fn: str) -> None:
+    """Raise :class:`OptionError` for names not in ``known``, with the closest ones."""
+    from rapidfuzz import process
+
+    known = [str(k) for k in known]
+    missing = [w for w in wanted if str(w) not in set(known)]
+    if missing:
+
+        def hint(m) -> str:
+            near = [repr(c) for c, *_ in process.extract(str(m), known, limit=3)]
+            return f"{m!r} (did you mean {', '.join(near)}?)" if near else f"{m!r} (there are none)"
+
+        hints = "; ".join(hint(m) for m in missing)
+        raise OptionError(f"{fn}: unknown {what} {hints}")
+
+
+def _one_entity(data: pd.DataFrame, entity: str | None, fn: str) -> pd.DataFrame:
+    """The rows of ``entity``; a frame of several entities needs one named (never mixed)."""
+    if "entity" not in data.columns:
+        return data
+    if entity is not None:
+        _closest([entity], sorted(data["entity"].dropna().unique()), "entity", fn)
+        return data[data["entity"] == entity]
+    many = sorted(data["entity"].dropna().unique())
+    if len(many) > 1:
+        shown = ", ".join(map(repr, many[:5])) + (" …" if len(many) > 5 else "")
+        raise OptionError(
+            f"{fn}: the frame holds {len(many)} entities ({shown}); pass entity= to draw one"
+        )
+    return data
+
+
+def _colors(levels: list, palette, color) -> list:
+    """A color per hue level: ``palette`` (a list, a dict level → color, or a colormap
+    name), else one ``color`` for all, else the greys."""
+    if palette is None:
+        return [color or GREYS[i % len(GREYS)] for i in range(len(levels))]
+    if isinstance(palette, dict):
+        _closest(levels, list(palette), "palette key(s) for levels", "palette")
+        return [palette[lv] for lv in levels]
+    if isinstance(palette, str):
+        import matplotlib
+
+        cmap = matplotlib.colormaps[palette]
+        n = max(len(levels), 1)
+        return [cmap(i / max(n - 1, 1)) for i in range(len(levels))]
+    palette = list(palette)
+    return [palette[i % len(palette)] for i in range(len(levels))]
+
+
+def _check_legend(legend) -> None:
+    if legend not in (False, True, "brief", "auto", "full"):
+        raise OptionError(f"legend={legend!r} is not valid; choose False, True, 'brief' or 'full'")
+
+
 def plot_terms(
     data: pd.DataFrame,
     *,
     x: str = "year",
     y: str = "rate",
-    hue: str = "term",
+    hue: str | None = "term",
     count: str = "count",
     quoted: str | None = "quoted",
     words: str = "n_words",
     terms: list[str] | None = None,
-    ax=None,
+    entity: str | None = None,
+    palette=None,
+    color=None,
+    legend: bool | str = "brief",
+    ax: Axes | None = None,
     **kwargs,
-):
-    """Rate per 1,000 words of each term by ``x``; the quoted part of it drawn dashed.
+) -> Axes:
+    """Each term (``hue``) by ``x``: its rate per 1,000 words (``y="rate"``) or the sum of
+    another column (``y="count"``, ``"quoted"``, ``"hedged"``); ``hue=None`` sums every term.
 
-    ``data`` is a terms frame (``count_terms``): rows are summed per (``hue``, ``x``) and
-    the rate recomputed as ``1000 * count / words``. With ``quoted``, a dashed line with
-    hollow markers shows the rate of hits inside quotation marks.
+    ``data`` is a terms frame (``count_terms``): rows are summed per (``hue``, ``x``); a
+    rate is recomputed as ``1000 * count / words``. With ``quoted``, a dashed line with
+    hollow markers shows the part of ``y`` inside quotation marks (rates and counts).
+    ``terms`` picks terms (an unknown one is an error naming the closest); ``entity`` picks
+    one entity of a many-entity frame (required there). ``palette`` (list, dict or colormap
+    name) or ``color`` replace the greys; ``legend=False`` draws none.
     """
-    _need(data, [x, hue, count, words, quoted], "plot_terms")
+    need = [x, count, words, hue, quoted] + ([y] if y != "rate" else [])
+    _need(data, need, "plot_terms")
+    _check_legend(legend)
     ax = _axes(ax)
-    df = data if terms is None else data[data[hue].isin(terms)]
+    data = _one_entity(data, entity, "plot_terms")
+    if terms is not None:
+        _closest(terms, sorted(data[hue].dropna().unique()) if hue else [], "term(s)", "plot_terms")
+    df = data if terms is None or hue is None else data[data[hue].isin(terms)]
+    key = hue or "_all"
+    if hue is None:
+        df = df.assign(_all="all terms")
     units = df.drop_duplicates(
-        subset=[c for c in ("doc_id", "section_id", "group", x) if c in df.columns] + [hue]
+        subset=[c for c in ("doc_id", "section_id", "group", x) if c in df.columns] + [key]
     )
-    order = terms or sorted(df[hue].dropna().unique())
+    order = list(terms) if terms is not None and hue else sorted(df[key].dropna().unique())
+    colors = _colors(order, palette, color)
+    value = count if y == "rate" else y
+    show_quoted = quoted and y in ("rate", count)
     for i, term in enumerate(order):
-        part = units[units[hue] == term]
+        part = (units if hue else df)[(units if hue else df)[key] == term]
         if part.empty:
             continue
         agg = part.groupby(x, sort=True).agg(
-            c=(count, "sum"), w=(words, "sum"), **({"q": (quoted, "sum")} if quoted else {})
+            c=(value, "sum"), w=(words, "sum"), **({"q": (quoted, "sum")} if show_quoted else {})
         )
         xs = agg.index.to_numpy()
+        scale = 1000 / agg["w"] if y == "rate" else 1
         style = dict(
             marker=MARKERS[i % len(MARKERS)],
-            color=GREYS[i % len(GREYS)],
+            color=colors[i],
             linestyle=LINESTYLES[i % len(LINESTYLES)],
         )
-        ax.plot(xs, 1000 * agg["c"] / agg["w"], label=str(term), **style, **kwargs)
-        if quoted and agg["q"].sum() > 0:
+        ax.plot(xs, agg["c"] * scale, label=str(term), **{**style, **kwargs})
+        if show_quoted and agg["q"].sum() > 0:
             ax.plot(
                 xs,
-                1000 * agg["q"] / agg["w"],
+                agg["q"] * scale,
                 label=f"{term} (in quotes)",
                 marker=style["marker"],
                 color=style["color"],
@@ -84,9 +164,10 @@ def plot_terms(
                 linewidth=0.9,
             )
     ax.set_xlabel(x.replace("_", " "))
-    ax.set_ylabel("hits per 1,000 words" if y == "rate" else y)
+    ax.set_ylabel("hits per 1,000 words" if y == "rate" else y.replace("_", " "))
     _year_ticks(ax, units[x])
-    _legend_below(ax)
+    if legend:
+        _legend_below(ax)
     return ax
 
 
@@ -95,25 +176,42 @@ def plot_facts(
     *,
     measure: str | None = None,
     x: str = "period_end",
+    y: str | None = None,
     value: str = "value",
     low: str = "low",
     high: str = "high",
-    hue: str = "doc_id",
-    ax=None,
+    hue: str | None = "doc_id",
+    entity: str | None = None,
+    palette=None,
+    color=None,
+    legend: bool | str = "brief",
+    ax: Axes | None = None,
     **kwargs,
-):
+) -> Axes:
     """Values of one measure over time; intervals from qualifiers drawn as such.
 
     Exact values are filled markers. A bounded interval ("between 12 and 17", "about 600")
     is a vertical bar from ``low`` to ``high``. An open-ended value ("more than 600") is a
     hollow marker at its bound with an arrow pointing the open way. Sources (``hue``) differ
-    in marker shape and grey level.
+    in marker shape and grey level (or ``palette`` / ``color``). ``y`` is an alias of
+    ``value``. An unknown ``measure`` is an error naming the closest; a frame of several
+    entities needs ``entity``.
     """
+    value = y or value
     _need(data, [x, value, low, high, hue], "plot_facts")
+    _check_legend(legend)
     ax = _axes(ax)
+    data = _one_entity(data, entity, "plot_facts")
+    if measure is not None:
+        _need(data, ["measure"], "plot_facts")
+        _closest([measure], sorted(data["measure"].dropna().unique()), "measure", "plot_facts")
     df = data if measure is None else data[data["measure"] == measure]
+    if hue is None:
+        df, hue = df.assign(_all=value), "_all"
+    levels = sorted(df[hue].dropna().unique())
+    colors = dict(zip(levels, _colors(levels, palette, color), strict=True))
     for i, (src, part) in enumerate(df.groupby(hue, sort=True)):
-        marker, grey = MARKERS[i % len(MARKERS)], GREYS[i % len(GREYS)]
+        marker, grey = MARKERS[i % len(MARKERS)], colors[src]
         first = True
         for r in part.sort_values([x, value]).itertuples(index=False):
             xv, v = getattr(r, x), getattr(r, value)
@@ -161,7 +259,8 @@ def plot_facts(
     ax.set_ylabel(measure or value)
     ax.autoscale_view()
     _year_ticks(ax, df[x])
-    _legend_below(ax)
+    if legend:
+        _legend_below(ax)
     return ax
 
 
@@ -173,9 +272,9 @@ def plot_similarity(
     value: str = "similarity",
     col_from: str | None = "year_from",
     annotate: bool = True,
-    ax=None,
+    ax: Axes | None = None,
     **kwargs,
-):
+) -> Axes:
     """Heat map of how much each section changed: rows ``row``, columns year pairs.
 
     Cells are ``value`` in [0, 1] (1 = unchanged, light) in greys; pairs with nothing to
@@ -254,9 +353,9 @@ def plot_coverage(
     col: str = "year",
     status: str = "status",
     present: str = "matched",
-    ax=None,
+    ax: Axes | None = None,
     **kwargs,
-):
+) -> Axes:
     """Which groups exist in which year: filled squares present, small hollow ones absent."""
     _need(data, [row, col, status], "plot_coverage")
     ax = _axes(ax)
@@ -272,7 +371,14 @@ def plot_coverage(
             (ys if (r, c) in have else ya).append(i)
     ax.scatter(xs, ys, marker="s", s=kwargs.pop("s", 60), color="0.15", label=present, **kwargs)
     ax.scatter(xa, ya, marker="s", s=18, facecolors="white", edgecolors="0.5", label="absent")
-    ax.set_xticks(range(len(cols)), [str(c) for c in cols], fontsize="small")
+    # year labels upright when the columns are narrower than a label: they never overlap
+    longest = max((len(_short(r)) for r in rows), default=0)
+    width_in = ax.get_position().width * ax.figure.get_figwidth() - 0.055 * longest
+    label_in = max((len(str(c)) for c in cols), default=1) * 0.075
+    upright = len(cols) * label_in > 0.9 * width_in
+    ax.set_xticks(
+        range(len(cols)), [str(c) for c in cols], fontsize="small", rotation=90 if upright else 0
+    )
     ax.set_yticks(range(len(rows)), [_short(r) for r in rows], fontsize="small")
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlim(-0.5, len(cols) - 0.5)
@@ -300,15 +406,35 @@ def _year_ticks(ax, values: pd.Series) -> None:
 
 
 def _legend_below(ax) -> None:
+    """The legend under the axes, below the tick labels and the axis label whatever their
+    sizes (an offset in points from the fonts in use, not a fixed fraction of the axes), so
+    it never covers them; a constrained layout makes room for it."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.transforms import offset_copy
+
     handles, labels = ax.get_legend_handles_labels()
-    if handles:
-        ax.legend(
-            handles,
-            labels,
-            fontsize="x-small",
-            frameon=False,
-            loc="upper center",
-            bbox_to_anchor=(0.5, -0.22),
-            ncol=2,
-            handlelength=2.5,
-        )
+    if not handles:
+        return
+    ticks = ax.xaxis.get_ticklabels() or [None]
+    tick_pt = max(
+        (t.get_fontsize() for t in ticks if t is not None),
+        default=FontProperties(size=None).get_size_in_points(),
+    )
+    major = ax.xaxis.get_major_ticks()
+    tick = major[0] if major else None
+    length = tick.tick1line.get_markersize() if tick is not None else 3.5
+    pad = tick.get_pad() if tick is not None else 3.5
+    label_pt = ax.xaxis.label.get_fontsize() if ax.xaxis.label.get_text() else 0
+    drop = length + pad + 1.25 * tick_pt + ax.xaxis.labelpad + 1.25 * label_pt + 6
+    where = offset_copy(ax.transAxes, fig=ax.figure, x=0, y=-drop, units="points")
+    ax.legend(
+        handles,
+        labels,
+        fontsize="x-small",
+        frameon=False,
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0),
+        bbox_transform=where,
+        ncol=2,
+        handlelength=2.5,
+    )
