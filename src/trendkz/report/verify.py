@@ -234,6 +234,8 @@ def _corpus(folder: Path, manifest: dict, progress: bool):
         )
     if source == BUNDLED:
         return load_corpus(kazakhstan_path())
+    if isinstance(source, dict) and source.get("bundled") == BUNDLED:
+        source = {**source, "path": str(kazakhstan_path()), "manifest": None}
     if not isinstance(source, dict) or not (set(source) & {"path", "files", "frame"}):
         raise VerifyError(
             f"{where} is {json.dumps(source)[:80]}; expected {BUNDLED!r} or an object "
