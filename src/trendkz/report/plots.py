@@ -144,6 +144,8 @@ def plot_terms(
         agg = part.groupby(x, sort=True).agg(
             c=(value, "sum"), w=(words, "sum"), **({"q": (quoted, "sum")} if show_quoted else {})
         )
+        if hue is None:  # every term of a unit shares its words: count them once
+            agg["w"] = units.groupby(x, sort=True)[words].sum()
         xs = agg.index.to_numpy()
         scale = 1000 / agg["w"] if y == "rate" else 1
         style = dict(
