@@ -64,6 +64,19 @@ def where(path: object, text: str | None = None, offset: int | None = None) -> s
     return f"{path}:{line}:{col}"
 
 
+def check_unit(name: str, value: object) -> float:
+    """``value`` as a float in [0, 1], or :class:`OptionError` naming ``name``."""
+    import numbers
+
+    if (
+        not isinstance(value, numbers.Real)
+        or isinstance(value, bool)
+        or not 0.0 <= float(value) <= 1.0
+    ):
+        raise OptionError(f"{name}={value!r} is not valid; give a number from 0 to 1")
+    return float(value)
+
+
 def check_option(name: str, value: object, valid: tuple) -> None:
     """Raise :class:`OptionError` listing the valid values when ``value`` is not one."""
     if value not in valid:

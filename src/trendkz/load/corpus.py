@@ -15,6 +15,7 @@ from .._core import schema
 from .._core.errors import CorpusError, InputError, ManifestError
 from .chrome import Chrome, split_chrome
 from .metadata import infer_metadata
+from .origin import origin_of, records_of
 from .text import SUFFIXES, normalize, read_document
 
 __all__ = ["Corpus", "Document", "load_corpus"]
@@ -386,30 +387,7 @@ def load_corpus(
         units=("reading", "file"),
     )
     _fill_from_siblings(items)
-    return Corpus(_assign_ids(items), origin=_origin(source, manifest))
-
-
-def _origin(source, manifest) -> dict:
-    if isinstance(manifest, pd.DataFrame):
-        manifest = _records(manifest, list(manifest.columns))
-    elif manifest is not None:
-        manifest = str(Path(manifest).resolve())
-    if isinstance(source, (str, Path)):
-        return {"path": str(Path(source).resolve()), "manifest": manifest}
-    return {"files": [str(Path(p).resolve()) for p in source], "manifest": manifest}
-
-
-def _records(df: pd.DataFrame, columns: list) -> list[dict]:
-    """Rows as plain JSON data (missing values left out), to load the same frame again."""
-    out = []
-    for row in df[columns].to_dict("records"):
-        rec = {}
-        for k, v in row.items():
-            if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v):
-                continue
-            rec[str(k)] = v.item() if hasattr(v, "item") else v
-        out.append(rec)
-    return out
+    return Corpus(_assign_ids(items), origin=origin_of(source, manifest))
 
 
 def _from_frame(df: pd.DataFrame) -> Corpus:
@@ -435,4 +413,4 @@ def _from_frame(df: pd.DataFrame) -> Corpus:
         items.append(_document(text, text.encode("utf-8"), name, over))
     _fill_from_siblings(items)
     kept = [c for c in df.columns if c in ("file", "text", *MANIFEST_FIELDS)]
-    return Corpus(_assign_ids(items), origin={"frame": _records(df, kept)})
+    return Corpus(_assign_ids(items), origin={"frame": records_of(df, kept)})

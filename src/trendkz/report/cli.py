@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from .._core.errors import TrendkzError
-from .comparison import FRAME_NAMES
+from .frames import FRAME_NAMES
 
 __all__ = ["main"]
 

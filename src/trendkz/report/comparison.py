@@ -18,19 +18,7 @@ from ..load.corpus import Corpus
 
 __all__ = ["FRAME_NAMES", "Comparison", "compare", "recorded_options"]
 
-#: the frames a Comparison holds, in the order they are computed and saved
-FRAME_NAMES = (
-    "documents",
-    "chrome",
-    "sections",
-    "alignment",
-    "sentences",
-    "changes",
-    "terms",
-    "facts",
-    "fact_changes",
-    "corroboration",
-)
+from .frames import FRAME_NAMES
 
 _OPTIONS = {"lexicon": None, "min_similarity": None, "terms_by": "doc"}
 
@@ -223,10 +211,9 @@ def _combine(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
     for name in FRAME_NAMES:
         frames = [p[name] for p in parts if len(p[name])] or [parts[0][name]]
         df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-        declared, keys = schema.FRAMES[name]
+        declared = schema.FRAMES[name][0]
         extra = tuple(c for c in df.columns if c not in declared)
-        # each part is sorted and the parts come by entity: entity-first frames are in order
-        out[name] = schema.conform(df, name, extra=extra, sort=keys[0] != "entity")
+        out[name] = schema.conform(df, name, extra=extra)
     return out
 
 

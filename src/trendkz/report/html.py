@@ -9,9 +9,16 @@ import pandas as pd
 
 from .._core.vocab import CHANGED, DOWN, QUALIFIER_CHANGED, REWRITTEN, UP
 
-__all__ = ["CSS", "index_html", "kwic_html", "moved_facts", "table"]
+__all__ = ["CAPTIONS", "CSS", "index_html", "kwic_html", "moved_facts", "table"]
 
 MAX_ROWS = 60
+CAPTIONS = {
+    "terms": "Framing terms per 1,000 words by year; dashed: hits inside quotation marks.",
+    "similarity": "How much each section changed between consecutive years (1 = same).",
+    "coverage": "Which section groups are present in which year.",
+    "facts": "Facts over time; bars are intervals, hollow markers with arrows are "
+    'open-ended ("more than"). On entity pages: the median stated value per year.',
+}
 CSS = """
 body{font:15px/1.45 Georgia,serif;max-width:980px;margin:2em auto;padding:0 1em;color:#111}
 h1{font-size:1.5em} h2{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ccc}
@@ -121,7 +128,6 @@ def index_html(comparison, svgs: dict[str, bytes], entities=None) -> str:
     """HTML page with the entities (links to their pages), every figure of the main
     entity (inline SVG) and the main tables (first rows)."""
     from .figures import chosen_entities, entity_slugs
-    from .pages import CAPTIONS
 
     docs = comparison.documents
     slugs = entity_slugs(chosen_entities(comparison.documents, entities))

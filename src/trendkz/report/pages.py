@@ -14,20 +14,13 @@ import pandas as pd
 
 from .._core.vocab import CHANGED, REWRITTEN
 from .figures import FIGURE_FRAMES, chosen_entities, entity_slugs, main_series
-from .html import CSS, kwic_html, moved_facts, table
+from .html import CAPTIONS, CSS, kwic_html, moved_facts, table
 
-__all__ = ["PAGE_FRAMES", "entity_outputs", "entity_sections", "most_changed"]
+__all__ = ["CAPTIONS", "PAGE_FRAMES", "entity_outputs", "entity_sections", "most_changed"]
 
 #: the frames an entity page is made from
 PAGE_FRAMES = (*FIGURE_FRAMES, "sections")
 N_DIFFS = 3  # most changed sections shown as word diffs
-CAPTIONS = {
-    "terms": "Framing terms per 1,000 words by year; dashed: hits inside quotation marks.",
-    "similarity": "How much each section changed between consecutive years (1 = same).",
-    "coverage": "Which section groups are present in which year.",
-    "facts": "Facts over time; bars are intervals, hollow markers with arrows are "
-    'open-ended ("more than"). On entity pages: the median stated value per year.',
-}
 
 
 def most_changed(changes: pd.DataFrame, n: int = N_DIFFS) -> pd.DataFrame:

@@ -12,6 +12,14 @@ import numpy as np
 import pandas as pd
 
 from .._core.errors import OptionError
+from .plotstyle import (
+    check_legend,
+    closest,
+    colors_for,
+    legend_below,
+    one_entity,
+    year_ticks,
+)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -20,7 +28,6 @@ __all__ = ["plot_coverage", "plot_facts", "plot_similarity", "plot_terms"]
 
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "<", ">", "p")
 LINESTYLES = ("-", "--", ":", "-.")
-GREYS = ("0.0", "0.35", "0.55", "0.2", "0.45", "0.65")
 
 
 def _axes(ax):
@@ -35,61 +42,6 @@ def _need(data: pd.DataFrame, cols: list[str], fn: str) -> None:
     missing = [c for c in cols if c and c not in data.columns]
     if missing:
         raise OptionError(f"{fn}: the frame lacks column(s) {missing}; it has {list(data.columns)}")
-
-
-def _closest(wanted, known, what: str, fn: str) -> None:
-    """Raise :class:`OptionError` for names not in ``known``, with the closest ones."""
-    from rapidfuzz import process
-
-    known = [str(k) for k in known]
-    missing = [w for w in wanted if str(w) not in set(known)]
-    if missing:
-
-        def hint(m) -> str:
-            near = [repr(c) for c, *_ in process.extract(str(m), known, limit=3)]
-            return f"{m!r} (did you mean {', '.join(near)}?)" if near else f"{m!r} (there are none)"
-
-        hints = "; ".join(hint(m) for m in missing)
-        raise OptionError(f"{fn}: unknown {what} {hints}")
-
-
-def _one_entity(data: pd.DataFrame, entity: str | None, fn: str) -> pd.DataFrame:
-    """The rows of ``entity``; a frame of several entities needs one named (never mixed)."""
-    if "entity" not in data.columns:
-        return data
-    if entity is not None:
-        _closest([entity], sorted(data["entity"].dropna().unique()), "entity", fn)
-        return data[data["entity"] == entity]
-    many = sorted(data["entity"].dropna().unique())
-    if len(many) > 1:
-        shown = ", ".join(map(repr, many[:5])) + (" …" if len(many) > 5 else "")
-        raise OptionError(
-            f"{fn}: the frame holds {len(many)} entities ({shown}); pass entity= to draw one"
-        )
-    return data
-
-
-def _colors(levels: list, palette, color) -> list:
-    """A color per hue level: ``palette`` (a list, a dict level → color, or a colormap
-    name), else one ``color`` for all, else the greys."""
-    if palette is None:
-        return [color or GREYS[i % len(GREYS)] for i in range(len(levels))]
-    if isinstance(palette, dict):
-        _closest(levels, list(palette), "palette key(s) for levels", "palette")
-        return [palette[lv] for lv in levels]
-    if isinstance(palette, str):
-        import matplotlib
-
-        cmap = matplotlib.colormaps[palette]
-        n = max(len(levels), 1)
-        return [cmap(i / max(n - 1, 1)) for i in range(len(levels))]
-    palette = list(palette)
-    return [palette[i % len(palette)] for i in range(len(levels))]
-
-
-def _check_legend(legend) -> None:
-    if legend not in (False, True, "brief", "auto", "full"):
-        raise OptionError(f"legend={legend!r} is not valid; choose False, True, 'brief' or 'full'")
 
 
 def plot_terms(
@@ -121,11 +73,11 @@ def plot_terms(
     """
     need = [x, count, words, hue, quoted] + ([y] if y != "rate" else [])
     _need(data, need, "plot_terms")
-    _check_legend(legend)
+    check_legend(legend)
     ax = _axes(ax)
-    data = _one_entity(data, entity, "plot_terms")
+    data = one_entity(data, entity, "plot_terms")
     if terms is not None:
-        _closest(terms, sorted(data[hue].dropna().unique()) if hue else [], "term(s)", "plot_terms")
+        closest(terms, sorted(data[hue].dropna().unique()) if hue else [], "term(s)", "plot_terms")
     df = data if terms is None or hue is None else data[data[hue].isin(terms)]
     key = hue or "_all"
     if hue is None:
@@ -134,7 +86,7 @@ def plot_terms(
         subset=[c for c in ("doc_id", "section_id", "group", x) if c in df.columns] + [key]
     )
     order = list(terms) if terms is not None and hue else sorted(df[key].dropna().unique())
-    colors = _colors(order, palette, color)
+    colors = colors_for(order, palette, color)
     value = count if y == "rate" else y
     show_quoted = quoted and y in ("rate", count)
     for i, term in enumerate(order):
@@ -167,9 +119,9 @@ def plot_terms(
             )
     ax.set_xlabel(x.replace("_", " "))
     ax.set_ylabel("hits per 1,000 words" if y == "rate" else y.replace("_", " "))
-    _year_ticks(ax, units[x])
+    year_ticks(ax, units[x])
     if legend:
-        _legend_below(ax)
+        legend_below(ax)
     return ax
 
 
@@ -201,17 +153,17 @@ def plot_facts(
     """
     value = y or value
     _need(data, [x, value, low, high, hue], "plot_facts")
-    _check_legend(legend)
+    check_legend(legend)
     ax = _axes(ax)
-    data = _one_entity(data, entity, "plot_facts")
+    data = one_entity(data, entity, "plot_facts")
     if measure is not None:
         _need(data, ["measure"], "plot_facts")
-        _closest([measure], sorted(data["measure"].dropna().unique()), "measure", "plot_facts")
+        closest([measure], sorted(data["measure"].dropna().unique()), "measure", "plot_facts")
     df = data if measure is None else data[data["measure"] == measure]
     if hue is None:
         df, hue = df.assign(_all=value), "_all"
     levels = sorted(df[hue].dropna().unique())
-    colors = dict(zip(levels, _colors(levels, palette, color), strict=True))
+    colors = dict(zip(levels, colors_for(levels, palette, color), strict=True))
     for i, (src, part) in enumerate(df.groupby(hue, sort=True)):
         marker, grey = MARKERS[i % len(MARKERS)], colors[src]
         first = True
@@ -260,9 +212,9 @@ def plot_facts(
     ax.set_xlabel("period" if x.startswith("period") else x.replace("_", " "))
     ax.set_ylabel(measure or value)
     ax.autoscale_view()
-    _year_ticks(ax, df[x])
+    year_ticks(ax, df[x])
     if legend:
-        _legend_below(ax)
+        legend_below(ax)
     return ax
 
 
@@ -390,53 +342,3 @@ def plot_coverage(
 
 def _short(label: str, n: int = 38) -> str:
     return label if len(label) <= n else label[: n - 1] + "…"
-
-
-def _year_ticks(ax, values: pd.Series) -> None:
-    """Ticks at the years present when few and spread out; else whole-number ticks."""
-    from matplotlib.ticker import MaxNLocator
-
-    vals = sorted(pd.Series(values).dropna().unique())
-    if not vals or not all(float(v).is_integer() for v in vals):
-        return
-    gaps = np.diff(vals) if len(vals) > 1 else np.array([np.inf])
-    span = (vals[-1] - vals[0]) or 1
-    if len(vals) <= 6 and gaps.min() >= span / 5:
-        ax.set_xticks([int(v) for v in vals])
-    else:
-        ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
-
-
-def _legend_below(ax) -> None:
-    """The legend under the axes, below the tick labels and the axis label whatever their
-    sizes (an offset in points from the fonts in use, not a fixed fraction of the axes), so
-    it never covers them; a constrained layout makes room for it."""
-    from matplotlib.font_manager import FontProperties
-    from matplotlib.transforms import offset_copy
-
-    handles, labels = ax.get_legend_handles_labels()
-    if not handles:
-        return
-    ticks = ax.xaxis.get_ticklabels() or [None]
-    tick_pt = max(
-        (t.get_fontsize() for t in ticks if t is not None),
-        default=FontProperties(size=None).get_size_in_points(),
-    )
-    major = ax.xaxis.get_major_ticks()
-    tick = major[0] if major else None
-    length = tick.tick1line.get_markersize() if tick is not None else 3.5
-    pad = tick.get_pad() if tick is not None else 3.5
-    label_pt = ax.xaxis.label.get_fontsize() if ax.xaxis.label.get_text() else 0
-    drop = length + pad + 1.25 * tick_pt + ax.xaxis.labelpad + 1.25 * label_pt + 6
-    where = offset_copy(ax.transAxes, fig=ax.figure, x=0, y=-drop, units="points")
-    ax.legend(
-        handles,
-        labels,
-        fontsize="x-small",
-        frameon=False,
-        loc="upper center",
-        bbox_to_anchor=(0.5, 0),
-        bbox_transform=where,
-        ncol=2,
-        handlelength=2.5,
-    )

@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from .._core.errors import OptionError
-from .comparison import FRAME_NAMES
+from .frames import FRAME_NAMES
 from .outdir import write_folder
 
 __all__ = [

@@ -130,18 +130,5 @@ def split_sentences(sections: pd.DataFrame) -> pd.DataFrame:
                     b,
                 )
             )
-    cols = [
-        "doc_id",
-        "entity",
-        "series",
-        "year",
-        "section_id",
-        "sentence_id",
-        "text",
-        "start",
-        "end",
-    ]
-    df = pd.DataFrame(rows, columns=cols)
-    for c in cols:
-        df[c] = df[c].astype(schema.COLUMNS[c])
-    return df
+    cols = schema.FRAMES["sentence_list"][0]
+    return schema.conform(pd.DataFrame(rows, columns=cols), "sentence_list")

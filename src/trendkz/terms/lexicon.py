@@ -45,6 +45,7 @@ from os import PathLike
 from pathlib import Path
 
 from .._core.errors import InputError, OptionError, where
+from .hedges import HEDGES
 from .patterns import (
     GAP,
     GAP_SEP,
@@ -57,59 +58,6 @@ from .patterns import (
 
 __all__ = ["BUILTIN", "HEDGES", "Lexicon", "compile_pattern"]
 
-#: Hedge cues: a hit is hedged when one of these ends at most three words before it, in
-#: the same sentence. They mark a label as someone else's ("what the government deemed",
-#: "so-called", "described ... as") or as uncertain ("alleged", "perceived").
-HEDGES: tuple[str, ...] = (
-    "so-called",
-    "alleged",
-    "allegedly",
-    "purported",
-    "purportedly",
-    "supposed",
-    "supposedly",
-    "perceived",
-    "presumed",
-    "ostensible",
-    "ostensibly",
-    "self-proclaimed",
-    "self-styled",
-    "accused of",
-    "considered",
-    "considers",
-    "deemed",
-    "deems",
-    "termed",
-    "labeled",
-    "labelled",
-    "branded",
-    "declared",
-    "described as",
-    "identified as",
-    "classified as",
-    "qualifies as",
-    "qualified as",
-    "banned as",
-    "regarded as",
-    "viewed as",
-    "described ... as",
-    "labeled ... as",
-    "labelled ... as",
-    "branded ... as",
-    "characterized ... as",
-    "portrayed ... as",
-    "what ... consider*",
-    "what ... deem*",
-    "what ... call*",
-    "what ... term*",
-    "what ... label*",
-    "what ... describe*",
-    "what ... characteriz*",
-    "what ... view* as",
-    "what ... regard* as",
-    "what ... see* as",
-    "what ... constitutes",
-)
 
 #: Built-in lexicons: name -> data file (in ``trendkz/data``).
 BUILTIN: dict[str, str] = {"counter-terrorism": "lexicon_ct.txt"}
