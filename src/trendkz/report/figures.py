@@ -48,10 +48,11 @@ def top_measures(facts: pd.DataFrame, fact_changes: pd.DataFrame, n: int = 4) ->
     linked = set(fact_changes["measure"]) if len(fact_changes) else set()
     f = facts.dropna(subset=["measure"])
     f = f[f["measure"].isin(linked)] if linked else f
+    f = f.assign(_count=(f["unit"] == "count").astype(float))
     score = f.groupby("measure").agg(
         docs=("doc_id", "nunique"),
         facts=("doc_id", "size"),
-        counts=("unit", lambda u: (u == "count").mean()),
+        counts=("_count", "mean"),
     )
     score = score[score["docs"] >= 2] if (score["docs"] >= 2).any() else score
     score = score.reset_index()

@@ -64,15 +64,17 @@ def _framing(frames: dict, lexicon) -> str:
         "<p class='note'>Hits in quotation marks / all hits, by year.</p>",
         table(shown),
     ]
-    k = keywords_in_context(frames["sections"], top[0], window=8, lexicon=lexicon)
-    out.append(f"<h3>“{html.escape(top[0])}” in context</h3>{kwic_html(k)}")
+    sec = frames["sections"]
+    recent = sec[sec["year"] >= sorted(sec["year"].unique())[-2:][0]] if len(sec) else sec
+    k = keywords_in_context(recent, top[0], window=8, lexicon=lexicon)
+    out.append(f"<h3>“{html.escape(top[0])}” in context, last two years</h3>{kwic_html(k)}")
     return "\n".join(out)
 
 
 def entity_sections(frames: dict, figures: dict[str, str], lexicon=None) -> list[tuple[str, str]]:
     """The sections of one entity's page, ``(title, html)`` in order. ``frames`` are the
     entity's rows of :data:`PAGE_FRAMES`; ``figures`` name → relative SVG path."""
-    from ..align.table import alignment_table
+    from ..align.table import group_headings
 
     docs = frames["documents"]
     figs = "".join(
@@ -83,11 +85,8 @@ def entity_sections(frames: dict, figures: dict[str, str], lexicon=None) -> list
     )
     changes = frames["changes"]
     cols = ["label", "year_from", "year_to", "similarity", "n_added", "n_removed", "status"]
-    aligned = (
-        alignment_table(frames["alignment"]).to_html_compact(max_rows=60)
-        if len(frames["alignment"])
-        else "<p class='note'>(none)</p>"
-    )
+    heads = group_headings(frames["alignment"])
+    renamed = heads[heads["n_headings"] > 1]
     fact_cols = ["measure", "year_from", "year_to", "value_from", "value_to", "status"]
     sections = [
         ("Documents", table(docs, ["doc_id", "series", "year", "kind", "title", "n_words"])),
@@ -96,7 +95,13 @@ def entity_sections(frames: dict, figures: dict[str, str], lexicon=None) -> list
         ("Word diffs of the most changed sections", _diffs(frames, most_changed(changes))),
         ("Framing terms", _framing(frames, lexicon)),
         ("Facts that changed", table(moved_facts(frames["fact_changes"]), fact_cols)),
-        ("Section alignment", aligned),
+        (
+            "Sections renamed",
+            "<p class='note'>Groups whose heading changed over the years: each heading with "
+            "its years, the most used first (the group's label). Which group is present in "
+            "which year is in the coverage figure; every row is in "
+            "<code>tables/alignment.csv</code>.</p>" + table(renamed, ["label", "headings"]),
+        ),
     ]
     return sections
 

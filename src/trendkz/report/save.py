@@ -17,6 +17,7 @@ import io
 import json
 import os
 import platform
+from collections.abc import Mapping
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from .outdir import write_folder
 
 __all__ = [
     "BUNDLED",
+    "ReportFiles",
     "csv_bytes",
     "figure_bytes",
     "manifest_bytes",
@@ -53,7 +55,9 @@ def _version(name: str) -> str:
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """A frame as CSV bytes: no index, fixed float format, ``\\n`` line ends, UTF-8."""
-    return frame.to_csv(index=False, float_format=FLOAT_FORMAT, lineterminator="\n").encode()
+    buf = io.BytesIO()  # written as bytes: no intermediate string of the whole table
+    frame.to_csv(buf, index=False, float_format=FLOAT_FORMAT, lineterminator="\n", encoding="utf-8")
+    return buf.getvalue()
 
 
 def gzip_bytes(data: bytes) -> bytes:
@@ -129,25 +133,63 @@ def recorded_source(comparison, folder: Path) -> str | dict | None:
     return BUNDLED if out == {"bundled": BUNDLED} else out
 
 
-def _outputs(comparison, settings: dict, progress: bool) -> dict[str, bytes]:
+class ReportFiles(Mapping):
+    """The files of a report, name → bytes, made one at a time as they are read in order
+    (tables first, ``manifest.json`` last, with the hash of every file before it), so a
+    large report is never held in memory whole. Reading a file out of order makes it (and
+    ``manifest.json`` makes every file) once; a file is not kept after it was given."""
+
+    def __init__(self, makers: dict, manifest: dict):
+        self._makers = makers  # name -> bytes or a function returning them
+        self._manifest = manifest
+        self._hashes: dict[str, str] = {}
+
+    def __iter__(self):
+        return iter([*self._makers, "manifest.json"])
+
+    def __len__(self) -> int:
+        return len(self._makers) + 1
+
+    def _make(self, name: str) -> bytes:
+        maker = self._makers[name]
+        data = maker() if callable(maker) else maker
+        self._hashes[name] = _sha(data)
+        return data
+
+    def __getitem__(self, name: str) -> bytes:
+        if name == "manifest.json":
+            for other in self._makers:
+                if other not in self._hashes:
+                    self._make(other)
+            outputs = {n: self._hashes[n] for n in sorted(self._makers)}
+            return manifest_bytes({**self._manifest, "outputs": outputs})
+        if name not in self._makers:
+            raise KeyError(name)
+        return self._make(name)
+
+    def items(self):  # in order, each made once
+        for name in self:
+            yield name, self[name]
+
+
+def _table_maker(frame: pd.DataFrame, compress: bool):
+    def make() -> bytes:
+        data = csv_bytes(frame)
+        return gzip_bytes(data) if compress else data
+
+    return make
+
+
+def _outputs(comparison, settings: dict, progress: bool) -> dict:
     from .figures import make_figures
     from .html import index_html
     from .pages import entity_outputs
 
-    out: dict[str, bytes] = {}
+    out: dict = {}
     frames = comparison.frames
-    items = [(n, frames[n]) for n in settings["tables"]]
-    if progress:
-        from tqdm.auto import tqdm
-
-        items = tqdm(items, desc="writing", unit="table")
-    for name, frame in items:
-        data = csv_bytes(frame)
-        if settings["compress"]:
-            out[f"tables/{name}.csv.gz"] = gzip_bytes(data)
-        else:
-            out[f"tables/{name}.csv"] = data
-        del data
+    ext = ".csv.gz" if settings["compress"] else ".csv"
+    for name in settings["tables"]:
+        out[f"tables/{name}{ext}"] = _table_maker(frames[name], settings["compress"])
     if comparison.origin and "frame" in comparison.origin:
         records = comparison.origin["frame"]
         out[FRAME_FILE] = (
@@ -216,10 +258,11 @@ def report_bytes(
     source: str | dict | None = None,
     settings: dict | None = None,
     progress: bool = False,
-) -> dict[str, bytes]:
-    """Every file of the report folder, name → bytes, ``manifest.json`` included."""
+) -> ReportFiles:
+    """Every file of the report folder, name → bytes, ``manifest.json`` included (made
+    lazily, one at a time, when read in order: see :class:`ReportFiles`)."""
     settings = settings or report_settings()
-    outputs = _outputs(comparison, settings, progress)
+    makers = _outputs(comparison, settings, progress)
     manifest = {
         "trendkz": _version("trendkz"),
         "python": platform.python_version(),
@@ -228,7 +271,5 @@ def report_bytes(
         "options": comparison.options,
         "report": settings,
         "inputs": comparison.inputs,
-        "outputs": {name: _sha(data) for name, data in sorted(outputs.items())},
     }
-    outputs["manifest.json"] = manifest_bytes(manifest)
-    return outputs
+    return ReportFiles(makers, manifest)

@@ -194,21 +194,20 @@ def verify_report(folder, *, rerun: bool = True, progress: bool = False) -> list
         return diffs
     fresh = _rerun(folder, manifest, progress)
     _say(progress, "comparing with the fresh run")
-    for name in sorted(set(fresh) | present):
+    made = set()
+    for name, new in fresh.items():  # made one at a time: a large report is never held whole
+        made.add(name)
         if name == "manifest.json":
+            new_manifest = json.loads(new)
             continue
-        mine = (folder / name).read_bytes() if name in present else None
-        new = fresh.get(name)
-        if mine == new:
-            continue
-        if new is None:
-            diffs.append(Difference(name, "a fresh run does not produce this file"))
-        elif mine is None:
+        if name not in present:
             continue  # already reported as missing
-        else:
+        mine = (folder / name).read_bytes()
+        if mine != new:
             rows, cells = csv_changes(mine, new, name) if ".csv" in name else ([], [])
             diffs.append(Difference(name, "differs from a fresh run", rows, cells))
-    new_manifest = json.loads(fresh["manifest.json"])
+    for name in sorted(present - made):
+        diffs.append(Difference(name, "a fresh run does not produce this file"))
     if new_manifest["inputs"] != manifest.get("inputs"):
         diffs.append(Difference("manifest.json", "input documents changed since the run"))
     return diffs
