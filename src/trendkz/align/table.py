@@ -153,7 +153,7 @@ def alignment_table(
 
 def group_headings(alignment: pd.DataFrame) -> pd.DataFrame:
     """Every heading each group carried: one row per group with ``entity, series, group,
-    label`` and ``headings`` (each distinct heading with its years, most used first, e.g.
+    label`` and ``headings`` (each distinct heading, outline number set aside, with its years, most used first, e.g.
     ``"Countering Terrorist Finance (2016, 2017); Financing of Terrorism (2018)"``) and
     ``n_headings`` (how many distinct headings)."""
     m = alignment[alignment["status"] == "matched"].dropna(subset=["heading"])
@@ -163,7 +163,8 @@ def group_headings(alignment: pd.DataFrame) -> pd.DataFrame:
     ):
         years: dict[str, list] = {}
         for h, y in zip(part["heading"], part["year"], strict=True):
-            years.setdefault(" ".join(str(h).split()), []).append(y)
+            name = " ".join(str(h).split())
+            years.setdefault(clean_heading(name) or name, []).append(y)
         order = sorted(years.items(), key=lambda kv: (-len(kv[1]), -max(kv[1])))
         text = "; ".join(f"{h} ({', '.join(str(y) for y in sorted(ys))})" for h, ys in order)
         rows.append((e, s, g, label, text, len(years)))

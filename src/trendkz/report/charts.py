@@ -34,8 +34,19 @@ def _svg(w: float, h: float, body: list[str], title: str) -> str:
     )
 
 
-def _short(label: str, n: int = 38) -> str:
-    return label if len(label) <= n else label[: n - 1] + "…"
+def _px(text: str) -> float:
+    """Rough width in px at 11 px Helvetica: capitals and wide letters count more."""
+    return sum(
+        7.8 if c.isupper() or c in "mwMW" else 3.2 if c in " .,;:'ilj|" else 6.0 for c in text
+    )
+
+
+def _short(label: str, n: int = 38, px: float = LABEL - 12) -> str:
+    """``label`` cut with "…" to at most ``n`` characters and ``px`` pixels."""
+    out = label if len(label) <= n else label[: n - 1] + "…"
+    while _px(out) > px and len(out) > 2:
+        out = out[:-2] + "…"
+    return out
 
 
 def _columns(labels: list[str], x0: float, top: float, width: float) -> tuple[list[str], float]:
@@ -179,7 +190,7 @@ def _lines(
         body.append(
             f"<line x1='{W + 4}' y1='{ly}' x2='{W + 22}' y2='{ly}' stroke='{grey}' "
             f"stroke-width='1.5'{da}/><text x='{W + 26}' y='{ly + 4}'>"
-            f"{escape(_short(label, 30))}</text>"
+            f"{escape(_short(label, 30, 170))}</text>"
         )
     return _svg(W + 200, max(H, T + 14 * len(series) + 10), body, title)
 

@@ -9,7 +9,15 @@ import pandas as pd
 
 from .._core.vocab import CHANGED, DOWN, QUALIFIER_CHANGED, REWRITTEN, UP
 
-__all__ = ["CAPTIONS", "CSS", "index_html", "kwic_html", "moved_facts", "table"]
+__all__ = [
+    "CAPTIONS",
+    "CSS",
+    "index_html",
+    "kwic_html",
+    "most_changed",
+    "moved_facts",
+    "table",
+]
 
 MAX_ROWS = 60
 CAPTIONS = {
@@ -30,7 +38,7 @@ th{background:#f3f3f3} figure{margin:1em 0} figure svg,figure img{max-width:100%
 nav a{margin-right:1em} nav details{margin-top:.4em;line-height:1.8}
 table.kwic td.left{text-align:right} table.kwic td.match{text-align:center;font-weight:bold}
 table.kwic td.right{text-align:left} table.kwic td{white-space:nowrap;border:0}
-.diff{font-size:13px;border-left:3px solid #ccc;padding-left:.6em}
+.diff{font-size:13px;border-left:3px solid #ccc;padding-left:.6em;max-height:30em;overflow:auto}
 """
 
 
@@ -79,6 +87,19 @@ def _svg(data: bytes) -> str:
     return text[start:] if start >= 0 else ""
 
 
+def most_changed(changes: pd.DataFrame, n: int = 3, *, min_tokens: int = 5) -> pd.DataFrame:
+    """The ``n`` section pairs that changed most: lowest similarity among ``changed`` and
+    ``rewritten`` pairs where both sides changed (at least ``min_tokens`` tokens added and
+    removed, so a section emptied or filled in one year does not crowd out real rewrites;
+    all pairs when none qualifies); ties: the latest years, then group."""
+    ch = changes[changes["status"].isin([CHANGED, REWRITTEN])]
+    both = ch[(ch["n_added"] >= min_tokens) & (ch["n_removed"] >= min_tokens)]
+    ch = both if len(both) else ch
+    return ch.sort_values(
+        ["similarity", "year_to", "group"], ascending=[True, False, True], kind="mergesort"
+    ).head(n)
+
+
 def moved_facts(fact_changes: pd.DataFrame) -> pd.DataFrame:
     """Facts whose value or qualifier changed; all links when none did."""
     moved = fact_changes[fact_changes["status"].isin([UP, DOWN, QUALIFIER_CHANGED])]
@@ -98,9 +119,9 @@ def _entities(comparison, slugs: dict[str, str]) -> str:
     """One row per entity: a link to its page, documents, years and its most changed
     section."""
     docs = comparison.documents
-    ch = comparison.changes
-    ch = ch[ch["status"].isin([CHANGED, REWRITTEN])].sort_values(
-        ["similarity", "year_to"], ascending=[True, False], kind="mergesort"
+    ch = pd.concat(
+        [most_changed(part, 1) for _, part in comparison.changes.groupby("entity", sort=True)]
+        or [comparison.changes.iloc[:0]]
     )
     worst = ch.drop_duplicates("entity").set_index("entity")
     rows = []
@@ -148,7 +169,7 @@ def index_html(comparison, svgs: dict[str, bytes], entities=None) -> str:
         parts += [
             f"<h2>Entities ({len(slugs)})</h2><p class='note'>Each page has the entity's "
             "figures, word diffs of its most changed sections, framing terms in context, "
-            "facts and section alignment.</p>",
+            "the facts that moved and its renamed sections.</p>",
             _entities(comparison, slugs),
         ]
     parts += [

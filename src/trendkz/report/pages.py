@@ -12,24 +12,13 @@ import html
 
 import pandas as pd
 
-from .._core.vocab import CHANGED, REWRITTEN
 from .figures import FIGURE_FRAMES, chosen_entities, entity_slugs, main_series
-from .html import CAPTIONS, CSS, kwic_html, moved_facts, table
+from .html import CAPTIONS, CSS, kwic_html, most_changed, moved_facts, table
 
-__all__ = ["CAPTIONS", "PAGE_FRAMES", "entity_outputs", "entity_sections", "most_changed"]
+__all__ = ["CAPTIONS", "PAGE_FRAMES", "entity_outputs", "entity_sections"]
 
 #: the frames an entity page is made from
 PAGE_FRAMES = (*FIGURE_FRAMES, "sections")
-N_DIFFS = 3  # most changed sections shown as word diffs
-
-
-def most_changed(changes: pd.DataFrame, n: int = N_DIFFS) -> pd.DataFrame:
-    """The ``n`` section pairs that changed most (lowest similarity among ``changed`` and
-    ``rewritten``; ties: the latest years, then group)."""
-    ch = changes[changes["status"].isin([CHANGED, REWRITTEN])]
-    return ch.sort_values(
-        ["similarity", "year_to", "group"], ascending=[True, False, True], kind="mergesort"
-    ).head(n)
 
 
 def _diffs(frames: dict, rows: pd.DataFrame) -> str:
@@ -92,7 +81,7 @@ def entity_sections(frames: dict, figures: dict[str, str], lexicon=None) -> list
         ("Documents", table(docs, ["doc_id", "series", "year", "kind", "title", "n_words"])),
         ("Figures", figs or "<p class='note'>(nothing to draw)</p>"),
         ("Most changed sections", table(most_changed(changes, 10), cols)),
-        ("Word diffs of the most changed sections", _diffs(frames, most_changed(changes))),
+        ("Word diffs of the most changed sections", _diffs(frames, most_changed(changes, 3))),
         ("Framing terms", _framing(frames, lexicon)),
         ("Facts that changed", table(moved_facts(frames["fact_changes"]), fact_cols)),
         (
