@@ -155,8 +155,8 @@ def alignment_table(
 def group_headings(alignment: pd.DataFrame) -> pd.DataFrame:
     """Every heading each group carried: one row per group with ``entity, series, group,
     label`` and ``headings`` (each distinct heading, outline number set aside, with its
-    years, most used first, e.g. ``"Countering Terrorist Finance (2016, 2017); Financing of Terrorism (2018)"``) and
-    ``n_headings`` (how many distinct headings)."""
+    years, most used first, e.g. ``"Terrorist Finance (2016, 2017); Financing (2018)"``)
+    and ``n_headings`` (how many distinct headings)."""
     m = alignment[alignment["status"] == "matched"].dropna(subset=["heading"])
     rows = []
     for (e, s, g, label), part in m.groupby(
