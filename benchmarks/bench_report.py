@@ -1,11 +1,14 @@
-"""`trendkz report` on the whole state-hrr corpus, as a user runs it: wall time, peak
-resident memory of all processes at once (sampled from /proc), folder size and file count.
+"""`trendkz report` on the whole state-hrr corpus, as a user runs it: wall time, CPU
+seconds of all processes (so a figure taken on a busy machine still says what the run
+costs), peak resident memory of all processes at once (both sampled from /proc every
+0.1 s), the machine's load average, folder size and file count.
 
     python benchmarks/bench_report.py [--workers 2] [-- extra report options]
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -21,6 +24,15 @@ if not HRR.is_dir():  # a git worktree sits one folder deeper
     HRR = ROOT.parents[1] / "shared" / "corpora" / "state-hrr"
 
 
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds of ``pid`` so far (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def run(extra: list[str], workers: int = 2) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report"
@@ -28,9 +40,12 @@ def run(extra: list[str], workers: int = 2) -> dict:
         cmd += ["--quiet", "--workers", str(workers), *extra]
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd)
-        peak = 0.0
+        peak, cpu = 0.0, {}
+        load = os.getloadavg()[0]
         while proc.poll() is None:
             peak = max(peak, sum(_tree_rss_mb(proc.pid).values()))
+            for pid in _tree_rss_mb(proc.pid):
+                cpu[pid] = max(cpu.get(pid, 0.0), _cpu_s(pid))
             time.sleep(0.1)
         wall = time.perf_counter() - t0
         if proc.returncode:
@@ -40,6 +55,8 @@ def run(extra: list[str], workers: int = 2) -> dict:
         return {
             "options": " ".join(extra) or "(defaults)",
             "wall s": round(wall, 1),
+            "CPU s (all processes)": round(sum(cpu.values()), 1),
+            "load at start": round(load, 1),
             "peak all processes MB": round(peak),
             "folder MB": round(size / 2**20, 1),
             "files": len(files),

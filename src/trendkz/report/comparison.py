@@ -210,7 +210,10 @@ def _combine(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
     out = {}
     for name in FRAME_NAMES:
         frames = [p[name] for p in parts if len(p[name])] or [parts[0][name]]
+        for p in parts[1:]:  # the parts' rows are let go as soon as they are combined:
+            del p[name]  # memory holds the parts plus one combined frame, not twice all
         df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        del frames
         declared = schema.FRAMES[name][0]
         extra = tuple(c for c in df.columns if c not in declared)
         out[name] = schema.conform(df, name, extra=extra)
