@@ -15,11 +15,13 @@ from ._core.errors import (
     OptionError,
     OutputError,
     TrendkzError,
+    TrendkzWarning,
     VerifyError,
     WorkerError,
 )
 from .align import (
     AlignmentTable,
+    TfidfCosine,
     align_sections,
     align_sentences,
     alignment_table,
@@ -30,14 +32,16 @@ from .facts import corroborate, diff_facts, extract_facts
 from .load import Corpus, Document, load_corpus
 from .report import (
     Comparison,
+    Digest,
     compare,
+    digest,
     plot_coverage,
     plot_facts,
     plot_similarity,
     plot_terms,
 )
 from .segment import section_tree, split_sections, split_sentences
-from .terms import Lexicon, count_terms, keywords_in_context, lexicon, term_hits
+from .terms import Lexicon, count_terms, keyness, keywords_in_context, lexicon, term_hits
 
 try:
     __version__ = _metadata.version("trendkz")
@@ -50,6 +54,7 @@ __all__ = [
     "Corpus",
     "CorpusError",
     "DecodeError",
+    "Digest",
     "Document",
     "InputError",
     "Lexicon",
@@ -57,7 +62,9 @@ __all__ = [
     "OptionError",
     "OutputError",
     "TextDiff",
+    "TfidfCosine",
     "TrendkzError",
+    "TrendkzWarning",
     "VerifyError",
     "WorkerError",
     "__version__",
@@ -71,8 +78,10 @@ __all__ = [
     "diff_facts",
     "diff_sections",
     "diff_text",
+    "digest",
     "extract_facts",
     "group_texts",
+    "keyness",
     "keywords_in_context",
     "lexicon",
     "load_corpus",

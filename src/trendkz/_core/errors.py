@@ -13,6 +13,7 @@ __all__ = [
     "OptionError",
     "OutputError",
     "TrendkzError",
+    "TrendkzWarning",
     "VerifyError",
     "WorkerError",
 ]
@@ -20,6 +21,11 @@ __all__ = [
 
 class TrendkzError(Exception):
     """Base class of every error trendkz raises on purpose."""
+
+
+class TrendkzWarning(UserWarning):
+    """Something was read or done on a guess that the user should check (an encoding
+    guessed with little confidence, characters removed); the message names the file."""
 
 
 class InputError(TrendkzError):

@@ -272,6 +272,19 @@ def is_missing(value: object) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
+def require_corpus(corpus, *, fn: str, documents: bool = False) -> None:
+    """Raise :class:`~trendkz._core.errors.InputError` unless ``corpus`` is a Corpus (what
+    ``trendkz.load_corpus`` returns), or with ``documents`` a list of its Documents."""
+    from .errors import InputError
+
+    if documents and isinstance(corpus, (list, tuple)):
+        if all(hasattr(d, "body") and hasattr(d, "doc_id") for d in corpus):
+            return
+    elif hasattr(corpus, "by_entity") and hasattr(corpus, "documents"):
+        return
+    raise InputError(f"{fn} takes a Corpus from trendkz.load_corpus, not {type(corpus).__name__}")
+
+
 def require(frame, columns, *, name: str, maker: str) -> None:
     """Raise :class:`~trendkz._core.errors.InputError` unless ``frame`` is a DataFrame holding
     ``columns``; ``name`` is what the caller calls it, ``maker`` the function that makes it."""

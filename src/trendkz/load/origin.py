@@ -9,14 +9,16 @@ import pandas as pd
 __all__ = ["origin_of", "records_of"]
 
 
-def origin_of(source, manifest) -> dict:
+def origin_of(source, manifest, allow_outside: bool = False) -> dict:
+    """The origin of a corpus loaded from ``source`` (see ``Corpus.origin``)."""
     if isinstance(manifest, pd.DataFrame):
         manifest = records_of(manifest, list(manifest.columns))
     elif manifest is not None:
         manifest = str(Path(manifest).resolve())
+    outside = {"allow_outside": True} if allow_outside else {}
     if isinstance(source, (str, Path)):
-        return {"path": str(Path(source).resolve()), "manifest": manifest}
-    return {"files": [str(Path(p).resolve()) for p in source], "manifest": manifest}
+        return {"path": str(Path(source).resolve()), "manifest": manifest, **outside}
+    return {"files": [str(Path(p).resolve()) for p in source], "manifest": manifest, **outside}
 
 
 def records_of(df: pd.DataFrame, columns: list) -> list[dict]:

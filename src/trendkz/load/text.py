@@ -1,5 +1,18 @@
 """Reading bytes as text, once: decoding, HTML to text, and normalization.
 
+One policy for every input route (files and DataFrame texts alike, see :func:`prepare`):
+
+- **Decoding** (files): UTF-8 (with or without BOM) is certain. Otherwise the encoding is
+  guessed per file, and the guess is either confident (one legacy encoding, little mess)
+  or a :class:`TrendkzWarning` naming the file, the encoding and what to do. A file that
+  mixes UTF-8 lines with lines in another encoding is decoded line by line (the UTF-8
+  lines as UTF-8, the others in the guessed encoding), with a warning.
+- **Control characters** (other than tab, line breaks, form feed): a text with many is
+  binary (:class:`InputError`); a few are removed, with a warning naming the file.
+- **HTML**: a text that opens as an HTML page (``<!doctype html`` or ``<html`` in its first
+  2,000 characters) is read as HTML whatever the file name says; other text has its
+  numeric character references (``&#8220;``) and the five XML entities unescaped.
+
 Normalization is NFC, ``\\n`` line endings, non-breaking and other odd spaces made plain
 spaces, zero-width characters removed and trailing spaces cut from lines. Quotation marks
 are kept exactly as written: they carry meaning.
@@ -7,14 +20,16 @@ are kept exactly as written: they carry meaning.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
+import warnings
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .._core.errors import DecodeError, InputError
+from .._core.errors import DecodeError, InputError, TrendkzWarning
 
-__all__ = ["decode", "html_to_text", "normalize", "read_document"]
+__all__ = ["decode", "html_to_text", "normalize", "prepare", "read_document"]
 
 # odd spaces become plain spaces; zero-width characters go
 _REPLACE = [(chr(c), " ") for c in [0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000]]
@@ -24,7 +39,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def normalize(text: str) -> str:
-    """Normalize text once: NFC, line endings, odd spaces, trailing blanks; quotes kept."""
+    """Normalize text once: NFC, line endings, odd spaces, control characters, trailing
+    blanks; quotes kept."""
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = unicodedata.normalize("NFC", text)
     for odd, plain in _REPLACE:  # str.replace and `in` are C-speed scans
@@ -34,7 +52,8 @@ def normalize(text: str) -> str:
 
 
 def decode(data: bytes, where: str) -> str:
-    """Decode bytes: UTF-8 (with or without BOM) first, else charset-normalizer's best guess.
+    """Decode bytes: UTF-8 (with or without BOM) first, else the guessed encoding, confident
+    or with a :class:`TrendkzWarning` naming the file (policy in the module docstring).
 
     Raises :class:`InputError` for empty or binary data and :class:`DecodeError` when no
     encoding fits.
@@ -47,20 +66,92 @@ def decode(data: bytes, where: str) -> str:
             "documents can be loaded"
         )
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data).best()
-        if best is None:
-            raise DecodeError(
-                f"{where}: cannot decode the bytes as text (not UTF-8, and no legacy encoding "
-                f"fits; first bad byte at offset {exc.start}); re-save the file as UTF-8"
-            ) from None
-        text = str(best)
-    if _CONTROL.search(text[:8192]) and len(_CONTROL.findall(text[:8192])) > 8:
-        raise InputError(f"{where}: looks like a binary file (control characters), not text")
+        first_bad = exc.start
+    lines = data.splitlines(keepends=True)
+    utf8 = [_utf8_with_non_ascii(line) for line in lines]
+    other = b"".join(line for line, ok in zip(lines, utf8, strict=True) if ok is None)
+    guess = _guess(other, where, first_bad)
+    if any(utf8):
+        warnings.warn(
+            f"{where}: mixes UTF-8 lines with lines in another encoding ({guess[1]}); "
+            "decoded line by line, check the text and re-save the file as UTF-8",
+            TrendkzWarning,
+            stacklevel=2,
+        )
+        return "".join(
+            ok if ok is not None else line.decode(guess[1], errors="replace")
+            for line, ok in zip(lines, utf8, strict=True)
+        ).removeprefix("\ufeff")
+    text, encoding, chaos = guess
+    if chaos > _MESSY:
+        warnings.warn(
+            f"{where}: not UTF-8; decoded as {encoding}, a weak guess ({chaos:.0%} of the "
+            "text looks garbled); check the text and re-save the file as UTF-8",
+            TrendkzWarning,
+            stacklevel=2,
+        )
     return text
+
+
+#: mess ratio (charset-normalizer's ``chaos``) above which a guessed encoding is weak
+_MESSY = 0.1
+
+
+def _utf8_with_non_ascii(line: bytes) -> str | None:
+    """The line decoded, when it is valid UTF-8 holding non-ASCII; else None (ASCII lines
+    decode alike in every encoding and are left to the guess)."""
+    if line.isascii():
+        return None
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _guess(data: bytes, where: str, first_bad: int) -> tuple[str, str, float]:
+    """``(text, encoding, chaos)`` of charset-normalizer's best guess for ``data``."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise DecodeError(
+            f"{where}: cannot decode the bytes as text (not UTF-8, and no legacy encoding "
+            f"fits; first bad byte at offset {first_bad}); re-save the file as UTF-8"
+        )
+    return str(best), best.encoding, float(best.chaos)
+
+
+def looks_like_html(text: str) -> bool:
+    """The text opens as an HTML page: ``<!doctype html`` or ``<html`` early on."""
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head
+
+
+_REFS = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos);")
+
+
+def prepare(text: str, where: str, *, markup: str | None = None) -> str:
+    """Decoded text made ready, the same way for every input route: binary check, control
+    characters removed (with a warning), HTML read as HTML (``markup="html"``, or a text
+    that looks like a page), character references unescaped, then :func:`normalize`."""
+    head = _CONTROL.findall(text[:8192])
+    if len(head) > 8:
+        raise InputError(f"{where}: looks like a binary file (control characters), not text")
+    controls = head if len(text) <= 8192 else _CONTROL.findall(text)
+    if controls:
+        warnings.warn(
+            f"{where}: removed {len(controls)} control character(s) "
+            f"({', '.join(sorted({repr(c) for c in controls})[:4])}); check the text",
+            TrendkzWarning,
+            stacklevel=2,
+        )
+    if markup == "html" or looks_like_html(text):
+        text = html_to_text(text)
+    elif "&" in text:
+        text = _REFS.sub(lambda m: html.unescape(m.group()), text)
+    return normalize(text)
 
 
 class _TextExtractor(HTMLParser):
@@ -133,11 +224,12 @@ def read_document(path: Path, where: str | None = None) -> tuple[str, bytes]:
         raise InputError(
             f"{where}: unsupported file type {path.suffix!r}; use one of {', '.join(SUFFIXES)}"
         )
+    from .paths import check_regular
+
+    check_regular(path, where)  # a FIFO would block forever
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{where}: cannot read the file ({exc.strerror})") from None
-    text = decode(data, where)
-    if path.suffix.lower() in (".html", ".htm"):
-        text = html_to_text(text)
-    return normalize(text), data
+    markup = "html" if path.suffix.lower() in (".html", ".htm") else None
+    return prepare(decode(data, where), where, markup=markup), data

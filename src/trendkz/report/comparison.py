@@ -71,6 +71,12 @@ class Comparison:
 
         return save_comparison(self, path, progress=progress, force=force, **settings)
 
+    def digest(self, **options):
+        """The ranked changes per entity and document pair (see :func:`trendkz.digest`)."""
+        from .digest import digest
+
+        return digest(self, **options)
+
     def summary(self) -> dict[str, pd.DataFrame]:
         """Small frames for a glance: most changed sections, framing shift, facts that moved."""
         ch = self.changes
@@ -242,6 +248,9 @@ def compare(
     from .._core.parallel import map_parts
 
     opts = _check_options(options)
+    from .._core.schema import require_corpus
+
+    require_corpus(corpus, fn="compare")
     if len(corpus) == 0:
         raise OptionError("compare: the corpus is empty")
     parts = corpus.by_entity()

@@ -128,6 +128,8 @@ def recorded_source(comparison, folder: Path) -> str | dict | None:
             out = {"bundled": BUNDLED}
         else:
             out = {"path": rel(origin["path"]), "manifest": man}
+    if origin.get("allow_outside") and "frame" not in origin:
+        out["allow_outside"] = True
     if "doc_ids" in origin:
         out["doc_ids"] = list(origin["doc_ids"])
     return BUNDLED if out == {"bundled": BUNDLED} else out
@@ -204,6 +206,11 @@ def _outputs(comparison, settings: dict, progress: bool) -> dict:
             out[f"figures/{name}.png"] = figure_bytes(fig, "png")
     out.update(entity_outputs(comparison, settings["entities"], progress=progress))
     out["index.html"] = index_html(comparison, svgs, settings["entities"]).encode()
+    from .digest import digest
+
+    ranked = digest(comparison)
+    out["digest.md"] = ranked.to_markdown().encode()
+    out["digest.tex"] = ranked.to_latex().encode()
     return out
 
 
@@ -228,7 +235,8 @@ def save_comparison(
     Layout: ``tables/<frame>.csv`` (``.csv.gz`` with ``compress``; only the frames named in
     ``tables``, default all), ``figures/<name>.svg`` and ``.png`` (the main entity),
     ``entities/<entity>.html`` and ``entities/<entity>/<name>.svg`` (one page and figure set
-    per entity in ``entities``, default all), ``index.html`` (navigation) and
+    per entity in ``entities``, default all), ``index.html`` (navigation),
+    ``digest.md`` and ``digest.tex`` (:func:`trendkz.digest`, top 10 per pair) and
     ``manifest.json``. ``source`` says where a fresh run loads the corpus from; by default
     it is worked out from how the corpus was loaded (``Corpus.origin``): a folder or files
     (recorded relative to ``path``), the bundled corpus, or, for a DataFrame, a copy of its

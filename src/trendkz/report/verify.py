@@ -253,14 +253,23 @@ def _corpus(folder: Path, manifest: dict, progress: bool):
             corpus = load_corpus(pd.DataFrame(json.loads(path.read_text("utf-8"))))
         elif "files" in source:
             corpus = load_corpus(
-                [folder / str(p) for p in source["files"]], manifest=man, progress=progress
+                [folder / str(p) for p in source["files"]],
+                manifest=man,
+                progress=progress,
+                allow_outside=source.get("allow_outside") is True,
             )
         else:
             root = folder / str(source["path"])
             if root.is_dir():  # only the recorded documents are read, never the whole tree
                 for doc in manifest["inputs"]:
                     _inside(root, str(doc.get("source", "")), f"{where}.path")
-            corpus = load_corpus(root, manifest=man, progress=progress, workers=None)
+            corpus = load_corpus(
+                root,
+                manifest=man,
+                progress=progress,
+                workers=None,
+                allow_outside=source.get("allow_outside") is True,
+            )
     except (OSError, ValueError) as exc:
         raise VerifyError(f"{where}: cannot load the recorded source ({exc})") from None
     if "doc_ids" in source:

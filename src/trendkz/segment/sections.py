@@ -372,6 +372,7 @@ def split_sections(corpus: Corpus) -> pd.DataFrame:
     >>> sections.query("year == 2012")["heading"].tolist()[:2]
     ['Overview', '2012 Terrorist Incidents']
     """
+    schema.require_corpus(corpus, fn="split_sections", documents=True)
     rows = []
     for doc in corpus:
         rows += _doc_sections(doc)
@@ -394,6 +395,12 @@ def _sort_key(doc) -> tuple | None:
 
 def section_tree(sections: pd.DataFrame, doc_id: str | None = None) -> str:
     """An indented outline of the sections (of one document, or of all), for printing."""
+    schema.require(
+        sections,
+        ["doc_id", "heading", "text", "level", "n_words"],
+        name="sections",
+        maker="split_sections",
+    )
     lines = []
     for did, part in sections.groupby("doc_id", sort=False):
         if doc_id is not None and did != doc_id:

@@ -114,6 +114,12 @@ def split_sentences(sections: pd.DataFrame) -> pd.DataFrame:
         ``doc_id, entity, series, year, section_id, sentence_id`` (0-based within the
         section), ``text``, ``start``, ``end`` (offsets into the document body).
     """
+    schema.require(
+        sections,
+        ["doc_id", "entity", "series", "year", "section_id", "text", "start"],
+        name="sections",
+        maker="split_sections",
+    )
     rows = []
     for r in sections.itertuples(index=False):
         for k, (a, b) in enumerate(sentence_spans(r.text, r.start)):
