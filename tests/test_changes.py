@@ -117,7 +117,19 @@ def test_section_diff_from_a_row_and_from_years(changes):
     d = section_diff(s, al, row)
     assert isinstance(d, TextDiff)
     assert d.similarity == row.similarity
-    assert (d.n_added, d.n_removed, d.n_changed) == (row.n_added, row.n_removed, row.n_changed)
+    assert d.n_changed == row.n_changed
+    # added/removed include the new/old side of replacements
+    assert (
+        row.n_added
+        == d.n_tokens_b - d.n_equal
+        == d.n_added + sum(o.b_end - o.b_start for o in d.opcodes if o.tag == "replace")
+    )
+    assert (
+        row.n_removed
+        == d.n_tokens_a - d.n_equal
+        == d.n_removed + sum(o.a_end - o.a_start for o in d.opcodes if o.tag == "replace")
+    )
+    assert row.n_added > d.n_added  # "continued to prosecute" -> "prosecuted" is a replacement
     assert "[-continued to prosecute-]{+prosecuted+}" in d.to_text()
     # any two years, not only consecutive ones; absent sides are empty
     assert section_diff(s, al, group=0, year_from=2010, year_to=2012).to_text() == (d.to_text())

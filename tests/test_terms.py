@@ -362,8 +362,10 @@ def test_bad_options(kz_sections):
         count_terms(kz_sections.drop(columns="text"))
     with pytest.raises(InputError, match="sections frame"):
         count_terms(["text"])
-    with pytest.raises(OptionError, match="not a Lexicon"):
-        count_terms(kz_sections, {"a": "b"})
+    with pytest.raises(OptionError, match="not a lexicon"):
+        count_terms(kz_sections, 42)
+    with pytest.raises(OptionError, match="no such lexicon file"):
+        count_terms(kz_sections, "no/such/file.lex")
 
 
 def test_empty_input():

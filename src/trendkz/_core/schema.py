@@ -180,8 +180,11 @@ FRAMES: dict[str, tuple[list[str], list[str]]] = {
         "year date entity series doc_id start".split(),
     ),
     "kwic": (
-        "doc_id year date section_id term left match right is_quoted is_hedged start end".split(),
-        "year date doc_id start".split(),
+        (
+            "doc_id entity series year date section_id term left match right is_quoted "
+            "is_hedged start end"
+        ).split(),
+        "entity series year date doc_id start".split(),
     ),
     "facts": (
         (

@@ -79,17 +79,19 @@ def _check_options(min_similarity: float, weights: Mapping | None) -> dict[str, 
     return out
 
 
-def _labels(groups: list[int], headings: list, texts: list[str]) -> dict[int, str]:
-    """Group -> label: its last heading in row order (cleaned), else ``¶`` and the first
-    words of its first section."""
-    last: dict[int, str] = {}
+def _labels(groups: list[int], headings: list, texts: list[str], years: list) -> dict[int, str]:
+    """Group -> label: the heading (cleaned) it carries most often; ties go to the latest
+    (by year, then row order); else ``¶`` and the first words of its first section."""
+    seen: dict[int, dict[str, tuple[int, object, int]]] = {}
     first: dict[int, str] = {}
-    for g, h, t in zip(groups, headings, texts, strict=True):
+    for i, (g, h, t, y) in enumerate(zip(groups, headings, texts, years, strict=True)):
         first.setdefault(g, t)
         if isinstance(h, str) and h.strip():
-            last[g] = h
+            name = clean_heading(h) or h.strip()
+            n, _, _ = seen.setdefault(g, {}).get(name, (0, None, -1))
+            seen[g][name] = (n + 1, y, i)
     return {
-        g: (clean_heading(last[g]) or last[g].strip()) if g in last else _pilcrow(first[g])
+        g: max(seen[g].items(), key=lambda kv: kv[1])[0] if g in seen else _pilcrow(first[g])
         for g in sorted(first)
     }
 
@@ -133,9 +135,11 @@ def align_sections(
     DataFrame
         One row per (group, section) and one ``absent`` row per (group, document of the
         series) without a section, with columns ``entity, series``; ``group`` (an integer
-        unique across the frame, numbered in reading order); ``label`` (the group's most
-        recent heading without its outline number, or ``"¶ "`` and the first words of an
-        untitled group); ``doc_id, year, date, section_id, heading`` (missing when absent);
+        unique across the frame, numbered in reading order); ``label`` (the heading the group
+        carries most often, ties to the latest, without its outline number; every heading
+        it had is in ``heading``, see :func:`trendkz.align.table.group_headings`; or
+        ``"¶ "`` and the first words of an untitled group); ``doc_id, year, date,
+        section_id, heading`` (missing when absent);
         ``similarity`` (in [0, 1], the score with which the section joined the group; the
         group's first section takes the score of the first section that joined it;
         missing for a group of one section and when absent); ``method`` (the evidence
@@ -191,7 +195,7 @@ def align_sections(
         ent, ser, doc, year, date, heading = (
             rows[c].tolist() for c in ("entity", "series", "doc_id", "year", "date", "heading")
         )
-        labels = _labels(group, heading, rows["text"].tolist())
+        labels = _labels(group, heading, rows["text"].tolist(), year)
         docs: dict = {}  # doc_id -> (year, date), in order of first appearance
         for d, y, t in zip(doc, year, date, strict=True):
             docs.setdefault(d, (y, t))

@@ -12,8 +12,9 @@ import html
 import pandas as pd
 
 from .._core import schema
+from .scores import clean_heading
 
-__all__ = ["ABSENT", "AlignmentTable", "alignment_table"]
+__all__ = ["ABSENT", "AlignmentTable", "alignment_table", "group_headings"]
 
 #: the cell of a group absent from a document
 ABSENT = "—"
@@ -149,3 +150,25 @@ def alignment_table(
     wide.columns = [int(y) for y in wide.columns]
     wide.columns.name = "year"
     return AlignmentTable(wide)
+
+
+def group_headings(alignment: pd.DataFrame) -> pd.DataFrame:
+    """Every heading each group carried: one row per group with ``entity, series, group,
+    label`` and ``headings`` (each distinct heading, outline number set aside, with its
+    years, most used first, e.g. ``"Terrorist Finance (2016, 2017); Financing (2018)"``)
+    and ``n_headings`` (how many distinct headings)."""
+    m = alignment[alignment["status"] == "matched"].dropna(subset=["heading"])
+    rows = []
+    for (e, s, g, label), part in m.groupby(
+        ["entity", "series", "group", "label"], sort=True, dropna=False
+    ):
+        years: dict[str, list] = {}
+        for h, y in zip(part["heading"], part["year"], strict=True):
+            name = " ".join(str(h).split())
+            years.setdefault(clean_heading(name) or name, []).append(y)
+        order = sorted(years.items(), key=lambda kv: (-len(kv[1]), -max(kv[1])))
+        text = "; ".join(f"{h} ({', '.join(str(y) for y in sorted(ys))})" for h, ys in order)
+        rows.append((e, s, g, label, text, len(years)))
+    return pd.DataFrame(
+        rows, columns=["entity", "series", "group", "label", "headings", "n_headings"]
+    )

@@ -147,10 +147,12 @@ def diff_sections(
         One row per group and pair of consecutive documents of its series (by year and
         date) in which the group is present at least once: ``entity, series, group, label,
         year_from, year_to, date_from, date_to, doc_from, doc_to``; ``similarity`` (token
-        similarity in
-        [0, 1]; 0 for ``added`` and ``removed``); ``n_added, n_removed, n_changed`` (token
-        counts as defined by :class:`~trendkz.diff.textdiff.TextDiff`: a new section counts all
-        its tokens as added, a removed one all as removed); ``status`` (``same``,
+        similarity in [0, 1]; 0 for ``added`` and ``removed``); token counts (see
+        :func:`side_counts`): ``n_added`` (tokens of the later text that the earlier one
+        lacks: inserted, or the new side of a replacement), ``n_removed`` (tokens of the
+        earlier text the later one lacks: deleted, or the old side of a replacement),
+        ``n_changed`` (tokens inside replacements, both sides); a new section counts all its
+        tokens as added, a removed one all as removed; ``status`` (``same``,
         ``changed``, ``rewritten``, ``added``, ``removed``; see the module docstring). Get the
         diff behind a row with :func:`section_diff`.
     """
@@ -172,7 +174,7 @@ def diff_sections(
                 counts, status = ((0.0, n, 0, 0), ADDED) if has1 else ((0.0, 0, n, 0), REMOVED)
             else:
                 diff = differ.diff(t0, t1)
-                counts = (diff.similarity, diff.n_added, diff.n_removed, diff.n_changed)
+                counts = (diff.similarity, *side_counts(diff))
                 status = (
                     SAME
                     if sum(counts[1:]) == 0
@@ -184,6 +186,19 @@ def diff_sections(
     if not rows:
         return schema.empty("changes")
     return schema.conform(pd.DataFrame(rows, columns=schema.FRAMES["changes"][0]), "changes")
+
+
+def side_counts(diff: TextDiff) -> tuple[int, int, int]:
+    """``(n_added, n_removed, n_changed)`` of a section pair, as ``changes`` reports them.
+
+    ``n_added = n_tokens_b - n_equal`` (insertions and the new side of replacements),
+    ``n_removed = n_tokens_a - n_equal`` (deletions and the old side of replacements),
+    ``n_changed`` = tokens in replacements, old and new sides together (as
+    :attr:`TextDiff.n_changed`). So a rewritten sentence counts in ``n_added`` and
+    ``n_removed`` as well as in ``n_changed``.
+    """
+    equal = diff.n_equal
+    return diff.n_tokens_b - equal, diff.n_tokens_a - equal, diff.n_changed
 
 
 def section_diff(

@@ -35,6 +35,7 @@ class TextDiff(Protocol):
     n_added: int
     n_removed: int
     n_changed: int
+    n_equal: int
     n_tokens_a: int
     n_tokens_b: int
     _a: list
@@ -212,9 +213,10 @@ def render(diff: TextDiff, fmt: str, context: int | None = 8, cleanup: bool = Tr
     body = "".join(parts)
     if fmt != "html":
         return body
+    equal = diff.n_equal  # added/removed include each side of the replacements
     summary = (
-        f"similarity {diff.similarity:.3f} · {diff.n_added:,} added · "
-        f"{diff.n_removed:,} removed · {diff.n_changed:,} changed tokens "
+        f"similarity {diff.similarity:.3f} · {diff.n_tokens_b - equal:,} tokens added · "
+        f"{diff.n_tokens_a - equal:,} removed · {diff.n_changed:,} in replacements "
         f"({diff.n_tokens_a:,} → {diff.n_tokens_b:,})"
     )
     return (

@@ -17,6 +17,7 @@ from .dates import parse_date
 from .ids import assign_ids, fill_entities, fill_from_siblings, warn_doubts
 from .manifest import manifest_beside, read_manifest, rows_for_files
 from .metadata import infer_metadata
+from .origin import origin_of, records_of
 from .paths import check_source, corpus_files, inside
 from .text import SUFFIXES, prepare, read_document
 from .years import check_year
@@ -70,13 +71,18 @@ class Corpus:
     set aside as page chrome, so nothing is lost.
     """
 
-    def __init__(self, documents: Sequence[Document]):
+    def __init__(self, documents: Sequence[Document], *, origin: dict | None = None):
         docs = sorted(
             documents,
             key=lambda d: (d.year, d.date, d.entity or "", d.series or "", d.kind, d.doc_id),
         )
         self._docs = docs
         self._by_id = {d.doc_id: d for d in docs}
+        #: how the corpus was made, enough to load it again (``None`` when unknown): one of
+        #: ``{"path": folder or file, "manifest": ...}``, ``{"files": [...], "manifest":
+        #: ...}`` or ``{"frame": [records]}``, plus ``"doc_ids"`` for a subset. Paths are
+        #: absolute; a manifest is a path or its rows as records.
+        self.origin = origin
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -92,7 +98,8 @@ class Corpus:
 
     def subset(self, doc_ids: Sequence[str]) -> Corpus:
         """A corpus of the named documents only."""
-        return Corpus([self[d] for d in doc_ids])
+        origin = None if self.origin is None else {**self.origin, "doc_ids": list(doc_ids)}
+        return Corpus([self[d] for d in doc_ids], origin=origin)
 
     def by_entity(self) -> list[Corpus]:
         """One corpus per entity, sorted by entity (documents without one together, first)."""
@@ -236,13 +243,14 @@ def _document(text: str, raw: bytes, where: str, over: dict) -> dict:
     )
 
 
-def _corpus(items: list[dict]) -> Corpus:
+def _corpus(items: list[dict], *, origin: dict | None = None) -> Corpus:
     fill_entities(items)
     fill_from_siblings(items)
     items = assign_ids(items)
     warn_doubts(items)
     keep = set(Document.__dataclass_fields__)
-    return Corpus([Document(**{k: v for k, v in it.items() if k in keep}) for it in items])
+    docs = [Document(**{k: v for k, v in it.items() if k in keep}) for it in items]
+    return Corpus(docs, origin=origin)
 
 
 def _read_one(job: tuple[Path, str, dict]) -> dict:
@@ -351,7 +359,7 @@ def load_corpus(
         progress=progress,
         units=("reading", "file"),
     )
-    return _corpus(items)
+    return _corpus(items, origin=origin_of(source, manifest, allow_outside))
 
 
 def _frame_date(value, name: str) -> str:
@@ -384,4 +392,5 @@ def _from_frame(df: pd.DataFrame) -> Corpus:
         if "date" in over:
             over["date"] = _frame_date(over["date"], name)
         items.append(_document(text, text.encode("utf-8"), name, over))
-    return _corpus(items)
+    kept = [c for c in df.columns if c in ("file", "text", *MANIFEST_FIELDS)]
+    return _corpus(items, origin={"frame": records_of(df, kept)})

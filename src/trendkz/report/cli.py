@@ -7,11 +7,11 @@ input error (one line on stderr), 3 an unexpected error (one line; ``--traceback
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from .._core.errors import TrendkzError
+from .frames import FRAME_NAMES
 
 __all__ = ["main"]
 
@@ -35,31 +35,29 @@ def _cmd_sections(args: argparse.Namespace) -> int:
     return 0
 
 
-def _rel(path: str, out: Path) -> str:
-    return Path(os.path.relpath(Path(path).resolve(), out.resolve())).as_posix()
-
-
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .comparison import compare
+    from ..terms.lexicon import Lexicon
+    from .comparison import _check_options, compare
+    from .save import report_settings
 
     out = Path(args.out)
     progress = not args.quiet
-    corpus = _load(args.source, args.manifest, progress, args.workers)
     options = {"terms_by": args.terms_by}
     if args.lexicon:
-        options["lexicon"] = args.lexicon
+        options["lexicon"] = Lexicon.coerce(args.lexicon, option="--lexicon")
     if args.min_similarity is not None:
         options["min_similarity"] = args.min_similarity
+    _check_options(options)  # every option checked before a document is read
+    tables = None if args.tables in (None, "all") else args.tables.split(",")
+    settings = report_settings(tables=tables, compress=args.compress, pngs=not args.no_png)
+    corpus = _load(args.source, args.manifest, progress, args.workers)
+    if args.entity:  # the chosen entities' documents (a subset, so verify can re-run it)
+        from .figures import chosen_entities
+
+        chosen = set(chosen_entities(corpus.documents, args.entity))  # unknown: closest names
+        corpus = corpus.subset([d.doc_id for d in corpus if d.entity in chosen])
     comparison = compare(corpus, progress=progress, workers=args.workers, **options)
-    if args.lexicon:  # recorded relative to the report, so `verify` finds it
-        comparison.options["lexicon"] = _rel(args.lexicon, out)
-    source = None
-    if args.source:
-        source = {
-            "path": _rel(args.source, out),
-            "manifest": _rel(args.manifest, out) if args.manifest else None,
-        }
-    folder = comparison.save(out, source=source, progress=progress, force=args.force)
+    folder = comparison.save(out, progress=progress, force=args.force, **settings)
     if not args.quiet:
         print(comparison)
         print(
@@ -72,9 +70,15 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_verify(args: argparse.Namespace) -> int:
     from .verify import verify_report
 
-    diffs = verify_report(args.dir, rerun=not args.hashes_only)
+    diffs = verify_report(args.dir, rerun=not args.hashes_only, progress=not args.quiet)
     if not diffs:
-        print(f"{args.dir}: every output is identical to a fresh run")
+        if args.hashes_only:
+            print(
+                f"{args.dir}: every file matches the hash manifest.json lists (nothing was "
+                "re-run; without --hashes-only verify compares with a fresh run)"
+            )
+        else:
+            print(f"{args.dir}: every output is identical to a fresh run")
         return 0
     print(f"{args.dir}: {len(diffs)} difference(s):")
     for d in diffs:
@@ -115,6 +119,19 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="processes to use (default: all cores); results do not depend on it",
     )
+    p.add_argument(
+        "--entity",
+        action="append",
+        help="compare only this entity (repeat for several; default: every entity)",
+    )
+    p.add_argument(
+        "--tables",
+        help="comma-separated tables to write (default all: " + ",".join(FRAME_NAMES) + ")",
+    )
+    p.add_argument(
+        "--compress", action="store_true", help="write tables as .csv.gz (same bytes every run)"
+    )
+    p.add_argument("--no-png", action="store_true", help="SVG figures only, no PNG copies")
     p.add_argument("--quiet", action="store_true", help="no progress bars or summary")
     p.set_defaults(func=_cmd_report)
 
@@ -125,6 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="only check files against manifest.json, do not re-run",
     )
+    p.add_argument("--quiet", action="store_true", help="no progress messages")
     p.set_defaults(func=_cmd_verify)
 
     p = sub.add_parser("sections", help="print the documents and their section trees")

@@ -12,25 +12,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .._core.errors import OptionError
+from .._core.errors import OptionError, check_option
 from .._core.vocab import CHANGED, DOWN, QUALIFIER_CHANGED, REWRITTEN, UP
 from ..load.corpus import Corpus
 
-__all__ = ["FRAME_NAMES", "Comparison", "compare"]
+__all__ = ["FRAME_NAMES", "Comparison", "compare", "recorded_options"]
 
-#: the frames a Comparison holds, in the order they are computed and saved
-FRAME_NAMES = (
-    "documents",
-    "chrome",
-    "sections",
-    "alignment",
-    "sentences",
-    "changes",
-    "terms",
-    "facts",
-    "fact_changes",
-    "corroboration",
-)
+from .frames import FRAME_NAMES
 
 _OPTIONS = {"lexicon": None, "min_similarity": None, "terms_by": "doc"}
 
@@ -50,6 +38,8 @@ class Comparison:
     fact_changes: pd.DataFrame
     corroboration: pd.DataFrame
     options: dict = field(default_factory=dict)
+    #: how the corpus was made (:attr:`trendkz.Corpus.origin`), so a saved report can run again
+    origin: dict | None = field(default=None, repr=False)
 
     @property
     def frames(self) -> dict[str, pd.DataFrame]:
@@ -70,15 +60,16 @@ class Comparison:
 
         return alignment_table(self.alignment)
 
-    def save(self, path, *, source: str | None = None, progress: bool = False, force: bool = False):
-        """Write every frame, figure, ``index.html`` and ``manifest.json`` atomically.
+    def save(self, path, *, force: bool = False, progress: bool = False, **settings):
+        """Write every frame, figure, page, ``index.html`` and ``manifest.json`` atomically.
 
         An existing folder is replaced only when it is an earlier trendkz report; any other
-        is refused unless ``force=True`` (see :func:`trendkz.report.save.save_comparison`).
+        is refused unless ``force=True``. ``settings``: ``tables``, ``compress``,
+        ``entities``, ``pngs`` and ``source`` (see :func:`trendkz.report.save.save_comparison`).
         """
         from .save import save_comparison
 
-        return save_comparison(self, path, source=source, progress=progress, force=force)
+        return save_comparison(self, path, progress=progress, force=force, **settings)
 
     def digest(self, **options):
         """The ranked changes per entity and document pair (see :func:`trendkz.digest`)."""
@@ -163,10 +154,34 @@ class Comparison:
 
 
 def _check_options(options: dict) -> dict:
+    """Options with their defaults; the lexicon read and checked here, before any work."""
+    from ..terms.lexicon import Lexicon
+
     unknown = sorted(set(options) - set(_OPTIONS))
     if unknown:
         raise OptionError(f"compare: unknown option(s) {unknown}; valid: {sorted(_OPTIONS)}")
-    return {**_OPTIONS, **options}
+    opts = {**_OPTIONS, **options}
+    if opts["lexicon"] is not None:
+        opts["lexicon"] = Lexicon.coerce(opts["lexicon"])
+    check_option("terms_by", opts["terms_by"], ("doc", "section", "group"))
+    ms = opts["min_similarity"]
+    if ms is not None and (
+        isinstance(ms, bool) or not isinstance(ms, (int, float)) or not 0 <= ms <= 1
+    ):
+        raise OptionError(f"min_similarity={ms!r} is not valid; give a number in [0, 1] or None")
+    return opts
+
+
+def recorded_options(opts: dict) -> dict:
+    """Options as plain JSON data, enough to run again: a lexicon by its whole content."""
+    out = {}
+    for k, v in opts.items():
+        if k == "lexicon" and v is not None:
+            v = v.to_record()
+        elif not isinstance(v, (str, int, float, bool, type(None))):
+            v = repr(v)
+        out[k] = v
+    return out
 
 
 def _chain(corpus: Corpus, opts: dict, progress: bool = False) -> dict[str, pd.DataFrame]:
@@ -201,7 +216,10 @@ def _combine(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
     out = {}
     for name in FRAME_NAMES:
         frames = [p[name] for p in parts if len(p[name])] or [parts[0][name]]
+        for p in parts[1:]:  # the parts' rows are let go as soon as they are combined:
+            del p[name]  # memory holds the parts plus one combined frame, not twice all
         df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        del frames
         declared = schema.FRAMES[name][0]
         extra = tuple(c for c in df.columns if c not in declared)
         out[name] = schema.conform(df, name, extra=extra)
@@ -245,8 +263,5 @@ def compare(
         opts=opts,
     )
     frames = _combine(results)
-    recorded = {
-        k: (v if isinstance(v, (str, int, float, bool, type(None))) else repr(v))
-        for k, v in opts.items()
-    }
-    return Comparison(options=recorded, **frames)
+    recorded = recorded_options(opts)
+    return Comparison(options=recorded, origin=corpus.origin, **frames)

@@ -8,6 +8,8 @@ of that entity, so that reports and analyses of it meet).
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -15,7 +17,14 @@ from .._core.vocab import ADDED, REMOVED
 from .plots import plot_coverage, plot_facts, plot_similarity, plot_terms
 from .timeaxis import several_a_year
 
-__all__ = ["make_figures", "main_series", "top_measures"]
+__all__ = [
+    "chosen_entities",
+    "entity_slugs",
+    "figures_of",
+    "make_figures",
+    "main_series",
+    "top_measures",
+]
 
 WIDTH = 3.5  # inches: one journal column
 MAX_ROWS = 30
@@ -40,10 +49,11 @@ def top_measures(facts: pd.DataFrame, fact_changes: pd.DataFrame, n: int = 4) ->
     linked = set(fact_changes["measure"]) if len(fact_changes) else set()
     f = facts.dropna(subset=["measure"])
     f = f[f["measure"].isin(linked)] if linked else f
+    f = f.assign(_count=(f["unit"] == "count").astype(float))
     score = f.groupby("measure").agg(
         docs=("doc_id", "nunique"),
         facts=("doc_id", "size"),
-        counts=("unit", lambda u: (u == "count").mean()),
+        counts=("_count", "mean"),
     )
     score = score[score["docs"] >= 2] if (score["docs"] >= 2).any() else score
     score = score.reset_index()
@@ -63,21 +73,31 @@ def _of(frame: pd.DataFrame, key: tuple[str, str] | None) -> pd.DataFrame:
 
 
 def make_figures(comparison) -> dict[str, Figure]:
-    """Name → Figure for ``terms``, ``similarity``, ``coverage`` and ``facts``."""
-    key = main_series(comparison.documents)
+    """Name → Figure for ``terms``, ``similarity``, ``coverage`` and ``facts`` of the main
+    entity (the entity and series with the most documents; see :func:`main_series`)."""
+    several = comparison.documents["entity"].nunique() > 1
+    return figures_of(comparison.frames, main_series(comparison.documents), several=several)
+
+
+def figures_of(
+    frames: dict[str, pd.DataFrame], key: tuple[str, str] | None, *, several: bool = False
+) -> dict[str, Figure]:
+    """The standard figures of ``frames`` for the entity and series ``key``; with
+    ``several`` the facts figure keeps to the entity (every series of it) and says so."""
     suffix = f" — {key[0]}" if key else ""
     figs: dict[str, Figure] = {}
 
-    terms = _of(comparison.terms, key)
+    terms = _of(frames["terms"], key)
     if len(terms):
         top = terms.groupby("term")["count"].sum().sort_values(ascending=False, kind="mergesort")
         chosen = sorted(top[top > 0].head(4).index.tolist())
-        fig = Figure(figsize=(WIDTH, 3.6), layout="constrained")
-        plot_terms(terms, terms=chosen, ax=fig.add_subplot())
-        fig.axes[0].set_title(f"Framing terms{suffix}", fontsize="medium")
-        figs["terms"] = fig
+        if chosen:
+            fig = Figure(figsize=(WIDTH, 3.6), layout="constrained")
+            plot_terms(terms, terms=chosen, ax=fig.add_subplot())
+            fig.axes[0].set_title(f"Framing terms{suffix}", fontsize="medium")
+            figs["terms"] = fig
 
-    changes = _of(comparison.changes, key)  # new or gone sections have no similarity
+    changes = _of(frames["changes"], key)  # new or gone sections have no similarity
     changes = changes[~changes["status"].isin([ADDED, REMOVED])].dropna(subset=["similarity"])
     if len(changes):
         groups = (
@@ -100,20 +120,19 @@ def make_figures(comparison) -> dict[str, Figure]:
         fig.axes[0].set_title(f"Section similarity{suffix}", fontsize="medium")
         figs["similarity"] = fig
 
-    alignment = _of(comparison.alignment, key)
+    alignment = _of(frames["alignment"], key)
     if len(alignment):
         labels = list(dict.fromkeys(alignment["label"]))[: MAX_ROWS * 2]
         part = alignment[alignment["label"].isin(labels)]
         dated = several_a_year(part)  # upright dates below
-        height = 0.9 + 0.22 * len(labels) + (0.9 if dated else 0)
+        height = 1.2 + 0.22 * len(labels) + (0.9 if dated else 0)
         width = max(WIDTH + 1.2, 2.9 + 0.2 * part["date"].nunique()) if dated else WIDTH + 1.2
         fig = Figure(figsize=(width, height), layout="constrained")
         plot_coverage(part, ax=fig.add_subplot())
         fig.axes[0].set_title(f"Sections present{suffix}", fontsize="medium")
         figs["coverage"] = fig
 
-    facts, fact_changes = comparison.facts, comparison.fact_changes
-    several = comparison.documents["entity"].nunique() > 1
+    facts, fact_changes = frames["facts"], frames["fact_changes"]
     if key and several:  # one entity's numbers: reports and analyses of it, any series
         facts = facts[facts["entity"] == key[0]]
         fact_changes = fact_changes[fact_changes["entity"] == key[0]]
@@ -133,3 +152,51 @@ def make_figures(comparison) -> dict[str, Figure]:
             fig.suptitle(f"Facts{suffix}", fontsize="medium")
         figs["facts"] = fig
     return figs
+
+
+#: the frames the figures of one entity are drawn from
+FIGURE_FRAMES = ("documents", "terms", "changes", "alignment", "facts", "fact_changes")
+
+
+def entity_slug(entity: str) -> str:
+    """A file name for ``entity``: lower case ASCII letters, digits and hyphens."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", str(entity)).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    return slug or "entity"
+
+
+def entity_slugs(entities) -> dict[str, str]:
+    """Entity → unique slug (a number added when two entities slug alike)."""
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for e in sorted(set(entities)):
+        base = slug = entity_slug(e)
+        k = 1
+        while slug in used:
+            k += 1
+            slug = f"{base}-{k}"
+        used.add(slug)
+        out[e] = slug
+    return out
+
+
+def chosen_entities(documents: pd.DataFrame, entities=None) -> list[str]:
+    """The entities of ``documents`` named in ``entities`` (each checked to exist, an
+    unknown one reported with the closest names), or all of them; sorted."""
+    from .._core.errors import OptionError
+
+    known = sorted(documents["entity"].dropna().unique().tolist())
+    if entities is None:
+        return known
+    missing = [e for e in entities if e not in known]
+    if missing:
+        from rapidfuzz import process
+
+        hints = {m: [c for c, *_ in process.extract(m, known, limit=3)] for m in missing}
+        raise OptionError(
+            "entities not in the corpus: "
+            + "; ".join(f"{m!r} (closest: {', '.join(map(repr, h))})" for m, h in hints.items())
+        )
+    return [e for e in known if e in set(entities)]

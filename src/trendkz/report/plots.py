@@ -6,17 +6,29 @@ figures read in greyscale and at a journal's single-column width (3.5 in).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
 from .._core.errors import OptionError
+from .plotstyle import (
+    check_legend,
+    closest,
+    colors_for,
+    legend_below,
+    one_entity,
+    year_ticks,
+)
 from .timeaxis import several_a_year, time_column
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 __all__ = ["plot_coverage", "plot_facts", "plot_similarity", "plot_terms"]
 
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "<", ">", "p")
 LINESTYLES = ("-", "--", ":", "-.")
-GREYS = ("0.0", "0.35", "0.55", "0.2", "0.45", "0.65")
 
 
 def _axes(ax):
@@ -40,46 +52,68 @@ def plot_terms(
     *,
     x: str = "year",
     y: str = "rate",
-    hue: str = "term",
+    hue: str | None = "term",
     count: str = "count",
     quoted: str | None = "quoted",
     words: str = "n_words",
     terms: list[str] | None = None,
-    ax=None,
+    entity: str | None = None,
+    palette=None,
+    color=None,
+    legend: bool | str = "brief",
+    ax: Axes | None = None,
     **kwargs,
-):
-    """Rate per 1,000 words of each term by ``x``; the quoted part of it drawn dashed.
+) -> Axes:
+    """Each term (``hue``) by ``x``: its rate per 1,000 words (``y="rate"``) or the sum of
+    another column (``y="count"``, ``"quoted"``, ``"hedged"``); ``hue=None`` sums every term.
 
-    ``data`` is a terms frame (``count_terms``): rows are summed per (``hue``, ``x``) and
-    the rate recomputed as ``1000 * count / words``. With ``quoted``, a dashed line with
-    hollow markers shows the rate of hits inside quotation marks.
+    ``data`` is a terms frame (``count_terms``): rows are summed per (``hue``, ``x``); a
+    rate is recomputed as ``1000 * count / words``. With ``quoted``, a dashed line with
+    hollow markers shows the part of ``y`` inside quotation marks (rates and counts).
+    ``terms`` picks terms (an unknown one is an error naming the closest); ``entity`` picks
+    one entity of a many-entity frame (required there). ``palette`` (list, dict or colormap
+    name) or ``color`` replace the greys; ``legend=False`` draws none.
     """
-    _need(data, [x, hue, count, words, quoted], "plot_terms")
+    need = [x, count, words, hue, quoted] + ([y] if y != "rate" else [])
+    _need(data, need, "plot_terms")
+    check_legend(legend)
     ax = _axes(ax)
-    df = data if terms is None else data[data[hue].isin(terms)]
+    data = one_entity(data, entity, "plot_terms")
+    if terms is not None:
+        closest(terms, sorted(data[hue].dropna().unique()) if hue else [], "term(s)", "plot_terms")
+    df = data if terms is None or hue is None else data[data[hue].isin(terms)]
     df, x = time_column(df, x)  # dates when a series has several documents a year
+    key = hue or "_all"
+    if hue is None:
+        df = df.assign(_all="all terms")
     units = df.drop_duplicates(
-        subset=[c for c in ("doc_id", "section_id", "group", x) if c in df.columns] + [hue]
+        subset=[c for c in ("doc_id", "section_id", "group", x) if c in df.columns] + [key]
     )
-    order = terms or sorted(df[hue].dropna().unique())
+    order = list(terms) if terms is not None and hue else sorted(df[key].dropna().unique())
+    colors = colors_for(order, palette, color)
+    value = count if y == "rate" else y
+    show_quoted = quoted and y in ("rate", count)
     for i, term in enumerate(order):
-        part = units[units[hue] == term]
+        part = (units if hue else df)[(units if hue else df)[key] == term]
         if part.empty:
             continue
         agg = part.groupby(x, sort=True).agg(
-            c=(count, "sum"), w=(words, "sum"), **({"q": (quoted, "sum")} if quoted else {})
+            c=(value, "sum"), w=(words, "sum"), **({"q": (quoted, "sum")} if show_quoted else {})
         )
+        if hue is None:  # every term of a unit shares its words: count them once
+            agg["w"] = units.groupby(x, sort=True)[words].sum()
         xs = agg.index.to_numpy()
+        scale = 1000 / agg["w"] if y == "rate" else 1
         style = dict(
             marker=MARKERS[i % len(MARKERS)],
-            color=GREYS[i % len(GREYS)],
+            color=colors[i],
             linestyle=LINESTYLES[i % len(LINESTYLES)],
         )
-        ax.plot(xs, 1000 * agg["c"] / agg["w"], label=str(term), **style, **kwargs)
-        if quoted and agg["q"].sum() > 0:
+        ax.plot(xs, agg["c"] * scale, label=str(term), **{**style, **kwargs})
+        if show_quoted and agg["q"].sum() > 0:
             ax.plot(
                 xs,
-                1000 * agg["q"] / agg["w"],
+                agg["q"] * scale,
                 label=f"{term} (in quotes)",
                 marker=style["marker"],
                 color=style["color"],
@@ -88,13 +122,14 @@ def plot_terms(
                 linewidth=0.9,
             )
     ax.set_xlabel(x.replace("_", " "))
-    ax.set_ylabel("hits per 1,000 words" if y == "rate" else y)
-    _year_ticks(ax, units[x])
+    ax.set_ylabel("hits per 1,000 words" if y == "rate" else y.replace("_", " "))
+    year_ticks(ax, units[x])
     if x == "date (year)":  # dates as years with a fraction: ticks on whole years
         from matplotlib.ticker import MaxNLocator
 
         ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
-    _legend_below(ax)
+    if legend:
+        legend_below(ax)
     return ax
 
 
@@ -103,25 +138,42 @@ def plot_facts(
     *,
     measure: str | None = None,
     x: str = "period_end",
+    y: str | None = None,
     value: str = "value",
     low: str = "low",
     high: str = "high",
-    hue: str = "doc_id",
-    ax=None,
+    hue: str | None = "doc_id",
+    entity: str | None = None,
+    palette=None,
+    color=None,
+    legend: bool | str = "brief",
+    ax: Axes | None = None,
     **kwargs,
-):
+) -> Axes:
     """Values of one measure over time; intervals from qualifiers drawn as such.
 
     Exact values are filled markers. A bounded interval ("between 12 and 17", "about 600")
     is a vertical bar from ``low`` to ``high``. An open-ended value ("more than 600") is a
     hollow marker at its bound with an arrow pointing the open way. Sources (``hue``) differ
-    in marker shape and grey level.
+    in marker shape and grey level (or ``palette`` / ``color``). ``y`` is an alias of
+    ``value``. An unknown ``measure`` is an error naming the closest; a frame of several
+    entities needs ``entity``.
     """
+    value = y or value
     _need(data, [x, value, low, high, hue], "plot_facts")
+    check_legend(legend)
     ax = _axes(ax)
+    data = one_entity(data, entity, "plot_facts")
+    if measure is not None:
+        _need(data, ["measure"], "plot_facts")
+        closest([measure], sorted(data["measure"].dropna().unique()), "measure", "plot_facts")
     df = data if measure is None else data[data["measure"] == measure]
+    if hue is None:
+        df, hue = df.assign(_all=value), "_all"
+    levels = sorted(df[hue].dropna().unique())
+    colors = dict(zip(levels, colors_for(levels, palette, color), strict=True))
     for i, (src, part) in enumerate(df.groupby(hue, sort=True)):
-        marker, grey = MARKERS[i % len(MARKERS)], GREYS[i % len(GREYS)]
+        marker, grey = MARKERS[i % len(MARKERS)], colors[src]
         first = True
         for r in part.sort_values([x, value]).itertuples(index=False):
             xv, v = getattr(r, x), getattr(r, value)
@@ -168,8 +220,9 @@ def plot_facts(
     ax.set_xlabel("period" if x.startswith("period") else x.replace("_", " "))
     ax.set_ylabel(measure or value)
     ax.autoscale_view()
-    _year_ticks(ax, df[x])
-    _legend_below(ax)
+    year_ticks(ax, df[x])
+    if legend:
+        legend_below(ax)
     return ax
 
 
@@ -181,9 +234,9 @@ def plot_similarity(
     value: str = "similarity",
     col_from: str | None = "year_from",
     annotate: bool = True,
-    ax=None,
+    ax: Axes | None = None,
     **kwargs,
-):
+) -> Axes:
     """Heat map of how much each section changed: rows ``row``, columns year pairs.
 
     Cells are ``value`` in [0, 1] (1 = unchanged, light) in greys; pairs with nothing to
@@ -265,9 +318,9 @@ def plot_coverage(
     col: str = "year",
     status: str = "status",
     present: str = "matched",
-    ax=None,
+    ax: Axes | None = None,
     **kwargs,
-):
+) -> Axes:
     """Which groups exist in which year: filled squares present, small hollow ones absent."""
     _need(data, [row, col, status], "plot_coverage")
     ax = _axes(ax)
@@ -285,9 +338,13 @@ def plot_coverage(
             (ys if (r, c) in have else ya).append(i)
     ax.scatter(xs, ys, marker="s", s=kwargs.pop("s", 60), color="0.15", label=present, **kwargs)
     ax.scatter(xa, ya, marker="s", s=18, facecolors="white", edgecolors="0.5", label="absent")
-    many = len(cols) > 8 and col == "date"
+    # year labels upright when the columns are narrower than a label: they never overlap
+    longest = max((len(_short(r)) for r in rows), default=0)
+    width_in = ax.get_position().width * ax.figure.get_figwidth() - 0.055 * longest
+    label_in = max((len(str(c)) for c in cols), default=1) * 0.075
+    upright = len(cols) * label_in > 0.9 * width_in
     ax.set_xticks(
-        range(len(cols)), [str(c) for c in cols], fontsize="small", rotation=90 if many else 0
+        range(len(cols)), [str(c) for c in cols], fontsize="small", rotation=90 if upright else 0
     )
     ax.set_yticks(range(len(rows)), [_short(r) for r in rows], fontsize="small")
     ax.set_ylim(len(rows) - 0.5, -0.5)
@@ -298,33 +355,3 @@ def plot_coverage(
 
 def _short(label: str, n: int = 38) -> str:
     return label if len(label) <= n else label[: n - 1] + "…"
-
-
-def _year_ticks(ax, values: pd.Series) -> None:
-    """Ticks at the years present when few and spread out; else whole-number ticks."""
-    from matplotlib.ticker import MaxNLocator
-
-    vals = sorted(pd.Series(values).dropna().unique())
-    if not vals or not all(float(v).is_integer() for v in vals):
-        return
-    gaps = np.diff(vals) if len(vals) > 1 else np.array([np.inf])
-    span = (vals[-1] - vals[0]) or 1
-    if len(vals) <= 6 and gaps.min() >= span / 5:
-        ax.set_xticks([int(v) for v in vals])
-    else:
-        ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
-
-
-def _legend_below(ax) -> None:
-    handles, labels = ax.get_legend_handles_labels()
-    if handles:
-        ax.legend(
-            handles,
-            labels,
-            fontsize="x-small",
-            frameon=False,
-            loc="upper center",
-            bbox_to_anchor=(0.5, -0.22),
-            ncol=2,
-            handlelength=2.5,
-        )

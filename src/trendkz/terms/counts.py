@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
+from os import PathLike
 
 import numpy as np
 import pandas as pd
@@ -181,15 +183,11 @@ def _sections(sections) -> pd.DataFrame:
     return schema.with_date(sections).reset_index(drop=True)
 
 
-def _lexicon(lexicon: Lexicon | None) -> Lexicon:
+def _lexicon(lexicon) -> Lexicon:
+    """A Lexicon from a Lexicon, a dict, a path, a built-in name or ``None``."""
     if lexicon is None:
         return lexicon_module.COUNTER_TERRORISM
-    if not isinstance(lexicon, Lexicon):
-        raise OptionError(
-            f"lexicon={lexicon!r} is not a Lexicon; build one with "
-            "trendkz.Lexicon({'term': ['pattern', ...]})"
-        )
-    return lexicon
+    return Lexicon.coerce(lexicon)
 
 
 def _hits_frame(rows: list) -> pd.DataFrame:
@@ -199,7 +197,7 @@ def _hits_frame(rows: list) -> pd.DataFrame:
     return h
 
 
-def term_hits(sections, lexicon: Lexicon | None = None) -> pd.DataFrame:
+def term_hits(sections, lexicon: Lexicon | Mapping | str | PathLike | None = None) -> pd.DataFrame:
     """Every hit of every lexicon term, with its span for provenance.
 
     Parameters
@@ -207,7 +205,8 @@ def term_hits(sections, lexicon: Lexicon | None = None) -> pd.DataFrame:
     sections
         A sections frame (:func:`trendkz.split_sections`) or a :class:`Corpus`.
     lexicon
-        Default: the built-in counter-terrorism lexicon.
+        A :class:`Lexicon`, a dict, a lexicon file path or a built-in name; default: the
+        built-in counter-terrorism lexicon.
 
     Returns
     -------
@@ -235,7 +234,7 @@ def term_hits(sections, lexicon: Lexicon | None = None) -> pd.DataFrame:
 
 def count_terms(
     sections,
-    lexicon: Lexicon | None = None,
+    lexicon: Lexicon | Mapping | str | PathLike | None = None,
     *,
     by: str = "doc",
     alignment: pd.DataFrame | None = None,
@@ -248,7 +247,8 @@ def count_terms(
     sections
         A sections frame (:func:`trendkz.split_sections`) or a :class:`Corpus`.
     lexicon
-        Default: the built-in counter-terrorism lexicon (``Lexicon.builtin()``).
+        A :class:`Lexicon`, a dict ``{term: [pattern, ...]}``, a lexicon file path or a
+        built-in name; default: the built-in counter-terrorism lexicon.
     by
         ``"doc"`` (one unit per document), ``"section"`` or ``"group"`` (the sections of
         one document in one aligned group; needs ``alignment``).

@@ -40,9 +40,7 @@ def _context(text: str, at: int, window: int, *, left: bool) -> int:
     return edge
 
 
-def keywords_in_context(
-    sections, term: str, *, window: int = 8, lexicon: Lexicon | None = None
-) -> pd.DataFrame:
+def keywords_in_context(sections, term: str, *, window: int = 8, lexicon=None) -> pd.DataFrame:
     """Every hit of ``term`` with ``window`` words of context on each side (KWIC).
 
     Parameters
@@ -56,15 +54,15 @@ def keywords_in_context(
     window
         Words of context on each side, within the section.
     lexicon
-        Default: the built-in counter-terrorism lexicon; its hedge cues are used either
-        way.
+        A :class:`Lexicon`, a dict, a lexicon file path or a built-in name; default: the
+        built-in counter-terrorism lexicon. Its hedge cues are used either way.
 
     Returns
     -------
     DataFrame
-        ``doc_id, year, date, section_id, term, left, match, right`` (white space runs shown
-        as one space), ``is_quoted, is_hedged, start, end`` (offsets of the match into
-        the document body).
+        ``doc_id, entity, series, year, date, section_id, term, left, match, right``
+        (white space runs shown as one space), ``is_quoted, is_hedged, start, end`` (offsets
+        of the match into the document body).
     """
     if isinstance(window, bool) or not isinstance(window, int) or window < 1:
         raise OptionError(f"window={window!r} is not valid; give a whole number of words >= 1")
@@ -87,7 +85,7 @@ def keywords_in_context(
         left.append(_WS.sub(" ", text[lo:s]).strip())
         match.append(_WS.sub(" ", text[s:e]))
         right.append(_WS.sub(" ", text[e:hi]).strip())
-    out = base[["doc_id", "year", "date", "section_id"]].assign(
+    out = base[["doc_id", "entity", "series", "year", "date", "section_id"]].assign(
         term=term,
         left=left,
         match=match,

@@ -44,9 +44,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
+from os import PathLike
 from pathlib import Path
 
 from .._core.errors import InputError, OptionError, where
+from .hedges import HEDGES
 from .patterns import (
     GAP,
     GAP_SEP,
@@ -60,59 +62,6 @@ from .patterns import (
 
 __all__ = ["BUILTIN", "HEDGES", "Lexicon", "compile_pattern"]
 
-#: Hedge cues: a hit is hedged when one of these ends at most three words before it, in
-#: the same sentence. They mark a label as someone else's ("what the government deemed",
-#: "so-called", "described ... as") or as uncertain ("alleged", "perceived").
-HEDGES: tuple[str, ...] = (
-    "so-called",
-    "alleged",
-    "allegedly",
-    "purported",
-    "purportedly",
-    "supposed",
-    "supposedly",
-    "perceived",
-    "presumed",
-    "ostensible",
-    "ostensibly",
-    "self-proclaimed",
-    "self-styled",
-    "accused of",
-    "considered",
-    "considers",
-    "deemed",
-    "deems",
-    "termed",
-    "labeled",
-    "labelled",
-    "branded",
-    "declared",
-    "described as",
-    "identified as",
-    "classified as",
-    "qualifies as",
-    "qualified as",
-    "banned as",
-    "regarded as",
-    "viewed as",
-    "described ... as",
-    "labeled ... as",
-    "labelled ... as",
-    "branded ... as",
-    "characterized ... as",
-    "portrayed ... as",
-    "what ... consider*",
-    "what ... deem*",
-    "what ... call*",
-    "what ... term*",
-    "what ... label*",
-    "what ... describe*",
-    "what ... characteriz*",
-    "what ... view* as",
-    "what ... regard* as",
-    "what ... see* as",
-    "what ... constitutes",
-)
 
 #: Built-in lexicons: name -> data file (in ``trendkz/data``).
 BUILTIN: dict[str, str] = {"counter-terrorism": "lexicon_ct.txt"}
@@ -206,6 +155,44 @@ class Lexicon:
                 "re-save it as UTF-8"
             ) from None
         return cls._parse(text, source=str(path), name=name or path.stem)
+
+    @classmethod
+    def coerce(cls, value: object, *, option: str = "lexicon") -> Lexicon:
+        """A :class:`Lexicon` from what a user may pass where a lexicon is taken.
+
+        ``None`` → the built-in counter-terrorism lexicon; a ``Lexicon`` → itself; a
+        mapping → ``Lexicon(mapping)`` (``term -> patterns``; the recorded form
+        ``{"terms": {...}, "hedges": [...]}`` of :meth:`to_record` too); a string or path →
+        the name of a built-in lexicon or a lexicon file.
+        """
+        if value is None:
+            return cls.builtin()
+        if isinstance(value, Lexicon):
+            return value
+        if isinstance(value, Mapping):
+            if set(value) >= {"terms", "hedges"} and isinstance(value.get("terms"), Mapping):
+                return cls(value["terms"], hedges=value["hedges"], name=value.get("name"))
+            return cls(value)
+        if isinstance(value, str) and value in BUILTIN:
+            return cls.builtin(value)
+        if isinstance(value, (str, PathLike)):
+            path = Path(value)
+            if not path.is_file():
+                raise OptionError(
+                    f"{option}={str(value)!r}: no such lexicon file (nor a built-in lexicon: "
+                    + ", ".join(repr(n) for n in BUILTIN)
+                    + "); give a path to a 'term: pattern, ...' file, a dict or a Lexicon"
+                )
+            return cls.from_file(path)
+        raise OptionError(
+            f"{option}={value!r} is not a lexicon; give a trendkz.Lexicon, a dict "
+            "{'term': ['pattern', ...]}, a lexicon file path, or None for the built-in one"
+        )
+
+    def to_record(self) -> dict:
+        """The lexicon's whole content as plain JSON data: ``{"name", "terms", "hedges"}``;
+        :meth:`coerce` rebuilds an equal lexicon from it."""
+        return {"name": self.name, "terms": self.to_dict(), "hedges": list(self._hedges)}
 
     @classmethod
     def builtin(cls, name: str = "counter-terrorism") -> Lexicon:
