@@ -10,6 +10,7 @@ __all__ = [
     "DecodeError",
     "InputError",
     "ManifestError",
+    "MissingExtraError",
     "OptionError",
     "OutputError",
     "TrendkzError",
@@ -28,6 +29,11 @@ class InputError(TrendkzError):
 
 class DecodeError(InputError):
     """A document's bytes cannot be decoded as text in any known encoding."""
+
+
+class MissingExtraError(InputError, ImportError):
+    """Reading a kind of file needs an optional extra that is not installed (``pdf``,
+    ``docx``); the message names the extra and the command that installs it."""
 
 
 class ManifestError(TrendkzError):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .furniture import furniture_lines
+
 __all__ = ["Chrome", "split_chrome"]
 
 _F = re.I
@@ -154,6 +156,10 @@ def split_chrome(text: str) -> tuple[str, list[Chrome]]:
             rule = _rule(lines[i][2])  # an earlier rule may claim the line first
             if rule in ("social", "photo-credit"):
                 tag[i] = rule
+
+    # page furniture: page numbers, running headers and footers, contents, form feeds
+    for i, rule in furniture_lines([text[a:b] for a, b, _ in lines]).items():
+        tag.setdefault(i, rule)
 
     # a title standing alone as the first line of what is left
     rest = [i for i in nonblank if i not in tag]

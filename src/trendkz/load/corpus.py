@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -205,11 +206,9 @@ def _files(source: str | Path | Sequence) -> tuple[list[tuple[Path, str]], Path 
             raise CorpusError(f"{root}: no such file or folder")
         if root.is_file():
             return [(root, root.name)], None
-        found = sorted(
-            p
-            for p in root.rglob("*")
-            if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
-        )
+        files = sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith("."))
+        found = [p for p in files if p.suffix.lower() in SUFFIXES]
+        _warn_skipped(root, [p for p in files if p.suffix.lower() not in SUFFIXES])
         if not found:
             raise CorpusError(
                 f"{root}: no documents found (looked for {', '.join(SUFFIXES)} "
@@ -220,6 +219,20 @@ def _files(source: str | Path | Sequence) -> tuple[list[tuple[Path, str]], Path 
     if not paths:
         raise CorpusError("an empty list of files was given; name at least one document")
     return [(p, p.name) for p in paths], None
+
+
+def _warn_skipped(root: Path, skipped: list[Path]) -> None:
+    """One warning listing the files of a folder that are not read (manifests aside)."""
+    skipped = [p for p in skipped if not re.fullmatch(r"manifest.*\.csv", p.name, re.I)]
+    if skipped:
+        names = ", ".join(p.relative_to(root).as_posix() for p in skipped[:20])
+        more = f" and {len(skipped) - 20} more" if len(skipped) > 20 else ""
+        warnings.warn(
+            f"{root}: {len(skipped)} file(s) not loaded, of a type trendkz does not read "
+            f"(it reads {', '.join(SUFFIXES)}): {names}{more}",
+            UserWarning,
+            stacklevel=4,
+        )
 
 
 def _document(text: str, raw: bytes, where: str, over: dict) -> dict:

@@ -25,12 +25,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 def normalize(text: str) -> str:
     """Normalize text once: NFC, line endings, odd spaces, trailing blanks; quotes kept."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    # "\r\r\n" (a CRLF file converted twice) is one line end; a form feed stays as a line
+    text = text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n")
+    if "\f" in text:
+        text = text.replace("\f", "\n\f\n")
     text = unicodedata.normalize("NFC", text)
     for odd, plain in _REPLACE:  # str.replace and `in` are C-speed scans
         if odd in text:
             text = text.replace(odd, plain)
-    return "\n".join(line.rstrip(" \t") for line in text.split("\n"))
+    return "\n".join(line.rstrip(" \t") for line in text.split("\n"))  # "\f" lines kept
 
 
 def decode(data: bytes, where: str) -> str:
@@ -123,7 +126,7 @@ def html_to_text(html: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx")
 
 
 def read_document(path: Path, where: str | None = None) -> tuple[str, bytes]:
@@ -137,7 +140,16 @@ def read_document(path: Path, where: str | None = None) -> tuple[str, bytes]:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{where}: cannot read the file ({exc.strerror})") from None
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        from .pdf import read_pdf
+
+        return normalize(read_pdf(path, where)), data
+    if suffix == ".docx":
+        from .docx import read_docx
+
+        return normalize(read_docx(path, where)), data
     text = decode(data, where)
-    if path.suffix.lower() in (".html", ".htm"):
+    if suffix in (".html", ".htm"):
         text = html_to_text(text)
     return normalize(text), data

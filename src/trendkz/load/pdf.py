@@ -1,0 +1,200 @@
+"""Reading PDF files with pypdfium2 (the ``pdf`` extra): text, paragraphs and headings.
+
+Each page's text layer is read line by line with the font size, weight and position of
+each line's first character. From those the text is laid out as trendkz reads text:
+
+- a line set in a larger type than the body text (at least 1.15 times the most common
+  size), or bold and short, is a heading; consecutive heading lines of one size are one
+  heading. Headings are written as Markdown headings (``#`` to ``######``), the largest
+  size taking level 1, so the sections keep the document's outline;
+- a vertical gap larger than half a line, or a change of type size, starts a paragraph
+  (a blank line); other line breaks are kept as they are (wrapped lines of a paragraph);
+- pages are separated by a blank line. Running headers, footers and page numbers stay in
+  the text, where :mod:`trendkz.load.furniture` finds and sets them aside.
+
+A file with no text layer at all (a scan) is an error naming the file; pages without text
+in a file that has some are listed in one warning. Encrypted and damaged files are errors.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import warnings
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from .._core.errors import InputError, MissingExtraError
+
+__all__ = ["read_pdf"]
+
+
+@dataclass
+class _Line:
+    text: str
+    size: float
+    bold: bool
+    top: float
+    bottom: float
+
+
+def _pdfium():
+    try:
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as raw
+    except ImportError:
+        raise MissingExtraError(
+            "reading PDF files needs the 'pdf' extra: pip install 'trendkz[pdf]'"
+        ) from None
+    return pdfium, raw
+
+
+def _page_lines(page, raw) -> list[_Line]:
+    tp = page.get_textpage()
+    try:
+        n = tp.count_chars()
+        if n <= 0:
+            return []
+        text = tp.get_text_range(0, n)
+        if len(text) != n:  # indices would not match the characters: no font details
+            return [_Line(s, 0.0, False, 0.0, 0.0) for s in text.splitlines() if s.strip()]
+        name = ctypes.create_string_buffer(96)
+        flags = ctypes.c_int()
+        matrix = raw.FS_MATRIX()
+        out = []
+        pos = 0
+        for chunk in text.splitlines(keepends=True):
+            line = chunk.rstrip("\r\n")
+            lead = len(line) - len(line.lstrip())
+            if line.strip():
+                i = pos + lead
+                raw.FPDFText_GetMatrix(tp, i, matrix)
+                size = raw.FPDFText_GetFontSize(tp, i) * (abs(matrix.d) or 1.0)
+                raw.FPDFText_GetFontInfo(tp, i, name, 96, flags)
+                bold = raw.FPDFText_GetFontWeight(tp, i) >= 600 or b"Bold" in name.value
+                _, bottom, _, top = tp.get_charbox(i)
+                out.append(_Line(line.strip(), round(size * 2) / 2, bold, top, bottom))
+            pos += len(chunk)
+        return out
+    finally:
+        tp.close()
+
+
+def _is_heading(line: _Line, body: float) -> bool:
+    words = line.text.split()
+    letters = sum(c.isalpha() for c in line.text)
+    if (
+        "\t" in line.text
+        or not words
+        or len(words) > 20
+        or letters < 3
+        or letters < len(line.text) / 2
+    ):
+        return False
+    if line.text[-1] in ".;,:" and not line.text.endswith("..."):
+        return False
+    return line.size >= body * 1.15 or (line.bold and line.size >= body and len(words) <= 12)
+
+
+def _layout(pages: list[list[_Line]]) -> str:
+    weights: Counter = Counter()
+    for lines in pages:
+        for ln in lines:
+            weights[ln.size] += len(ln.text)
+    body = weights.most_common(1)[0][0] if weights else 0.0
+    heading_sizes = sorted(
+        {ln.size for lines in pages for ln in lines if _is_heading(ln, body) and body},
+        reverse=True,
+    )
+    level = {s: min(k + 1, 6) for k, s in enumerate(heading_sizes[:6])}
+    blocks: list[str] = []
+    for lines in pages:
+        current: list[str] = []
+        head: list[str] = []
+        head_size = None
+        prev = None
+        for ln in lines:
+            heading = bool(body) and _is_heading(ln, body)
+            joins = len(head) < 3 and len(" ".join(head).split()) + len(ln.text.split()) <= 20
+            if heading and head and ln.size == head_size and joins:
+                head.append(ln.text)
+                prev = ln
+                continue
+            if head:
+                blocks.append("#" * level.get(head_size, 6) + " " + " ".join(head))
+                head = []
+            if heading:
+                if current:
+                    blocks.append("\n".join(current))
+                    current = []
+                head, head_size = [ln.text], ln.size
+            else:
+                gap = prev is not None and (prev.bottom - ln.top) > 0.5 * max(ln.size, 1.0)
+                if current and (gap or (prev is not None and prev.size != ln.size)):
+                    blocks.append("\n".join(current))
+                    current = []
+                current.append(ln.text)
+            prev = ln
+        if head:
+            blocks.append("#" * level.get(head_size, 6) + " " + " ".join(head))
+        if current:
+            blocks.append("\n".join(current))
+    return "\n\n".join(blocks) + "\n"
+
+
+def read_pdf(path: Path, where: str | None = None) -> str:
+    """The text of a PDF file, laid out in paragraphs with Markdown headings.
+
+    Raises :class:`MissingExtraError` without pypdfium2, and :class:`InputError` for an
+    encrypted, damaged or scanned (no text layer) file. Pages without text in a file that
+    has some are named in one :class:`UserWarning`.
+    """
+    where = where or str(path)
+    pdfium, raw = _pdfium()
+    try:
+        doc = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        msg = str(exc)
+        if "password" in msg.lower():
+            raise InputError(
+                f"{where}: the PDF is encrypted (password protected); save an unprotected "
+                "copy and load that"
+            ) from None
+        raise InputError(
+            f"{where}: cannot read the PDF ({msg}); the file may be damaged or not a PDF"
+        ) from None
+    try:
+        pages = []
+        for i in range(len(doc)):
+            page = doc[i]
+            try:
+                pages.append(_page_lines(page, raw))
+            finally:
+                page.close()
+    finally:
+        doc.close()
+    empty = [i + 1 for i, lines in enumerate(pages) if not lines]
+    if len(empty) == len(pages):
+        raise InputError(
+            f"{where}: no text layer on any of its {len(pages)} pages (a scanned PDF?); "
+            "run OCR on it first (e.g. ocrmypdf) and load the result"
+        )
+    if empty:
+        warnings.warn(
+            f"{where}: {len(empty)} of {len(pages)} pages have no text layer (pages "
+            f"{_ranges(empty)}); their content, if any, is not in the document",
+            UserWarning,
+            stacklevel=2,
+        )
+    return _layout(pages)
+
+
+def _ranges(numbers: list[int]) -> str:
+    out, start = [], None
+    for k, n in enumerate(numbers):
+        if start is None:
+            start = n
+        if k + 1 == len(numbers) or numbers[k + 1] != n + 1:
+            out.append(str(start) if start == n else f"{start}-{n}")
+            start = None
+    return ", ".join(out)
