@@ -109,6 +109,12 @@ COLUMNS: dict[str, str] = {
     "start_b": I,
     "end_b": I,
     "period_match": S,
+    # tables (one row per cell)
+    "table": I,
+    "row": I,
+    "column": I,
+    "header": S,
+    "caption": S,
 }
 
 #: frame name -> (columns in order, sort keys with explicit tie-breaks)
@@ -133,6 +139,10 @@ FRAMES: dict[str, tuple[list[str], list[str]]] = {
     "chrome": (
         ["doc_id", "year", "rule", "start", "end", "text"],
         ["doc_id", "start"],
+    ),
+    "tables": (
+        "doc_id entity series year table row column label header text start end caption".split(),
+        ["year", "entity", "series", "doc_id", "table", "row", "column"],
     ),
     "sections": (
         [

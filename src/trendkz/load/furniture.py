@@ -8,11 +8,13 @@ else extracted from PDFs (no page boundaries known) as on PDFs trendkz reads its
 - ``running-header`` / ``running-footer``: a short line that recurs at least three times
   with a number that grows from one occurrence to the next (``Company Inc. | 2019 Annual
   Report | 21``, ``HHS Office of Inspector General  Page 8``), and a line that recurs
-  unchanged right beside such a line (``Semiannual Report to Congress | Fall 2015``); a
+  unchanged right beside such a line (``Semiannual Report to Congress | Fall 2015``), one
+  that opens with the same four words, and a dated line repeated five times or more; a
   header when it opens its block, a footer when it closes one;
 - ``table-of-contents``: dot-leader lines (``Overview ........ 3``) and, after a line
   ``Contents`` or ``Table of Contents``, the run of lines ending in a page number;
-- ``form-feed``: a form feed (page break) standing as its own line.
+- ``form-feed``: a form feed (page break) standing as its own line; ``separator``: a line
+  drawn with characters (``______``).
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ _LEADER = re.compile(rf"(?:\.\s?){{4,}}\s*(?:\d{{1,4}}|{_ROMAN})$|\s[._]{{6,}}\s
 _CONTENTS = re.compile(r"^(?:#+\s*)?(?:table of )?contents$", re.I)
 _ENDS_PAGE = re.compile(rf"\S.*?\s(?:\d{{1,4}}|{_ROMAN})$", re.I)
 _NUMBER = re.compile(r"\d+")
+_DATED = re.compile(r"\b(?:19|20)\d\d\b")
+_SEPARATOR = re.compile(r"^[_=*~-]{5,}$")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -57,8 +61,26 @@ def _running(lines: list[str]) -> set[int]:
         last = [int(_NUMBER.findall(lines[i])[-1]) for i in where]
         if _growing(last):
             found.update(where)
+    # a dated line repeated unchanged page after page (``Fall 2010``, ``2019 Annual Report``)
+    same: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(lines):
+        if s and len(s.split()) <= 12 and _DATED.search(s) and not s.endswith("."):
+            same[s].append(i)
+    for where in same.values():
+        if len(where) >= 5:
+            found.update(where)
     if not found:
         return found
+    # variants: a recurring line that opens with the first four words of a running line
+    heads = {" ".join(lines[i].split()[:4]).lower() for i in found}
+    seen: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(lines):
+        if i not in found and s and len(s) <= 120 and len(s.split()) >= 4:
+            if " ".join(s.split()[:4]).lower() in heads:
+                seen[s].append(i)
+    for where in seen.values():
+        if len(where) >= 2:
+            found.update(where)
     # companions: a line recurring unchanged right beside a running line
     beside: dict[str, list[int]] = defaultdict(list)
     for i in sorted(found):
@@ -115,6 +137,8 @@ def furniture_lines(raw: list[str]) -> dict[int, str]:
             continue
         if s == "\f":
             tag[i] = "form-feed"
+        elif _SEPARATOR.match(s):
+            tag[i] = "separator"
         elif _PAGE_WORD.match(s):
             tag[i] = "page-number"
         elif _PAGE_ALONE.match(s):

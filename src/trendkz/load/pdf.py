@@ -7,7 +7,8 @@ each line's first character. From those the text is laid out as trendkz reads te
   size), or bold and short, is a heading; consecutive heading lines of one size are one
   heading. Headings are written as Markdown headings (``#`` to ``######``), the largest
   size taking level 1, so the sections keep the document's outline;
-- a vertical gap larger than half a line, or a change of type size, starts a paragraph
+- a line further below the one before than 1.35 times the usual line pitch of the body
+  text (or above it: a new column), or a change of type size, starts a paragraph
   (a blank line); other line breaks are kept as they are (wrapped lines of a paragraph);
 - pages are separated by a blank line. Running headers, footers and page numbers stay in
   the text, where :mod:`trendkz.load.furniture` finds and sets them aside.
@@ -107,6 +108,13 @@ def _layout(pages: list[list[_Line]]) -> str:
         reverse=True,
     )
     level = {s: min(k + 1, 6) for k, s in enumerate(heading_sizes[:6])}
+    pitches = sorted(
+        round(a.bottom - b.bottom, 1)
+        for lines in pages
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.size == b.size == body and 0 < a.bottom - b.bottom < 3 * body
+    )
+    pitch = pitches[len(pitches) // 2] if pitches else 1.2 * body
     blocks: list[str] = []
     for lines in pages:
         current: list[str] = []
@@ -129,7 +137,8 @@ def _layout(pages: list[list[_Line]]) -> str:
                     current = []
                 head, head_size = [ln.text], ln.size
             else:
-                gap = prev is not None and (prev.bottom - ln.top) > 0.5 * max(ln.size, 1.0)
+                step = prev.bottom - ln.bottom if prev is not None else 0.0
+                gap = prev is not None and not (0 < step <= 1.35 * max(pitch, 1.0))
                 if current and (gap or (prev is not None and prev.size != ln.size)):
                     blocks.append("\n".join(current))
                     current = []

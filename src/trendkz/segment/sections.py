@@ -29,6 +29,8 @@ import pandas as pd
 
 from .._core import schema
 from ..load.corpus import Corpus
+from .lines import SMALL_WORDS, is_label_line, is_speaker, lead_heading, speaker_names
+from .tables import find_tables
 
 __all__ = ["split_sections", "section_tree"]
 
@@ -49,59 +51,10 @@ _NUMBERED = [
     ("ALPHA", re.compile(r"^[A-Z]\.\s+(?=[A-Z][a-z])")),
 ]
 _RUNIN = re.compile(r"^([^\n:]{2,90}?):[ \t]+(?=\S)")
-_SMALL = {
-    "a",
-    "an",
-    "the",
-    "and",
-    "or",
-    "of",
-    "for",
-    "in",
-    "on",
-    "to",
-    "with",
-    "by",
-    "at",
-    "from",
-    "against",
-    "including",
-    "into",
-    "vs",
-    "via",
-    "as",
-    "per",
-    "under",
-    "over",
-    "between",
-    "its",
-    "their",
-    "nor",
-    "but",
-    "without",
-    "within",
-    "among",
-    "not",
-}
-_NOT_LABELS = {
-    "note",
-    "notes",
-    "source",
-    "sources",
-    "example",
-    "update",
-    "q",
-    "a",
-    "tel",
-    "email",
-    "e-mail",
-    "fax",
-    "url",
-    "http",
-    "https",
-    "see",
-    "also",
-}
+_SMALL = SMALL_WORDS
+_NOT_LABELS = set(
+    "note notes source sources example update q a tel email e-mail fax url http https see also".split()
+)
 _WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
 
 
@@ -109,6 +62,7 @@ class _Block(NamedTuple):
     start: int
     end: int  # start of the next block, or end of body: blocks partition the body
     text: str
+    table: bool = False  # a table, set aside from the sections
 
 
 @dataclass
@@ -122,11 +76,18 @@ class _Head:
 
 def _blocks(body: str) -> list[_Block]:
     starts = [0] + [m.end() for m in _BLOCK_SEP.finditer(body)]
+    tables = find_tables(body)
+    for t in tables:  # a table is a block of its own, what follows it another
+        e = t.end
+        while e < len(body) and body[e].isspace():
+            e += 1
+        starts += [t.start, e]
     starts = sorted(set(s for s in starts if s < len(body)))
+    spans = {t.start for t in tables}
     out = []
     for i, s in enumerate(starts):
         e = starts[i + 1] if i + 1 < len(starts) else len(body)
-        out.append(_Block(s, e, body[s:e].strip()))
+        out.append(_Block(s, e, body[s:e].strip(), s in spans))
     return out
 
 
@@ -191,8 +152,11 @@ def _heads(blocks: list[_Block]) -> list[_Head]:
     heads: list[_Head] = []
     numbered_stack: list[str] = []
     line_level = 0  # level of the open own-line section
+    names = speaker_names([b.text for b in blocks if "\n" not in b.text])
     for i, b in enumerate(blocks):
         first = b.text.split("\n", 1)[0].strip()
+        if b.table or is_speaker(first) or first in names:
+            continue  # tables are set aside; a speaker's turn stays in its section
         if m := _MARKDOWN.match(first):
             level = len(m.group(1))
             heads.append(_Head(i, "markdown", level, m.group(2), b.start))
@@ -208,10 +172,13 @@ def _heads(blocks: list[_Block]) -> list[_Head]:
             line_level = len(numbered_stack)
             heads.append(_Head(i, "numbered", line_level, first, b.start))
             continue
-        if _own_line(b.text) and i + 1 < len(blocks):
+        lead = None if single else lead_heading(b.text)
+        own = _own_line(b.text) and not re.search(r"\w: \d", b.text)  # not "Duration: 5"
+        if (own or is_label_line(b.text) or lead) and i + 1 < len(blocks):
+            text = (lead or b.text).rstrip(":")
             line_level = len(numbered_stack) + 1
-            caps = b.text.upper() == b.text and any(c.isalpha() for c in b.text)
-            heads.append(_Head(i, "caps" if caps else "line", line_level, b.text, b.start))
+            caps = text.upper() == text and any(c.isalpha() for c in text)
+            heads.append(_Head(i, "caps" if caps else "line", line_level, text, b.start))
             continue
         if label := _run_in(b.text):
             heads.append(_Head(i, "runin", line_level + 1, label, b.start))
@@ -315,6 +282,7 @@ def _doc_sections(doc) -> list[tuple]:
     if spans:  # the first section starts at the very start of the body
         a, e, hd, st, lv = spans[0]
         spans[0] = (0, e, hd, st, lv)
+    spans = _without_tables(spans, [b for b in blocks if b.table])
     rows = []
     parents: list[tuple[int, str]] = []  # (level, section_id)
     n_words = _word_counts(body, [(a, e) for a, e, *_ in spans])
@@ -345,6 +313,28 @@ def _doc_sections(doc) -> list[tuple]:
             )
         )
     return rows
+
+
+def _without_tables(spans: list[tuple], tables: list[_Block]) -> list[tuple]:
+    """Cut the tables out of the sections; text after a table inside a section becomes an
+    untitled section one level below it."""
+    if not tables:
+        return spans
+    out = []
+    for a, e, heading, style, level in spans:
+        piece = (a, heading, style, level)
+        for t in tables:
+            if a <= t.start < e:
+                if t.start > piece[0]:
+                    out.append((piece[0], t.start, *piece[1:]))
+                    piece = (t.end, "", "none", level + 1)
+                elif piece[1]:  # a heading straight before a table keeps it
+                    piece = (t.end, *piece[1:])
+                else:
+                    piece = (t.end, "", "none", level if not out else level + 1)
+        if piece[0] < e:
+            out.append((piece[0], e, *piece[1:]))
+    return out
 
 
 def split_sections(corpus: Corpus) -> pd.DataFrame:

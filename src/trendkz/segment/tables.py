@@ -1,0 +1,136 @@
+"""Flattened tables found in a body and set aside from the prose: ``split_tables``.
+
+A table is a run of at least two *row* lines, optionally led by a *header* line, inside
+one block of the body (between blank lines):
+
+- a row is a label (some words) followed by at least two cells that are numbers as a
+  table prints them (``1,234``, ``$441``, ``(12)``, ``5.0-to-1``, ``12%``, ``—``, ``n/a``),
+  or a line of at least three tab-separated cells (Word tables, see :mod:`..load.docx`);
+- a header is a line of column names that are years (``2019 2018``, ``FY 2011 FY 2012``);
+  with one, a row's cells are its last numbers, as many as there are columns.
+
+The caption is the line just above the table when it is short (``(in millions)``).
+The sections leave tables out: every character of a body is in one section or one table.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import pandas as pd
+
+from .._core import schema
+
+__all__ = ["split_tables", "find_tables"]
+
+_CELL = re.compile(
+    r"^(?:[-–(]?[$€£]?\d[\d,]*(?:\.\d+)?(?:%|x|-to-\d+(?:\.\d+)?)?\)?|[-–—]|n/?a|N/?A|\*+)$"
+)
+_YEAR = re.compile(r"(?:(?:FY|CY|Q[1-4])\s?)?(?:19|20)\d\d[a-z]?")
+_HEADER = re.compile(rf"^\s*(?:{_YEAR.pattern})(?:\s+(?:{_YEAR.pattern})){{1,}}\s*$")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+class Row(NamedTuple):
+    start: int  # offset of the line in the body
+    end: int
+    label: str
+    cells: list[tuple[str, int, int]]  # cell text, start, end (offsets in the body)
+
+
+class Table(NamedTuple):
+    start: int
+    end: int
+    caption: str
+    header: list[str]
+    rows: list[Row]
+
+
+def _tokens(line: str, at: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), at + m.start(), at + m.end()) for m in re.finditer(r"\S+", line)]
+
+
+def _row(line: str, at: int, columns: int) -> Row | None:
+    if line.count("\t") >= 2:
+        cells, pos = [], at
+        for part in line.split("\t"):
+            lead = len(part) - len(part.lstrip())
+            if part.strip():
+                cells.append((part.strip(), pos + lead, pos + lead + len(part.strip())))
+            pos += len(part) + 1
+        if len(cells) >= 2:
+            return Row(at, at + len(line), cells[0][0], cells[1:])
+        return None
+    toks = _tokens(line, at)
+    k = len(toks)
+    while k > 0 and _CELL.match(toks[k - 1][0]):
+        k -= 1
+    n = len(toks) - k
+    if columns >= 2 and n > columns:
+        k, n = len(toks) - columns, columns
+    if n < 2 or k == 0 or len(toks[:k]) > 12:
+        return None
+    label = line[: toks[k - 1][2] - at].strip()
+    if not _LETTER.search(label) or label[-1] in ".;:," or label.endswith(" and"):
+        return None
+    return Row(at, at + len(line), label, toks[k:])
+
+
+def find_tables(body: str) -> list[Table]:
+    """The tables of a body, in order (see the module's doc for what a table is)."""
+    tables: list[Table] = []
+    lines, pos = [], 0
+    for line in body.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        at, line = lines[i]
+        header: list[str] = []
+        j = i
+        if _HEADER.match(line):
+            header = _YEAR.findall(line)
+            j = i + 1
+        rows = []
+        while j < len(lines) and lines[j][1].strip():
+            r = _row(lines[j][1], lines[j][0], len(header))
+            if r is None:
+                break
+            rows.append(r)
+            j += 1
+        if len(rows) >= 2 or (header and rows):
+            prev = lines[i - 1][1].strip() if i > 0 else ""
+            caption = prev if 0 < len(prev) <= 80 and not prev.endswith(".") else ""
+            end = rows[-1].end
+            tables.append(Table(at, end, caption, header, rows))
+            i = j
+        else:
+            i += 1
+    return tables
+
+
+def split_tables(corpus) -> pd.DataFrame:
+    """The cells of every table found in the corpus's bodies.
+
+    Returns
+    -------
+    DataFrame
+        One row per cell, columns ``doc_id, entity, series, year, table`` (0-based number
+        of the table in the document), ``row`` (0-based in the table), ``column`` (0-based
+        among the cells), ``label`` (the row's label), ``header`` (the column's header, or
+        ``""``), ``text`` (the cell as written), ``start, end`` (the cell's offsets in the
+        document body) and ``caption`` (the short line just above the table, or ``""``).
+    """
+    out = []
+    for doc in corpus:
+        for t, table in enumerate(find_tables(doc.body)):
+            for r, row in enumerate(table.rows):
+                for c, (text, a, e) in enumerate(row.cells):
+                    head = table.header[c] if c < len(table.header) else ""
+                    out.append(
+                        (doc.doc_id, doc.entity, doc.series, doc.year, t, r, c, row.label)
+                        + (head, text, a, e, table.caption)
+                    )
+    cols = schema.FRAMES["tables"][0]
+    return schema.conform(pd.DataFrame(out, columns=cols), "tables")
