@@ -51,7 +51,8 @@ def main() -> None:
             chars += sum(len(t) for t in texts)
         dt = time.perf_counter() - t0
         print(
-            f"{name:<11} {pages:5d} pages {dt:7.1f} s {pages / dt:7.1f} pages/s {chars / pages:6.0f} chars/page"
+            f"{name:<11} {pages:5d} pages {dt:7.1f} s {pages / dt:7.1f} pages/s "
+            f"{chars / pages:6.0f} chars/page"
         )
 
 

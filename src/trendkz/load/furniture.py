@@ -117,7 +117,7 @@ def _contents(lines: list[str]) -> set[int]:
             else:
                 misses += 1
             j += 1
-        if len(run) >= 4:
+        if len(run) >= 3:  # the title and at least two entries
             found.update(run)
     return found
 

@@ -53,7 +53,8 @@ _NUMBERED = [
 _RUNIN = re.compile(r"^([^\n:]{2,90}?):[ \t]+(?=\S)")
 _SMALL = SMALL_WORDS
 _NOT_LABELS = set(
-    "note notes source sources example update q a tel email e-mail fax url http https see also".split()
+    "note notes source sources example update q a tel email e-mail fax url http https"
+    " see also".split()
 )
 _WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
 
