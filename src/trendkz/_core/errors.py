@@ -11,6 +11,7 @@ __all__ = [
     "InputError",
     "ManifestError",
     "MissingExtraError",
+    "NoTextError",
     "OptionError",
     "OutputError",
     "TrendkzError",
@@ -34,6 +35,11 @@ class DecodeError(InputError):
 class MissingExtraError(InputError, ImportError):
     """Reading a kind of file needs an optional extra that is not installed (``pdf``,
     ``docx``); the message names the extra and the command that installs it."""
+
+
+class NoTextError(InputError):
+    """A document has no text to read: a PDF without a text layer (a scan). A folder
+    loads without it and names it in a warning; a single file raises."""
 
 
 class ManifestError(TrendkzError):

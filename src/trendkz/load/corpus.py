@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,10 +12,10 @@ from pathlib import Path
 import pandas as pd
 
 from .._core import schema
-from .._core.errors import CorpusError, InputError, ManifestError
+from .._core.errors import CorpusError, InputError, ManifestError, NoTextError
 from .chrome import Chrome, split_chrome
 from .metadata import infer_metadata
-from .text import SUFFIXES, normalize, read_document
+from .text import SUFFIXES, normalize, read_document, warn_unread, without_scans
 
 __all__ = ["Corpus", "Document", "load_corpus"]
 
@@ -208,7 +207,7 @@ def _files(source: str | Path | Sequence) -> tuple[list[tuple[Path, str]], Path 
             return [(root, root.name)], None
         files = sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith("."))
         found = [p for p in files if p.suffix.lower() in SUFFIXES]
-        _warn_skipped(root, [p for p in files if p.suffix.lower() not in SUFFIXES])
+        warn_unread(root, [p for p in files if p.suffix.lower() not in SUFFIXES])
         if not found:
             raise CorpusError(
                 f"{root}: no documents found (looked for {', '.join(SUFFIXES)} "
@@ -219,20 +218,6 @@ def _files(source: str | Path | Sequence) -> tuple[list[tuple[Path, str]], Path 
     if not paths:
         raise CorpusError("an empty list of files was given; name at least one document")
     return [(p, p.name) for p in paths], None
-
-
-def _warn_skipped(root: Path, skipped: list[Path]) -> None:
-    """One warning listing the files of a folder that are not read (manifests aside)."""
-    skipped = [p for p in skipped if not re.fullmatch(r"manifest.*\.csv", p.name, re.I)]
-    if skipped:
-        names = ", ".join(p.relative_to(root).as_posix() for p in skipped[:20])
-        more = f" and {len(skipped) - 20} more" if len(skipped) > 20 else ""
-        warnings.warn(
-            f"{root}: {len(skipped)} file(s) not loaded, of a type trendkz does not read "
-            f"(it reads {', '.join(SUFFIXES)}): {names}{more}",
-            UserWarning,
-            stacklevel=4,
-        )
 
 
 def _document(text: str, raw: bytes, where: str, over: dict) -> dict:
@@ -312,7 +297,10 @@ def _assign_ids(items: list[dict]) -> list[Document]:
 
 def _read_one(job: tuple[Path, str, dict]) -> dict:
     path, name, over = job
-    text, raw = read_document(path, name)
+    try:
+        text, raw = read_document(path, name)
+    except NoTextError as exc:  # a scan: the folder loads without it, and says so
+        return {"no_text": str(exc)}
     return _document(text, raw, name, over)
 
 
@@ -324,7 +312,8 @@ def load_corpus(
     Parameters
     ----------
     source : folder, file, list of files, or DataFrame
-        A folder is searched recursively for ``.txt``, ``.md`` and ``.html`` files. A
+        A folder is searched recursively for ``.txt``, ``.md``, ``.html``, ``.pdf`` and
+        ``.docx`` files (other files are named in one warning; a scanned PDF too). A
         DataFrame needs a ``text`` column and may carry ``file`` (a name for messages) and
         any of ``year, title, kind, entity, series, publisher``, which override inference.
     manifest : path or DataFrame, optional
@@ -392,6 +381,7 @@ def load_corpus(
         progress=progress,
         units=("reading", "file"),
     )
+    items = without_scans(items)
     _fill_from_siblings(items)
     return Corpus(_assign_ids(items))
 

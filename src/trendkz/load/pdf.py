@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .._core.errors import InputError, MissingExtraError
+from .._core.errors import InputError, MissingExtraError, NoTextError
 
 __all__ = ["read_pdf"]
 
@@ -155,8 +155,8 @@ def read_pdf(path: Path, where: str | None = None) -> str:
     """The text of a PDF file, laid out in paragraphs with Markdown headings.
 
     Raises :class:`MissingExtraError` without pypdfium2, and :class:`InputError` for an
-    encrypted, damaged or scanned (no text layer) file. Pages without text in a file that
-    has some are named in one :class:`UserWarning`.
+    encrypted or damaged file, :class:`NoTextError` for a scanned one (no text layer on
+    any page). Pages without text in a file that has some are named in one warning.
     """
     where = where or str(path)
     pdfium, raw = _pdfium()
@@ -184,7 +184,7 @@ def read_pdf(path: Path, where: str | None = None) -> str:
         doc.close()
     empty = [i + 1 for i, lines in enumerate(pages) if not lines]
     if len(empty) == len(pages):
-        raise InputError(
+        raise NoTextError(
             f"{where}: no text layer on any of its {len(pages)} pages (a scanned PDF?); "
             "run OCR on it first (e.g. ocrmypdf) and load the result"
         )
