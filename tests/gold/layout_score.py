@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 import trendkz
-from trendkz.segment.tables import split_tables
+from trendkz.segment.tables import find_tables, split_tables
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared" / "corpora"
@@ -27,6 +27,12 @@ FURNITURE = {
 }
 
 
+def _start(heading: str) -> str:
+    """A heading's first 40 characters, spaces and marks aside: a wrapped heading
+    matches its first line."""
+    return " ".join(heading.lstrip("#").split()).rstrip(":")[:40]
+
+
 def _load(corpus: str, name: str):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -38,6 +44,7 @@ def score(split: str | None = None) -> dict[str, float]:
     gold = json.loads((ROOT / "tests" / "gold" / "layout_gold.json").read_text("utf-8"))
     tp = fp = fn = 0
     furn_found = furn_total = 0
+    rows_found = rows_total = 0
     aside = body = 0
     for doc in gold:
         if split and doc["split"] != split:
@@ -60,6 +67,19 @@ def score(split: str | None = None) -> dict[str, float]:
             tables = split_tables(corpus)
             aside += int((tables.end - tables.start).sum())
             body += sum(len(d.body) for d in corpus)
+        if "heading_lines" in doc:  # PDFs: a heading as printed, wrapped or not
+            want = [_start(h) for h in doc["heading_lines"]]
+            got = [_start(h) for h in sections["heading"] if h]
+            hit = sum((Counter(want) & Counter(got)).values())
+            tp, fp, fn = tp + hit, fp + len(got) - hit, fn + len(want) - hit
+        if "table_rows" in doc:
+            d = next(iter(corpus))
+            found = Counter(
+                d.body[r.start : r.end].strip() for t in find_tables(d.body) for r in t.rows
+            )
+            want = Counter(doc["table_rows"])
+            rows_found += sum((want & found).values())
+            rows_total += sum(want.values())
         if "furniture" in doc:
             chrome = corpus.chrome
             lines = Counter(
@@ -75,6 +95,7 @@ def score(split: str | None = None) -> dict[str, float]:
         "heading_precision": tp / (tp + fp) if tp + fp else 1.0,
         "heading_recall": tp / (tp + fn) if tp + fn else 1.0,
         "furniture_recall": furn_found / furn_total if furn_total else 1.0,
+        "table_rows_recall": rows_found / rows_total if rows_total else 1.0,
         "prose_set_aside": aside / body if body else 0.0,
     }
 

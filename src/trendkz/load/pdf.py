@@ -6,20 +6,24 @@ each line's first character. From those the text is laid out as trendkz reads te
 - a line set in a larger type than the body text (at least 1.15 times the most common
   size), or bold and short, is a heading; consecutive heading lines of one size are one
   heading. Headings are written as Markdown headings (``#`` to ``######``), the largest
-  size taking level 1, so the sections keep the document's outline;
+  size taking level 1, so the sections keep the document's outline; a heading goes on
+  over the next line when that line starts in lower case or the first ends open
+  (``of``, ``the``, ``–``);
 - a line further below the one before than 1.35 times the usual line pitch of the body
   text (or above it: a new column), or a change of type size, starts a paragraph
   (a blank line); other line breaks are kept as they are (wrapped lines of a paragraph);
 - pages are separated by a blank line. Running headers, footers and page numbers stay in
   the text, where :mod:`trendkz.load.furniture` finds and sets them aside.
 
-A file with no text layer at all (a scan) is an error naming the file; pages without text
-in a file that has some are listed in one warning. Encrypted and damaged files are errors.
+A file with no text layer at all (a scan) is an error naming the file; when a quarter of
+the pages or more have no text (a partly scanned file) they are listed in one warning
+(a cover or a blank page without text is common and not worth one). Encrypted and damaged files are errors.
 """
 
 from __future__ import annotations
 
 import ctypes
+import re
 import warnings
 from collections import Counter
 from dataclasses import dataclass
@@ -81,6 +85,12 @@ def _page_lines(page, raw) -> list[_Line]:
         tp.close()
 
 
+# a heading line ending so goes on on the next line
+_NUMBERED = re.compile(r"^(?:[IVX]{1,5}|[A-Z]|\d{1,2}(?:\.\d{1,2})*)[.)]\s")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")  # words of letters
+_OPEN_ENDS = set("the of and or for to in on at by with from a an – - — & ,".split())
+
+
 def _is_heading(line: _Line, body: float) -> bool:
     words = line.text.split()
     letters = sum(c.isalpha() for c in line.text)
@@ -121,10 +131,9 @@ def _layout(pages: list[list[_Line]]) -> str:
         head: list[str] = []
         head_size = None
         prev = None
-        for ln in lines:
-            heading = bool(body) and _is_heading(ln, body)
-            joins = len(head) < 3 and len(" ".join(head).split()) + len(ln.text.split()) <= 20
-            if heading and head and ln.size == head_size and joins:
+        flags = _headings(lines, body)
+        for ln, heading in zip(lines, flags, strict=True):
+            if heading and head and ln.size == head_size and _joins(head, ln.text):
                 head.append(ln.text)
                 prev = ln
                 continue
@@ -151,12 +160,47 @@ def _layout(pages: list[list[_Line]]) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
+def _joins(head: list[str], text: str) -> bool:
+    """Whether a heading line goes on over the next one."""
+    return (
+        len(head) < 3
+        and len(" ".join(head).split()) + len(text.split()) <= 20
+        and (
+            text[0].islower()
+            or head[-1].split()[-1].lower() in _OPEN_ENDS
+            or (head[-1].isupper() and text.isupper())  # a heading in capitals goes on
+        )
+    )
+
+
+def _headings(lines: list[_Line], body: float) -> list[bool]:
+    """Which lines of a page are headings. A bold line in the body size (not numbered)
+    is one only when a line of text (four words of letters or more) follows it, and, unless in
+    capitals, it does not end open (``Number of``) without running on: else it is a
+    table's column header or a label."""
+    flags = [bool(body) and _is_heading(ln, body) for ln in lines]
+    keep = list(flags)
+    for i, ln in enumerate(lines):
+        if not flags[i] or ln.size >= body * 1.15 or _NUMBERED.match(ln.text):
+            continue
+        j = i + 1
+        while j < len(lines) and flags[j] and _joins([lines[j - 1].text], lines[j].text):
+            j += 1
+        if ln.text.split()[-1].lower() in _OPEN_ENDS and j == i + 1:
+            keep[i] = False  # ends open and runs on into nothing
+        elif not ln.text.isupper() and (
+            j == len(lines) or flags[j] or len(_LETTERS.findall(lines[j].text)) < 4
+        ):
+            keep[i] = False  # no text after it: a column header or a label
+    return keep
+
+
 def read_pdf(path: Path, where: str | None = None) -> str:
     """The text of a PDF file, laid out in paragraphs with Markdown headings.
 
     Raises :class:`MissingExtraError` without pypdfium2, and :class:`InputError` for an
     encrypted or damaged file, :class:`NoTextError` for a scanned one (no text layer on
-    any page). Pages without text in a file that has some are named in one warning.
+    any page). Pages without text, when a quarter or more, are named in one warning.
     """
     where = where or str(path)
     pdfium, raw = _pdfium()
@@ -188,7 +232,7 @@ def read_pdf(path: Path, where: str | None = None) -> str:
             f"{where}: no text layer on any of its {len(pages)} pages (a scanned PDF?); "
             "run OCR on it first (e.g. ocrmypdf) and load the result"
         )
-    if empty:
+    if len(empty) >= max(3, len(pages) / 4):  # more than covers and blank pages
         warnings.warn(
             f"{where}: {len(empty)} of {len(pages)} pages have no text layer (pages "
             f"{_ranges(empty)}); their content, if any, is not in the document",

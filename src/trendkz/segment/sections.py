@@ -122,11 +122,30 @@ def _own_line(text: str) -> bool:
     ):
         return False
     words = _WORD.findall(text)
-    if not words or len(words) > 16:
+    if not words or len(words) > 16 or not re.search(r"[^\W\d_]{2}", text):
         return False
     if not (text[0].isupper() or text[0].isdigit()) or re.search(r"\.\s+[A-Z]", text):
         return False
     return not re.search(r"https?://|www\.", text)
+
+
+def _short_runs(blocks: list[_Block]) -> set[int]:
+    """Blocks in a run of three or more short single lines (a list of names or terms, a
+    table's cells): none of them heads a section."""
+    short = [
+        "\n" not in b.text and not b.table and _own_line(b.text) and not _MARKDOWN.match(b.text)
+        for b in blocks
+    ]
+    out: set[int] = set()
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and short[j]:
+            j += 1
+        if j - i >= 3:
+            out.update(range(i, j))
+        i = max(j, i + 1)
+    return out
 
 
 def _run_in(text: str) -> str | None:
@@ -154,6 +173,7 @@ def _heads(blocks: list[_Block]) -> list[_Head]:
     numbered_stack: list[str] = []
     line_level = 0  # level of the open own-line section
     names = speaker_names([b.text for b in blocks if "\n" not in b.text])
+    listed = _short_runs(blocks)
     for i, b in enumerate(blocks):
         first = b.text.split("\n", 1)[0].strip()
         if b.table or is_speaker(first) or first in names:
@@ -174,7 +194,7 @@ def _heads(blocks: list[_Block]) -> list[_Head]:
             heads.append(_Head(i, "numbered", line_level, first, b.start))
             continue
         lead = None if single else lead_heading(b.text)
-        own = _own_line(b.text) and not re.search(r"\w: \d", b.text)  # not "Duration: 5"
+        own = _own_line(b.text) and not re.search(r"\w: \d", b.text) and i not in listed
         if (own or is_label_line(b.text) or lead) and i + 1 < len(blocks):
             text = (lead or b.text).rstrip(":")
             line_level = len(numbered_stack) + 1

@@ -1,11 +1,14 @@
 """Flattened tables found in a body and set aside from the prose: ``split_tables``.
 
 A table is a run of at least two *row* lines, optionally led by a *header* line, inside
-one block of the body (between blank lines):
+one block of the body (between blank lines), or one row of two cells or more standing
+alone as a block (``OIG 24 563 569 18``):
 
 - a row is a label (some words) followed by at least two cells that are numbers as a
   table prints them (``1,234``, ``$441``, ``(12)``, ``5.0-to-1``, ``12%``, ``—``, ``n/a``),
-  or a line of at least three tab-separated cells (Word tables, see :mod:`..load.docx`);
+  or by one amount (``$1,234``, ``12%``) in a run of at least three such rows; a line of
+  three numbers or more (its label printed elsewhere); or a line of tab-separated cells
+  (Word tables, see :mod:`..load.docx`);
 - a header is a line of column names that are years (``2019 2018``, ``FY 2011 FY 2012``);
   with one, a row's cells are its last numbers, as many as there are columns.
 
@@ -25,8 +28,10 @@ from .._core import schema
 __all__ = ["split_tables", "find_tables"]
 
 _CELL = re.compile(
-    r"^(?:[-–(]?[$€£]?\d[\d,]*(?:\.\d+)?(?:%|x|-to-\d+(?:\.\d+)?)?\)?|[-–—]|n/?a|N/?A|\*+)$"
+    r"^(?:[-–(]?[$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:%|x|-to-\d+(?:\.\d+)?)?\)?"
+    r"|[-–—]|n/?a|N/?A|\*+)$"
 )
+_AMOUNT = re.compile(r"[$€£%]|\d,\d{3}")  # a lone cell that is plainly an amount
 _YEAR = re.compile(r"(?:(?:FY|CY|Q[1-4])\s?)?(?:19|20)\d\d[a-z]?")
 _HEADER = re.compile(rf"^\s*(?:{_YEAR.pattern})(?:\s+(?:{_YEAR.pattern})){{1,}}\s*$")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -69,7 +74,11 @@ def _row(line: str, at: int, columns: int) -> Row | None:
     n = len(toks) - k
     if columns >= 2 and n > columns:
         k, n = len(toks) - columns, columns
-    if n < 2 or k == 0 or len(toks[:k]) > 12:
+    if n == 0 or len(toks[:k]) > 12 or (k == 0 and n < 3):
+        return None
+    if k == 0:  # numbers only: a row whose label stands elsewhere
+        return Row(at, at + len(line), "", toks)
+    if n == 1 and not _AMOUNT.search(toks[-1][0]):
         return None
     label = line[: toks[k - 1][2] - at].strip()
     if not _LETTER.search(label) or label[-1] in ".;:," or label.endswith(" and"):
@@ -99,7 +108,13 @@ def find_tables(body: str) -> list[Table]:
                 break
             rows.append(r)
             j += 1
-        if len(rows) >= 2 or (header and rows):
+        alone = (i == 0 or not lines[i - 1][1].strip()) and (
+            j == len(lines) or not lines[j][1].strip()
+        )
+        single = [r for r in rows if len(r.cells) == 1]
+        if single and len(single) < 3:  # a label and one amount: only in a run of three
+            rows = []
+        if len(rows) >= 2 or (rows and (header or (alone and len(rows[0].cells) >= 2))):
             prev = lines[i - 1][1].strip() if i > 0 else ""
             caption = prev if 0 < len(prev) <= 80 and not prev.endswith(".") else ""
             end = rows[-1].end
