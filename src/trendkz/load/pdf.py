@@ -10,7 +10,8 @@ each line's first character. From those the text is laid out as trendkz reads te
   over the next line when that line starts in lower case or the first ends open
   (``of``, ``the``, ``–``);
 - a line further below the one before than 1.35 times the usual line pitch of the body
-  text (or above it: a new column), or a change of type size, starts a paragraph
+  text (or above it: a new column), or a change of type size, starts a paragraph, but
+  not between two short lines (four words at most: a table's cells, an address)
   (a blank line); other line breaks are kept as they are (wrapped lines of a paragraph);
 - pages are separated by a blank line. Running headers, footers and page numbers stay in
   the text, where :mod:`trendkz.load.furniture` finds and sets them aside.
@@ -132,7 +133,7 @@ def _layout(pages: list[list[_Line]]) -> str:
         head_size = None
         prev = None
         flags = _headings(lines, body)
-        for ln, heading in zip(lines, flags, strict=True):
+        for k, (ln, heading) in enumerate(zip(lines, flags, strict=True)):
             if heading and head and ln.size == head_size and _joins(head, ln.text):
                 head.append(ln.text)
                 prev = ln
@@ -148,7 +149,9 @@ def _layout(pages: list[list[_Line]]) -> str:
             else:
                 step = prev.bottom - ln.bottom if prev is not None else 0.0
                 gap = prev is not None and not (0 < step <= 1.35 * max(pitch, 1.0))
-                if current and (gap or (prev is not None and prev.size != ln.size)):
+                cells = prev is not None and _short(prev) and _short(ln)  # a table's cells
+                cells = cells and k + 1 < len(lines)  # a page's last line stands alone
+                if current and not cells and (gap or prev.size != ln.size):
                     blocks.append("\n".join(current))
                     current = []
                 current.append(ln.text)
@@ -158,6 +161,10 @@ def _layout(pages: list[list[_Line]]) -> str:
         if current:
             blocks.append("\n".join(current))
     return "\n\n".join(blocks) + "\n"
+
+
+def _short(line: _Line) -> bool:
+    return len(line.text) <= 30 and len(line.text.split()) <= 4
 
 
 def _joins(head: list[str], text: str) -> bool:

@@ -80,6 +80,8 @@ def lead_heading(text: str) -> str | None:
         return None
     if is_speaker(first) or re.search(r"\.\s+[A-Z]|https?://|www\.", first):
         return None
+    if words[-1].lower() in _SMALL:  # "Number of": goes on, so not a heading
+        return None
     lines = [s.strip() for s in rest.split("\n") if s.strip()]
     nxt = lines[0]
     if not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "“\"‘'(•-–"):

@@ -1,8 +1,8 @@
 """Flattened tables found in a body and set aside from the prose: ``split_tables``.
 
 A table is a run of at least two *row* lines, optionally led by a *header* line, inside
-one block of the body (between blank lines), or one row of two cells or more standing
-alone as a block (``OIG 24 563 569 18``):
+one block of the body (between blank lines), or one row of three cells or more (or two,
+standing alone as a block: ``OIG 24 563 569 18``):
 
 - a row is a label (some words) followed by at least two cells that are numbers as a
   table prints them (``1,234``, ``$441``, ``(12)``, ``5.0-to-1``, ``12%``, ``—``, ``n/a``),
@@ -114,7 +114,8 @@ def find_tables(body: str) -> list[Table]:
         single = [r for r in rows if len(r.cells) == 1]
         if single and len(single) < 3:  # a label and one amount: only in a run of three
             rows = []
-        if len(rows) >= 2 or (rows and (header or (alone and len(rows[0].cells) >= 2))):
+        lone = rows and (alone and len(rows[0].cells) >= 2 or len(rows[0].cells) >= 3)
+        if len(rows) >= 2 or (rows and header) or lone:
             prev = lines[i - 1][1].strip() if i > 0 else ""
             caption = prev if 0 < len(prev) <= 80 and not prev.endswith(".") else ""
             end = rows[-1].end
