@@ -18,7 +18,8 @@ each line's first character. From those the text is laid out as trendkz reads te
 
 A file with no text layer at all (a scan) is an error naming the file; when a quarter of
 the pages or more have no text (a partly scanned file) they are listed in one warning
-(a cover or a blank page without text is common and not worth one). Encrypted and damaged files are errors.
+(a cover or a blank page without text is common and not worth one). Encrypted and
+damaged files are errors.
 """
 
 from __future__ import annotations
