@@ -83,7 +83,7 @@ def score(split: str | None = None) -> dict[str, float]:
         if "furniture" in doc:
             chrome = corpus.chrome
             lines = Counter(
-                s.strip()
+                s.strip().lstrip("#").strip()
                 for t in chrome[chrome.rule.isin(FURNITURE)].text
                 for s in t.split("\n")
                 if s.strip()

@@ -38,8 +38,25 @@ _SEPARATOR = re.compile(r"^[_=*~-]{5,}$")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+# a page number in lower-case roman numerals, anywhere in a running line ("iv", "xii")
+_LAST_ROMAN = re.compile(r"(?<!\S)(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})(?!\S)(?!.*\s[ivx]+(?:\s|$))")
+_ROMAN_VALUE = {"i": 1, "v": 5, "x": 10}
+
+
 def _key(line: str) -> str:
-    return _NUMBER.sub("\x00", " ".join(line.split()).lower())
+    line = _LAST_ROMAN.sub("\x01", " ".join(line.split()))  # a page number such as "iv"
+    return _NUMBER.sub("\x00", line.lower())
+
+
+def _page(line: str) -> int:
+    """The last number of a line: digits, or a roman page number at its end."""
+    m = _LAST_ROMAN.search(" ".join(line.split()))
+    if m:
+        values = [_ROMAN_VALUE[c] for c in m.group().lower()]
+        return sum(
+            -v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values)
+        )
+    return int(_NUMBER.findall(line)[-1])
 
 
 def _growing(numbers: list[int]) -> bool:
@@ -52,13 +69,18 @@ def _growing(numbers: list[int]) -> bool:
 def _running(lines: list[str]) -> set[int]:
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(lines):
-        if s and "\x00" in _key(s) and len(s) <= 120 and len(s.split()) <= 16:
+        if (
+            s
+            and ("\x00" in _key(s) or "\x01" in _key(s))
+            and len(s) <= 120
+            and len(s.split()) <= 16
+        ):
             by_key[_key(s)].append(i)
     found: set[int] = set()
     for key, where in by_key.items():
         if len(where) < 3 or len(_WORD.findall(key)) < 1:
             continue
-        last = [int(_NUMBER.findall(lines[i])[-1]) for i in where]
+        last = [_page(lines[i]) for i in where]
         if _growing(last):
             found.update(where)
     # a dated line repeated unchanged page after page (``Fall 2010``, ``2019 Annual Report``)

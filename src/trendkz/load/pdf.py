@@ -4,15 +4,15 @@ Each page's text layer is read line by line with the font size, weight and posit
 each line's first character. From those the text is laid out as trendkz reads text:
 
 - a line set in a larger type than the body text (at least 1.15 times the most common
-  size), or bold and short, is a heading; consecutive heading lines of one size are one
-  heading. Headings are written as Markdown headings (``#`` to ``######``), the largest
-  size taking level 1, so the sections keep the document's outline; a heading goes on
-  over the next line when that line starts in lower case or the first ends open
-  (``of``, ``the``, ``–``);
-- a line further below the one before than 1.35 times the usual line pitch of the body
-  text (or above it: a new column), or a change of type size, starts a paragraph, but
-  not between two short lines (four words at most: a table's cells, an address)
-  (a blank line); other line breaks are kept as they are (wrapped lines of a paragraph);
+  size) is a heading, and so is a short bold line in the body size when a line of text
+  follows it (see :func:`_headings`). Headings are written as Markdown headings (``#``
+  to ``######``), the largest size taking level 1, so the sections keep the document's
+  outline; a heading goes on over the next line when that line starts in lower case,
+  the first ends open (``of``, ``the``, ``–``) or both are in capitals;
+- a blank line (a new paragraph) comes where a line lies further below the one before
+  than 1.35 times the usual line pitch of the body text (or above it: a new column), or
+  the type size changes, but not between two short lines (four words at most: a table's
+  cells, an address); other line breaks are kept (wrapped lines of a paragraph);
 - pages are separated by a blank line. Running headers, footers and page numbers stay in
   the text, where :mod:`trendkz.load.furniture` finds and sets them aside.
 
