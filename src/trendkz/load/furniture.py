@@ -110,7 +110,8 @@ def _running(lines: list[str]) -> set[int]:
             if j is not None and j not in found and len(lines[j]) <= 120:
                 beside[lines[j]].append(j)
     for text, where in beside.items():
-        if len(set(where)) >= 3 and len(set(where)) >= 0.3 * len(found) and _WORD.search(text):
+        sentence = text.endswith((".", "?", "!"))
+        if len(set(where)) >= max(3, 0.3 * len(found)) and _WORD.search(text) and not sentence:
             found.update(where)
     return found
 
