@@ -96,7 +96,7 @@ def test_flattened_tables_are_set_aside():
     )
     corpus = _corpus(text)
     doc = next(iter(corpus))
-    tables = split_tables(corpus)
+    tables = trendkz.split_tables(corpus)
     assert list(tables.columns) == (
         "doc_id entity series year table row column label header text start end caption".split()
     )

@@ -38,7 +38,7 @@ from .report import (
     plot_similarity,
     plot_terms,
 )
-from .segment import section_tree, split_sections, split_sentences
+from .segment import section_tree, split_sections, split_sentences, split_tables
 from .terms import Lexicon, count_terms, keywords_in_context, lexicon, term_hits
 
 try:
@@ -88,5 +88,6 @@ __all__ = [
     "section_tree",
     "split_sections",
     "split_sentences",
+    "split_tables",
     "term_hits",
 ]

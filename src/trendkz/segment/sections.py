@@ -30,7 +30,7 @@ import pandas as pd
 from .._core import schema
 from ..load.corpus import Corpus
 from .lines import SMALL_WORDS, is_label_line, is_speaker, lead_heading, speaker_names
-from .tables import find_tables
+from .tables import find_tables, without_tables
 
 __all__ = ["split_sections", "section_tree"]
 
@@ -303,7 +303,7 @@ def _doc_sections(doc) -> list[tuple]:
     if spans:  # the first section starts at the very start of the body
         a, e, hd, st, lv = spans[0]
         spans[0] = (0, e, hd, st, lv)
-    spans = _without_tables(spans, [b for b in blocks if b.table])
+    spans = without_tables(spans, [(b.start, b.end) for b in blocks if b.table])
     rows = []
     parents: list[tuple[int, str]] = []  # (level, section_id)
     n_words = _word_counts(body, [(a, e) for a, e, *_ in spans])
@@ -334,28 +334,6 @@ def _doc_sections(doc) -> list[tuple]:
             )
         )
     return rows
-
-
-def _without_tables(spans: list[tuple], tables: list[_Block]) -> list[tuple]:
-    """Cut the tables out of the sections; text after a table inside a section becomes an
-    untitled section one level below it."""
-    if not tables:
-        return spans
-    out = []
-    for a, e, heading, style, level in spans:
-        piece = (a, heading, style, level)
-        for t in tables:
-            if a <= t.start < e:
-                if t.start > piece[0]:
-                    out.append((piece[0], t.start, *piece[1:]))
-                    piece = (t.end, "", "none", level + 1)
-                elif piece[1]:  # a heading straight before a table keeps it
-                    piece = (t.end, *piece[1:])
-                else:
-                    piece = (t.end, "", "none", level if not out else level + 1)
-        if piece[0] < e:
-            out.append((piece[0], e, *piece[1:]))
-    return out
 
 
 def split_sections(corpus: Corpus) -> pd.DataFrame:

@@ -25,7 +25,7 @@ import pandas as pd
 
 from .._core import schema
 
-__all__ = ["split_tables", "find_tables"]
+__all__ = ["find_tables", "split_tables", "without_tables"]
 
 _CELL = re.compile(
     r"^(?:[-–(]?[$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:%|x|-to-\d+(?:\.\d+)?)?\)?"
@@ -124,6 +124,29 @@ def find_tables(body: str) -> list[Table]:
         else:
             i += 1
     return tables
+
+
+def without_tables(spans: list[tuple], tables: list[tuple[int, int]]) -> list[tuple]:
+    """Cut the tables (start, end) out of section spans (start, end, heading, style,
+    level); text after a table inside a section becomes an untitled section one level
+    below it."""
+    if not tables:
+        return spans
+    out = []
+    for a, e, heading, style, level in spans:
+        piece = (a, heading, style, level)
+        for t_start, t_end in tables:
+            if a <= t_start < e:
+                if t_start > piece[0]:
+                    out.append((piece[0], t_start, *piece[1:]))
+                    piece = (t_end, "", "none", level + 1)
+                elif piece[1]:  # a heading straight before a table keeps it
+                    piece = (t_end, *piece[1:])
+                else:
+                    piece = (t_end, "", "none", level if not out else level + 1)
+        if piece[0] < e:
+            out.append((piece[0], e, *piece[1:]))
+    return out
 
 
 def split_tables(corpus) -> pd.DataFrame:
