@@ -17,6 +17,7 @@ from ._core.errors import (
     OptionError,
     OutputError,
     TrendkzError,
+    TrendkzWarning,
     VerifyError,
     WorkerError,
 )
@@ -62,6 +63,7 @@ __all__ = [
     "OutputError",
     "TextDiff",
     "TrendkzError",
+    "TrendkzWarning",
     "VerifyError",
     "WorkerError",
     "__version__",

@@ -15,6 +15,7 @@ __all__ = [
     "OptionError",
     "OutputError",
     "TrendkzError",
+    "TrendkzWarning",
     "VerifyError",
     "WorkerError",
 ]
@@ -22,6 +23,11 @@ __all__ = [
 
 class TrendkzError(Exception):
     """Base class of every error trendkz raises on purpose."""
+
+
+class TrendkzWarning(UserWarning):
+    """Something was read or done on a guess that the user should check (an encoding
+    guessed with little confidence, characters removed); the message names the file."""
 
 
 class InputError(TrendkzError):
@@ -74,6 +80,19 @@ def where(path: object, text: str | None = None, offset: int | None = None) -> s
     line = text.count("\n", 0, offset) + 1
     col = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return f"{path}:{line}:{col}"
+
+
+def check_unit(name: str, value: object) -> float:
+    """``value`` as a float in [0, 1], or :class:`OptionError` naming ``name``."""
+    import numbers
+
+    if (
+        not isinstance(value, numbers.Real)
+        or isinstance(value, bool)
+        or not 0.0 <= float(value) <= 1.0
+    ):
+        raise OptionError(f"{name}={value!r} is not valid; give a number from 0 to 1")
+    return float(value)
 
 
 def check_option(name: str, value: object, valid: tuple) -> None:

@@ -1,6 +1,16 @@
 """Running one function over the entities of a corpus: in process, on local processes, or on
 a Dask cluster. Results come back in entity order whatever the backend, so outputs do not
 depend on how the work was spread.
+
+Local worker processes die with the caller whatever ends it, ``kill -9`` included: on Linux
+the kernel kills a worker when the process that forked it goes (``PR_SET_PDEATHSIG``), and
+every worker also watches the caller and exits within a second of its end; the fork server
+and the resource tracker then end too, their last client gone. A failed or interrupted run
+(Ctrl-C) terminates its workers at once. With Dask the processes are the cluster's.
+
+Side effects are scoped: the garbage-collector threshold is raised inside worker processes,
+and in the caller only while a serial run lasts (restored after, even on error); the BLAS
+thread variables are set only while workers start (restored after).
 """
 
 from __future__ import annotations
@@ -79,6 +89,44 @@ def _run_chunk(fn: Callable, chunk: list, kwargs: dict) -> list:
         return [fn(part, **kwargs) for part in chunk]
 
 
+def _die_with_parent(parent: int) -> None:
+    """Worker start-up: end this process when ``parent`` ends, whatever the signal."""
+    import signal
+    import sys
+    import threading
+    import time
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:  # PR_SET_PDEATHSIG = 1: the kernel sends SIGKILL when the parent thread ends
+            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)
+        except (OSError, AttributeError):  # pragma: no cover - a libc without prctl
+            pass
+    if os.name != "posix":  # pragma: no cover - os.kill(pid, 0) would end it on Windows
+        return
+
+    def gone() -> bool:
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            return True
+        except OSError:  # pragma: no cover - alive but not ours to signal
+            return False
+        return False
+
+    if gone():  # the parent died before the lines above ran
+        os._exit(1)
+
+    def watch() -> None:  # the portable fallback (macOS, Windows)
+        while True:
+            time.sleep(0.5)
+            if gone():
+                os._exit(1)
+
+    threading.Thread(target=watch, name="trendkz-parent-watch", daemon=True).start()
+
+
 def map_parts(
     fn: Callable[..., Any],
     parts: list,
@@ -137,17 +185,25 @@ def map_parts(
 _ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
-def _processes(fn, parts, n, kwargs, bar) -> list:
+@contextmanager
+def _worker_environment():
+    """The BLAS thread variables set while workers start (they inherit the environment),
+    then restored exactly, even on error."""
     saved = {k: os.environ.get(k) for k in _ONE_THREAD}
-    os.environ.update(_ONE_THREAD)  # inherited by the workers started below
+    os.environ.update(_ONE_THREAD)
     try:
-        return _pool(fn, parts, n, kwargs, bar)
+        yield
     finally:
         for k, v in saved.items():
             if v is None:
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
+
+
+def _processes(fn, parts, n, kwargs, bar) -> list:
+    with _worker_environment():
+        return _pool(fn, parts, n, kwargs, bar)
 
 
 def _pool(fn, parts, n, kwargs, bar) -> list:
@@ -158,7 +214,9 @@ def _pool(fn, parts, n, kwargs, bar) -> list:
     chunks, order = _plan(parts, n)
     results: list[list | None] = [None] * len(chunks)
     ctx = mp.get_context("spawn" if os.name == "nt" else "forkserver")
-    with ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
+    with ProcessPoolExecutor(
+        max_workers=n, mp_context=ctx, initializer=_die_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         futures = {pool.submit(_run_chunk, fn, chunks[i], kwargs): i for i in order}
         try:
             for fut in as_completed(futures):
@@ -166,7 +224,12 @@ def _pool(fn, parts, n, kwargs, bar) -> list:
                 results[i] = fut.result()
                 if bar is not None:
                     bar.update(len(chunks[i]))
-        except BrokenProcessPool as e:
+        except BaseException as e:  # Ctrl-C or an error: stop the workers, don't wait
+            for proc in list((getattr(pool, "_processes", None) or {}).values()):
+                proc.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
+            if not isinstance(e, BrokenProcessPool):
+                raise
             raise WorkerError(
                 f"a worker process died ({e}). In a script, start the work under "
                 "'if __name__ == \"__main__\":' (worker processes import the script); if "

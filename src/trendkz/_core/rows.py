@@ -3,8 +3,6 @@ declares (so :func:`trendkz._core.schema.conform` has nothing to cast)."""
 
 from __future__ import annotations
 
-from operator import gt
-
 import numpy as np
 import pandas as pd
 
@@ -33,36 +31,7 @@ def frame_of_rows(rows: list[tuple], columns) -> pd.DataFrame:
     return pd.DataFrame(data, copy=False)
 
 
-_PLAIN = {str, int}
-
-
-def _missing(value) -> bool:
-    return value is None or value is pd.NA or value != value
-
-
 def conformed(rows: list[tuple], columns, frame: str) -> pd.DataFrame:
-    """``schema.conform(frame_of_rows(rows, columns), frame)``, with the rows put in the
-    frame's order here (a stable sort, missing values first, as ``conform`` sorts): cheaper
-    than pandas' sort for these sizes, and nothing to do for rows made in order."""
-    columns = list(columns)
-    values = list(zip(*rows, strict=True))
-    keys = []
-    for name in schema.FRAMES[frame][1]:
-        if name in columns:
-            column = values[columns.index(name)]
-            if set(map(type, column)) <= _PLAIN:  # nothing missing: compared as they are
-                keys.append(column)
-                continue
-            missing = [_missing(v) for v in column]
-            keys.append(
-                [(0, 0) if m else (1, v) for v, m in zip(column, missing, strict=True)]
-                if any(missing)
-                else column
-            )
-    try:
-        order = list(zip(*keys, strict=True))
-        if any(map(gt, order, order[1:])):
-            rows = [rows[n] for n in sorted(range(len(rows)), key=order.__getitem__)]
-    except TypeError:  # values that do not compare: let pandas sort them
-        return schema.conform(frame_of_rows(rows, columns), frame)
-    return schema.conform(frame_of_rows(rows, columns), frame, sort=False)
+    """``schema.conform(frame_of_rows(rows, columns), frame)``: a frame of ``frame``'s kind
+    from row tuples."""
+    return schema.conform(frame_of_rows(rows, list(columns)), frame)

@@ -7,9 +7,10 @@ from :data:`COLUMNS`, in the order and sort order given by :data:`FRAMES`. Use
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
-__all__ = ["COLUMNS", "FRAMES", "conform", "empty"]
+__all__ = ["COLUMNS", "FRAMES", "conform", "empty", "is_missing", "require", "sort_order"]
 
 S = "string"
 I = "Int64"  # noqa: E741 - one-letter dtype aliases keep the table readable
@@ -118,237 +119,92 @@ COLUMNS: dict[str, str] = {
 }
 
 #: frame name -> (columns in order, sort keys with explicit tie-breaks)
+#: (written as space-separated names: one frame per entry, easy to read whole)
 FRAMES: dict[str, tuple[list[str], list[str]]] = {
     "documents": (
-        [
-            "doc_id",
-            "entity",
-            "series",
-            "year",
-            "kind",
-            "title",
-            "publisher",
-            "n_words",
-            "n_chrome",
-            "sha256",
-            "source",
-            "year_source",
-        ],
-        ["year", "entity", "series", "kind", "doc_id"],
+        (
+            "doc_id entity series year kind title publisher n_words n_chrome sha256 source "
+            "year_source"
+        ).split(),
+        "year entity series kind doc_id".split(),
     ),
     "chrome": (
-        ["doc_id", "year", "rule", "start", "end", "text"],
-        ["doc_id", "start"],
+        "doc_id year rule start end text".split(),
+        "doc_id start".split(),
     ),
     "tables": (
         "doc_id entity series year table row column label header text start end caption".split(),
         ["year", "entity", "series", "doc_id", "table", "row", "column"],
     ),
     "sections": (
-        [
-            "doc_id",
-            "entity",
-            "series",
-            "year",
-            "kind",
-            "section_id",
-            "parent_id",
-            "level",
-            "position",
-            "heading",
-            "style",
-            "text",
-            "start",
-            "end",
-            "n_words",
-        ],
-        ["year", "entity", "series", "doc_id", "start"],
+        (
+            "doc_id entity series year kind section_id parent_id level position heading style "
+            "text start end n_words"
+        ).split(),
+        "year entity series doc_id start".split(),
     ),
     "alignment": (
-        [
-            "entity",
-            "series",
-            "group",
-            "label",
-            "doc_id",
-            "year",
-            "section_id",
-            "heading",
-            "similarity",
-            "method",
-            "status",
-        ],
-        ["entity", "series", "group", "year", "doc_id", "section_id"],
+        "entity series group label doc_id year section_id heading similarity method status".split(),
+        "entity series group year doc_id section_id".split(),
     ),
     "group_texts": (
-        ["entity", "series", "group", "label", "doc_id", "year", "status", "text", "n_words"],
-        ["entity", "series", "group", "year", "doc_id"],
+        "entity series group label doc_id year status text n_words".split(),
+        "entity series group year doc_id".split(),
     ),
     "sentences": (
-        [
-            "entity",
-            "series",
-            "group",
-            "year_from",
-            "year_to",
-            "doc_from",
-            "doc_to",
-            "sentence_from",
-            "sentence_to",
-            "group_to",
-            "text_from",
-            "text_to",
-            "similarity",
-            "status",
-        ],
-        ["entity", "series", "group", "year_from", "doc_from", "sentence_from", "sentence_to"],
+        (
+            "entity series group year_from year_to doc_from doc_to sentence_from sentence_to "
+            "group_to text_from text_to similarity status"
+        ).split(),
+        "entity series group year_from doc_from sentence_from sentence_to".split(),
     ),
     "changes": (
-        [
-            "entity",
-            "series",
-            "group",
-            "label",
-            "year_from",
-            "year_to",
-            "doc_from",
-            "doc_to",
-            "similarity",
-            "n_added",
-            "n_removed",
-            "n_changed",
-            "status",
-        ],
-        ["entity", "series", "group", "year_from"],
+        (
+            "entity series group label year_from year_to doc_from doc_to similarity n_added "
+            "n_removed n_changed status"
+        ).split(),
+        "entity series group year_from".split(),
     ),
     "terms": (
-        [
-            "doc_id",
-            "entity",
-            "series",
-            "year",
-            "kind",
-            "section_id",
-            "group",
-            "term",
-            "count",
-            "quoted",
-            "hedged",
-            "n_words",
-            "rate",
-        ],
-        ["entity", "series", "year", "doc_id", "section_id", "group", "term"],
+        (
+            "doc_id entity series year kind section_id group term count quoted hedged n_words rate"
+        ).split(),
+        "entity series year doc_id section_id group term".split(),
     ),
     "hits": (
-        [
-            "doc_id",
-            "entity",
-            "series",
-            "year",
-            "section_id",
-            "term",
-            "start",
-            "end",
-            "text",
-            "is_quoted",
-            "is_hedged",
-        ],
-        ["entity", "series", "year", "doc_id", "start", "term"],
+        "doc_id entity series year section_id term start end text is_quoted is_hedged".split(),
+        "entity series year doc_id start term".split(),
+    ),
+    "sentence_list": (
+        "doc_id entity series year section_id sentence_id text start end".split(),
+        "year entity series doc_id start".split(),
     ),
     "kwic": (
-        [
-            "doc_id",
-            "year",
-            "section_id",
-            "term",
-            "left",
-            "match",
-            "right",
-            "is_quoted",
-            "is_hedged",
-            "start",
-            "end",
-        ],
-        ["year", "doc_id", "start"],
+        "doc_id year section_id term left match right is_quoted is_hedged start end".split(),
+        "year doc_id start".split(),
     ),
     "facts": (
-        [
-            "doc_id",
-            "entity",
-            "series",
-            "year",
-            "kind",
-            "section_id",
-            "fact_kind",
-            "value",
-            "low",
-            "high",
-            "low_open",
-            "high_open",
-            "unit",
-            "qualifier",
-            "measure",
-            "period_start",
-            "period_end",
-            "period_assumed",
-            "start",
-            "end",
-            "text",
-            "sentence",
-        ],
-        ["entity", "series", "year", "doc_id", "start", "period_start"],
+        (
+            "doc_id entity series year kind section_id fact_kind value low high low_open "
+            "high_open unit qualifier measure period_start period_end period_assumed start end "
+            "text sentence"
+        ).split(),
+        "entity series year doc_id start period_start".split(),
     ),
     "fact_changes": (
-        [
-            "entity",
-            "series",
-            "group",
-            "measure",
-            "unit",
-            "year_from",
-            "year_to",
-            "value_from",
-            "value_to",
-            "qualifier_from",
-            "qualifier_to",
-            "change",
-            "status",
-            "similarity",
-            "doc_from",
-            "doc_to",
-            "start_from",
-            "end_from",
-            "start_to",
-            "end_to",
-            "text_from",
-            "text_to",
-        ],
-        ["entity", "series", "measure", "unit", "year_from", "year_to", "start_from", "start_to"],
+        (
+            "entity series group measure unit year_from year_to value_from value_to "
+            "qualifier_from qualifier_to change status similarity doc_from doc_to start_from "
+            "end_from start_to end_to text_from text_to"
+        ).split(),
+        "entity series measure unit year_from year_to start_from start_to".split(),
     ),
     "corroboration": (
-        [
-            "entity",
-            "measure",
-            "unit",
-            "period_start",
-            "period_end",
-            "doc_a",
-            "doc_b",
-            "kind_a",
-            "kind_b",
-            "value_a",
-            "value_b",
-            "text_a",
-            "text_b",
-            "start_a",
-            "end_a",
-            "start_b",
-            "end_b",
-            "similarity",
-            "period_match",
-            "status",
-        ],
-        ["entity", "measure", "period_start", "period_end", "doc_a", "doc_b", "start_a", "start_b"],
+        (
+            "entity measure unit period_start period_end doc_a doc_b kind_a kind_b value_a "
+            "value_b text_a text_b start_a end_a start_b end_b similarity period_match status"
+        ).split(),
+        "entity measure period_start period_end doc_a doc_b start_a start_b".split(),
     ),
 }
 
@@ -364,8 +220,9 @@ def conform(
     """Order, type and stably sort ``df`` as the frame kind ``frame`` declares.
 
     Columns not declared are dropped unless named in ``extra`` (kept after the declared
-    ones). Missing declared columns are an internal error. ``sort=False`` is for rows
-    known to be in order already.
+    ones). Missing declared columns are an internal error. Rows are put in the declared
+    sort order (stable, missing values first) by :func:`sort_order`, which first checks
+    cheaply whether they are in order already; ``sort=False`` keeps the rows as given.
     """
     cols, keys = FRAMES[frame]
     missing = [c for c in cols if c not in df.columns]
@@ -374,10 +231,30 @@ def conform(
     data = {c: _cast(df[c], COLUMNS[c]) for c in cols}
     data.update((c, df[c]) for c in extra if c in df.columns and c not in data)
     out = pd.DataFrame(data)  # copy-on-write: no column is shared with ``df`` for writing
-    keys = [k for k in keys if k in out.columns]
     if sort and len(out) > 1:
-        return out.sort_values(keys, kind="mergesort", na_position="first", ignore_index=True)
+        order = sort_order(out, [k for k in keys if k in out.columns])
+        if order is not None:
+            return out.take(order).reset_index(drop=True)
     return out.reset_index(drop=True)
+
+
+def sort_order(frame: pd.DataFrame, keys: list[str]) -> np.ndarray | None:
+    """The stable order of ``frame``'s rows by ``keys`` (missing values first), or None
+    when the rows are in that order already (the cheap, common case).
+
+    The same order as ``frame.sort_values(keys, kind="mergesort", na_position="first")``:
+    each key is coded by rank (missing: -1) and the codes are compared as a whole.
+    """
+    codes = [pd.factorize(frame[k], sort=True, use_na_sentinel=True)[0] for k in keys]
+    if not codes:
+        return None
+    tie = np.ones(len(frame) - 1, dtype=bool)
+    for c in codes:
+        prev, nxt = c[:-1], c[1:]
+        if (tie & (prev > nxt)).any():
+            return np.lexsort(codes[::-1])
+        tie &= prev == nxt
+    return None
 
 
 #: the dtype objects of COLUMNS' names, to tell a column that already has its dtype
@@ -395,6 +272,24 @@ def _cast(s: pd.Series, dtype: str) -> pd.Series:
     if dtype == B:
         return s.astype(B)
     return s.astype(S)
+
+
+def is_missing(value: object) -> bool:
+    """``value`` is a missing cell: None, ``pd.NA`` or a float NaN."""
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def require_corpus(corpus, *, fn: str, documents: bool = False) -> None:
+    """Raise :class:`~trendkz._core.errors.InputError` unless ``corpus`` is a Corpus (what
+    ``trendkz.load_corpus`` returns), or with ``documents`` a list of its Documents."""
+    from .errors import InputError
+
+    if documents and isinstance(corpus, (list, tuple)):
+        if all(hasattr(d, "body") and hasattr(d, "doc_id") for d in corpus):
+            return
+    elif hasattr(corpus, "by_entity") and hasattr(corpus, "documents"):
+        return
+    raise InputError(f"{fn} takes a Corpus from trendkz.load_corpus, not {type(corpus).__name__}")
 
 
 def require(frame, columns, *, name: str, maker: str) -> None:

@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from .._core import schema
-from .._core.errors import InputError, OptionError, check_option
+from .._core.errors import InputError, OptionError, check_option, check_unit
 from ..load.corpus import count_words
 from .scores import EVIDENCE, WEIGHTS, clean_heading
 from .series import UNTITLED_LIFT, _best_by_group, _Series  # noqa: F401 (re-exported)
@@ -63,14 +63,7 @@ def _check_sections(sections: pd.DataFrame, needed=_NEEDED) -> None:
 
 
 def _check_options(min_similarity: float, weights: Mapping | None) -> dict[str, float]:
-    if (
-        not isinstance(min_similarity, numbers.Real)
-        or isinstance(min_similarity, bool)
-        or not 0.0 <= float(min_similarity) <= 1.0
-    ):
-        raise OptionError(
-            f"min_similarity={min_similarity!r} is not valid; give a number from 0 to 1"
-        )
+    check_unit("min_similarity", min_similarity)
     if weights is None:
         return dict(WEIGHTS)
     if not isinstance(weights, Mapping):
@@ -183,13 +176,6 @@ def align_sections(
         "status",
     )
     out: dict[str, list] = {c: [] for c in names}
-    # named entities, series, documents and sections: rows are put in the frame's order
-    # here (series come sorted, their groups numbered in turn), not sorted again
-    plain = all(
-        type(v) is str and v
-        for c in ("entity", "series", "doc_id", "section_id")
-        for v in data[c].tolist()
-    ) and all(type(v) is int for v in data["year"].tolist())
     next_group = 0
     for _, rows in data.groupby(["_e", "_s"], sort=True):
         rows = rows.reset_index(drop=True)
@@ -223,21 +209,9 @@ def align_sections(
             "method": al.how + [pd.NA] * m,
             "status": ["matched"] * n + ["absent"] * m,
         }
-        if plain:  # by group, year, doc_id, section_id (absent: missing, first)
-            doc_rank = {d: k for k, d in enumerate(sorted(docs))}
-            sid_rank = {sid: k for k, sid in enumerate(sorted(sids))}
-            order = np.lexsort(
-                (
-                    np.array([sid_rank[x] for x in sids] + [-1] * m),
-                    np.array([doc_rank[d] for d in part["doc_id"]]),
-                    np.array(part["year"]),
-                    np.array(part["group"]),
-                )
-            ).tolist()
-            part = {c: [v[k] for k in order] for c, v in part.items()}
         for c in names:
             out[c] += part[c]
-    return schema.conform(pd.DataFrame(out), "alignment", sort=not plain)
+    return schema.conform(pd.DataFrame(out), "alignment")
 
 
 def group_texts(sections: pd.DataFrame, alignment: pd.DataFrame) -> pd.DataFrame:

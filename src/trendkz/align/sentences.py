@@ -24,7 +24,6 @@ For every pair of consecutive documents of a series (year order), and every grou
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Callable
 from itertools import chain
 from operator import lt
@@ -35,7 +34,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from .._core import schema
-from .._core.errors import OptionError
+from .._core.errors import OptionError, check_unit
 from .._core.vocab import ADDED, CHANGED, MOVED, REMOVED, SAME
 from ..segment.sentences import sentence_texts
 from .scores import _scale, scorer_matrix
@@ -53,16 +52,6 @@ STATUSES = (SAME, CHANGED, MOVED, ADDED, REMOVED)
 _INDEL = {fuzz.ratio: 100.0, Indel.normalized_similarity: 1.0}  # and their best score
 #: rows compared at once by :func:`_moved_matrix`
 _BAND = 64
-
-
-def _check_unit(name: str, value: object) -> float:
-    if (
-        not isinstance(value, numbers.Real)
-        or isinstance(value, bool)
-        or not 0.0 <= float(value) <= 1.0
-    ):
-        raise OptionError(f"{name}={value!r} is not valid; give a number from 0 to 1")
-    return float(value)
 
 
 def monotone_matching(sim: np.ndarray, threshold: float) -> list[tuple[int, int]]:
@@ -184,17 +173,15 @@ def _char_counts(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return counts.astype(np.int16 if lens.max(initial=0) < 32768 else np.int64), lens
 
 
-def _missing(value: object) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
-
-
 def _fill(value: object) -> object:
-    return "" if _missing(value) else value
+    return "" if schema.is_missing(value) else value
 
 
 def _order(row: dict) -> tuple:
     """Sort key of group_texts: entity, series (missing first), group, year, doc_id."""
-    return tuple((0, "") if _missing(row[c]) else (1, row[c]) for c in ("entity", "series")) + (
+    return tuple(
+        (0, "") if schema.is_missing(row[c]) else (1, row[c]) for c in ("entity", "series")
+    ) + (
         row["group"],
         row["year"],
         row["doc_id"],
@@ -314,8 +301,8 @@ def align_sentences(
     >>> row["text_from"][:38], row["text_to"][:38]
     ('Legislation, Law Enforcement, and Bord', 'Legislation, Law Enforcement, and Bord')
     """
-    min_sim = _check_unit("min_similarity", min_similarity)
-    moved = _check_unit("min_moved", min_moved)
+    min_sim = check_unit("min_similarity", min_similarity)
+    moved = check_unit("min_moved", min_moved)
     if scorer is None:
         scorer = fuzz.ratio
     elif not callable(scorer):
@@ -365,23 +352,4 @@ def align_sentences(
     sizes = [len(p) for p in parts]
     for k, name in enumerate(("entity", "series", "year_from", "year_to", "doc_from", "doc_to")):
         data[name] = np.repeat(np.array([p[k] for p in pairs], dtype=object), sizes)
-    if all(k[0] and k[1] for k in series):  # sorted here, as conform would, by numbers
-        order = np.lexsort(
-            (
-                np.nan_to_num(data["sentence_to"], nan=-1.0),
-                np.nan_to_num(data["sentence_from"], nan=-1.0),
-                np.repeat(np.arange(len(parts)), sizes),  # year, doc order
-                np.array(data["group"], dtype=np.int64),
-                np.repeat([p[6] for p in pairs], sizes),
-            )
-        )  # entity, series
-        frame = pd.DataFrame(
-            {
-                c: np.asarray(
-                    data[c], dtype=object if c in ("text_from", "text_to", "status") else None
-                )[order]
-                for c in cols
-            }
-        )
-        return schema.conform(frame, "sentences", sort=False)
     return schema.conform(pd.DataFrame({c: data[c] for c in cols}), "sentences")

@@ -11,7 +11,7 @@ import html
 
 import pandas as pd
 
-from .._core.errors import InputError
+from .._core import schema
 
 __all__ = ["ABSENT", "AlignmentTable", "alignment_table"]
 
@@ -123,16 +123,7 @@ def alignment_table(
         the series' document of that year, and is missing when the series has no document
         that year. Its ``_repr_html_`` is a compact table for notebooks.
     """
-    if not isinstance(alignment, pd.DataFrame):
-        raise InputError(
-            "alignment must be the DataFrame trendkz.align_sections returns, "
-            f"not {type(alignment).__name__}"
-        )
-    missing = [c for c in _NEEDED if c not in alignment.columns]
-    if missing:
-        raise InputError(
-            f"alignment lacks columns {missing}; pass the frame trendkz.align_sections returns"
-        )
+    schema.require(alignment, _NEEDED, name="alignment", maker="align_sections")
     texts = {}
     if sections is not None:
         texts = dict(zip(sections["section_id"], sections["text"], strict=True))

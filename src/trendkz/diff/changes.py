@@ -23,7 +23,6 @@ Status of a row
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Mapping
 from numbers import Real
 
@@ -47,20 +46,8 @@ _ALIGNMENT = ("entity", "series", "group", "label", "doc_id", "year", "section_i
 
 
 def _check(sections: pd.DataFrame, alignment: pd.DataFrame) -> None:
-    for name, frame, need in (
-        ("sections", sections, _SECTIONS),
-        ("alignment", alignment, _ALIGNMENT),
-    ):
-        if not isinstance(frame, pd.DataFrame):
-            raise InputError(f"{name} must be a DataFrame, got {type(frame).__name__}")
-        missing = [c for c in need if c not in frame.columns]
-        if missing:
-            what = (
-                "trendkz.split_sections(corpus)"
-                if name == "sections"
-                else "trendkz.align_sections(sections)"
-            )
-            raise InputError(f"{name} lacks columns {missing}; pass the frame {what} returns")
+    schema.require(sections, _SECTIONS, name="sections", maker="split_sections")
+    schema.require(alignment, _ALIGNMENT, name="alignment", maker="align_sections")
 
 
 class _Groups:
@@ -193,14 +180,7 @@ def diff_sections(
             rows.append((entity, series, g, label, y0, y1, d0, d1, *counts, status))
     if not rows:
         return schema.empty("changes")
-    # rows come by group, then year: the frame's order when groups follow their series
-    named = [(e, s) for _, e, s, _, _ in groups.groups]
-    in_order = all(type(e) is str and type(s) is str for e, s in named) and all(
-        map(operator.le, named, named[1:])
-    )
-    return schema.conform(
-        pd.DataFrame(rows, columns=schema.FRAMES["changes"][0]), "changes", sort=not in_order
-    )
+    return schema.conform(pd.DataFrame(rows, columns=schema.FRAMES["changes"][0]), "changes")
 
 
 def section_diff(

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from .._core import schema
-from .._core.errors import InputError, OptionError
+from .._core.errors import check_unit
 from .._core.rows import conformed
 from .._core.vocab import ADDED, REMOVED
 from .pairs import compare, match, meeting_key
@@ -66,14 +66,7 @@ def _read(
     frame, where it is true), as dicts of ``columns`` (missing values ``None``, NaN kept;
     ``entity``, ``series``, ``qualifier``: ``""`` when missing)."""
     schema.require(facts, _NEEDED, name="facts", maker="extract_facts")
-    if (
-        isinstance(min_similarity, bool)
-        or not isinstance(min_similarity, (int, float))
-        or not 0.0 <= float(min_similarity) <= 1.0
-    ):
-        raise OptionError(
-            f"min_similarity={min_similarity!r} is not valid; give a number from 0 to 1"
-        )
+    check_unit("min_similarity", min_similarity)
     keep = (facts["fact_kind"].isin(FACT_KINDS) & facts["measure"].notna()).to_numpy(bool)
     if where is not None:
         keep = keep & where(facts)
@@ -152,13 +145,9 @@ def _text_order(r: dict) -> tuple:
 
 def _groups(alignment) -> dict:
     """``(doc_id, section_id)`` -> aligned group (the first row of each section)."""
-    if not isinstance(alignment, pd.DataFrame) or not {"doc_id", "section_id", "group"} <= set(
-        alignment.columns
-    ):
-        raise InputError(
-            "alignment must be the frame trendkz.align_sections returns "
-            "(with doc_id, section_id, group)"
-        )
+    schema.require(
+        alignment, ("doc_id", "section_id", "group"), name="alignment", maker="align_sections"
+    )
     out: dict = {}
     na = alignment["section_id"].isna().to_numpy()
     for d, s, g, missing in zip(

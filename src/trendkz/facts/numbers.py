@@ -7,6 +7,11 @@ thousands"). :func:`read_number` reads one at a token; :func:`interval` turns th
 the words qualifying it ("more than", "about", "up to", "or more") into a
 ``(low, high, low_open, high_open, kind)`` interval.
 
+Superscript digits and circled numbers are markers, not values: ``12,000⁴`` is 12,000 with
+footnote 4, ``45%³`` is 45 %, ``①`` is a list marker. The one exception is a power of ten
+written as such, read as written: ``10⁶`` is 1,000,000. Only decimal digits (``str.isdecimal``)
+start a number.
+
 The intervals, stated once here:
 
 =================================================  ==========================================
@@ -107,7 +112,12 @@ VAGUE: dict[tuple[str, ...], tuple[float, float]] = {
 VAGUE_MULT = {("several",): (3, 9), ("a", "few"): (2, 5), ("few",): (2, 5)}
 
 
-_TOKEN = re.compile(r"[^\W\d_]+|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?|\S")
+#: superscript digits: one token per run ("¹²"), never a number token
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_TOKEN = re.compile(
+    r"[^\W\d_]+|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?"
+    rf"|[{SUPERSCRIPTS}]+|\S"
+)
 
 
 class Tok(NamedTuple):
@@ -120,12 +130,15 @@ class Tok(NamedTuple):
 
     @property
     def is_digits(self) -> bool:
-        return self.text[0].isdigit()
+        return self.text[0].isdecimal()  # "²" and "①" are digits to str.isdigit, not here
 
 
 _new_tok = tuple.__new__  # skips NamedTuple.__new__'s argument handling: tokens are many
 #: a token with the white space before it (tokens cover all but white space)
 _SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
+
+
+_FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
 
 
 def tokenize(text: str) -> list[Tok]:
@@ -214,10 +227,15 @@ def _fraction_after(toks: list[Tok], j: int) -> tuple[float, int]:
 def read_number(toks: list[Tok], i: int) -> Num | None:
     """The number starting at token ``i`` (digits, words, scale, vague), or ``None``."""
     t = toks[i]
-    if t.text[0].isdigit():
+    if t.text[0].isdecimal():
         value = float(t.text.replace(",", ""))
         j = i + 1
         scaled = False
+        if t.text == "10" and j < len(toks) and glued(toks, j) and toks[j].text[0] in SUPERSCRIPTS:
+            # "10⁶": a power of ten, read as written (any other superscript is a marker)
+            power = int(toks[j].text.translate(_FROM_SUPERSCRIPT))
+            if power <= 15:
+                return Num(i, j + 1, 10.0**power)
         if j < len(toks) and toks[j].low in DIGIT_SCALES and not glued(toks, j):
             value *= DIGIT_SCALES[toks[j].low]
             j += 1

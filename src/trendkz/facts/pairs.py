@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from .._core.schema import is_missing
 from .._core.vocab import DOWN, QUALIFIER_CHANGED, SAME, UP
 
 __all__ = [
@@ -59,11 +60,7 @@ def overlaps(a, b) -> bool:
     open_at = [r["low_open"] for r, low in ((a, la), (b, lb)) if low == lo] + [
         r["high_open"] for r, high in ((a, ha), (b, hb)) if high == hi
     ]
-    return not any(bool(x) for x in open_at if not _missing(x))
-
-
-def _missing(x) -> bool:
-    return x is None or x is pd.NA or x != x
+    return not any(bool(x) for x in open_at if not is_missing(x))
 
 
 def compare(a, b) -> str:

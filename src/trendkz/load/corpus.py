@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import html
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -12,10 +11,12 @@ from pathlib import Path
 import pandas as pd
 
 from .._core import schema
-from .._core.errors import CorpusError, InputError, ManifestError, NoTextError
+from .._core.errors import CorpusError, InputError, ManifestError, NoTextError, check_option
 from .chrome import Chrome, split_chrome
 from .metadata import infer_metadata
-from .text import SUFFIXES, normalize, read_document, warn_unread, without_scans
+from .paths import check_regular, check_source, corpus_files, inside
+from .text import SUFFIXES, prepare, read_document, warn_unread, without_scans
+from .years import check_year
 
 __all__ = ["Corpus", "Document", "load_corpus"]
 
@@ -179,22 +180,19 @@ def _read_manifest(manifest: str | Path | pd.DataFrame) -> pd.DataFrame:
         df = manifest.copy()
     else:
         try:
+            check_regular(Path(manifest), where)
             df = pd.read_csv(manifest, dtype=str, keep_default_na=False)
-        except FileNotFoundError:
-            raise ManifestError(f"{where}: manifest file not found") from None
-        except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+        except (InputError, FileNotFoundError):
+            raise ManifestError(f"{where}: manifest file not found or not a file") from None
+        except (OSError, ValueError) as exc:  # empty, not CSV, not UTF-8
             raise ManifestError(f"{where}: not a readable CSV file ({exc})") from None
     if "file" not in df.columns:
         raise ManifestError(
             f"{where}: the manifest needs a 'file' column; it has {', '.join(map(str, df.columns))}"
         )
     if "year" in df.columns:
-        for i, y in enumerate(df["year"].astype(str)):
-            if y.strip() and not re.fullmatch(r"\s*\d{4}\s*", y):
-                raise ManifestError(
-                    f"{where}:{i + 2}: bad year {y!r} for {df['file'].iloc[i]!r};"
-                    " write a four-digit year or leave it empty"
-                )
+        for i, y in enumerate(df["year"]):
+            check_year(y, f"{where}:{i + 2}", str(df["file"].iloc[i]))
     return df
 
 
@@ -205,9 +203,8 @@ def _files(source: str | Path | Sequence) -> tuple[list[tuple[Path, str]], Path 
             raise CorpusError(f"{root}: no such file or folder")
         if root.is_file():
             return [(root, root.name)], None
-        files = sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith("."))
-        found = [p for p in files if p.suffix.lower() in SUFFIXES]
-        warn_unread(root, [p for p in files if p.suffix.lower() not in SUFFIXES])
+        found = corpus_files(root, SUFFIXES)  # no hidden folders, no trendkz reports
+        warn_unread(root, found)
         if not found:
             raise CorpusError(
                 f"{root}: no documents found (looked for {', '.join(SUFFIXES)} "
@@ -221,6 +218,9 @@ def _files(source: str | Path | Sequence) -> tuple[list[tuple[Path, str]], Path 
 
 
 def _document(text: str, raw: bytes, where: str, over: dict) -> dict:
+    if "year" in over:  # one year rule for manifests, DataFrames and text
+        year = check_year(over["year"], where)
+        over = {k: v for k, v in over.items() if k != "year"} | ({"year": year} if year else {})
     body, chrome = split_chrome(text)
     if not body.strip():
         raise InputError(
@@ -234,7 +234,7 @@ def _document(text: str, raw: bytes, where: str, over: dict) -> dict:
     year_source = meta.year_source
     for k, v in over.items():
         if k in MANIFEST_FIELDS and v is not None and str(v).strip():
-            fields[k] = int(v) if k == "year" else str(v).strip()
+            fields[k] = v if k == "year" else str(v).strip()
             if k == "year":
                 year_source = "manifest"
     if fields["year"] is None:
@@ -305,7 +305,12 @@ def _read_one(job: tuple[Path, str, dict]) -> dict:
 
 
 def load_corpus(
-    source, *, manifest=None, progress: bool = False, workers: int | None = 1
+    source,
+    *,
+    manifest=None,
+    progress: bool = False,
+    workers: int | None = 1,
+    allow_outside: bool = False,
 ) -> Corpus:
     """Load a report series.
 
@@ -320,7 +325,10 @@ def load_corpus(
         CSV with a ``file`` column (relative to the folder) and any of ``year, title, kind,
         entity, series, publisher``; its values override what is inferred, and with a
         manifest only the files it lists are loaded. Without one, a ``manifest.csv`` inside
-        the folder is used when present.
+        the folder is used when present. Its files stay inside the folder (hidden
+        folders and trendkz report folders are never read: see :mod:`trendkz.load.paths`).
+    allow_outside : bool
+        Let a manifest name files outside the folder (``../x.txt``, absolute paths).
     progress : bool
         Show a progress bar while reading.
     workers : int or None
@@ -346,6 +354,8 @@ def load_corpus(
     """
     if isinstance(source, pd.DataFrame):
         return _from_frame(source)
+    check_source(source)
+    check_option("allow_outside", allow_outside, (False, True))
     files, root = _files(source)
     man = None
     if manifest is not None:
@@ -357,14 +367,15 @@ def load_corpus(
         by_name = {name: path for path, name in files}
         base = root if root is not None else Path(".")
         chosen = []
+        label = manifest if isinstance(manifest, (str, Path)) else "manifest"
+        label = label if manifest is not None else root / "manifest.csv"
         for i, row in enumerate(man.to_dict("records")):
             name = str(row["file"]).strip()
-            path = by_name.get(name) or (base / name)
+            where = f"{label}:{i + 2}"
+            path = by_name.get(name) or inside(base, name, allow_outside=allow_outside, where=where)
             if not path.is_file():
                 raise ManifestError(
-                    f"{manifest or root / 'manifest.csv'}:{i + 2}: names "
-                    f"{name!r}, which does not exist; fix the name or drop "
-                    "the row"
+                    f"{where}: names {name!r}, which does not exist; fix the name or drop the row"
                 )
             chosen.append((path, name))
             overrides[name] = row
@@ -400,11 +411,7 @@ def _from_frame(df: pd.DataFrame) -> Corpus:
         text = row["text"]
         if not isinstance(text, str) or not text.strip():
             raise InputError(f"{name}: the text is empty or not a string")
-        if "<html" in text[:2000].lower():
-            from .text import html_to_text
-
-            text = html_to_text(text)
-        text = normalize(html.unescape(text) if "&#" in text else text)
+        text = prepare(text, name)  # as for files: controls, HTML, references
         over = {k: row.get(k) for k in MANIFEST_FIELDS if k in row and pd.notna(row.get(k))}
         items.append(_document(text, text.encode("utf-8"), name, over))
     _fill_from_siblings(items)

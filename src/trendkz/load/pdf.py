@@ -31,7 +31,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .._core.errors import InputError, MissingExtraError, NoTextError
+from .._core.errors import InputError, MissingExtraError, NoTextError, TrendkzWarning
 
 __all__ = ["read_pdf"]
 
@@ -244,7 +244,7 @@ def read_pdf(path: Path, where: str | None = None) -> str:
         warnings.warn(
             f"{where}: {len(empty)} of {len(pages)} pages have no text layer (pages "
             f"{_ranges(empty)}); their content, if any, is not in the document",
-            UserWarning,
+            TrendkzWarning,
             stacklevel=2,
         )
     return _layout(pages)

@@ -1,5 +1,18 @@
 """Reading bytes as text, once: decoding, HTML to text, and normalization.
 
+One policy for every input route (files and DataFrame texts alike, see :func:`prepare`):
+
+- **Decoding** (files): UTF-8 (with or without BOM) is certain. Otherwise the encoding is
+  guessed per file, and the guess is either confident (one legacy encoding, little mess)
+  or a :class:`TrendkzWarning` naming the file, the encoding and what to do. A file that
+  mixes UTF-8 lines with lines in another encoding is decoded line by line (the UTF-8
+  lines as UTF-8, the others in the guessed encoding), with a warning.
+- **Control characters** (other than tab, line breaks, form feed): a text with many is
+  binary (:class:`InputError`); a few are removed, with a warning naming the file.
+- **HTML**: a text that opens as an HTML page (``<!doctype html`` or ``<html`` in its first
+  2,000 characters) is read as HTML whatever the file name says; other text has its
+  numeric character references (``&#8220;``) and the five XML entities unescaped.
+
 Normalization is NFC, ``\\n`` line endings, non-breaking and other odd spaces made plain
 spaces, zero-width characters removed and trailing spaces cut from lines. Quotation marks
 are kept exactly as written: they carry meaning.
@@ -7,18 +20,21 @@ are kept exactly as written: they carry meaning.
 
 from __future__ import annotations
 
+import html
+import os
 import re
 import unicodedata
 import warnings
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .._core.errors import DecodeError, InputError, NoTextError
+from .._core.errors import DecodeError, InputError, NoTextError, TrendkzWarning
 
 __all__ = [
     "decode",
     "html_to_text",
     "normalize",
+    "prepare",
     "read_document",
     "warn_unread",
     "without_scans",
@@ -32,7 +48,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def normalize(text: str) -> str:
-    """Normalize text once: NFC, line endings, odd spaces, trailing blanks; quotes kept."""
+    """Normalize text once: NFC, line endings, odd spaces, control characters, trailing
+    blanks; quotes kept."""
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
     # "\r\r\n" (a CRLF file converted twice) is one line end; a form feed stays as a line
     text = text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n")
     if "\f" in text:
@@ -45,7 +64,8 @@ def normalize(text: str) -> str:
 
 
 def decode(data: bytes, where: str) -> str:
-    """Decode bytes: UTF-8 (with or without BOM) first, else charset-normalizer's best guess.
+    """Decode bytes: UTF-8 (with or without BOM) first, else the guessed encoding, confident
+    or with a :class:`TrendkzWarning` naming the file (policy in the module docstring).
 
     Raises :class:`InputError` for empty or binary data and :class:`DecodeError` when no
     encoding fits.
@@ -58,20 +78,92 @@ def decode(data: bytes, where: str) -> str:
             "documents can be loaded"
         )
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data).best()
-        if best is None:
-            raise DecodeError(
-                f"{where}: cannot decode the bytes as text (not UTF-8, and no legacy encoding "
-                f"fits; first bad byte at offset {exc.start}); re-save the file as UTF-8"
-            ) from None
-        text = str(best)
-    if _CONTROL.search(text[:8192]) and len(_CONTROL.findall(text[:8192])) > 8:
-        raise InputError(f"{where}: looks like a binary file (control characters), not text")
+        first_bad = exc.start
+    lines = data.splitlines(keepends=True)
+    utf8 = [_utf8_with_non_ascii(line) for line in lines]
+    other = b"".join(line for line, ok in zip(lines, utf8, strict=True) if ok is None)
+    guess = _guess(other, where, first_bad)
+    if any(utf8):
+        warnings.warn(
+            f"{where}: mixes UTF-8 lines with lines in another encoding ({guess[1]}); "
+            "decoded line by line, check the text and re-save the file as UTF-8",
+            TrendkzWarning,
+            stacklevel=2,
+        )
+        return "".join(
+            ok if ok is not None else line.decode(guess[1], errors="replace")
+            for line, ok in zip(lines, utf8, strict=True)
+        ).removeprefix("\ufeff")
+    text, encoding, chaos = guess
+    if chaos > _MESSY:
+        warnings.warn(
+            f"{where}: not UTF-8; decoded as {encoding}, a weak guess ({chaos:.0%} of the "
+            "text looks garbled); check the text and re-save the file as UTF-8",
+            TrendkzWarning,
+            stacklevel=2,
+        )
     return text
+
+
+#: mess ratio (charset-normalizer's ``chaos``) above which a guessed encoding is weak
+_MESSY = 0.1
+
+
+def _utf8_with_non_ascii(line: bytes) -> str | None:
+    """The line decoded, when it is valid UTF-8 holding non-ASCII; else None (ASCII lines
+    decode alike in every encoding and are left to the guess)."""
+    if line.isascii():
+        return None
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _guess(data: bytes, where: str, first_bad: int) -> tuple[str, str, float]:
+    """``(text, encoding, chaos)`` of charset-normalizer's best guess for ``data``."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise DecodeError(
+            f"{where}: cannot decode the bytes as text (not UTF-8, and no legacy encoding "
+            f"fits; first bad byte at offset {first_bad}); re-save the file as UTF-8"
+        )
+    return str(best), best.encoding, float(best.chaos)
+
+
+def looks_like_html(text: str) -> bool:
+    """The text opens as an HTML page: ``<!doctype html`` or ``<html`` early on."""
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head
+
+
+_REFS = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos);")
+
+
+def prepare(text: str, where: str, *, markup: str | None = None) -> str:
+    """Decoded text made ready, the same way for every input route: binary check, control
+    characters removed (with a warning), HTML read as HTML (``markup="html"``, or a text
+    that looks like a page), character references unescaped, then :func:`normalize`."""
+    head = _CONTROL.findall(text[:8192])
+    if len(head) > 8:
+        raise InputError(f"{where}: looks like a binary file (control characters), not text")
+    controls = head if len(text) <= 8192 else _CONTROL.findall(text)
+    if controls:
+        warnings.warn(
+            f"{where}: removed {len(controls)} control character(s) "
+            f"({', '.join(sorted({repr(c) for c in controls})[:4])}); check the text",
+            TrendkzWarning,
+            stacklevel=2,
+        )
+    if markup == "html" or looks_like_html(text):
+        text = html_to_text(text)
+    elif "&" in text:
+        text = _REFS.sub(lambda m: html.unescape(m.group()), text)
+    return normalize(text)
 
 
 #: HTML elements whose text is page chrome (outside an ``article``, ``main`` or ``section``
@@ -166,6 +258,9 @@ def read_document(path: Path, where: str | None = None) -> tuple[str, bytes]:
         raise InputError(
             f"{where}: unsupported file type {path.suffix!r}; use one of {', '.join(SUFFIXES)}"
         )
+    from .paths import check_regular
+
+    check_regular(path, where)  # a FIFO would block forever
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -179,22 +274,48 @@ def read_document(path: Path, where: str | None = None) -> tuple[str, bytes]:
         from .docx import read_docx
 
         return normalize(read_docx(path, where)), data
-    text = decode(data, where)
-    if suffix in (".html", ".htm"):
-        text = html_to_text(text)
-    return normalize(text), data
+    markup = "html" if suffix in (".html", ".htm") else None
+    return prepare(decode(data, where), where, markup=markup), data
 
 
-def warn_unread(root: Path, skipped: list[Path]) -> None:
-    """One warning listing the files of a folder that are not read (manifests aside)."""
-    skipped = [p for p in skipped if not re.fullmatch(r"manifest.*\.csv", p.name, re.I)]
+def _is_manifest(path: Path) -> bool:
+    """A CSV whose first column is ``file``: a manifest, not a document."""
+    if path.suffix.lower() != ".csv":
+        return False
+    try:
+        with path.open("rb") as f:
+            head = f.readline(200).decode("utf-8-sig", "replace").strip().lower()
+    except OSError:
+        return False
+    return head == "file" or head.startswith(("file,", '"file",'))
+
+
+def warn_unread(root: Path, found: list[Path]) -> None:
+    """One warning naming the files of a folder that are not read: of another type than
+    :data:`SUFFIXES` (manifests, hidden files and trendkz report folders aside)."""
+    from .paths import is_report_folder
+
+    seen = set(found)
+    skipped = []
+    for top, dirs, names in os.walk(root):
+        here = Path(top)
+        if is_report_folder(here):
+            dirs[:] = []
+            continue
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            path = here / name
+            if name.startswith(".") or path in seen or not path.is_file():
+                continue
+            if not _is_manifest(path):
+                skipped.append(path)
     if skipped:
         names = ", ".join(p.relative_to(root).as_posix() for p in skipped[:20])
         more = f" and {len(skipped) - 20} more" if len(skipped) > 20 else ""
         warnings.warn(
             f"{root}: {len(skipped)} file(s) not loaded, of a type trendkz does not read "
             f"(it reads {', '.join(SUFFIXES)}): {names}{more}",
-            UserWarning,
+            TrendkzWarning,
             stacklevel=4,
         )
 
@@ -208,6 +329,8 @@ def without_scans(items: list[dict]) -> list[dict]:
         raise NoTextError("; ".join(unread))
     if unread:
         warnings.warn(
-            f"{len(unread)} file(s) not loaded: " + "; ".join(unread), UserWarning, stacklevel=3
+            f"{len(unread)} file(s) not loaded: " + "; ".join(unread),
+            TrendkzWarning,
+            stacklevel=3,
         )
     return items

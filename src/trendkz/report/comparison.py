@@ -196,10 +196,9 @@ def _combine(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
     for name in FRAME_NAMES:
         frames = [p[name] for p in parts if len(p[name])] or [parts[0][name]]
         df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-        declared, keys = schema.FRAMES[name]
+        declared = schema.FRAMES[name][0]
         extra = tuple(c for c in df.columns if c not in declared)
-        # each part is sorted and the parts come by entity: entity-first frames are in order
-        out[name] = schema.conform(df, name, extra=extra, sort=keys[0] != "entity")
+        out[name] = schema.conform(df, name, extra=extra)
     return out
 
 
@@ -225,6 +224,9 @@ def compare(
     from .._core.parallel import map_parts
 
     opts = _check_options(options)
+    from .._core.schema import require_corpus
+
+    require_corpus(corpus, fn="compare")
     if len(corpus) == 0:
         raise OptionError("compare: the corpus is empty")
     parts = corpus.by_entity()

@@ -27,6 +27,8 @@ def _axes(ax):
 
 
 def _need(data: pd.DataFrame, cols: list[str], fn: str) -> None:
+    if not isinstance(data, pd.DataFrame):
+        raise OptionError(f"{fn}: data must be a DataFrame, not {type(data).__name__}")
     missing = [c for c in cols if c and c not in data.columns]
     if missing:
         raise OptionError(f"{fn}: the frame lacks column(s) {missing}; it has {list(data.columns)}")

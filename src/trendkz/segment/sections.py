@@ -18,7 +18,6 @@ paragraphs, each an untitled section (heading ``""``), for alignment to place by
 
 from __future__ import annotations
 
-import operator
 import re
 from dataclasses import dataclass
 from itertools import islice
@@ -362,14 +361,11 @@ def split_sections(corpus: Corpus) -> pd.DataFrame:
     >>> sections.query("year == 2012")["heading"].tolist()[:2]
     ['Overview', '2012 Terrorist Incidents']
     """
-    rows, keys = [], []
+    schema.require_corpus(corpus, fn="split_sections", documents=True)
+    rows = []
     for doc in corpus:
         rows += _doc_sections(doc)
-        keys.append(_sort_key(doc))
-    frame = pd.DataFrame(rows, columns=_COLUMNS)
-    # documents already in the frame's order (their sections are, by start): no sort
-    in_order = None not in keys and all(map(operator.lt, keys, keys[1:]))
-    return schema.conform(frame, "sections", sort=not in_order)
+    return schema.conform(pd.DataFrame(rows, columns=_COLUMNS), "sections")
 
 
 def _sort_key(doc) -> tuple | None:
@@ -388,6 +384,12 @@ def _sort_key(doc) -> tuple | None:
 
 def section_tree(sections: pd.DataFrame, doc_id: str | None = None) -> str:
     """An indented outline of the sections (of one document, or of all), for printing."""
+    schema.require(
+        sections,
+        ["doc_id", "heading", "text", "level", "n_words"],
+        name="sections",
+        maker="split_sections",
+    )
     lines = []
     for did, part in sections.groupby("doc_id", sort=False):
         if doc_id is not None and did != doc_id:

@@ -114,6 +114,12 @@ def split_sentences(sections: pd.DataFrame) -> pd.DataFrame:
         ``doc_id, entity, series, year, section_id, sentence_id`` (0-based within the
         section), ``text``, ``start``, ``end`` (offsets into the document body).
     """
+    schema.require(
+        sections,
+        ["doc_id", "entity", "series", "year", "section_id", "text", "start"],
+        name="sections",
+        maker="split_sections",
+    )
     rows = []
     for r in sections.itertuples(index=False):
         for k, (a, b) in enumerate(sentence_spans(r.text, r.start)):
@@ -130,18 +136,5 @@ def split_sentences(sections: pd.DataFrame) -> pd.DataFrame:
                     b,
                 )
             )
-    cols = [
-        "doc_id",
-        "entity",
-        "series",
-        "year",
-        "section_id",
-        "sentence_id",
-        "text",
-        "start",
-        "end",
-    ]
-    df = pd.DataFrame(rows, columns=cols)
-    for c in cols:
-        df[c] = df[c].astype(schema.COLUMNS[c])
-    return df
+    cols = schema.FRAMES["sentence_list"][0]
+    return schema.conform(pd.DataFrame(rows, columns=cols), "sentence_list")

@@ -280,14 +280,10 @@ def count_terms(
     at = unit.tolist()
     out = {c: [v[u] for u in at] for c, v in units.items()}
     out["term"], out["count"], out["quoted"], out["hedged"] = term, count, quoted, hedged
-    words = np.array([np.nan if _missing(w) else w for w in out["n_words"]], dtype=float)
+    words = np.array([np.nan if schema.is_missing(w) else w for w in out["n_words"]], dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
         out["rate"] = np.where(words > 0, count * 1000.0 / words, np.nan)
     return schema.conform(pd.DataFrame(out), "terms")
-
-
-def _missing(value: object) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
 def _units(sec: pd.DataFrame, alignment: pd.DataFrame | None, by: str) -> dict[str, list]:
@@ -310,9 +306,9 @@ def _units(sec: pd.DataFrame, alignment: pd.DataFrame | None, by: str) -> dict[s
     words = [0] * len(number)
     for i, u in enumerate(code.tolist()):
         for c in ("doc_id", "entity", "series", "year", "kind", "group"):
-            if _missing(units[c][u]) and not _missing(cols[c][i]):
+            if schema.is_missing(units[c][u]) and not schema.is_missing(cols[c][i]):
                 units[c][u] = cols[c][i]
-        if not _missing(cols["n_words"][i]):
+        if not schema.is_missing(cols["n_words"][i]):
             words[u] += cols["n_words"][i]
     if by == "doc":
         units["group"] = [pd.NA] * len(number)

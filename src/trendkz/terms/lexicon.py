@@ -49,6 +49,7 @@ from .patterns import (
     GAP_SEP,
     RUN_TEXT,
     compile_pattern,
+    fold,
     needles,
     run_starts,
     specificity,
@@ -171,6 +172,7 @@ class Lexicon:
                         f"{term!r}; a pattern may belong to one term only"
                     )
                 owner[key] = term
+                compile_pattern(p)  # rejects empty and zero-width words now, not at first use
             self._terms[term] = tuple(" ".join(p.split()) for p in pats)
         self._hedges = tuple(HEDGES if hedges is None else hedges)
         self.name = name
@@ -184,13 +186,22 @@ class Lexicon:
     @classmethod
     def from_file(cls, path: str | Path, *, name: str | None = None) -> Lexicon:
         """Read a lexicon file (format in the module docstring)."""
+        if not isinstance(path, (str, Path)):
+            raise InputError(f"a lexicon file is a path, not {type(path).__name__}")
         path = Path(path)
+        if path.exists() and not path.is_file():  # a folder; a FIFO would block forever
+            raise InputError(f"{path}: not a regular file; name a lexicon text file")
         try:
             text = path.read_text(encoding="utf-8")
         except OSError as exc:
             raise InputError(
                 f"{path}: cannot read lexicon file ({exc.strerror}); check the path"
             ) from exc
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{path}: the lexicon file is not UTF-8 (bad byte at offset {exc.start}); "
+                "re-save it as UTF-8"
+            ) from None
         return cls._parse(text, source=str(path), name=name or path.stem)
 
     @classmethod
@@ -301,7 +312,7 @@ class Lexicon:
             self._owners = [t for _, t in order]
             self._needles = needles([p for p, _ in order])
             body = "|".join(f"({compile_pattern(p)})" for p, _ in order)
-            firsts = {p[0].casefold() for p, _ in order}
+            firsts = {fold(p[0]) for p, _ in order}
             # a one-character lookahead lets the engine skip most positions cheaply; when
             # every pattern opens with a word character, "no word character before" is a
             # word boundary, which the engine tests faster than a lookbehind
@@ -321,10 +332,10 @@ class Lexicon:
         regex = self.regex
         owners = self._owners
         if self._needles is not None:
-            folded = text.casefold()
+            folded = fold(text)  # the regex's case policy, position for position
             if not any(n in folded for n in self._needles):
                 return []
-            if self._runs and len(folded) == len(text):  # positions in both agree
+            if self._runs:
                 return [
                     (m.start(), m.end(), owners[m.lastindex - 1])
                     for m in self._near_needles(text, folded)

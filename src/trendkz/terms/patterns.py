@@ -8,7 +8,26 @@ import re
 
 from .._core.errors import InputError
 
-__all__ = ["compile_pattern"]
+__all__ = ["compile_pattern", "fold"]
+
+#: the characters outside ASCII that the regex engine, ignoring case, takes for ASCII letters
+_ODD = "\u0131\u017f\u212a"  # İ (U+0130) lengthens under lower(), seen from the length
+_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold(text: str) -> str:
+    """Text lower-cased the way matching ignores case, position for position.
+
+    The one case policy of lexicon matching: the literal prefilter compares ``fold(text)``
+    with lower-cased ASCII needles, and the regex ignores case; ``fold`` maps every character
+    that the regex takes for an ASCII letter (``İ``, ``ı``, ``ſ``, the Kelvin sign) to it, so
+    the prefilter never rules out text the regex would match, and offsets stay the same
+    (``str.casefold`` turns ``İ`` into two characters)."""
+    folded = text.lower()
+    if text.isascii() or len(folded) == len(text) and not any(c in text for c in _ODD):
+        return folded
+    return text.translate(_TO_ASCII).lower()
+
 
 _HYPHENS_RAW = "-\u2010\u2011"
 _HYPHENS = "\\-\u2010\u2011"  # inside a character class
@@ -28,6 +47,11 @@ def compile_pattern(pattern: str) -> str:
     pieces: list[str] = []
     after_gap = False
     for idx, w in enumerate(words):
+        if w != "..." and not w.strip("*" + _HYPHENS_RAW):
+            raise InputError(
+                f"pattern {pattern!r}: the word {w!r} has no letter, digit or sign of its own, "
+                "so it would match empty text or any word; write the word ('extremis*')"
+            )
         if w == "...":
             pieces.append(GAP)
             after_gap = True
@@ -40,10 +64,29 @@ def compile_pattern(pattern: str) -> str:
 
 
 def _word_regex(word: str) -> str:
+    """A word's regex, matched in time linear in the word's length.
+
+    A word ``c0*c1*...*ck`` (the ``c`` literal pieces, runs of ``*`` taken as one) becomes
+    ``c0`` then, for each middle piece, ``(?>\\w*?ci)``: the nearest place ``ci`` occurs,
+    never revisited (the nearest is always a right choice for whole-word matching), then
+    ``\\w*?ck(?!\\w)``, or ``\\w*+`` for a trailing ``*``. Nested wildcards thus never
+    backtrack into each other (``***x`` or ``*a*a*a*b`` on a 2,000-letter word)."""
+    pieces = re.sub(r"\*+", "*", word).split("*")
+    if len(pieces) == 1:
+        return _literal_regex(word)
+    out = [_literal_regex(pieces[0] + "*")]  # the '*' kept for the iz/is rule
+    for middle in pieces[1:-1]:
+        out.append(rf"(?>\w*?{_literal_regex(middle + '*')})")
+    last = pieces[-1]
+    out.append(rf"\w*?{_literal_regex(last)}(?!\w)" if last else r"\w*+")
+    return "".join(out)
+
+
+def _literal_regex(word: str) -> str:
     parts = []
     for i, ch in enumerate(word):
-        if ch == "*":
-            parts.append(r"\w*")
+        if ch == "*":  # a wildcard at a piece's edge, seen for the iz/is rule only
+            continue
         elif ch in _HYPHENS_RAW:
             parts.append(f"[{_HYPHENS}]?")
         elif ch in "'’":
@@ -72,7 +115,7 @@ def needles(patterns: list[str]) -> list[str] | None:
     parts = []
     for p in patterns:
         split = re.split(r"[\s*'’\-\u2010\u2011]+|(?<=[iI])[zZ](?=[aeiouAEIOU*])", p)
-        ok = [w.casefold() for w in split if len(w) >= 3 and w.isascii()]
+        ok = [w.lower() for w in split if len(w) >= 3 and w.isascii()]
         if not ok:
             return None
         parts.append(ok)

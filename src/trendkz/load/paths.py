@@ -1,0 +1,112 @@
+"""The path policy of loading: which files a folder offers, and where a manifest may point.
+
+- In a folder, hidden files and everything under a hidden folder (a name starting with
+  ``.``: ``.git/``, ``.ipynb_checkpoints/``) are not documents, nor is anything under a
+  trendkz report folder (one whose ``manifest.json`` trendkz wrote): a report saved inside
+  its source folder is never read back as input on the next run.
+- A manifest names files relative to the corpus folder, and they stay inside it: a name
+  that climbs out (``../x.txt``) or is absolute is refused with :class:`ManifestError`
+  unless ``allow_outside=True`` is passed. The check is on the names as written (a
+  symbolic link inside the folder is the folder owner's choice).
+- A path that is not a regular file (a folder, a FIFO, a device) is never opened as a
+  document: reading a FIFO would block forever.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from .._core.errors import CorpusError, InputError, ManifestError
+
+__all__ = ["check_regular", "check_source", "corpus_files", "inside", "is_report_folder"]
+
+REPORT_MANIFEST = "manifest.json"
+
+
+def is_report_folder(folder: Path) -> bool:
+    """``folder`` holds a report trendkz wrote: a ``manifest.json`` with trendkz's version
+    and its list of outputs."""
+    path = folder / REPORT_MANIFEST
+    try:
+        if path.stat().st_size > 50_000_000 or not path.is_file():
+            return False
+        manifest = json.loads(path.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return False
+    return isinstance(manifest, dict) and "trendkz" in manifest and "outputs" in manifest
+
+
+def corpus_files(root: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    """The document files under ``root`` (sorted): regular files with one of ``suffixes``,
+    not hidden, not under a hidden folder or a trendkz report folder. Symbolic links to
+    folders are not followed (a link loop would never end)."""
+    found = []
+    for top, dirs, names in os.walk(root):
+        here = Path(top)
+        if is_report_folder(here):
+            dirs[:] = []
+            continue
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            if name.startswith(".") or os.path.splitext(name)[1].lower() not in suffixes:
+                continue
+            path = here / name
+            if path.is_file():
+                found.append(path)
+    return sorted(found)
+
+
+def inside(base: Path, name: str, *, allow_outside: bool, where: str) -> Path:
+    """The path a manifest's ``name`` means, relative to ``base``; :class:`ManifestError`
+    when it leaves ``base`` (``..`` or an absolute path) and ``allow_outside`` is false."""
+    if "\x00" in name:
+        raise ManifestError(f"{where}: the file name {name!r} holds a NUL character")
+    absolute = PurePosixPath(name).is_absolute() or PureWindowsPath(name).is_absolute()
+    parts = PurePosixPath(name.replace("\\", "/")).parts
+    climbs = False
+    depth = 0
+    for part in parts:
+        depth += -1 if part == ".." else 0 if part in (".", "/") else 1
+        climbs = climbs or depth < 0
+    if (absolute or climbs or PureWindowsPath(name).drive) and not allow_outside:
+        raise ManifestError(
+            f"{where}: names {name!r}, which is outside the corpus folder {base}; "
+            "move the file into the folder, or pass allow_outside=True to read it anyway"
+        )
+    return base / name
+
+
+def check_regular(path: Path, where: str) -> None:
+    """Raise :class:`InputError` unless ``path`` is a regular file (a folder, FIFO, socket
+    or device is refused before it is opened)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise InputError(f"{where}: cannot read the file ({exc.strerror})") from None
+    if not stat.S_ISREG(mode):
+        kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file (a pipe or device)"
+        raise InputError(f"{where}: is {kind}; name a document file instead")
+
+
+def check_source(source: object) -> None:
+    """Raise :class:`CorpusError` unless ``source`` is a folder or file path, or a list of
+    file paths (a DataFrame is handled before)."""
+    if isinstance(source, (str, os.PathLike)):
+        if not str(source).strip():
+            raise CorpusError("the source is an empty path; name a folder or a file")
+        return
+    if isinstance(source, (list, tuple)):
+        bad = [p for p in source if not isinstance(p, (str, os.PathLike)) or not str(p).strip()]
+        if bad:
+            raise CorpusError(
+                f"the list of files holds {bad[0]!r}, which is not a file path; "
+                "give paths (str or pathlib.Path)"
+            )
+        return
+    raise CorpusError(
+        f"cannot load a corpus from {type(source).__name__} {str(source)[:60]!r}; give a "
+        "folder, a file, a list of files or a DataFrame with a 'text' column"
+    )
