@@ -33,6 +33,7 @@ _LEADER = re.compile(rf"(?:\.\s?){{4,}}\s*(?:\d{{1,4}}|{_ROMAN})$|\s[._]{{6,}}\s
 _CONTENTS = re.compile(r"^(?:#+\s*)?(?:table of )?contents$", re.I)
 _ENDS_PAGE = re.compile(rf"\S.*?\s(?:\d{{1,4}}|{_ROMAN})$", re.I)
 _NUMBER = re.compile(r"\d+")
+_HINT = re.compile(r"\d|(?<!\S)[ivx]{1,7}(?!\S)")  # a number a running line may carry
 _DATED = re.compile(r"\b(?:19|20)\d\d\b")
 _SEPARATOR = re.compile(r"^[_=*~-]{5,}$")
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -69,13 +70,10 @@ def _growing(numbers: list[int]) -> bool:
 def _running(lines: list[str]) -> set[int]:
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(lines):
-        if (
-            s
-            and ("\x00" in _key(s) or "\x01" in _key(s))
-            and len(s) <= 120
-            and len(s.split()) <= 16
-        ):
-            by_key[_key(s)].append(i)
+        if s and len(s) <= 120 and _HINT.search(s) and len(s.split()) <= 16:
+            key = _key(s)
+            if "\x00" in key or "\x01" in key:
+                by_key[key].append(i)
     found: set[int] = set()
     for key, where in by_key.items():
         if len(where) < 3 or len(_WORD.findall(key)) < 1:
@@ -86,7 +84,7 @@ def _running(lines: list[str]) -> set[int]:
     # a dated line repeated unchanged page after page (``Fall 2010``, ``2019 Annual Report``)
     same: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(lines):
-        if s and len(s.split()) <= 12 and _DATED.search(s) and not s.endswith("."):
+        if s and len(s) <= 120 and _DATED.search(s) and len(s.split()) <= 12 and s[-1] != ".":
             same[s].append(i)
     for where in same.values():
         if len(where) >= 5:
@@ -124,7 +122,11 @@ def _near(lines: list[str], i: int, step: int) -> int | None:
 
 
 def _contents(lines: list[str]) -> set[int]:
-    found = {i for i, s in enumerate(lines) if s and _LEADER.search(s)}
+    found = {
+        i
+        for i, s in enumerate(lines)
+        if ("...." in s or ". . . ." in s or "______" in s) and _LEADER.search(s)
+    }
     for i, s in enumerate(lines):
         if not _CONTENTS.match(s):
             continue
@@ -156,8 +158,8 @@ def furniture_lines(raw: list[str]) -> dict[int, str]:
         last = i + 1 >= len(lines) or not lines[i + 1]
         tag.setdefault(i, "running-footer" if last and not first else "running-header")
     for i, s in enumerate(lines):
-        if i in tag or not s:
-            continue
+        if i in tag or not s or (len(s) > 20 and s[0] not in "_=*~-"):
+            continue  # page numbers are short; separators drawn with these
         if s == "\f":
             tag[i] = "form-feed"
         elif _SEPARATOR.match(s):

@@ -34,6 +34,8 @@ SMALL_WORDS = frozenset(_SMALL)  #: words a title leaves in lower case
 
 def is_speaker(line: str) -> bool:
     """A transcript's speaker line (``Name -- Role`` or ``Operator``)."""
+    if " -- " not in line and not line.lstrip().startswith(("Operator", "Unknown")):
+        return False
     line = line.strip()
     return bool(_SPEAKER.match(line)) and not line.endswith((".", "?", "!"))
 
@@ -46,7 +48,7 @@ def speaker_names(lines: list[str]) -> set[str]:
     alone as a block at least twice in the document (``Jane Roe``)."""
     seen: dict[str, int] = {}
     for line in lines:
-        if _NAME.match(line) and not line.isupper():
+        if len(line) <= 60 and _NAME.match(line) and not line.isupper():
             seen[line] = seen.get(line, 0) + 1
     return {name for name, n in seen.items() if n >= 2}
 

@@ -128,12 +128,11 @@ def _own_line(text: str) -> bool:
     return not re.search(r"https?://|www\.", text)
 
 
-def _short_runs(blocks: list[_Block]) -> set[int]:
+def _short_runs(blocks: list[_Block], own: list[bool]) -> set[int]:
     """Blocks in a run of three or more short single lines (a list of names or terms, a
-    table's cells): none of them heads a section."""
+    table's cells): none of them heads a section. ``own``: which blocks pass _own_line."""
     short = [
-        "\n" not in b.text and not b.table and _own_line(b.text) and not _MARKDOWN.match(b.text)
-        for b in blocks
+        o and not b.table and not b.text.startswith("#") for o, b in zip(own, blocks, strict=True)
     ]
     out: set[int] = set()
     i = 0
@@ -172,10 +171,12 @@ def _heads(blocks: list[_Block]) -> list[_Head]:
     numbered_stack: list[str] = []
     line_level = 0  # level of the open own-line section
     names = speaker_names([b.text for b in blocks if "\n" not in b.text])
-    listed = _short_runs(blocks)
+    owns = [len(b.text) <= 140 and _own_line(b.text) for b in blocks]
+    listed = _short_runs(blocks, owns)
     for i, b in enumerate(blocks):
         first = b.text.split("\n", 1)[0].strip()
-        if b.table or is_speaker(first) or first in names:
+        speaker = (" -- " in first or first[:1] in "OU") and is_speaker(first)
+        if b.table or speaker or first in names:
             continue  # tables are set aside; a speaker's turn stays in its section
         if m := _MARKDOWN.match(first):
             level = len(m.group(1))
@@ -193,8 +194,9 @@ def _heads(blocks: list[_Block]) -> list[_Head]:
             heads.append(_Head(i, "numbered", line_level, first, b.start))
             continue
         lead = None if single else lead_heading(b.text)
-        own = _own_line(b.text) and not re.search(r"\w: \d", b.text) and i not in listed
-        if (own or is_label_line(b.text) or lead) and i + 1 < len(blocks):
+        own = owns[i] and i not in listed and not re.search(r"\w: \d", b.text)
+        label_line = b.text[-1:] == ":" and is_label_line(b.text)
+        if (own or label_line or lead) and i + 1 < len(blocks):
             text = (lead or b.text).rstrip(":")
             line_level = len(numbered_stack) + 1
             caps = text.upper() == text and any(c.isalpha() for c in text)

@@ -35,6 +35,8 @@ _AMOUNT = re.compile(r"[$€£%]|\d,\d{3}")  # a lone cell that is plainly an am
 _YEAR = re.compile(r"(?:(?:FY|CY|Q[1-4])\s?)?(?:19|20)\d\d[a-z]?")
 _HEADER = re.compile(rf"^\s*(?:{_YEAR.pattern})(?:\s+(?:{_YEAR.pattern})){{1,}}\s*$")
 _LETTER = re.compile(r"[^\W\d_]")
+_HEAD_STARTS = frozenset("0123456789FCQ \t")  # how a header of years can start
+_ENDS = frozenset("0123456789%)x-–—aA*")  # how a last cell can end
 
 
 class Row(NamedTuple):
@@ -57,6 +59,9 @@ def _tokens(line: str, at: int) -> list[tuple[str, int, int]]:
 
 
 def _row(line: str, at: int, columns: int) -> Row | None:
+    tabs = "\t" in line
+    if not tabs and (len(line) > 300 or not line or line[-1] not in _ENDS):
+        return None  # a row ends with a cell; a long line without tabs is prose
     if line.count("\t") >= 2:
         cells, pos = [], at
         for part in line.split("\t"):
@@ -89,16 +94,23 @@ def _row(line: str, at: int, columns: int) -> Row | None:
 def find_tables(body: str) -> list[Table]:
     """The tables of a body, in order (see the module's doc for what a table is)."""
     tables: list[Table] = []
+    texts = body.split("\n")
+    # a header or a row ends with a cell (or holds tabs): only such lines can start a table
+    starts = [k for k, t in enumerate(texts) if t and (t[-1] in _ENDS or "\t" in t)]
+    if not starts:
+        return tables
     lines, pos = [], 0
-    for line in body.split("\n"):
+    for line in texts:
         lines.append((pos, line))
         pos += len(line) + 1
-    i = 0
-    while i < len(lines):
+    done = 0
+    for i in starts:
+        if i < done:
+            continue
         at, line = lines[i]
         header: list[str] = []
         j = i
-        if _HEADER.match(line):
+        if line[:1] in _HEAD_STARTS and _HEADER.match(line):
             header = _YEAR.findall(line)
             j = i + 1
         rows = []
@@ -120,9 +132,7 @@ def find_tables(body: str) -> list[Table]:
             caption = prev if 0 < len(prev) <= 80 and not prev.endswith(".") else ""
             end = rows[-1].end
             tables.append(Table(at, end, caption, header, rows))
-            i = j
-        else:
-            i += 1
+            done = j
     return tables
 
 
