@@ -122,13 +122,18 @@ def _near(lines: list[str], i: int, step: int) -> int | None:
 
 
 def _contents(lines: list[str]) -> set[int]:
-    found = {
-        i
-        for i, s in enumerate(lines)
-        if ("...." in s or ". . . ." in s or "______" in s) and _LEADER.search(s)
-    }
+    whole = "\n".join(lines)
+    found: set[int] = set()
+    if "...." in whole or ". . . ." in whole or "______" in whole:
+        found = {
+            i
+            for i, s in enumerate(lines)
+            if ("...." in s or ". . . ." in s or "______" in s) and _LEADER.search(s)
+        }
+    if "ontents" not in whole and "ONTENTS" not in whole:
+        return found
     for i, s in enumerate(lines):
-        if not _CONTENTS.match(s):
+        if "ontents" not in s and "ONTENTS" not in s or not _CONTENTS.match(s):
             continue
         run, j, misses = [i], i + 1, 0
         while j < len(lines) and misses <= 2:
