@@ -131,18 +131,17 @@ def _own_line(text: str) -> bool:
 def _short_runs(blocks: list[_Block], own: list[bool]) -> set[int]:
     """Blocks in a run of three or more short single lines (a list of names or terms, a
     table's cells): none of them heads a section. ``own``: which blocks pass _own_line."""
-    short = [
-        o and not b.table and not b.text.startswith("#") for o, b in zip(own, blocks, strict=True)
-    ]
     out: set[int] = set()
-    i = 0
-    while i < len(blocks):
-        j = i
-        while j < len(blocks) and short[j]:
-            j += 1
-        if j - i >= 3:
-            out.update(range(i, j))
-        i = max(j, i + 1)
+    run: list[int] = []
+    for k, o in enumerate(own):
+        if o and not blocks[k].table and blocks[k].text[:1] != "#":
+            run.append(k)
+            continue
+        if len(run) >= 3:
+            out.update(run)
+        run = []
+    if len(run) >= 3:
+        out.update(run)
     return out
 
 
