@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import platform
 import resource
 import statistics
@@ -10,7 +11,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-HRR = ROOT.parent / "shared" / "corpora" / "state-hrr"
+# the shared corpora sit beside the project; TRENDKZ_CORPORA points elsewhere (a worktree)
+HRR = Path(os.environ.get("TRENDKZ_CORPORA", ROOT.parent / "shared" / "corpora")) / "state-hrr"
 
 
 def median_time(fn, repeat: int = 3) -> tuple[float, object]:

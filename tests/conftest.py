@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,9 @@ import trendkz
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
-HRR = ROOT.parent / "shared" / "corpora" / "state-hrr"
+# the shared corpora sit beside the project; TRENDKZ_CORPORA points elsewhere (a worktree)
+CORPORA = Path(os.environ.get("TRENDKZ_CORPORA", ROOT.parent / "shared" / "corpora"))
+HRR = CORPORA / "state-hrr"
 
 needs_hrr = pytest.mark.skipif(
     not (HRR / "manifest.csv").is_file(),

@@ -223,10 +223,10 @@ def test_dissimilar_sections_start_their_own_groups():
 def test_scorers_are_pluggable(kz_sections):
     crt = kz_sections[kz_sections["series"] == CRT]
     base = align_sections(crt)
-    percent = align_sections(crt, scorer=lambda a, b: fuzz.token_sort_ratio(a, b))
     unit = align_sections(crt, scorer=lambda a, b: fuzz.token_sort_ratio(a, b) / 100)
-    pd.testing.assert_frame_equal(base, percent)
     pd.testing.assert_frame_equal(base, unit)
+    with pytest.raises(OptionError, match="percentage"):  # not guessed from the values
+        align_sections(crt, scorer=lambda a, b: fuzz.token_sort_ratio(a, b))
     other = align_sections(crt, scorer=fuzz.WRatio)
     assert other.columns.tolist() == base.columns.tolist()
 
@@ -417,6 +417,7 @@ def test_a_group_of_a_titled_and_an_untitled_section():
 def test_subtree_entries_equal_counter_updates(links, seed):
     from collections import Counter
 
+    from trendkz.align.reference import subtree_counts
     from trendkz.align.words import count_entries, subtree_entries
 
     rng = np.random.default_rng(seed)
@@ -424,10 +425,7 @@ def test_subtree_entries_equal_counter_updates(links, seed):
     if seed % 5 == 0 and len(parent) > 2:
         parent[0] = len(parent) - 1  # a child before its parent: the plain path
     tokens = [rng.integers(0, 12, rng.integers(0, 9)).tolist() for _ in parent]
-    expected = [Counter(t) for t in tokens]
-    for i in range(len(parent) - 1, -1, -1):
-        if parent[i] >= 0:
-            expected[parent[i]].update(expected[i])
+    expected = subtree_counts(tokens, parent)
     codes = np.array([c for t in tokens for c in t], dtype=np.int64)
     sizes = np.array([len(t) for t in tokens], dtype=np.int64)
     own = count_entries(codes, sizes)
@@ -479,13 +477,24 @@ def test_subtree_entries_equal_counter_updates(links, seed):
     )
 )
 def test_word_codes_equal_the_plain_definition(texts):
-    from trendkz.align.words import _words, word_codes
+    from trendkz.align import reference
+    from trendkz.align.words import distinct_texts, number_keys, word_codes, word_keys
 
-    words = [_words(t) for t in texts]
-    number: dict[str, int] = {}
-    plain = [number.setdefault(w, len(number)) for ws in words for w in ws]
+    plain_codes, plain_sizes = reference.word_codes(texts)
     codes, sizes = word_codes(texts)
-    assert codes.tolist() == plain and sizes.tolist() == [len(ws) for ws in words]
+    assert codes.tolist() == plain_codes and sizes.tolist() == plain_sizes
+    # the steps: distinct texts; a key per word; one number per distinct key
+    distinct, which = distinct_texts(texts)
+    assert distinct == list(dict.fromkeys(texts)) and [distinct[k] for k in which] == texts
+    keys, key_sizes = word_keys(distinct)
+    plain_words = [w for t in distinct for w in reference.words(t)]
+    assert key_sizes.tolist() == [len(reference.words(t)) for t in distinct]
+    assert len(keys) == len(plain_words) and keys.shape[1:] == (3,)
+    by_word: dict[str, tuple] = {}  # equal words have equal keys, different words not
+    for w, k in zip(plain_words, map(tuple, keys.tolist()), strict=True):
+        assert by_word.setdefault(w, k) == k
+    assert len(set(by_word.values())) == len(by_word)
+    assert number_keys(keys).tolist() == reference.word_codes(distinct)[0]
 
 
 def test_word_codes_number_words_by_first_appearance():
@@ -500,9 +509,10 @@ def test_word_codes_number_words_by_first_appearance():
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="abZ é_1²½ß İЖ’-\n", max_size=30))
 def test_content_words_fast_path(text):
-    from trendkz.align.words import _TOKEN, _words
+    from trendkz.align.reference import words
+    from trendkz.align.words import _words
 
-    assert _words(text) == _TOKEN.findall(text.lower())
+    assert _words(text) == words(text)
 
 
 @settings(max_examples=200, deadline=None)
@@ -528,6 +538,7 @@ def test_best_by_group_picks_the_first_best_column(n, m, seed):
 def test_cosines_are_float64_sums_of_float32_weights():
     from collections import Counter
 
+    from trendkz.align.reference import tfidf_cosines
     from trendkz.align.words import _from_counters, cosines
 
     rng = np.random.default_rng(7)
@@ -545,16 +556,7 @@ def test_cosines_are_float64_sums_of_float32_weights():
     cos, rep, has = cosines(len(counts), *_from_counters(counts))
     assert rep[30] == rep[10] and len(cos) == len(counts) - 1
     cos = cos[np.ix_(rep, rep)]
-    n, words = len(counts), sorted({w for c in counts for w in c})
-    tf = np.zeros((n, len(words)))
-    for i, c in enumerate(counts):
-        for w, k in c.items():
-            tf[i, words.index(w)] = k
-    df = (tf > 0).sum(0)
-    wt = np.where(tf > 0, 1 + np.log(np.where(tf > 0, tf, 1)), 0) * np.log((1 + n) / df)
-    norms = np.sqrt((wt * wt).sum(1))
-    m = (wt[:, df >= 2] / np.where(norms > 0, norms, 1)[:, None]).astype(np.float32)
-    expected = np.round((m.astype(np.float64) @ m.T.astype(np.float64)).astype(np.float32), 6)
+    expected = tfidf_cosines(counts)
     assert has.tolist() == [True] * 60 + [False]
     assert np.array_equal(cos, expected)
     assert cos.dtype == np.float32
@@ -588,7 +590,7 @@ def test_heading_scores_of_rapidfuzz_and_plain_scorers_agree(kz_sections):
     )
     a, b = np.arange(len(rows)), np.arange(len(rows))[::-1]
     fast = Features(rows, fuzz.token_sort_ratio).heading(a, b)
-    plain = Features(rows, lambda x, y: fuzz.token_sort_ratio(x, y)).heading(a, b)
+    plain = Features(rows, lambda x, y: fuzz.token_sort_ratio(x, y) / 100).heading(a, b)
     assert np.array_equal(fast, plain, equal_nan=True) and np.nanmax(fast) == 1.0
 
 

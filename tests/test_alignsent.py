@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import itertools
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -12,6 +10,7 @@ from rapidfuzz import fuzz
 import trendkz
 from trendkz._core.errors import OptionError
 from trendkz._core.schema import FRAMES
+from trendkz.align.reference import best_total
 from trendkz.align.sections import align_sections, group_texts
 from trendkz.align.sentences import align_sentences, monotone_matching, weighted_lcs
 from trendkz.segment.sentences import sentence_spans
@@ -180,8 +179,9 @@ def test_bad_options(kz_sections, kwargs, message):
 
 
 def test_custom_scorer(kz_sections, kz_sentences):
-    alignment, base = kz_sentences
-    same = align_sentences(kz_sections, alignment, scorer=lambda a, b: fuzz.ratio(a, b))
+    alignment, _ = kz_sentences
+    base = align_sentences(kz_sections, alignment, scorer=fuzz.ratio)
+    same = align_sentences(kz_sections, alignment, scorer=lambda a, b: fuzz.ratio(a, b) / 100)
     pd.testing.assert_frame_equal(base, same)
 
 
@@ -205,17 +205,6 @@ def test_identical_sentences_are_same(bodies):
     assert (sent["sentence_from"] == sent["sentence_to"]).all()
 
 
-def _brute(sim, threshold):
-    n, m = sim.shape
-    cells = [(i, j) for i in range(n) for j in range(m) if sim[i, j] >= threshold]
-    best = 0.0
-    for k in range(len(cells) + 1):
-        for combo in itertools.combinations(cells, k):
-            if all(a[0] < b[0] and a[1] < b[1] for a, b in zip(combo, combo[1:], strict=False)):
-                best = max(best, sum(sim[c] for c in combo))
-    return best
-
-
 @SETTINGS
 @given(
     n=st.integers(0, 4),
@@ -228,7 +217,7 @@ def test_monotone_matching_is_optimal_and_ordered(n, m, seed, threshold):
     pairs = monotone_matching(sim, threshold)
     assert all(sim[p] >= threshold for p in pairs)
     assert all(a[0] < b[0] and a[1] < b[1] for a, b in zip(pairs, pairs[1:], strict=False))
-    assert sum(sim[p] for p in pairs) == pytest.approx(_brute(sim, threshold))
+    assert sum(sim[p] for p in pairs) == pytest.approx(best_total(sim, threshold))
 
 
 # --- the State Department human-rights reports ------------------------------------------
@@ -313,3 +302,137 @@ def test_unchanged_group_with_repeated_sentences():
         assert n >= 3 and sent["status"].tolist() == ["same"] * n
         assert sent["sentence_from"].tolist() == sent["sentence_to"].tolist() == list(range(n))
         assert (sent["similarity"] == 1.0).all()
+
+
+# --- the scorer contract ----------------------------------------------------------------
+
+
+def test_a_hair_over_one_is_clipped_not_read_as_percent(kz_sections, kz_sentences):
+    """A float32 cosine of equal texts is 1.0000001: it must not rescale the matrix."""
+    alignment, _ = kz_sentences
+    base = align_sentences(kz_sections, alignment, scorer=fuzz.ratio)
+    over = align_sentences(
+        kz_sections,
+        alignment,
+        scorer=lambda a, b: 1 + 1e-7 if a == b else fuzz.ratio(a, b) / 100,
+    )
+    pd.testing.assert_frame_equal(base, over)
+    sections, alignment, _ = sentences_of(
+        {
+            "a": (2001, [("H", f"{A} {B} {C}", 1), ("K", D, 1)]),
+            "b": (2002, [("H", f"{C} {A} {E}", 1), ("K", B, 1)]),
+        }
+    )
+    base = align_sentences(sections, alignment, scorer=fuzz.ratio)
+    over = align_sentences(
+        sections, alignment, scorer=lambda a, b: 1 + 1e-7 if a == b else fuzz.ratio(a, b) / 100
+    )
+    pd.testing.assert_frame_equal(base, over)
+    assert set(over["status"]) == {"same", "moved", "added", "removed"}
+    assert over["similarity"].max() == 1.0
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [(87.5, "percentage"), (1.01, r"returned 1\.01"), (-0.2, "returned -0.2"), (np.nan, "nan")],
+)
+def test_scores_clearly_outside_are_an_error_naming_the_scorer(kz_sections, value, message):
+    def my_scorer(a, b):
+        return value
+
+    with pytest.raises(OptionError, match=message) as err:
+        align_sentences(kz_sections, align_sections(kz_sections), scorer=my_scorer)
+    assert "my_scorer" in str(err.value) and "[0, 1]" in str(err.value)
+
+
+def test_rapidfuzz_scales_are_read_from_the_scorer():
+    import functools
+
+    from rapidfuzz import distance
+
+    from trendkz.align.scores import _scale, scorer_matrix
+
+    assert _scale(fuzz.ratio) == 100.0 and _scale(fuzz.token_set_ratio) == 100.0
+    assert _scale(distance.Indel.normalized_similarity) == 1.0
+    assert _scale(lambda a, b: 0.5) is None
+    part = functools.partial(fuzz.ratio, processor=str.lower)
+    assert _scale(part) == 100.0
+    assert scorer_matrix(["Abc"], ["abc"], part).tolist() == [[1.0]]
+    # a rapidfuzz scorer scoring nothing alike is 0, not "percent because > 1"
+    assert scorer_matrix(["abc"], ["xyz"], fuzz.ratio).tolist() == [[0.0]]
+    with pytest.raises(OptionError, match="distance"):
+        scorer_matrix(["a"], ["b"], distance.Levenshtein.distance)
+    with pytest.raises(OptionError, match="distance"):
+        align_sentences(
+            *sentences_of({"a": (2001, [("H", A, 1)])})[:2], scorer=distance.Indel.distance
+        )
+
+
+def test_thresholds_are_per_scorer():
+    from trendkz.align.sentences import THRESHOLDS, thresholds
+
+    assert thresholds(fuzz.ratio) == (0.6, 0.8)
+    assert thresholds(fuzz.token_set_ratio) == THRESHOLDS[fuzz.token_set_ratio]
+    tf = trendkz.TfidfCosine()
+    assert thresholds(tf) == (tf.min_similarity, tf.min_moved)
+    assert thresholds(lambda a, b: 0.0) == (0.6, 0.8)
+    # an explicit threshold wins over the scorer's own
+    sections, alignment, _ = sentences_of(
+        {"a": (2001, [("H", f"{A} {B}", 1)]), "b": (2002, [("H", f"{A} {E}", 1)])}
+    )
+    loose = align_sentences(sections, alignment, scorer=tf, min_similarity=0.0)
+    assert (loose["status"] == "changed").sum() == 1
+
+
+# --- the TF-IDF cosine scorer -----------------------------------------------------------
+
+
+def test_tfidf_cosine_reads_words_not_characters():
+    tf = trendkz.TfidfCosine()
+    reworded = "Journalists were detained by police during the protests in the capital."
+    assert tf(B, B) == 1.0
+    assert tf(B, "") == 0.0 and tf("", "") == 0.0
+    assert tf(B, reworded) > tf(B, A)
+    assert tf(B, reworded) == tf(reworded, B)  # symmetric
+    m = tf.matrix([A, B, C], [B, A])
+    assert m.shape == (3, 2) and m[1, 0] == 1.0 and m[0, 1] == 1.0
+    assert ((m >= 0) & (m <= 1)).all()
+    bound = tf.documents([A, B, C], [A, E])
+    assert bound.matrix([A], [A]).tolist() == [[1.0]]
+
+
+@SETTINGS
+@given(st.lists(SENT, min_size=1, max_size=6), st.lists(SENT, min_size=1, max_size=6))
+def test_tfidf_cosine_matrix_equals_pairwise_cosines(a, b):
+    tf = trendkz.TfidfCosine().documents(a, b)
+    m = tf.matrix(a, b)
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            assert m[i, j] == pytest.approx(tf.matrix([x], [y])[0, 0], abs=2e-6)
+            assert m[i, j] == pytest.approx(tf.matrix([y], [x])[0, 0], abs=2e-6)
+
+
+def test_tfidf_cosine_inside_align_sentences(kz_sections, kz_sentences):
+    alignment, base = kz_sentences
+    sent = align_sentences(kz_sections, alignment, scorer=trendkz.TfidfCosine())
+    assert sent.columns.tolist() == base.columns.tolist()
+    assert set(sent["status"]) <= {"same", "changed", "moved", "added", "removed"}
+    assert sent["similarity"].dropna().between(0, 1).all()
+    same = sent["status"] == "same"
+    assert (sent.loc[same, "text_from"] == sent.loc[same, "text_to"]).all()
+    again = align_sentences(kz_sections, alignment, scorer=trendkz.TfidfCosine())
+    pd.testing.assert_frame_equal(sent, again)
+
+
+@SETTINGS
+@given(st.lists(st.one_of(SENT, st.just("2019."), st.just("—")), min_size=1, max_size=8))
+def test_unchanged_group_shortcut_equals_the_general_path(sentences):
+    from trendkz.align import sentences as mod
+
+    groups = {0: list(sentences)}
+    for scorer in (fuzz.ratio, trendkz.TfidfCosine().documents(sentences, sentences)):
+        fast = mod._pair_rows(groups, groups, [0], scorer, 0.4, 0.65)
+        general = mod._pair_rows(groups, {0: list(sentences) + ["Zz."]}, [0], scorer, 0.4, 0.65)
+        assert [r for r in general if r[2] != len(sentences)] == fast or len(set(sentences)) < len(
+            sentences
+        )

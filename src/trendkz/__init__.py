@@ -23,6 +23,7 @@ from ._core.errors import (
 )
 from .align import (
     AlignmentTable,
+    TfidfCosine,
     align_sections,
     align_sentences,
     alignment_table,
@@ -33,14 +34,16 @@ from .facts import corroborate, diff_facts, extract_facts
 from .load import Corpus, Document, load_corpus
 from .report import (
     Comparison,
+    Digest,
     compare,
+    digest,
     plot_coverage,
     plot_facts,
     plot_similarity,
     plot_terms,
 )
 from .segment import section_tree, split_sections, split_sentences, split_tables
-from .terms import Lexicon, count_terms, keywords_in_context, lexicon, term_hits
+from .terms import Lexicon, count_terms, keyness, keywords_in_context, lexicon, term_hits
 
 try:
     __version__ = _metadata.version("trendkz")
@@ -53,6 +56,7 @@ __all__ = [
     "Corpus",
     "CorpusError",
     "DecodeError",
+    "Digest",
     "Document",
     "InputError",
     "Lexicon",
@@ -62,6 +66,7 @@ __all__ = [
     "OptionError",
     "OutputError",
     "TextDiff",
+    "TfidfCosine",
     "TrendkzError",
     "TrendkzWarning",
     "VerifyError",
@@ -77,8 +82,10 @@ __all__ = [
     "diff_facts",
     "diff_sections",
     "diff_text",
+    "digest",
     "extract_facts",
     "group_texts",
+    "keyness",
     "keywords_in_context",
     "lexicon",
     "load_corpus",

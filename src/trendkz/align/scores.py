@@ -24,6 +24,7 @@ Every score lies in [0, 1]. For the sections of one entity/series (``Features``)
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable
@@ -35,7 +36,18 @@ from rapidfuzz import fuzz, process
 from .._core.errors import OptionError
 from .words import cosines, count_entries, subtree_entries, word_codes
 
-__all__ = ["EVIDENCE", "WEIGHTS", "Features", "clean_heading", "normalize_heading", "scorer_matrix"]
+__all__ = [
+    "EVIDENCE",
+    "TOLERANCE",
+    "WEIGHTS",
+    "Features",
+    "check_scorer",
+    "checked_similarities",
+    "clean_heading",
+    "normalize_heading",
+    "scorer_matrix",
+    "scorer_name",
+]
 
 #: the kinds of evidence, in the order ``method`` names them
 EVIDENCE = ("heading", "content", "outline")
@@ -71,39 +83,97 @@ def normalize_heading(heading: str) -> str:
     return " ".join(content or words)
 
 
+#: how far outside [0, 1] a similarity may stray by rounding (a float32 cosine of two
+#: equal texts is 1.0000001): within it values are clipped, beyond it they are an error
+TOLERANCE = 1e-6
+
+
+def scorer_name(scorer: object) -> str:
+    """A scorer's name for messages: ``ratio``, ``partial(token_set_ratio)``, a class name."""
+    if isinstance(scorer, functools.partial):
+        return f"partial({scorer_name(scorer.func)})"
+    name = getattr(scorer, "__name__", None)
+    return str(name or type(scorer).__name__)
+
+
 def _scale(scorer: Callable) -> float | None:
-    """100 or 1 for a rapidfuzz similarity scorer; None for other callables."""
-    flags_fn = getattr(scorer, "_RF_ScorerPy", {}).get("get_scorer_flags")
+    """The optimal score of a rapidfuzz similarity scorer (100 for ``fuzz.*``, 1 for
+    ``normalized_similarity``), read from the scorer itself (also inside a
+    ``functools.partial``); None for any other callable, whose results must lie in [0, 1].
+    """
+    inner = scorer
+    while isinstance(inner, functools.partial):
+        inner = inner.func
+    flags_fn = getattr(inner, "_RF_ScorerPy", {}).get("get_scorer_flags")
     if flags_fn is None:
         return None
     flags = flags_fn()
     best, worst = flags["optimal_score"], flags["worst_score"]
     if best < worst:
         raise OptionError(
-            f"scorer={getattr(scorer, '__name__', scorer)!r} is a distance; "
+            f"scorer={scorer_name(scorer)!r} is a distance; "
             "pass a similarity such as rapidfuzz.fuzz.ratio or "
             "rapidfuzz.distance.Levenshtein.normalized_similarity"
         )
+    if worst != 0 or best not in (1, 100):
+        raise OptionError(
+            f"scorer={scorer_name(scorer)!r} scores from {worst} to {best}; "
+            "pass a similarity on 0..1 or 0..100 (a rapidfuzz fuzz.* or normalized_similarity)"
+        )
     return float(best)
+
+
+def check_scorer(scorer: object) -> Callable:
+    """``scorer`` if it can score sentences or headings, else an OptionError."""
+    if not callable(scorer) and not callable(getattr(scorer, "matrix", None)):
+        raise OptionError(
+            f"scorer={scorer!r} is not callable; pass a rapidfuzz scorer, "
+            "trendkz.TfidfCosine() or a function (a, b) -> similarity in [0, 1]"
+        )
+    _scale(scorer)  # a distance is refused here, before any work
+    return scorer  # type: ignore[return-value]
+
+
+def checked_similarities(m: np.ndarray, scorer: object) -> np.ndarray:
+    """The scorer contract on a matrix of scores of a scorer that is not rapidfuzz's:
+    values within :data:`TOLERANCE` of [0, 1] are clipped into it; NaN or values further
+    out are an OptionError naming the scorer (it is not guessed that they are percentages).
+    """
+    m = np.asarray(m, dtype=np.float64)
+    if not m.size:
+        return m
+    bad = np.isnan(m) | (m < -TOLERANCE) | (m > 1.0 + TOLERANCE)
+    if bad.any():
+        value = float(m[bad].flat[0])
+        hint = (
+            "; it looks like a percentage: divide by 100, or pass the rapidfuzz scorer itself "
+            "(its 0..100 scale is read from the scorer)"
+            if 2.0 <= value <= 100.0
+            else ""
+        )
+        raise OptionError(
+            f"scorer={scorer_name(scorer)!r} returned {value!r}; a scorer must return "
+            f"similarities in [0, 1]{hint}"
+        )
+    return np.clip(m, 0.0, 1.0)
 
 
 def scorer_matrix(
     a: list[str], b: list[str], scorer: Callable | None, *, cutoff: float = 0.0
 ) -> np.ndarray:
-    """``len(a) x len(b)`` similarities in [0, 1] of a scorer (rapidfuzz or any callable).
+    """``len(a) x len(b)`` similarities in [0, 1] of a scorer.
 
-    rapidfuzz scorers run through ``process.cdist`` and are divided by their optimal score;
-    with ``cutoff`` > 0 they may return 0 for pairs scoring under ``cutoff`` (rapidfuzz
-    then skips most of the work on them); pairs at or above it keep their exact score.
-    Other callables are called on every pair; when any result exceeds 1 the results are
-    read as percentages and divided by 100.
+    - a rapidfuzz similarity (recognised by its own flags, not by its values) runs through
+      ``process.cdist`` and is divided by its optimal score (100 or 1); with ``cutoff`` > 0
+      it may return 0 for pairs under ``cutoff`` (rapidfuzz then skips most of the work on
+      them); pairs at or above it keep their exact score;
+    - an object with a ``matrix(a, b)`` method (:class:`trendkz.TfidfCosine`) is asked
+      for the whole matrix;
+    - any other callable ``(a, b) -> float`` is called on every pair.
+
+    The last two are held to the contract of :func:`checked_similarities`.
     """
-    scorer = fuzz.token_sort_ratio if scorer is None else scorer
-    if not callable(scorer):
-        raise OptionError(
-            f"scorer={scorer!r} is not callable; pass a rapidfuzz scorer "
-            "or a function (a, b) -> similarity in 0..1 or 0..100"
-        )
+    scorer = check_scorer(fuzz.token_sort_ratio if scorer is None else scorer)
     if not a or not b:
         return np.zeros((len(a), len(b)))
     scale = _scale(scorer)
@@ -111,13 +181,17 @@ def scorer_matrix(
         # a hair under the cutoff: rapidfuzz's own rounding never drops a pair at it
         kw = {"score_cutoff": cutoff * scale * (1 - 1e-6)} if cutoff > 0 else {}
         m = process.cdist(a, b, scorer=scorer, dtype=np.float64, workers=1, **kw) / scale
+        return np.clip(m, 0.0, 1.0)
+    if callable(getattr(scorer, "matrix", None)):
+        m = scorer.matrix(a, b)  # type: ignore[attr-defined]
+        if np.shape(m) != (len(a), len(b)):
+            raise OptionError(
+                f"scorer={scorer_name(scorer)!r}.matrix returned shape {np.shape(m)}, "
+                f"not ({len(a)}, {len(b)})"
+            )
     else:
         m = np.array([[float(scorer(x, y)) for y in b] for x in a], dtype=np.float64)
-        if np.isnan(m).any():
-            raise OptionError("scorer returned NaN; it must return a number in 0..1 or 0..100")
-        if m.max() > 1.0:
-            m = m / 100.0
-    return np.clip(m, 0.0, 1.0)
+    return checked_similarities(m, scorer)
 
 
 def _distinct(items: list[str]) -> tuple[list[str], np.ndarray]:

@@ -114,9 +114,10 @@ def align_sections(
         The frame :func:`trendkz.split_sections` returns (any order; documents of several
         entities and series are aligned separately, per entity and series).
     scorer
-        Heading similarity: a rapidfuzz scorer or any callable ``(a, b) -> score`` in 0..1
-        or 0..100 (read as percent when any score exceeds 1), applied to normalized
-        headings. Default ``rapidfuzz.fuzz.token_sort_ratio``: word order is free but a
+        Heading similarity: a rapidfuzz similarity (its 0..100 scale is read from the
+        scorer) or any callable ``(a, b) -> similarity`` in [0, 1] (values a hair outside
+        are clipped, others are an OptionError), applied to normalized headings.
+        Default ``rapidfuzz.fuzz.token_sort_ratio``: word order is free but a
         heading is not a perfect match of a longer one that contains it.
     min_similarity
         A section joins a group only with a score of at least this (default 0.45);

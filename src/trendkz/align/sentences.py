@@ -9,9 +9,11 @@ numbers (``sentence_from``, ``sentence_to``) are 0-based positions in that list.
 
 For every pair of consecutive documents of a series (year order), and every group:
 
-1. a similarity matrix of the two years' sentences (``rapidfuzz.process.cdist``, default
-   scorer ``rapidfuzz.fuzz.ratio`` on the text as written, so that a changed quotation
-   mark counts);
+1. a similarity matrix of the two years' sentences; the default scorer is
+   :class:`trendkz.TfidfCosine` (cosine of the words' TF-IDF vectors, idf over the two
+   documents' sentences), measured against ``fuzz.ratio``, ``token_set_ratio`` and word
+   embeddings on hand-labelled rewordings and look-alikes (benchmarks/RESULTS.md); a
+   sentence is ``same`` only when its text is equal, so a changed quotation mark counts;
 2. an order-keeping assignment: the monotone matching (no two pairs cross) of pairs
    scoring at least ``min_similarity`` that maximizes the total similarity (a weighted
    longest common subsequence, one numpy pass per row): ``same`` when the texts are
@@ -34,24 +36,49 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from .._core import schema
-from .._core.errors import OptionError, check_unit
+from .._core.errors import check_unit
 from .._core.vocab import ADDED, CHANGED, MOVED, REMOVED, SAME
 from ..segment.sentences import sentence_texts
-from .scores import _scale, scorer_matrix
+from .cosine import TfidfCosine
+from .scores import _scale, check_scorer, scorer_matrix
 from .sections import joined_texts
 
-__all__ = ["MIN_MOVED", "MIN_SIMILARITY", "STATUSES", "align_sentences"]
+__all__ = ["MIN_MOVED", "MIN_SIMILARITY", "STATUSES", "THRESHOLDS", "align_sentences", "thresholds"]
 
-#: default ``min_similarity``: a pair under it is not "the same sentence, changed"
+#: ``min_similarity`` of a scorer that states none: under it a pair is not "the same
+#: sentence, changed" (the default scorer, TfidfCosine, states its own)
 MIN_SIMILARITY = 0.6
-#: default ``min_moved``: a pair out of order (or across groups) needs this to be "moved"
+#: ``min_moved`` of a scorer that states none: out of order (or across groups) a pair needs
+#: this to be "moved"
 MIN_MOVED = 0.8
+#: ``(min_similarity, min_moved)`` measured for each scorer on the sentence-pair gold
+#: (benchmarks/RESULTS.md); other scorers get ``(MIN_SIMILARITY, MIN_MOVED)`` unless they
+#: carry their own as attributes ``min_similarity`` and ``min_moved`` (as TfidfCosine does)
+THRESHOLDS: dict[object, tuple[float, float]] = {
+    fuzz.ratio: (MIN_SIMILARITY, MIN_MOVED),
+    Indel.normalized_similarity: (MIN_SIMILARITY, MIN_MOVED),
+    fuzz.token_set_ratio: (0.65, 0.9),
+}
 #: the values of ``status``
 STATUSES = (SAME, CHANGED, MOVED, ADDED, REMOVED)
 #: Indel similarities (normalized by the summed length), which allow a length filter
 _INDEL = {fuzz.ratio: 100.0, Indel.normalized_similarity: 1.0}  # and their best score
 #: rows compared at once by :func:`_moved_matrix`
 _BAND = 64
+
+
+def thresholds(scorer: object) -> tuple[float, float]:
+    """``(min_similarity, min_moved)`` by default for ``scorer`` (see :data:`THRESHOLDS`)."""
+    try:
+        known = THRESHOLDS.get(scorer)
+    except TypeError:  # an unhashable callable
+        known = None
+    if known is not None:
+        return known
+    return (
+        float(getattr(scorer, "min_similarity", MIN_SIMILARITY)),
+        float(getattr(scorer, "min_moved", MIN_MOVED)),
+    )
 
 
 def monotone_matching(sim: np.ndarray, threshold: float) -> list[tuple[int, int]]:
@@ -194,6 +221,13 @@ def _same_text(a: str, b: str) -> bool:
     return a == b or a.split() == b.split()
 
 
+def _self_similar(scorer, texts: list[str]) -> bool:
+    """Whether ``scorer`` surely scores each of ``texts`` 1 with itself."""
+    if isinstance(scorer, TfidfCosine):
+        return scorer.self_similar(texts)
+    return scorer in _INDEL
+
+
 def _scores(a: list[str], b: list[str], scorer, scale: float | None, cutoff: float) -> np.ndarray:
     """``scorer_matrix(a, b, scorer, cutoff=cutoff)``; ``scale``: that of a rapidfuzz
     scorer, whose matrix is asked for directly (many small matrices)."""
@@ -219,8 +253,9 @@ def _pair_rows(
             left_a += [(g, i) for i in range(len(a))]
             left_b += [(g, j) for j in range(len(b))]
             continue
-        if a == b and scorer in _INDEL and len(set(a)) == len(a):
-            # unchanged text: each sentence is the same as itself, and only itself scores 1
+        if a == b and len(set(a)) == len(a) and _self_similar(scorer, a):
+            # unchanged text: each sentence scores 1 with itself, so the matching of the
+            # largest total is the diagonal (no other n pairs that do not cross exist)
             rows += [(g, i, i, g, t, t, 1.0, SAME) for i, t in enumerate(a)]
             continue
         if scale == -1.0:
@@ -257,9 +292,9 @@ def align_sentences(
     sections: pd.DataFrame,
     alignment: pd.DataFrame,
     *,
-    scorer: Callable | None = None,
-    min_similarity: float = MIN_SIMILARITY,
-    min_moved: float = MIN_MOVED,
+    scorer: Callable | TfidfCosine | None = None,
+    min_similarity: float | None = None,
+    min_moved: float | None = None,
 ) -> pd.DataFrame:
     """Align the sentences of every group between consecutive documents of its series.
 
@@ -270,14 +305,19 @@ def align_sentences(
     alignment
         The frame :func:`trendkz.align_sections` returns for these sections.
     scorer
-        Sentence similarity: a rapidfuzz scorer or any callable ``(a, b) -> score`` in 0..1
-        or 0..100. Default ``rapidfuzz.fuzz.ratio`` (normalized Indel similarity of the
-        text as written).
+        Sentence similarity: a rapidfuzz similarity (its 0..100 scale is read from the
+        scorer), :class:`trendkz.TfidfCosine` (idf over the two documents' sentences), or
+        any callable ``(a, b) -> similarity`` in [0, 1] (values a hair outside are
+        clipped, others are an OptionError). Default :class:`trendkz.TfidfCosine`
+        (``rapidfuzz.fuzz.ratio`` before; both measured in benchmarks/RESULTS.md).
     min_similarity
-        In order, a pair needs at least this to count as the same sentence (default 0.6).
+        In order, a pair needs at least this to count as the same sentence. Default: the
+        one measured for the scorer (:func:`thresholds`; 0.4 for TfidfCosine, 0.6 for
+        ``fuzz.ratio``).
     min_moved
-        Out of order or across groups, a pair needs at least this to count as moved
-        (default 0.8).
+        Out of order or across groups, a pair needs at least this to count as moved.
+        Default: the one measured for the scorer (0.65 for TfidfCosine, 0.8 for
+        ``fuzz.ratio``).
 
     Returns
     -------
@@ -301,15 +341,13 @@ def align_sentences(
     >>> row["text_from"][:38], row["text_to"][:38]
     ('Legislation, Law Enforcement, and Bord', 'Legislation, Law Enforcement, and Bord')
     """
-    min_sim = check_unit("min_similarity", min_similarity)
-    moved = check_unit("min_moved", min_moved)
-    if scorer is None:
-        scorer = fuzz.ratio
-    elif not callable(scorer):
-        raise OptionError(
-            f"scorer={scorer!r} is not callable; pass a rapidfuzz scorer or a "
-            "function (a, b) -> similarity in 0..1 or 0..100"
-        )
+    scorer = TfidfCosine() if scorer is None else check_scorer(scorer)
+    default_sim, default_moved = thresholds(scorer)
+    min_sim = check_unit(
+        "min_similarity", default_sim if min_similarity is None else min_similarity
+    )
+    moved = check_unit("min_moved", default_moved if min_moved is None else min_moved)
+    bind = getattr(scorer, "documents", None)  # a scorer that reads both documents first
     cols = schema.FRAMES["sentences"][0]
     series: dict[tuple, list[dict]] = {}
     for row in joined_texts(sections, alignment):
@@ -330,7 +368,13 @@ def align_sentences(
             first = min(part, key=_order)
             ent, ser = first["entity"], first["series"]
         for (ya, da), (yb, db) in zip(docs, docs[1:], strict=False):
-            parts.append(_pair_rows(by_doc[da], by_doc[db], groups, scorer, min_sim, moved))
+            pair_scorer = scorer
+            if callable(bind):
+                pair_scorer = bind(
+                    list(chain.from_iterable(by_doc[da].values())),
+                    list(chain.from_iterable(by_doc[db].values())),
+                )
+            parts.append(_pair_rows(by_doc[da], by_doc[db], groups, pair_scorer, min_sim, moved))
             pairs.append((ent, ser, ya, yb, da, db, rank))
     rows = list(chain.from_iterable(parts))
     if not rows:

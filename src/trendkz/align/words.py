@@ -35,42 +35,69 @@ def word_codes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """The words of all texts as integers numbered in order of first appearance (flat),
     and how many words each text has. A text seen before is read once.
 
-    Words are told apart by exact keys, read with numpy, not by strings: a word of ASCII
-    letters is its lower-case letters as bytes (three 8-byte numbers); any other word (a
-    non-ASCII letter, or over 24 letters) gets a negative number of its own."""
+    The plain definition is :func:`trendkz.align.reference.word_codes` (a property test
+    holds the two equal). The steps:
+
+    1. :func:`distinct_texts`: each distinct text once, in order of first appearance;
+    2. :func:`word_keys`: every word of those texts as an exact key of three int64 (its
+       lower-case ASCII letters as bytes, read with numpy; any other word, with a
+       non-ASCII letter or over 24 letters, a negative number of its own);
+    3. :func:`number_keys`: one integer per distinct key, in order of first appearance;
+    4. the codes of the distinct texts repeated for every text (:func:`_gather`).
+    """
+    distinct, which = distinct_texts(texts)
+    keys, sizes = word_keys(distinct)
+    codes = number_keys(keys)
+    # distinct texts come in order of first appearance: so do their words' codes
+    return _gather(codes, _starts(sizes)[which], sizes[which]), sizes[which]
+
+
+def distinct_texts(texts: list[str]) -> tuple[list[str], np.ndarray]:
+    """The distinct texts in order of first appearance, and where each text is in them."""
     first: dict[str, int] = {}
     which = np.fromiter(
         (first.setdefault(t, len(first)) for t in texts), dtype=np.int64, count=len(texts)
     )
-    distinct = list(first)
-    keys, sizes, done = _ascii_words(distinct)
-    if not done.all():  # the others word by word, keys made the same way
-        other: dict[str, int] = {}
-        seen: dict[str, tuple] = {}
-        lists = [
-            []
-            if ok
-            else [seen.get(w) or seen.setdefault(w, _word_key(w, other)) for w in _words(t)]
-            for t, ok in zip(distinct, done.tolist(), strict=True)
-        ]
-        sizes[~done] = [len(w) for w, ok in zip(lists, done, strict=True) if not ok]
-        where = _gather(np.arange(int(sizes.sum())), _starts(sizes)[~done], sizes[~done])
-        every = np.empty((int(sizes.sum()), 3), dtype=np.int64)
-        every[np.setdiff1d(np.arange(len(every)), where, assume_unique=True)] = keys
-        every[where] = np.array(list(chain.from_iterable(lists)), dtype=np.int64).reshape(-1, 3)
-        keys = every
-    codes = np.zeros(0, dtype=np.int64)
-    if len(keys):  # one number per distinct key: by its first 8 letters, then the rest
-        key = pd.factorize(keys[:, 0], sort=False)[0].astype(np.int64)
-        longer = keys[:, 1] != 0  # (the third part is 0 when the second is)
-        if longer.any():
-            k2 = pd.factorize(keys[longer, 1], sort=False)[0].astype(np.int64)
-            k3 = pd.factorize(keys[longer, 2], sort=False)[0].astype(np.int64)
-            rest = pd.factorize(k2 * (int(k3.max()) + 1) + k3, sort=False)[0]
-            key[longer] = (int(key.max()) + 1) + key[longer] * (int(rest.max()) + 1) + rest
-        codes = pd.factorize(key, sort=False)[0].astype(np.int64)
-    # distinct texts come in order of first appearance: so do their words' codes
-    return _gather(codes, _starts(sizes)[which], sizes[which]), sizes[which]
+    return list(first), which
+
+
+def word_keys(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The key of every word of the texts (``n_words x 3`` int64, texts in order, words in
+    order) and how many words each text has. Texts of ASCII words up to 24 letters are
+    read with numpy (:func:`_ascii_words`), the others word by word (:func:`_word_key`)."""
+    keys, sizes, done = _ascii_words(texts)
+    if done.all():
+        return keys, sizes
+    other: dict[str, int] = {}  # words that are not ASCII keys: numbered as met
+    seen: dict[str, tuple] = {}
+    lists = [
+        [seen.get(w) or seen.setdefault(w, _word_key(w, other)) for w in _words(t)]
+        for t, ok in zip(texts, done.tolist(), strict=True)
+        if not ok
+    ]
+    sizes[~done] = [len(w) for w in lists]
+    # the slow texts' words go where their texts are; the numpy keys fill the rest
+    where = _gather(np.arange(int(sizes.sum())), _starts(sizes)[~done], sizes[~done])
+    every = np.empty((int(sizes.sum()), 3), dtype=np.int64)
+    every[np.setdiff1d(np.arange(len(every)), where, assume_unique=True)] = keys
+    every[where] = np.array(list(chain.from_iterable(lists)), dtype=np.int64).reshape(-1, 3)
+    return every, sizes
+
+
+def number_keys(keys: np.ndarray) -> np.ndarray:
+    """One integer per distinct row of ``keys`` (``n x 3`` int64), numbered from 0 in
+    order of first appearance: by the first 8 letters, then the rest (rows whose second
+    part is 0 have a third part of 0 too)."""
+    if not len(keys):
+        return np.zeros(0, dtype=np.int64)
+    key = pd.factorize(keys[:, 0], sort=False)[0].astype(np.int64)
+    longer = keys[:, 1] != 0
+    if longer.any():
+        k2 = pd.factorize(keys[longer, 1], sort=False)[0].astype(np.int64)
+        k3 = pd.factorize(keys[longer, 2], sort=False)[0].astype(np.int64)
+        rest = pd.factorize(k2 * (int(k3.max()) + 1) + k3, sort=False)[0]
+        key[longer] = (int(key.max()) + 1) + key[longer] * (int(rest.max()) + 1) + rest
+    return pd.factorize(key, sort=False)[0].astype(np.int64)
 
 
 _WIDTH = 24  # letters a word key holds (three 8-byte numbers)

@@ -80,6 +80,12 @@ class Comparison:
 
         return save_comparison(self, path, source=source, progress=progress, force=force)
 
+    def digest(self, **options):
+        """The ranked changes per entity and document pair (see :func:`trendkz.digest`)."""
+        from .digest import digest
+
+        return digest(self, **options)
+
     def summary(self) -> dict[str, pd.DataFrame]:
         """Small frames for a glance: most changed sections, framing shift, facts that moved."""
         ch = self.changes

@@ -75,6 +75,11 @@ def _outputs(comparison, progress: bool) -> dict[str, bytes]:
         out[f"figures/{name}.svg"] = svgs[name]
         out[f"figures/{name}.png"] = figure_bytes(fig, "png")
     out["index.html"] = index_html(comparison, svgs).encode()
+    from .digest import digest
+
+    ranked = digest(comparison)
+    out["digest.md"] = ranked.to_markdown().encode()
+    out["digest.tex"] = ranked.to_latex().encode()
     return out
 
 
@@ -92,7 +97,8 @@ def save_comparison(
     Any other folder is refused with :class:`OutputError` unless ``force=True``, which writes
     the report's files into it and keeps every file trendkz did not write.
 
-    Layout: ``tables/<frame>.csv``, ``figures/<name>.svg`` and ``.png``, ``index.html`` and
+    Layout: ``tables/<frame>.csv``, ``figures/<name>.svg`` and ``.png``, ``index.html``,
+    ``digest.md`` and ``digest.tex`` (:func:`trendkz.digest`, top 10 per pair) and
     ``manifest.json`` (versions, options, ``source`` to re-run from, SHA-256 of every input
     and every output). ``source`` says where to re-run from: ``"bundled:kazakhstan"`` (the
     default) or ``{"path": ..., "manifest": ...}`` with paths relative to the folder.

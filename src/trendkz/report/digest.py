@@ -1,0 +1,372 @@
+"""What changed, on one page: ``digest(comparison) -> Digest``, a ranked list per pair.
+
+For every entity and every consecutive pair of documents in a series, :func:`digest`
+collects the candidate changes (:mod:`trendkz.report.digest_items`), scores each as
+``weight[kind] × strength`` and ranks them. Every item cites both sides where it has one:
+document, section heading, character span in the body and the quote that span holds.
+
+Kinds, their default weights (``DEFAULT_WEIGHTS``, tunable with ``weights=``) and the
+strength each is given (roughly 0–3; the ``score_detail`` column spells it out):
+
+==================== ====== ===========================================================
+kind                 weight strength
+==================== ====== ===========================================================
+framing shift        1.6    share of a lexicon term's uses in quotation marks (or
+                            hedged) changed by ≥ 0.15: ``1 + 3|Δshare|``, +0.5 when the
+                            share becomes all or none, × ``min(1, fewer uses / 4)``
+fact moved           1.3    a fact rose or fell: ``1 + min(2, |log2(new / old)|)``
+qualifier changed    1.0    same measure stated differently ("about" → "more than"): 1.5
+section added        1.0    ``log10(1 + words)``, at most 3
+section removed      0.9    ``log10(1 + words)``, at most 3
+section rewritten    0.6    ``(1 - similarity) × log10(1 + words)``
+term rising/falling  0.7    keyness of a word or word pair (G², later vs earlier,
+                            p < 0.001, ≥ 4 uses): ``log2(G²) / 2``, at most 3
+sentence added       1.0    a new sentence carrying numbers, lexicon terms, key words
+                            or names the other document never uses: ``0.4 + 0.6·numbers
+                            + 0.4·terms + 0.3·key words + 0.3·new names`` (each capped),
+                            halved under five words
+sentence removed     0.8    the same, for a sentence that is gone
+==================== ====== ===========================================================
+
+Items citing the same sentence on the same side (a fact and the sentence that states it)
+are kept once, the higher score; so is a new sentence whose new words (those the other
+document never uses) are mostly those of a sentence ranked above it: the same news told
+twice. Ties break by kind (the order above), then position in
+the later document, then the headline: the ranking is deterministic.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .._core.errors import OptionError
+from ..terms.counts import term_hits
+from ..terms.keyness import _count
+from . import digest_items as items_module
+from . import digest_sentences
+from .digest_cite import Bodies
+
+__all__ = ["COLUMNS", "DEFAULT_WEIGHTS", "Digest", "digest"]
+
+DEFAULT_WEIGHTS = {
+    "framing shift": 1.6,
+    "fact moved": 1.3,
+    "qualifier changed": 1.0,
+    "section added": 1.4,
+    "section removed": 1.2,
+    "section rewritten": 0.6,
+    "term rising": 1.3,
+    "term falling": 1.3,
+    "sentence added": 1.0,
+    "sentence removed": 0.8,
+    "sentence changed": 0.6,
+}
+_SENTENCE_LIKE = (
+    "fact moved",
+    "qualifier changed",
+    "sentence added",
+    "sentence removed",
+    "sentence changed",
+)
+
+#: the digest frame's columns, in order
+COLUMNS = [
+    "entity",
+    "series",
+    "year_from",
+    "year_to",
+    "doc_from",
+    "doc_to",
+    "rank",
+    "kind",
+    "status",
+    "headline",
+    "score",
+    "score_detail",
+    "term",
+    "measure",
+    "heading_from",
+    "start_from",
+    "end_from",
+    "quote_from",
+    "heading_to",
+    "start_to",
+    "end_to",
+    "quote_to",
+]
+_DTYPES = {
+    "year_from": "Int64",
+    "year_to": "Int64",
+    "rank": "Int64",
+    "score": "float64",
+    "start_from": "Int64",
+    "end_from": "Int64",
+    "start_to": "Int64",
+    "end_to": "Int64",
+}
+
+
+@dataclass
+class Digest:
+    """A ranked digest: ``frame`` (columns :data:`COLUMNS`) and its renderings."""
+
+    frame: pd.DataFrame
+    weights: dict = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    def __repr__(self) -> str:
+        pairs = self.frame[["entity", "doc_from", "doc_to"]].drop_duplicates()
+        return f"Digest({len(self.frame)} items, {len(pairs)} document pairs)"
+
+    def to_frame(self) -> pd.DataFrame:
+        """A copy of the ranked frame."""
+        return self.frame.copy()
+
+    def to_markdown(self) -> str:
+        """Markdown: a heading per entity and pair, then the ranked items with citations."""
+        from .digest_render import to_markdown
+
+        return to_markdown(self.frame)
+
+    def to_latex(self) -> str:
+        """LaTeX ready for ``\\input``: one booktabs table per pair, text escaped."""
+        from .digest_render import to_latex
+
+        return to_latex(self.frame)
+
+    def to_html(self, entity: str | None = None) -> str:
+        """An HTML fragment (no page around it), for one entity or all."""
+        from .digest_render import to_html
+
+        return to_html(self.frame, entity)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+
+def _pairs(changes: pd.DataFrame, entity, pairs) -> pd.DataFrame:
+    cols = ["entity", "series", "year_from", "year_to", "doc_from", "doc_to"]
+    p = changes[cols].dropna(subset=["doc_from", "doc_to"]).drop_duplicates()
+    if entity is not None:
+        wanted = [entity] if isinstance(entity, str) else list(entity)
+        missing = sorted(set(wanted) - set(p["entity"].astype(str)))
+        if missing:
+            known = ", ".join(sorted(set(p["entity"].astype(str)))[:10])
+            raise OptionError(f"digest: no entity {missing}; known: {known}")
+        p = p[p["entity"].isin(wanted)]
+    if pairs is not None:
+        keep = np.zeros(len(p), dtype=bool)
+        for a, b in pairs:
+            if isinstance(a, str):
+                keep |= (p["doc_from"] == a).to_numpy() & (p["doc_to"] == b).to_numpy()
+            else:
+                keep |= (p["year_from"] == a).to_numpy() & (p["year_to"] == b).to_numpy()
+        p = p[keep]
+    return p.sort_values(cols, kind="mergesort").reset_index(drop=True)
+
+
+def _by_pair(frame: pd.DataFrame) -> dict:
+    if frame.empty:
+        return {}
+    return {k: g for k, g in frame.groupby(["doc_from", "doc_to"], sort=False, dropna=True)}
+
+
+def _starts(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    return {
+        str(d): np.sort(g["start"].to_numpy(dtype="int64"))
+        for d, g in frame.groupby("doc_id", sort=False)
+    }
+
+
+def _groups(comparison, secs: pd.DataFrame, bodies: Bodies) -> tuple[dict, dict, dict]:
+    """Words, first sentence span and first heading of each (document, group)."""
+    al = comparison.alignment.dropna(subset=["section_id"])
+    g = secs[["doc_id", "section_id", "n_words", "start"]].merge(
+        al[["doc_id", "section_id", "group"]], on=["doc_id", "section_id"]
+    )
+    agg = g.groupby(["doc_id", "group"], sort=False).agg(
+        n_words=("n_words", "sum"), start=("start", "min")
+    )
+    words, first, heads = {}, {}, {}
+    for (doc, grp), n, start in zip(
+        agg.index.tolist(), agg["n_words"].tolist(), agg["start"].tolist(), strict=True
+    ):
+        key = (doc, int(grp))
+        words[key] = int(n)
+        first[key] = span = bodies.sentence_at(doc, int(start))
+        lead = " ".join(bodies.body(doc)[span[0] : span[1]].split()[:6])
+        heads[key] = bodies.heading(doc, int(start)) or f"¶ {lead}…"
+    return words, first, heads
+
+
+def _tokens(secs: pd.DataFrame) -> dict:
+    """Per document, its words and word pairs (:class:`digest_items.DocWords`)."""
+    return {
+        doc: items_module.DocWords.of(_count(part["text"].fillna("").astype(str), (1, 2)))
+        for doc, part in secs.groupby("doc_id", sort=True)
+    }
+
+
+def _weights(weights: dict | None) -> dict:
+    unknown = sorted(set(weights or {}) - set(DEFAULT_WEIGHTS))
+    if unknown:
+        raise OptionError(
+            f"digest: unknown kind(s) {unknown} in weights; valid: {list(DEFAULT_WEIGHTS)}"
+        )
+    return {**DEFAULT_WEIGHTS, **(weights or {})}
+
+
+def _cite(item: dict, side: str, doc: str, bodies: Bodies) -> dict:
+    span = item.get(f"span_{side}")
+    if not span or span[1] <= span[0]:
+        return {f"heading_{side}": None, f"start_{side}": None, f"end_{side}": None,
+                f"quote_{side}": None}  # fmt: skip
+    head, s, e, quote = bodies.cite(doc, span[0], span[1])
+    return {f"heading_{side}": head, f"start_{side}": s, f"end_{side}": e, f"quote_{side}": quote}
+
+
+def _rank(rows: list[dict], top: int | None) -> list[dict]:
+    order = {k: i for i, k in enumerate(DEFAULT_WEIGHTS)}
+    rows.sort(
+        key=lambda r: (
+            -round(r["score"], 9),
+            order.get(r["kind"], 99),
+            r["start_to"] if r["start_to"] is not None else r["start_from"] or 0,
+            r["headline"],
+        )
+    )
+    kept: list[dict] = []
+    seen: dict[str, list[tuple[int, int]]] = {"from": [], "to": []}
+    for r in rows:  # a new or gone section speaks for its first sentence
+        if r["kind"] in ("section added", "section removed"):
+            for side in ("from", "to"):
+                if r.get(f"_sent_{side}") is not None:
+                    seen[side].append(r[f"_sent_{side}"])
+    news: set = set()  # the new words of the sentences kept so far
+    for r in rows:
+        novel = r.pop("_novel", None) or set()
+        if len(novel) >= 2 and len(novel & news) >= 0.6 * len(novel):
+            continue  # the same new thing, stated again in another sentence
+        if r["kind"] in _SENTENCE_LIKE:
+            spans = [
+                (side, bodies_span)
+                for side in ("from", "to")
+                if (bodies_span := r.get(f"_sent_{side}")) is not None
+            ]
+            if any(s < b and a < e for side, (a, b) in spans for s, e in seen[side]):
+                continue
+            for side, span in spans:
+                seen[side].append(span)
+        news |= novel
+        kept.append(r)
+        if top is not None and len(kept) >= top:
+            break
+    for i, r in enumerate(kept, 1):
+        r["rank"] = i
+    return kept
+
+
+def digest(
+    comparison,
+    *,
+    top: int | None = 10,
+    entity=None,
+    pairs=None,
+    weights: dict | None = None,
+    lexicon=None,
+) -> Digest:
+    """The changes that matter, ranked, for each entity and consecutive document pair.
+
+    ``top`` items per pair (``None``: all); ``entity`` one entity or a list; ``pairs`` a
+    list of ``(year_from, year_to)`` or ``(doc_from, doc_to)``; ``weights`` maps a kind to
+    its weight (see the module docs; 0 leaves a kind out); ``lexicon`` the one the
+    comparison was counted with (``None``: the built-in lexicon).
+
+    Returns
+    -------
+    Digest
+        ``.frame`` with columns ``entity, series, year_from, year_to, doc_from, doc_to,
+        rank, kind, status, headline, score, score_detail, term, measure`` and, for each
+        side (``_from``, ``_to``), ``heading, start, end, quote`` with
+        ``body[start:end] == quote``; ``to_markdown()``, ``to_latex()``, ``to_html()``.
+    """
+    if top is not None and (not isinstance(top, int) or top < 1):
+        raise OptionError(f"digest: top must be a positive int or None, got {top!r}")
+    w = _weights(weights)
+    todo = _pairs(comparison.changes, entity, pairs)
+    docs = sorted(set(todo["doc_from"]) | set(todo["doc_to"]))
+    secs = comparison.sections[comparison.sections["doc_id"].isin(docs)]
+    rows: list[dict] = []
+    if len(todo):
+        bodies = Bodies(secs)
+        hits = term_hits(secs, lexicon)
+        hit_starts = _starts(hits)
+        fact_starts = _starts(comparison.facts[comparison.facts["doc_id"].isin(docs)])
+        words_of = _tokens(secs)
+        empty = items_module.DocWords.of(Counter())
+        totals = {d: w.n_words for d, w in words_of.items()}
+        vocab = {d: w.vocab for d, w in words_of.items()}
+        words, first, heads = _groups(comparison, secs, bodies)
+        changes = _by_pair(comparison.changes)
+        facts = _by_pair(comparison.fact_changes)
+        sents = digest_sentences.rows_by_pair(comparison.sentences)
+        uses = items_module.hit_table(hits)
+        for p in todo.itertuples(index=False):
+            key = (p.doc_from, p.doc_to)
+            u0, u1 = uses.get(p.doc_from, {}), uses.get(p.doc_to, {})
+            found = items_module.section_changes(
+                changes.get(key, comparison.changes.iloc[:0]), words, first, heads
+            )
+            if key in facts:
+                found += items_module.facts_moved(facts[key])
+            found += items_module.framing_shifts(u0, u1)
+            terms, keys = items_module.key_terms(
+                words_of.get(p.doc_from, empty), words_of.get(p.doc_to, empty),
+                p.doc_from, p.doc_to, bodies,
+            )  # fmt: skip
+            lex = items_module.lexicon_terms(
+                u0, u1, totals.get(p.doc_from, 0), totals.get(p.doc_to, 0)
+            )
+            shown = {it["term"] for it in lex}
+            found += lex + [it for it in terms if it["term"] not in shown]
+            if key in sents:
+                found += digest_sentences.sentence_changes(
+                    sents[key], bodies, fact_starts, hit_starts, keys, vocab
+                )
+                found += digest_sentences.sentences_reworded(sents[key], bodies, keys, vocab)
+            scored = []
+            for it in found:
+                weight = w.get(it["kind"], 0.0)
+                if weight <= 0:
+                    continue
+                row = {
+                    "entity": p.entity, "series": p.series, "year_from": p.year_from,
+                    "year_to": p.year_to, "doc_from": p.doc_from, "doc_to": p.doc_to,
+                    "kind": it["kind"], "status": it["status"], "headline": it["headline"],
+                    "score": weight * it["strength"],
+                    "score_detail": f"{weight:g} × {it['strength']:.2f} ({it['detail']})",
+                    "term": it["term"], "measure": it["measure"],
+                }  # fmt: skip
+                row.update(_cite(it, "from", p.doc_from, bodies))
+                row.update(_cite(it, "to", p.doc_to, bodies))
+                if row["start_from"] is None and row["start_to"] is None:
+                    continue
+                row["_novel"] = it.get("novel")
+                for side, doc in (("from", p.doc_from), ("to", p.doc_to)):
+                    span = it.get(f"span_{side}")
+                    row[f"_sent_{side}"] = bodies.sentence_at(doc, *span) if span else None
+                scored.append(row)
+            rows.extend(_rank(scored, top))
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    for col, dtype in _DTYPES.items():
+        frame[col] = frame[col].astype(dtype)
+    for col in COLUMNS:
+        if col not in _DTYPES:
+            frame[col] = frame[col].astype("string")
+    return Digest(frame=frame.reset_index(drop=True), weights=w)

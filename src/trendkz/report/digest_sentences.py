@@ -1,0 +1,151 @@
+"""Candidate sentence changes of one document pair (see :mod:`trendkz.report.digest_items`).
+
+``sentence_changes``: sentences added or removed that carry a number, a lexicon term, a
+key word or words the other document never uses. ``sentences_reworded``: sentences kept
+but changed, weighed by numbers changed, a negation flipped and the words in or out.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from .._core.vocab import ADDED, CHANGED, REMOVED
+from ..terms.keyness import tokenize
+from .digest_items import _short
+
+__all__ = ["rows_by_pair", "sentence_changes", "sentences_reworded"]
+
+_NEGATION = re.compile(r"\b(?:not|no|never|none|nor|without|cannot)\b|n['’]t\b", re.IGNORECASE)
+_DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+
+
+#: the sentence columns the finders read, in this order
+COLUMNS = ["status", "doc_from", "doc_to", "text_from", "text_to"]
+
+
+def rows_by_pair(sentences: pd.DataFrame) -> dict:
+    """``(doc_from, doc_to) -> [(status, doc_from, doc_to, text_from, text_to), ...]``,
+    plain Python values (``None`` for missing): fast to loop over, made once."""
+    lists = [
+        sentences[c].astype(object).where(sentences[c].notna(), None).tolist() for c in COLUMNS
+    ]
+    out: dict = {}
+    for row in zip(*lists, strict=True):
+        out.setdefault((row[1], row[2]), []).append(row)
+    return out
+
+
+def _between(starts, s: int, e: int) -> int:
+    """How many of the sorted ``starts`` fall in ``[s, e)``."""
+    if starts is None or len(starts) == 0:
+        return 0
+    return int(np.searchsorted(starts, e) - np.searchsorted(starts, s))
+
+
+def _novel(tokens: list[str], vocab: set) -> set:
+    """Distinct content words the other document never uses."""
+    return {t for t in tokens if t not in vocab}
+
+
+def sentence_changes(
+    sentences: list, bodies, facts: dict, hits: dict, keys: set, vocab: dict
+) -> list[dict]:
+    """Sentences added or removed that carry a number, a lexicon term, a key word or a
+    word the other document never uses. ``facts[doc]`` and ``hits[doc]`` are sorted
+    start offsets; ``vocab[doc]`` the lower-cased tokens of a document; ``sentences`` the
+    pair's rows from :func:`rows_by_pair`."""
+    out = []
+    for status, doc_from, doc_to, text_from, text_to in sentences:
+        if status not in (ADDED, REMOVED):
+            continue
+        doc, other, text = (
+            (doc_to, doc_from, text_to) if status == ADDED else (doc_from, doc_to, text_from)
+        )
+        if text is None:
+            continue
+        span = bodies.find(doc, str(text))
+        if span is None:
+            continue
+        s, e = span
+        n_fact = _between(facts.get(doc), s, e)
+        n_lex = _between(hits.get(doc), s, e)
+        toks = tokenize(str(text))
+        n_key = len(set(toks) & keys)
+        novel = _novel(toks, vocab.get(other, set()))
+        n_new = len(novel)
+        if not (n_fact or n_lex or n_key or n_new):
+            continue
+        short = 0.5 if len(toks) < 5 else 1.0
+        strength = short * (0.6 + 0.9 * min(2, n_fact) + 0.3 * min(3, n_key) + 0.15 * min(6, n_new))
+        detail = (
+            f"{'0.5 × (' if short < 1 else '('}0.6 + 0.9 × {min(2, n_fact)} numbers"
+            f" + 0.3 × {min(3, n_key)} key words + 0.15 × {min(6, n_new)} new words)"
+            f" = {strength:.2f}"
+        )
+        verb = "New" if status == ADDED else "Dropped"
+        out.append(
+            {
+                "kind": f"sentence {status}",
+                "status": status,
+                "headline": f"{verb}: “{_short(text)}”",
+                "strength": strength,
+                "detail": detail,
+                "term": None,
+                "measure": None,
+                "span_from": span if status == REMOVED else None,
+                "span_to": span if status == ADDED else None,
+                "novel": novel,
+            }
+        )
+    return out
+
+
+def sentences_reworded(sentences: list, bodies, keys: set, vocab: dict) -> list[dict]:
+    """Sentences kept but changed: numbers, a negation, or many words in or out."""
+    out = []
+    for status, doc_from, doc_to, text_from, text_to in sentences:
+        if status != CHANGED or text_from is None or text_to is None:
+            continue
+        a, b = str(text_from), str(text_to)
+        sa, sb = bodies.find(doc_from, a), bodies.find(doc_to, b)
+        if sa is None or sb is None:
+            continue
+        neg = int(len(_NEGATION.findall(a)) != len(_NEGATION.findall(b)))
+        da, db = set(_DIGITS.findall(a)), set(_DIGITS.findall(b))
+        nums = max(len(da - db), len(db - da))
+        content_a, content_b = set(tokenize(a)), set(tokenize(b))
+        moved = content_a ^ content_b
+        n_key = len(moved & keys)
+        n_new = len((content_b - content_a) - vocab.get(doc_from, set())) + len(
+            (content_a - content_b) - vocab.get(doc_to, set())
+        )
+        strength = (
+            0.2
+            + 0.4 * min(2, nums)
+            + 0.8 * neg
+            + 0.05 * min(8, len(moved))
+            + 0.3 * min(3, n_key)
+            + 0.15 * min(6, n_new)
+        )
+        out.append(
+            {
+                "kind": "sentence changed",
+                "status": CHANGED,
+                "headline": f"Reworded: “{_short(b)}”",
+                "strength": strength,
+                "detail": (
+                    f"0.2 + 0.4 × {min(2, nums)} numbers changed + 0.8 × {neg} negation"
+                    f" flipped + 0.05 × {min(8, len(moved))} words in or out"
+                    f" + 0.3 × {min(3, n_key)} key words + 0.15 × {min(6, n_new)} new words"
+                    f" = {strength:.2f}"
+                ),
+                "term": None,
+                "measure": None,
+                "span_from": sa,
+                "span_to": sb,
+            }
+        )
+    return out
