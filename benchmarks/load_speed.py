@@ -31,7 +31,8 @@ def main() -> None:
     seeds = trendkz.datasets.kazakhstan_path()
     man = pd.read_csv(HRR / "manifest.csv").iloc[::10]
     print(f"seeds load      {best(lambda: trendkz.load_corpus(seeds), runs):.3f} s")
-    print(f"hrr load ({len(man)})  {best(lambda: trendkz.load_corpus(HRR, manifest=man), runs):.3f} s")
+    load = best(lambda: trendkz.load_corpus(HRR, manifest=man), runs)
+    print(f"hrr load ({len(man)})  {load:.3f} s")
     corpus = trendkz.load_corpus(HRR, manifest=man)
     print(f"hrr sections    {best(lambda: trendkz.split_sections(corpus), runs):.3f} s")
 
