@@ -7,8 +7,10 @@
   heading. Turns are not sections: they stay in the text of the section they are spoken
   in (``Prepared Remarks``, ``Questions and Answers``), so alignment compares parts of a
   call, not who spoke when.
-- A **label line** is a short title on its own line ending in a colon, with text after it
-  (``Prepared Remarks:``, ``Questions and Answers:``): a heading of at most four words.
+- A **label line** is a short title on its own line ending in a colon (``Prepared
+  Remarks:``, ``Questions and Answers:``): at most four words; it heads a section when a
+  speaker's turn follows it (elsewhere, as in ``Birth Registration:`` over its paragraph,
+  the label stays in the text).
 - A **heading run into text** is a block's first line that is a heading although the text
   starts on the very next line (``Results of Operations`` then ``Revenue rose ...``). It
   is short, in title case or capitals, and its line break is deliberate: the next line's

@@ -129,7 +129,7 @@ def _own_line(text: str) -> bool:
 
 
 def _short_runs(blocks: list[_Block], own: list[bool]) -> set[int]:
-    """Blocks in a run of three or more short single lines (a list of names or terms, a
+    """Blocks in a run of four or more short single lines (a list of names or terms, a
     table's cells): none of them heads a section. ``own``: which blocks pass _own_line."""
     out: set[int] = set()
     run: list[int] = []
@@ -137,12 +137,18 @@ def _short_runs(blocks: list[_Block], own: list[bool]) -> set[int]:
         if o and not blocks[k].table and blocks[k].text[:1] != "#":
             run.append(k)
             continue
-        if len(run) >= 3:
+        if len(run) >= 4:
             out.update(run)
         run = []
-    if len(run) >= 3:
+    if len(run) >= 4:
         out.update(run)
     return out
+
+
+def _turn_follows(blocks: list[_Block], i: int, names: set[str]) -> bool:
+    """A speaker's turn opens the next block (a label line heads a transcript's part)."""
+    nxt = blocks[i + 1].text.split("\n", 1)[0].strip() if i + 1 < len(blocks) else ""
+    return nxt in names or is_speaker(nxt)
 
 
 def _run_in(text: str) -> str | None:
@@ -194,7 +200,9 @@ def _heads(blocks: list[_Block]) -> list[_Head]:
             continue
         lead = None if single else lead_heading(b.text)
         own = owns[i] and i not in listed and not re.search(r"\w: \d", b.text)
-        label_line = b.text[-1:] == ":" and is_label_line(b.text)
+        label_line = (
+            b.text[-1:] == ":" and is_label_line(b.text) and _turn_follows(blocks, i, names)
+        )
         if (own or label_line or lead) and i + 1 < len(blocks):
             text = (lead or b.text).rstrip(":")
             line_level = len(numbered_stack) + 1
