@@ -137,7 +137,7 @@ def test_markdown_headings():
     corpus = trendkz.load_corpus(pd.DataFrame({"text": [text], "year": [2021]}))
     sec = trendkz.split_sections(corpus)
     # the document's title line is set aside as its title, not made a section
-    assert next(iter(corpus)).title == "# Report 2021"
+    assert next(iter(corpus)).title == "Report 2021"  # without its Markdown marks
     assert list(zip(sec.heading, sec.level, strict=True)) == [("", 1), ("Part A", 2), ("Detail", 3)]
 
 

@@ -12,6 +12,8 @@ from ._core.errors import (
     DecodeError,
     InputError,
     ManifestError,
+    MissingExtraError,
+    NoTextError,
     OptionError,
     OutputError,
     TrendkzError,
@@ -40,7 +42,7 @@ from .report import (
     plot_similarity,
     plot_terms,
 )
-from .segment import section_tree, split_sections, split_sentences
+from .segment import section_tree, split_sections, split_sentences, split_tables
 from .terms import Lexicon, count_terms, keyness, keywords_in_context, lexicon, term_hits
 
 try:
@@ -59,6 +61,8 @@ __all__ = [
     "InputError",
     "Lexicon",
     "ManifestError",
+    "MissingExtraError",
+    "NoTextError",
     "OptionError",
     "OutputError",
     "TextDiff",
@@ -94,5 +98,6 @@ __all__ = [
     "section_tree",
     "split_sections",
     "split_sentences",
+    "split_tables",
     "term_hits",
 ]

@@ -10,6 +10,8 @@ __all__ = [
     "DecodeError",
     "InputError",
     "ManifestError",
+    "MissingExtraError",
+    "NoTextError",
     "OptionError",
     "OutputError",
     "TrendkzError",
@@ -35,6 +37,16 @@ class InputError(TrendkzError):
 
 class DecodeError(InputError):
     """A document's bytes cannot be decoded as text in any known encoding."""
+
+
+class MissingExtraError(InputError, ImportError):
+    """Reading a kind of file needs an optional extra that is not installed (``pdf``,
+    ``docx``); the message names the extra and the command that installs it."""
+
+
+class NoTextError(InputError):
+    """A document has no text to read: a PDF without a text layer (a scan). A folder
+    loads without it and names it in a warning; a single file raises."""
 
 
 class ManifestError(TrendkzError):

@@ -117,6 +117,12 @@ COLUMNS: dict[str, str] = {
     "link": S,
     "sentence_text_from": S,
     "sentence_text_to": S,
+    # tables (one row per cell)
+    "table": I,
+    "row": I,
+    "column": I,
+    "header": S,
+    "caption": S,
 }
 
 #: frame name -> (columns in order, sort keys with explicit tie-breaks)
@@ -132,6 +138,10 @@ FRAMES: dict[str, tuple[list[str], list[str]]] = {
     "chrome": (
         "doc_id year date rule start end text".split(),
         "doc_id start".split(),
+    ),
+    "tables": (
+        "doc_id entity series year table row column label header text start end caption".split(),
+        ["year", "entity", "series", "doc_id", "table", "row", "column"],
     ),
     "sections": (
         (

@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .furniture import furniture_lines
+from .text import CHROME_CLOSE, CHROME_OPEN
+
 __all__ = ["Chrome", "split_chrome"]
 
 _F = re.I
@@ -106,8 +109,9 @@ def _is_title(line: str) -> bool:
 def split_chrome(text: str) -> tuple[str, list[Chrome]]:
     """Split normalized text into its body and the chrome spans set aside.
 
-    Rules, in order: wrapper lines at the top (with the short lines between them, such as
-    a wrapper's title line); lines matching :data:`LINE_RULES` at the top or bottom; a
+    Rules, in order: the text of HTML ``nav``, ``aside`` and page ``header`` and ``footer``
+    elements (``html-nav`` ...); wrapper lines at the top (with the short lines between
+    them, such as a wrapper's title line); lines matching :data:`LINE_RULES` at the top or bottom; a
     footer starting at a :data:`TAIL_STARTS` line in the last lines; a footnote list
     (``[n] ...``) at the end; and a title line standing alone at the top of the body.
     """
@@ -117,10 +121,23 @@ def split_chrome(text: str) -> tuple[str, list[Chrome]]:
     if not nonblank:
         return text, []
 
+    # HTML chrome (nav, aside, page header and footer) between its marks
+    if CHROME_OPEN in text:
+        rule = None
+        for i, (_, _, s) in enumerate(lines):
+            if s.startswith(CHROME_OPEN):
+                rule = "html-" + s[1:]
+            if rule:
+                tag[i] = rule
+            if s == CHROME_CLOSE:
+                rule = None
+
     # top: rule lines, and short lines lying between rule lines
     pending: list[int] = []
     for i in nonblank[:15]:
         s = lines[i][2]
+        if i in tag:
+            continue
         rule = _rule(s)
         if rule and rule != "footnote":
             for j in pending:
@@ -154,6 +171,10 @@ def split_chrome(text: str) -> tuple[str, list[Chrome]]:
             rule = _rule(lines[i][2])  # an earlier rule may claim the line first
             if rule in ("social", "photo-credit"):
                 tag[i] = rule
+
+    # page furniture: page numbers, running headers and footers, contents, form feeds
+    for i, rule in furniture_lines([text[a:b] for a, b, _ in lines]).items():
+        tag.setdefault(i, rule)
 
     # a title standing alone as the first line of what is left
     rest = [i for i in nonblank if i not in tag]

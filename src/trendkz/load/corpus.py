@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from .._core import schema
-from .._core.errors import CorpusError, InputError, ManifestError, check_option
+from .._core.errors import CorpusError, InputError, ManifestError, NoTextError, check_option
 from .chrome import Chrome, split_chrome
 from .dates import parse_date
 from .ids import assign_ids, fill_entities, fill_from_siblings, warn_doubts
@@ -19,7 +19,7 @@ from .manifest import manifest_beside, read_manifest, rows_for_files
 from .metadata import infer_metadata
 from .origin import origin_of, records_of
 from .paths import check_source, corpus_files, inside
-from .text import SUFFIXES, prepare, read_document
+from .text import SUFFIXES, prepare, read_document, warn_unread, without_scans
 from .years import check_year
 
 __all__ = ["Corpus", "Document", "load_corpus"]
@@ -194,6 +194,7 @@ def _files(source: str | Path | Sequence) -> tuple[list[tuple[Path, str]], Path 
         if root.is_file():
             return [(root, root.name)], None
         found = corpus_files(root, SUFFIXES)  # no hidden folders, no trendkz reports
+        warn_unread(root, found)
         if not found:
             raise CorpusError(
                 f"{root}: no documents found (looked for {', '.join(SUFFIXES)} "
@@ -255,7 +256,10 @@ def _corpus(items: list[dict], *, origin: dict | None = None) -> Corpus:
 
 def _read_one(job: tuple[Path, str, dict]) -> dict:
     path, name, over = job
-    text, raw = read_document(path, name)
+    try:
+        text, raw = read_document(path, name)
+    except NoTextError as exc:  # a scan: the folder loads without it, and says so
+        return {"no_text": str(exc)}
     folder = path.parent.name or path.absolute().parent.name
     return dict(_document(text, raw, name, over), _folder=folder)
 
@@ -273,7 +277,8 @@ def load_corpus(
     Parameters
     ----------
     source : folder, file, list of files, or DataFrame
-        A folder is searched recursively for ``.txt``, ``.md`` and ``.html`` files. A
+        A folder is searched recursively for ``.txt``, ``.md``, ``.html``, ``.pdf`` and
+        ``.docx`` files (other files are named in one warning; a scanned PDF too). A
         DataFrame needs a ``text`` column and may carry ``file`` (a name for messages) and
         any of ``date, year, title, kind, entity, series, publisher``, which override
         inference.
@@ -359,6 +364,7 @@ def load_corpus(
         progress=progress,
         units=("reading", "file"),
     )
+    items = without_scans(items)
     return _corpus(items, origin=origin_of(source, manifest, allow_outside))
 
 

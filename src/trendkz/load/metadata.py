@@ -51,7 +51,7 @@ class Meta:
 def _title(chrome: list[Chrome]) -> str | None:
     for c in chrome:
         if c.rule == "title":
-            return c.text.strip()
+            return c.text.strip().lstrip("#").strip()  # a Markdown title without its marks
     for c in chrome:  # a wrapper's own title line: short, no rule prefix, names a report
         if c.rule == "wrapper":
             for line in c.text.splitlines():

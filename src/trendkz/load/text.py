@@ -21,15 +21,24 @@ are kept exactly as written: they carry meaning.
 from __future__ import annotations
 
 import html
+import os
 import re
 import unicodedata
 import warnings
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .._core.errors import DecodeError, InputError, TrendkzWarning
+from .._core.errors import DecodeError, InputError, NoTextError, TrendkzWarning
 
-__all__ = ["decode", "html_to_text", "normalize", "prepare", "read_document"]
+__all__ = [
+    "decode",
+    "html_to_text",
+    "normalize",
+    "prepare",
+    "read_document",
+    "warn_unread",
+    "without_scans",
+]
 
 # odd spaces become plain spaces; zero-width characters go
 _REPLACE = [(chr(c), " ") for c in [0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000]]
@@ -40,14 +49,19 @@ _CONTROLS = [chr(c) for c in (*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F
 
 
 def normalize(text: str) -> str:
-    """Normalize text once: NFC, line endings, odd spaces, trailing blanks; quotes kept.
-    (Control characters are removed before, by :func:`prepare`.)"""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    """Normalize text once: NFC, line endings, odd spaces, control characters, trailing
+    blanks; quotes kept."""
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    # "\r\r\n" (a CRLF file converted twice) is one line end; a form feed stays as a line
+    text = text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n")
+    if "\f" in text:
+        text = text.replace("\f", "\n\f\n")
     text = unicodedata.normalize("NFC", text)
     for odd, plain in _REPLACE:  # str.replace and `in` are C-speed scans
         if odd in text:
             text = text.replace(odd, plain)
-    return "\n".join(line.rstrip(" \t") for line in text.split("\n"))
+    return "\n".join(line.rstrip(" \t") for line in text.split("\n"))  # "\f" lines kept
 
 
 def decode(data: bytes, where: str) -> str:
@@ -155,50 +169,65 @@ def prepare(text: str, where: str, *, markup: str | None = None) -> str:
     return normalize(text)
 
 
-class _TextExtractor(HTMLParser):
-    _BLOCK = {
-        "p",
-        "div",
-        "br",
-        "li",
-        "tr",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "section",
-        "article",
-        "header",
-        "footer",
-        "nav",
-        "ul",
-        "ol",
-        "table",
-        "blockquote",
-        "title",
-    }
-    _SKIP = {"script", "style", "noscript", "template", "svg"}
+#: HTML elements whose text is page chrome (outside an ``article``, ``main`` or ``section``
+#: for ``header`` and ``footer``, which may also head or close the text itself)
+CHROME_TAGS = ("nav", "aside", "header", "footer")
+#: marks, each alone on a line, around chrome set aside in HTML (private-use characters)
+CHROME_OPEN, CHROME_CLOSE = "\ue000", "\ue001"
+_CONTENT = {"article", "main", "section"}
+_BLOCK = set(
+    "p div br li tr h1 h2 h3 h4 h5 h6 section article header footer nav aside ul ol table "
+    "blockquote title main".split()
+)
+_SKIP = {"script", "style", "noscript", "template", "svg"}
 
+
+class _TextExtractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skip = 0
+        self._open: list[str] = []  # open content and chrome elements
+        self._chrome = 0
+
+    def _is_chrome(self, tag: str) -> bool:
+        if tag in ("nav", "aside"):
+            return True
+        return tag in ("header", "footer") and not any(t in _CONTENT for t in self._open)
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in self._SKIP:
+        if tag in _SKIP:
             self._skip += 1
-        elif tag in self._BLOCK:
+            return
+        if tag in _CONTENT or tag in CHROME_TAGS:
+            chrome = tag in CHROME_TAGS and self._is_chrome(tag)
+            self._open.append(tag + ("!" if chrome else ""))
+            if chrome:
+                self._chrome += 1
+                if self._chrome == 1:
+                    self.parts.append(f"\n\n{CHROME_OPEN}{tag}\n")
+        if tag in _BLOCK:
             self.parts.append("\n\n")
             if tag == "li":
                 self.parts.append("- ")
+            elif tag[0] == "h" and tag[1:].isdigit() and not self._chrome:
+                self.parts.append("#" * int(tag[1]) + " ")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP:
+        if tag in _SKIP:
             self._skip = max(0, self._skip - 1)
-        elif tag in self._BLOCK:
+            return
+        if tag in _BLOCK:
             self.parts.append("\n\n")
+        if (tag in _CONTENT or tag in CHROME_TAGS) and self._open:
+            for k in range(len(self._open) - 1, -1, -1):
+                if self._open[k].rstrip("!") == tag:
+                    if self._open[k].endswith("!"):
+                        self._chrome -= 1
+                        if self._chrome == 0:
+                            self.parts.append(f"\n{CHROME_CLOSE}\n\n")
+                    del self._open[k:]
+                    break
 
     def handle_data(self, data: str) -> None:
         if not self._skip:
@@ -206,16 +235,23 @@ class _TextExtractor(HTMLParser):
 
 
 def html_to_text(html: str) -> str:
-    """Plain text of an HTML page: blocks become paragraphs, scripts and styles are skipped."""
+    """Plain text of an HTML page: blocks become paragraphs, ``<h1>``–``<h6>`` Markdown
+    headings of their level, scripts and styles are skipped; the text of ``nav``,
+    ``aside`` and page-level ``header`` and ``footer`` elements is kept between
+    :data:`CHROME_OPEN` and :data:`CHROME_CLOSE` lines, which page chrome sets aside."""
     parser = _TextExtractor()
     parser.feed(html)
     parser.close()
+    if parser._chrome:  # an element left open: close its mark
+        parser.parts.append(f"\n{CHROME_CLOSE}\n")
     text = "".join(parser.parts)
     text = re.sub(r"[ \t]*\n[ \t]*", "\n", text)
+    text = re.sub(r"^(#{1,6}) *\n+", r"\1 ", text, flags=re.M)  # "# " then its text
+    text = re.sub(r"^#{1,6} *$", "", text, flags=re.M)  # an empty heading
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx")
 
 
 def read_document(path: Path, where: str | None = None) -> tuple[str, bytes]:
@@ -232,5 +268,72 @@ def read_document(path: Path, where: str | None = None) -> tuple[str, bytes]:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{where}: cannot read the file ({exc.strerror})") from None
-    markup = "html" if path.suffix.lower() in (".html", ".htm") else None
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        from .pdf import read_pdf
+
+        return normalize(read_pdf(path, where)), data
+    if suffix == ".docx":
+        from .docx import read_docx
+
+        return normalize(read_docx(path, where)), data
+    markup = "html" if suffix in (".html", ".htm") else None
     return prepare(decode(data, where), where, markup=markup), data
+
+
+def _is_manifest(path: Path) -> bool:
+    """A CSV whose first column is ``file``: a manifest, not a document."""
+    if path.suffix.lower() != ".csv":
+        return False
+    try:
+        with path.open("rb") as f:
+            head = f.readline(200).decode("utf-8-sig", "replace").strip().lower()
+    except OSError:
+        return False
+    return head == "file" or head.startswith(("file,", '"file",'))
+
+
+def warn_unread(root: Path, found: list[Path]) -> None:
+    """One warning naming the files of a folder that are not read: of another type than
+    :data:`SUFFIXES` (manifests, hidden files and trendkz report folders aside)."""
+    from .paths import is_report_folder
+
+    seen = set(found)
+    skipped = []
+    for top, dirs, names in os.walk(root):
+        here = Path(top)
+        if is_report_folder(here):
+            dirs[:] = []
+            continue
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            path = here / name
+            if name.startswith(".") or path in seen or not path.is_file():
+                continue
+            if not _is_manifest(path):
+                skipped.append(path)
+    if skipped:
+        names = ", ".join(p.relative_to(root).as_posix() for p in skipped[:20])
+        more = f" and {len(skipped) - 20} more" if len(skipped) > 20 else ""
+        warnings.warn(
+            f"{root}: {len(skipped)} file(s) not loaded, of a type trendkz does not read "
+            f"(it reads {', '.join(SUFFIXES)}): {names}{more}",
+            TrendkzWarning,
+            stacklevel=4,
+        )
+
+
+def without_scans(items: list[dict]) -> list[dict]:
+    """The documents read, less the scans (``{"no_text": message}``), named in one warning;
+    :class:`NoTextError` when nothing else was read."""
+    unread = [it["no_text"] for it in items if "no_text" in it]
+    items = [it for it in items if "no_text" not in it]
+    if unread and not items:
+        raise NoTextError("; ".join(unread))
+    if unread:
+        warnings.warn(
+            f"{len(unread)} file(s) not loaded: " + "; ".join(unread),
+            TrendkzWarning,
+            stacklevel=3,
+        )
+    return items

@@ -28,6 +28,8 @@ import pandas as pd
 
 from .._core import schema
 from ..load.corpus import Corpus
+from .lines import SMALL_WORDS, is_label_line, is_speaker, lead_heading, speaker_names
+from .tables import find_tables, without_tables
 
 __all__ = ["split_sections", "section_tree"]
 
@@ -48,59 +50,11 @@ _NUMBERED = [
     ("ALPHA", re.compile(r"^[A-Z]\.\s+(?=[A-Z][a-z])")),
 ]
 _RUNIN = re.compile(r"^([^\n:]{2,90}?):[ \t]+(?=\S)")
-_SMALL = {
-    "a",
-    "an",
-    "the",
-    "and",
-    "or",
-    "of",
-    "for",
-    "in",
-    "on",
-    "to",
-    "with",
-    "by",
-    "at",
-    "from",
-    "against",
-    "including",
-    "into",
-    "vs",
-    "via",
-    "as",
-    "per",
-    "under",
-    "over",
-    "between",
-    "its",
-    "their",
-    "nor",
-    "but",
-    "without",
-    "within",
-    "among",
-    "not",
-}
-_NOT_LABELS = {
-    "note",
-    "notes",
-    "source",
-    "sources",
-    "example",
-    "update",
-    "q",
-    "a",
-    "tel",
-    "email",
-    "e-mail",
-    "fax",
-    "url",
-    "http",
-    "https",
-    "see",
-    "also",
-}
+_SMALL = SMALL_WORDS
+_NOT_LABELS = set(
+    "note notes source sources example update q a tel email e-mail fax url http https"
+    " see also".split()
+)
 _WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
 
 
@@ -108,6 +62,7 @@ class _Block(NamedTuple):
     start: int
     end: int  # start of the next block, or end of body: blocks partition the body
     text: str
+    table: bool = False  # a table, set aside from the sections
 
 
 @dataclass
@@ -121,11 +76,18 @@ class _Head:
 
 def _blocks(body: str) -> list[_Block]:
     starts = [0] + [m.end() for m in _BLOCK_SEP.finditer(body)]
+    tables = find_tables(body)
+    for t in tables:  # a table is a block of its own, what follows it another
+        e = t.end
+        while e < len(body) and body[e].isspace():
+            e += 1
+        starts += [t.start, e]
     starts = sorted(set(s for s in starts if s < len(body)))
+    spans = {t.start for t in tables}
     out = []
     for i, s in enumerate(starts):
         e = starts[i + 1] if i + 1 < len(starts) else len(body)
-        out.append(_Block(s, e, body[s:e].strip()))
+        out.append(_Block(s, e, body[s:e].strip(), s in spans))
     return out
 
 
@@ -159,11 +121,34 @@ def _own_line(text: str) -> bool:
     ):
         return False
     words = _WORD.findall(text)
-    if not words or len(words) > 16:
+    if not words or len(words) > 16 or not re.search(r"[^\W\d_]{2}", text):
         return False
     if not (text[0].isupper() or text[0].isdigit()) or re.search(r"\.\s+[A-Z]", text):
         return False
     return not re.search(r"https?://|www\.", text)
+
+
+def _short_runs(blocks: list[_Block], own: list[bool]) -> set[int]:
+    """Blocks in a run of four or more short single lines (a list of names or terms, a
+    table's cells): none of them heads a section. ``own``: which blocks pass _own_line."""
+    out: set[int] = set()
+    run: list[int] = []
+    for k, o in enumerate(own):
+        if o and not blocks[k].table and blocks[k].text[:1] != "#":
+            run.append(k)
+            continue
+        if len(run) >= 4:
+            out.update(run)
+        run = []
+    if len(run) >= 4:
+        out.update(run)
+    return out
+
+
+def _turn_follows(blocks: list[_Block], i: int, names: set[str]) -> bool:
+    """A speaker's turn opens the next block (a label line heads a transcript's part)."""
+    nxt = blocks[i + 1].text.split("\n", 1)[0].strip() if i + 1 < len(blocks) else ""
+    return nxt in names or is_speaker(nxt)
 
 
 def _run_in(text: str) -> str | None:
@@ -190,8 +175,14 @@ def _heads(blocks: list[_Block]) -> list[_Head]:
     heads: list[_Head] = []
     numbered_stack: list[str] = []
     line_level = 0  # level of the open own-line section
+    names = speaker_names([b.text for b in blocks if "\n" not in b.text])
+    owns = [len(b.text) <= 140 and _own_line(b.text) for b in blocks]
+    listed = _short_runs(blocks, owns)
     for i, b in enumerate(blocks):
         first = b.text.split("\n", 1)[0].strip()
+        speaker = (" -- " in first or first[:1] in "OU") and is_speaker(first)
+        if b.table or speaker or first in names:
+            continue  # tables are set aside; a speaker's turn stays in its section
         if m := _MARKDOWN.match(first):
             level = len(m.group(1))
             heads.append(_Head(i, "markdown", level, m.group(2), b.start))
@@ -207,10 +198,16 @@ def _heads(blocks: list[_Block]) -> list[_Head]:
             line_level = len(numbered_stack)
             heads.append(_Head(i, "numbered", line_level, first, b.start))
             continue
-        if _own_line(b.text) and i + 1 < len(blocks):
+        lead = None if single else lead_heading(b.text)
+        own = owns[i] and i not in listed and not re.search(r"\w: \d", b.text)
+        label_line = (
+            b.text[-1:] == ":" and is_label_line(b.text) and _turn_follows(blocks, i, names)
+        )
+        if (own or label_line or lead) and i + 1 < len(blocks):
+            text = (lead or b.text).rstrip(":")
             line_level = len(numbered_stack) + 1
-            caps = b.text.upper() == b.text and any(c.isalpha() for c in b.text)
-            heads.append(_Head(i, "caps" if caps else "line", line_level, b.text, b.start))
+            caps = text.upper() == text and any(c.isalpha() for c in text)
+            heads.append(_Head(i, "caps" if caps else "line", line_level, text, b.start))
             continue
         if label := _run_in(b.text):
             heads.append(_Head(i, "runin", line_level + 1, label, b.start))
@@ -315,6 +312,7 @@ def _doc_sections(doc) -> list[tuple]:
     if spans:  # the first section starts at the very start of the body
         a, e, hd, st, lv = spans[0]
         spans[0] = (0, e, hd, st, lv)
+    spans = without_tables(spans, [(b.start, b.end) for b in blocks if b.table])
     rows = []
     parents: list[tuple[int, str]] = []  # (level, section_id)
     n_words = _word_counts(body, [(a, e) for a, e, *_ in spans])

@@ -1,0 +1,185 @@
+"""Flattened tables found in a body and set aside from the prose: ``split_tables``.
+
+A table is a run of at least two *row* lines, optionally led by a *header* line, inside
+one block of the body (between blank lines), or one row of three cells or more (or two,
+standing alone as a block: ``OIG 24 563 569 18``):
+
+- a row is a label (some words) followed by at least two cells that are numbers as a
+  table prints them (``1,234``, ``$441``, ``(12)``, ``5.0-to-1``, ``12%``, ``—``, ``n/a``),
+  or by one amount (``$1,234``, ``12%``) in a run of at least three such rows; a line of
+  three numbers or more (its label printed elsewhere); or a line of tab-separated cells
+  (Word tables, see :mod:`..load.docx`);
+- a header is a line of column names that are years (``2019 2018``, ``FY 2011 FY 2012``);
+  with one, a row's cells are its last numbers, as many as there are columns.
+
+The caption is the line just above the table when it is short (``(in millions)``).
+The sections leave tables out: every character of a body is in one section or one table.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import pandas as pd
+
+from .._core import schema
+
+__all__ = ["find_tables", "split_tables", "without_tables"]
+
+_CELL = re.compile(
+    r"^(?:[-–(]?[$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:%|x|-to-\d+(?:\.\d+)?)?\)?"
+    r"|[-–—]|n/?a|N/?A|\*+)$"
+)
+_AMOUNT = re.compile(r"[$€£%]|\d,\d{3}")  # a lone cell that is plainly an amount
+_YEAR = re.compile(r"(?:(?:FY|CY|Q[1-4])\s?)?(?:19|20)\d\d[a-z]?")
+_HEADER = re.compile(rf"^\s*(?:{_YEAR.pattern})(?:\s+(?:{_YEAR.pattern})){{1,}}\s*$")
+_LETTER = re.compile(r"[^\W\d_]")
+_HEAD_STARTS = frozenset("0123456789FCQ \t")  # how a header of years can start
+_ENDS = frozenset("0123456789%)x-–—aA*")  # how a last cell can end
+
+
+class Row(NamedTuple):
+    start: int  # offset of the line in the body
+    end: int
+    label: str
+    cells: list[tuple[str, int, int]]  # cell text, start, end (offsets in the body)
+
+
+class Table(NamedTuple):
+    start: int
+    end: int
+    caption: str
+    header: list[str]
+    rows: list[Row]
+
+
+def _tokens(line: str, at: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), at + m.start(), at + m.end()) for m in re.finditer(r"\S+", line)]
+
+
+def _row(line: str, at: int, columns: int) -> Row | None:
+    tabs = "\t" in line
+    if not tabs and (len(line) > 300 or not line or line[-1] not in _ENDS):
+        return None  # a row ends with a cell; a long line without tabs is prose
+    if line.count("\t") >= 2:
+        cells, pos = [], at
+        for part in line.split("\t"):
+            lead = len(part) - len(part.lstrip())
+            if part.strip():
+                cells.append((part.strip(), pos + lead, pos + lead + len(part.strip())))
+            pos += len(part) + 1
+        if len(cells) >= 2:
+            return Row(at, at + len(line), cells[0][0], cells[1:])
+        return None
+    toks = _tokens(line, at)
+    k = len(toks)
+    while k > 0 and _CELL.match(toks[k - 1][0]):
+        k -= 1
+    n = len(toks) - k
+    if columns >= 2 and n > columns:
+        k, n = len(toks) - columns, columns
+    if n == 0 or len(toks[:k]) > 12 or (k == 0 and n < 3):
+        return None
+    if k == 0:  # numbers only: a row whose label stands elsewhere
+        return Row(at, at + len(line), "", toks)
+    if n == 1 and not _AMOUNT.search(toks[-1][0]):
+        return None
+    label = line[: toks[k - 1][2] - at].strip()
+    if not _LETTER.search(label) or label[-1] in ".;:," or label.endswith(" and"):
+        return None
+    return Row(at, at + len(line), label, toks[k:])
+
+
+def find_tables(body: str) -> list[Table]:
+    """The tables of a body, in order (see the module's doc for what a table is)."""
+    tables: list[Table] = []
+    texts = body.split("\n")
+    # a header or a row ends with a cell (or holds tabs): only such lines can start a table
+    starts = [k for k, t in enumerate(texts) if t and (t[-1] in _ENDS or "\t" in t)]
+    if not starts:
+        return tables
+    lines, pos = [], 0
+    for line in texts:
+        lines.append((pos, line))
+        pos += len(line) + 1
+    done = 0
+    for i in starts:
+        if i < done:
+            continue
+        at, line = lines[i]
+        header: list[str] = []
+        j = i
+        if line[:1] in _HEAD_STARTS and _HEADER.match(line):
+            header = _YEAR.findall(line)
+            j = i + 1
+        rows = []
+        while j < len(lines) and lines[j][1].strip():
+            r = _row(lines[j][1], lines[j][0], len(header))
+            if r is None:
+                break
+            rows.append(r)
+            j += 1
+        alone = (i == 0 or not lines[i - 1][1].strip()) and (
+            j == len(lines) or not lines[j][1].strip()
+        )
+        single = [r for r in rows if len(r.cells) == 1]
+        if single and len(single) < 3:  # a label and one amount: only in a run of three
+            rows = []
+        lone = rows and (alone and len(rows[0].cells) >= 2 or len(rows[0].cells) >= 3)
+        if len(rows) >= 2 or (rows and header) or lone:
+            prev = lines[i - 1][1].strip() if i > 0 else ""
+            caption = prev if 0 < len(prev) <= 80 and not prev.endswith(".") else ""
+            end = rows[-1].end
+            tables.append(Table(at, end, caption, header, rows))
+            done = j
+    return tables
+
+
+def without_tables(spans: list[tuple], tables: list[tuple[int, int]]) -> list[tuple]:
+    """Cut the tables (start, end) out of section spans (start, end, heading, style,
+    level); text after a table inside a section becomes an untitled section one level
+    below it."""
+    if not tables:
+        return spans
+    out = []
+    for a, e, heading, style, level in spans:
+        piece = (a, heading, style, level)
+        for t_start, t_end in tables:
+            if a <= t_start < e:
+                if t_start > piece[0]:
+                    out.append((piece[0], t_start, *piece[1:]))
+                    piece = (t_end, "", "none", level + 1)
+                elif piece[1]:  # a heading straight before a table keeps it
+                    piece = (t_end, *piece[1:])
+                else:
+                    piece = (t_end, "", "none", level if not out else level + 1)
+        if piece[0] < e:
+            out.append((piece[0], e, *piece[1:]))
+    return out
+
+
+def split_tables(corpus) -> pd.DataFrame:
+    """The cells of every table found in the corpus's bodies.
+
+    Returns
+    -------
+    DataFrame
+        One row per cell, columns ``doc_id, entity, series, year, table`` (0-based number
+        of the table in the document), ``row`` (0-based in the table), ``column`` (0-based
+        among the cells), ``label`` (the row's label), ``header`` (the column's header, or
+        ``""``), ``text`` (the cell as written), ``start, end`` (the cell's offsets in the
+        document body) and ``caption`` (the short line just above the table, or ``""``).
+    """
+    out = []
+    for doc in corpus:
+        for t, table in enumerate(find_tables(doc.body)):
+            for r, row in enumerate(table.rows):
+                for c, (text, a, e) in enumerate(row.cells):
+                    head = table.header[c] if c < len(table.header) else ""
+                    out.append(
+                        (doc.doc_id, doc.entity, doc.series, doc.year, t, r, c, row.label)
+                        + (head, text, a, e, table.caption)
+                    )
+    cols = schema.FRAMES["tables"][0]
+    return schema.conform(pd.DataFrame(out, columns=cols), "tables")

@@ -1,0 +1,105 @@
+"""Score headings, page furniture and prose set aside against layout_gold.json.
+
+``python tests/gold/layout_score.py`` prints the figures per split (dev, blind).
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+import trendkz
+from trendkz.segment.tables import find_tables, split_tables
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared" / "corpora"
+FURNITURE = {
+    "page-number",
+    "running-header",
+    "running-footer",
+    "table-of-contents",
+    "form-feed",
+    "separator",
+}
+
+
+def _start(heading: str) -> str:
+    """A heading's first 40 characters, spaces and marks aside: a wrapped heading
+    matches its first line."""
+    return " ".join(heading.lstrip("#").split()).rstrip(":")[:40]
+
+
+def _load(corpus: str, name: str):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        man = pd.DataFrame({"file": [name], "year": [2000]})
+        return trendkz.load_corpus(SHARED / corpus, manifest=man)
+
+
+def score(split: str | None = None) -> dict[str, float]:
+    gold = json.loads((ROOT / "tests" / "gold" / "layout_gold.json").read_text("utf-8"))
+    tp = fp = fn = 0
+    furn_found = furn_total = 0
+    rows_found = rows_total = 0
+    aside = body = 0
+    for doc in gold:
+        if split and doc["split"] != split:
+            continue
+        corpus = _load(doc["corpus"], doc["file"])
+        sections = trendkz.split_sections(corpus)
+        if "headings" in doc:
+            text = (SHARED / doc["corpus"] / doc["file"]).read_text(encoding="utf-8")
+            want = Counter(text[a:e].strip().rstrip(":") for a, e in doc["headings"])
+            got = Counter(h for h in sections["heading"] if h)
+            hit = sum((want & got).values())
+            tp, fp, fn = tp + hit, fp + sum(got.values()) - hit, fn + sum(want.values()) - hit
+            chrome = corpus.chrome
+            aside += int(
+                (
+                    chrome[chrome.rule.isin(FURNITURE)].end
+                    - chrome[chrome.rule.isin(FURNITURE)].start
+                ).sum()
+            )
+            tables = split_tables(corpus)
+            aside += int((tables.end - tables.start).sum())
+            body += sum(len(d.body) for d in corpus)
+        if "heading_lines" in doc:  # PDFs: a heading as printed, wrapped or not
+            want = [_start(h) for h in doc["heading_lines"]]
+            got = [_start(h) for h in sections["heading"] if h]
+            hit = sum((Counter(want) & Counter(got)).values())
+            tp, fp, fn = tp + hit, fp + len(got) - hit, fn + len(want) - hit
+        if "table_rows" in doc:
+            d = next(iter(corpus))
+            found = Counter(
+                d.body[r.start : r.end].strip() for t in find_tables(d.body) for r in t.rows
+            )
+            want = Counter(doc["table_rows"])
+            rows_found += sum((want & found).values())
+            rows_total += sum(want.values())
+        if "furniture" in doc:
+            chrome = corpus.chrome
+            lines = Counter(
+                s.strip().lstrip("#").strip()
+                for t in chrome[chrome.rule.isin(FURNITURE)].text
+                for s in t.split("\n")
+                if s.strip()
+            )
+            want = Counter(doc["furniture"])
+            furn_found += sum((want & lines).values())
+            furn_total += sum(want.values())
+    return {
+        "heading_precision": tp / (tp + fp) if tp + fp else 1.0,
+        "heading_recall": tp / (tp + fn) if tp + fn else 1.0,
+        "furniture_recall": furn_found / furn_total if furn_total else 1.0,
+        "table_rows_recall": rows_found / rows_total if rows_total else 1.0,
+        "prose_set_aside": aside / body if body else 0.0,
+    }
+
+
+if __name__ == "__main__":
+    for part in ("dev", "blind"):
+        print(part, {k: round(v, 3) for k, v in score(part).items()})
