@@ -285,6 +285,10 @@ def _distinct_rows(n: int, rows: np.ndarray, cols: np.ndarray, tf: np.ndarray) -
     )
 
 
+#: rows of the gram matrix computed by one BLAS call
+_BLOCK = 2048
+
+
 def _gram(
     n: int, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, dense: np.ndarray
 ) -> np.ndarray:
@@ -301,7 +305,9 @@ def _gram(
     dense_col = (np.cumsum(used) - 1)[cols[dense]]  # the dense words, in column order
     m = np.zeros((n, int(used.sum())))
     m[rows[dense], dense_col] = vals[dense]
-    gram = m @ m.T
+    gram = np.empty((n, n))
+    for lo in range(0, n, _BLOCK):  # row blocks: bounded BLAS calls (one huge m @ m.T
+        gram[lo : lo + _BLOCK] = m[lo : lo + _BLOCK] @ m.T  # crashed OpenBLAS' syrk)
     sparse = ~dense
     r, c, v = rows[sparse], cols[sparse], vals[sparse]
     # rows ascending within each column (small numbers sort by radix: the same order)
