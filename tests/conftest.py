@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import trendkz
@@ -58,3 +59,14 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
+
+
+def two_entities(sections: pd.DataFrame) -> pd.DataFrame:
+    """``sections`` twice: as they are and as a second entity "Other" with its own ids."""
+    other = sections.assign(
+        entity="Other",
+        doc_id="x-" + sections["doc_id"],
+        section_id="x-" + sections["section_id"],
+        parent_id="x-" + sections["parent_id"],
+    )
+    return pd.concat([sections, other], ignore_index=True)

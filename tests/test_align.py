@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from rapidfuzz import distance, fuzz
 
 import trendkz
+from tests.conftest import two_entities
 from trendkz._core.errors import InputError, OptionError
 from trendkz._core.schema import FRAMES
 from trendkz.align.scores import clean_heading, normalize_heading, scorer_matrix
@@ -596,18 +597,7 @@ def test_heading_scores_of_rapidfuzz_and_plain_scorers_agree(kz_sections):
 
 def test_rows_are_in_the_frame_order(kz_sections):
     """align_sections puts named series in the frame's order itself; others are sorted."""
-    two = pd.concat(
-        [
-            kz_sections,
-            kz_sections.assign(  # two entities
-                entity="Other",
-                doc_id="x-" + kz_sections["doc_id"],
-                section_id="x-" + kz_sections["section_id"],
-                parent_id="x-" + kz_sections["parent_id"],
-            ),
-        ],
-        ignore_index=True,
-    )
+    two = two_entities(kz_sections)
     for sections in (two, two.assign(entity=two["entity"].where(two.index % 2 == 0))):
         al = align_sections(sections)
         pd.testing.assert_frame_equal(al, trendkz._core.schema.conform(al, "alignment"))

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 import trendkz
+from tests.conftest import two_entities
 from trendkz._core.errors import OptionError
 from trendkz._core.schema import FRAMES
 from trendkz.align.reference import best_total
@@ -58,18 +59,7 @@ def test_rows_are_in_the_frame_order(kz_sections, kz_sentences):
 
     sent = kz_sentences[1]  # sorted by align_sentences itself: as conform sorts
     pd.testing.assert_frame_equal(sent, schema.conform(sent, "sentences"))
-    two = pd.concat(
-        [
-            kz_sections,
-            kz_sections.assign(  # two entities
-                entity="Other",
-                doc_id="x-" + kz_sections["doc_id"],
-                section_id="x-" + kz_sections["section_id"],
-                parent_id="x-" + kz_sections["parent_id"],
-            ),
-        ],
-        ignore_index=True,
-    )
+    two = two_entities(kz_sections)
     sent = align_sentences(two, align_sections(two))
     pd.testing.assert_frame_equal(sent, schema.conform(sent, "sentences"))
     assert sent["entity"].nunique() == 2

@@ -1,6 +1,7 @@
 import pandas as pd
 import pytest
 
+from tests.conftest import two_entities
 from trendkz._core import schema
 from trendkz._core.errors import InputError, OptionError
 from trendkz.diff.changes import REWRITTEN_BELOW, STATUSES, diff_sections, section_diff
@@ -194,18 +195,7 @@ def test_seeds_end_to_end(kz_sections):
 def test_rows_come_in_the_frame_order_however_groups_are_numbered(kz_sections):
     from trendkz import align_sections
 
-    two = pd.concat(
-        [
-            kz_sections,
-            kz_sections.assign(  # two entities
-                entity="Other",
-                doc_id="x-" + kz_sections["doc_id"],
-                section_id="x-" + kz_sections["section_id"],
-                parent_id="x-" + kz_sections["parent_id"],
-            ),
-        ],
-        ignore_index=True,
-    )
+    two = two_entities(kz_sections)
     al = align_sections(two)
     flipped = al.assign(group=al["group"].max() - al["group"])  # groups against series
     for alignment in (al, flipped):

@@ -179,6 +179,21 @@ def read_np(toks: list[Tok], k: int) -> tuple[list[str], int, bool]:
     return words, k, False
 
 
+def _past_phrase(toks: list[Tok], m: int) -> int:
+    """The token after a prepositional phrase starting at ``m`` (up to an auxiliary,
+    punctuation, a conjunction or a participle)."""
+    n = len(toks)
+    while (
+        m < n
+        and toks[m].low not in _AUX
+        and toks[m].text not in ",;:()"
+        and toks[m].low not in _CONJ
+        and not participle(toks[m])
+    ):
+        m += 1
+    return m
+
+
 def verb_after(toks: list[Tok], k: int) -> tuple[str, bool, int] | None:
     """The verb of the clause whose subject ends at token ``k``: ``(verb, with_aux, end)``."""
     n = len(toks)
@@ -189,15 +204,7 @@ def verb_after(toks: list[Tok], k: int) -> tuple[str, bool, int] | None:
             break
         low = toks[m].low
         if low in _PREP:
-            m += 1
-            while (
-                m < n
-                and toks[m].low not in _AUX
-                and toks[m].text not in ",;:()"
-                and (toks[m].low not in _CONJ)
-                and not participle(toks[m])
-            ):
-                m += 1
+            m = _past_phrase(toks, m + 1)
         elif toks[m].text == "(":
             while m < n and toks[m].text != ")":
                 m += 1
@@ -211,15 +218,7 @@ def verb_after(toks: list[Tok], k: int) -> tuple[str, bool, int] | None:
             participle(toks[m]) and m + 1 < n and toks[m + 1].low in _PREP and (reduced is None)
         ):  # reduced relative: "cases related to X were opened"
             reduced = (participle(toks[m]), m + 1)
-            m += 2
-            while (
-                m < n
-                and toks[m].low not in _AUX
-                and toks[m].text not in ",;:()"
-                and (toks[m].low not in _CONJ)
-                and not participle(toks[m])
-            ):
-                m += 1
+            m = _past_phrase(toks, m + 2)
         elif low in ("that", "which", "who"):
             ahead = [x for x in range(m + 1, min(n, m + 10)) if toks[x].low in _AUX]
             if not ahead:
