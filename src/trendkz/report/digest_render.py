@@ -11,6 +11,8 @@ import html
 
 import pandas as pd
 
+from .timeaxis import pair_label
+
 __all__ = ["latex_escape", "to_html", "to_latex", "to_markdown"]
 
 _LATEX = {
@@ -38,7 +40,17 @@ def _has(v) -> bool:
 
 
 def _groups(frame: pd.DataFrame):
-    keys = ["entity", "series", "year_from", "year_to", "doc_from", "doc_to"]
+    keys = [
+        "entity",
+        "series",
+        "year_from",
+        "year_to",
+        "date_from",
+        "date_to",
+        "doc_from",
+        "doc_to",
+    ]
+    keys = [k for k in keys if k in frame.columns]
     if frame.empty:
         return
     seen = frame[keys].drop_duplicates()
@@ -70,7 +82,7 @@ def to_markdown(frame: pd.DataFrame) -> str:
     if frame.empty:
         return "# What changed\n\nNo document pairs to compare.\n"
     for k, part in _groups(frame):
-        lines += [f"## {k.entity}: {k.year_from} → {k.year_to}", ""]
+        lines += [f"## {k.entity}: {pair_label(k._asdict())}", ""]
         lines += [f"*{k.series}*: `{k.doc_from}` → `{k.doc_to}`", ""]
         for r in part.itertuples(index=False):
             lines.append(
@@ -94,7 +106,7 @@ def to_latex(frame: pd.DataFrame) -> str:
     if frame.empty:
         return out[0] + "\n% no document pairs to compare\n"
     for k, part in _groups(frame):
-        cap = latex_escape(f"{k.entity}: what changed from {k.year_from} to {k.year_to}")
+        cap = latex_escape(f"{k.entity}: what changed from {pair_label(k._asdict(), ' to ')}")
         out += [
             "\\begin{table}[htbp]",
             "\\centering\\small",
@@ -128,7 +140,7 @@ def to_html(frame: pd.DataFrame, entity: str | None = None) -> str:
     parts = []
     for k, part in _groups(frame):
         parts.append(
-            f"<h3>{e(str(k.entity))}: {k.year_from} → {k.year_to}</h3>"
+            f"<h3>{e(str(k.entity))}: {e(pair_label(k._asdict()))}</h3>"
             "<table class='digest'><thead><tr><th>#</th><th>change</th><th>kind</th>"
             "<th>score</th><th>citations</th></tr></thead><tbody>"
         )

@@ -8,6 +8,7 @@ import html
 import pandas as pd
 
 from .._core.vocab import CHANGED, DOWN, QUALIFIER_CHANGED, REWRITTEN, UP
+from .timeaxis import pair_label
 
 __all__ = [
     "CAPTIONS",
@@ -130,8 +131,8 @@ def _entities(comparison, slugs: dict[str, str]) -> str:
         years = d["year"].dropna()
         span = f"{years.min()}–{years.max()}" if len(years) else ""
         w = (
-            f"{html.escape(str(worst.at[e, 'label']))} ({worst.at[e, 'year_from']}→"
-            f"{worst.at[e, 'year_to']}, {worst.at[e, 'similarity']:.2f})"
+            f"{html.escape(str(worst.at[e, 'label']))} "
+            f"({pair_label(worst.loc[e], '→')}, {worst.at[e, 'similarity']:.2f})"
             if e in worst.index
             else ""
         )

@@ -14,6 +14,7 @@ import pandas as pd
 
 from .figures import FIGURE_FRAMES, chosen_entities, entity_slugs, main_series
 from .html import CAPTIONS, CSS, kwic_html, most_changed, moved_facts, table
+from .timeaxis import pair_label
 
 __all__ = ["CAPTIONS", "PAGE_FRAMES", "entity_outputs", "entity_sections"]
 
@@ -30,7 +31,7 @@ def _diffs(frames: dict, rows: pd.DataFrame) -> str:
     for r in rows.to_dict("records"):
         d = section_diff(frames["sections"], frames["alignment"], r)
         parts.append(
-            f"<h3>{html.escape(str(r['label']))}: {r['year_from']} → {r['year_to']} "
+            f"<h3>{html.escape(str(r['label']))}: {pair_label(r)} "
             f"<span class='note'>(similarity {r['similarity']:.2f})</span></h3>"
             f"<div class='diff'>{d.to_html(context=8)}</div>"
         )

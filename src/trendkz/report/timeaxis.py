@@ -6,7 +6,7 @@ import pandas as pd
 
 from ..load.dates import decimal_year
 
-__all__ = ["several_a_year", "time_column"]
+__all__ = ["pair_label", "several_a_year", "time_column"]
 
 
 def several_a_year(df: pd.DataFrame, year: str = "year", date: str = "date") -> bool:
@@ -26,3 +26,23 @@ def time_column(df: pd.DataFrame, x: str) -> tuple[pd.DataFrame, str]:
         return df, x
     when = [decimal_year(d, y) for d, y in zip(df["date"], df["year"], strict=True)]
     return df.assign(**{"date (year)": when}), "date (year)"
+
+
+def pair_label(row, sep: str = " → ") -> str:
+    """``2021 → 2022`` for a pair of documents, or their dates when a date says more than
+    its year (several documents a year): ``2021-Q3 → 2021-Q4``."""
+
+    def when(side: str) -> str:
+        year, date = _get(row, f"year_{side}"), _get(row, f"date_{side}")
+        if date is None or pd.isna(date) or str(date) == str(year):
+            return "" if year is None or pd.isna(year) else str(year)
+        return str(date)
+
+    return f"{when('from')}{sep}{when('to')}"
+
+
+def _get(row, key: str):
+    try:
+        return row[key]
+    except (KeyError, IndexError, TypeError):
+        return getattr(row, key, None)
