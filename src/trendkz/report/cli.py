@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from pathlib import Path
 
 from .._core.errors import TrendkzError
@@ -161,11 +162,17 @@ def _version() -> str:
         return "unknown"
 
 
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    print(f"trendkz: warning: {message}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return args.func(args)
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning  # one "trendkz: warning:" block, no source line
+            return args.func(args)
     except TrendkzError as exc:
         print(f"trendkz: error: {exc}", file=sys.stderr)
         return 2
