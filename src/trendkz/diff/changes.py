@@ -106,7 +106,7 @@ class _Groups:
 
 
 def _key(value: object) -> object:
-    return "" if value is None or value is pd.NA or value != value else value
+    return "" if schema.is_missing(value) else value
 
 
 def _check_threshold(rewritten_below: object) -> float:

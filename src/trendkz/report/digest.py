@@ -50,6 +50,7 @@ from ..terms.keyness import _count
 from . import digest_items as items_module
 from . import digest_sentences
 from .digest_cite import Bodies
+from .digest_render import PAIR_KEYS
 
 __all__ = ["COLUMNS", "DEFAULT_WEIGHTS", "Digest", "digest"]
 
@@ -76,14 +77,7 @@ _SENTENCE_LIKE = (
 
 #: the digest frame's columns, in order
 COLUMNS = [
-    "entity",
-    "series",
-    "year_from",
-    "year_to",
-    "date_from",
-    "date_to",
-    "doc_from",
-    "doc_to",
+    *PAIR_KEYS,
     "rank",
     "kind",
     "status",
@@ -154,16 +148,7 @@ class Digest:
 
 
 def _pairs(changes: pd.DataFrame, entity, pairs) -> pd.DataFrame:
-    cols = [
-        "entity",
-        "series",
-        "year_from",
-        "year_to",
-        "date_from",
-        "date_to",
-        "doc_from",
-        "doc_to",
-    ]
+    cols = PAIR_KEYS
     changes = schema.with_date(
         schema.with_date(changes, "year_from", "date_from"), "year_to", "date_to"
     )

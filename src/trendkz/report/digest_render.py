@@ -11,6 +11,7 @@ import html
 
 import pandas as pd
 
+from .._core import schema
 from .timeaxis import pair_label
 
 __all__ = ["latex_escape", "to_html", "to_latex", "to_markdown"]
@@ -30,27 +31,26 @@ _LATEX = {
 _MD = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|"})
 
 
+#: the columns that name a pair of documents, first in the digest frame
+PAIR_KEYS = [
+    "entity",
+    "series",
+    "year_from",
+    "year_to",
+    "date_from",
+    "date_to",
+    "doc_from",
+    "doc_to",
+]
+
+
 def latex_escape(text) -> str:
     """``text`` with LaTeX's special characters escaped."""
     return "".join(_LATEX.get(ch, ch) for ch in str(text))
 
 
-def _has(v) -> bool:
-    return v is not None and v is not pd.NA and not (isinstance(v, float) and v != v)
-
-
 def _groups(frame: pd.DataFrame):
-    keys = [
-        "entity",
-        "series",
-        "year_from",
-        "year_to",
-        "date_from",
-        "date_to",
-        "doc_from",
-        "doc_to",
-    ]
-    keys = [k for k in keys if k in frame.columns]
+    keys = [k for k in PAIR_KEYS if k in frame.columns]
     if frame.empty:
         return
     seen = frame[keys].drop_duplicates()
@@ -62,7 +62,7 @@ def _groups(frame: pd.DataFrame):
 def _cites(r) -> list[tuple[str, str, str, int, int, str]]:
     out = []
     for side, year, doc in (("from", r.year_from, r.doc_from), ("to", r.year_to, r.doc_to)):
-        if _has(getattr(r, f"start_{side}")):
+        if not schema.is_missing(getattr(r, f"start_{side}")):
             out.append(
                 (
                     str(year),
