@@ -46,6 +46,8 @@ def test_blind_floors(scored, metric):
 
 
 def test_the_gold_is_whole():
+    if not blind.EARNINGS.is_dir():
+        pytest.skip("../shared/corpora/earnings-calls is absent (it sits beside the project)")
     sents = blind.sentences()
     rows = blind.gold(set(sents))
     assert len(rows) >= 300 and len(sents) >= 250
