@@ -35,7 +35,7 @@ _NUMBER_WORDS = (
     "fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty "
     "fifty sixty seventy eighty ninety hundreds? thousands? millions? billions? "
     "dozens? tens zero half"
-).split()
+).split() + [r"a\s+(?:third|quarter|fourth|fifth|sixth|eighth|tenth)\s+of"]
 
 
 def _words_pattern(words: list[str]) -> str:

@@ -231,6 +231,43 @@ def _fraction_after(toks: list[Tok], j: int) -> tuple[float, int]:
     return 0.0, j
 
 
+#: singular fraction words that "a" may open ("a third of", "a quarter of a million")
+_A_FRACTIONS = frozenset("third quarter fourth fifth sixth eighth tenth".split())
+#: what makes "a quarter of" a time, not a share ("a quarter of a century")
+_TIME_AFTER = frozenset("year years century decade hour day month quarter time".split())
+
+
+def _a_fraction(toks: list[Tok], i: int) -> bool:
+    """ "a third of ..." at token ``i`` (not "a third party", "a quarter of a century")."""
+    if not (i + 2 < len(toks) and toks[i + 1].low in _A_FRACTIONS and toks[i + 2].low == "of"):
+        return False
+    k = i + 3
+    if k < len(toks) and toks[k].low in ("a", "an", "the", "this", "that"):
+        k += 1
+    return not (k < len(toks) and toks[k].low in _TIME_AFTER)
+
+
+#: words after "of a" / "of one" that a fraction takes as its whole
+_PERCENT_WORDS = frozenset(["percent", "%", "per", "percentage"])
+
+
+def _fraction_of(toks: list[Tok], num: Num) -> Num:
+    """A fraction of a scale or of one percent: "a quarter of a million" (250,000), "half a
+    million", "7/8 of 1 percent" (0.875, its unit read after it), "one-tenth of one
+    percent"; else ``num`` itself."""
+    j = num.j
+    if j < len(toks) and toks[j].low == "of":
+        j += 1
+    if j + 1 >= len(toks) or toks[j].low not in ("a", "an", "one", "1"):
+        return num
+    w = toks[j + 1].low
+    if w in SCALES and w != "hundred" and not (j == num.j and toks[j].low == "one"):
+        return Num(num.i, j + 2, num.value * SCALES[w], words=num.words, scaled=True)
+    if w in _PERCENT_WORDS and j > num.j and toks[j].low in ("one", "1", "a"):
+        return Num(num.i, j + 1, num.value, words=num.words)
+    return num
+
+
 def read_number(toks: list[Tok], i: int) -> Num | None:
     """The number starting at token ``i`` (digits, words, scale, vague), or ``None``."""
     t = toks[i]
@@ -239,7 +276,7 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
             frac = slash_fraction(toks, i)
             if frac is not None:  # "1/3 of", "3/4 percent"
                 value, j = frac
-                return Num(i, j, value, fraction=True)
+                return _fraction_of(toks, Num(i, j, value, fraction=True))
         value = float(t.text.replace(",", ""))
         j = i + 1
         scaled = False
@@ -267,12 +304,14 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
             scaled = True
         return _new_tok(Num, (i, j, value, NAN, NAN, "", False, scaled, False))  # most numbers
     if t.text in VULGAR:
-        return Num(i, i + 1, VULGAR[t.text], fraction=True)
+        return _fraction_of(toks, Num(i, i + 1, VULGAR[t.text], fraction=True))
     if t.low not in NUMBER_STARTS:
         return None
     if t.low == "half":
         h = half(toks, i)
-        return None if h is None else Num(h[0], h[1], h[2], words=True, fraction=True)
+        if h is None:
+            return None
+        return _fraction_of(toks, Num(h[0], h[1], h[2], words=True, fraction=True))
     vague = _read_vague(toks, i)
     if vague:
         return vague
@@ -280,6 +319,9 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
         if i + 1 < len(toks) and (toks[i + 1].low in SCALES or toks[i + 1].low == "dozen"):
             w = toks[i + 1].low
             return Num(i, i + 2, 12.0 if w == "dozen" else SCALES[w], words=True, scaled=True)
+        if _a_fraction(toks, i):  # "a third of the claims", "a quarter of a million"
+            d = DENOMINATORS[toks[i + 1].low]
+            return _fraction_of(toks, Num(i, i + 2, 1 / d, words=True, fraction=True))
         return None
     if t.low == "dozen":
         return None
@@ -346,7 +388,8 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
         and 0 < value < DENOMINATORS[toks[k].low]
         and not scaled
     ):
-        return Num(i, k + 1, value / DENOMINATORS[toks[k].low], words=True, fraction=True)
+        num = Num(i, k + 1, value / DENOMINATORS[toks[k].low], words=True, fraction=True)
+        return _fraction_of(toks, num)
     extra, k = _fraction_after(toks, j)
     if extra and k < len(toks) and (toks[k].low in SCALES or toks[k].low in PLURAL_SCALES):
         w = toks[k].low  # "twenty-two and a half millions"

@@ -106,6 +106,8 @@ def read_fact(toks, text, num: Num) -> Quantity:
         minus = sign_before(toks, first)
         if minus >= 0:
             sign, first = -1.0, minus
+        elif unit in _LISTED_UNITS and _LISTED_NEGATIVE.search(text, 0, toks[first].start):
+            sign = -1.0  # "minus 7%, 8%": the sign of the list's first item
     plus_minus = first >= 2 and toks[first - 1].low == "or" and toks[first - 2].low == "plus"
     if plus_minus and sign < 0:
         first -= 2  # "plus or minus 2 basis points"
@@ -143,7 +145,12 @@ def read_fact(toks, text, num: Num) -> Quantity:
         num2 = read_number(toks, n) if n < len(toks) else None
         if num2 is not None and (sign2 < 0 or sign < 0 and not sign2):
             num2 = num2._replace(value=-num2.value)  # "negative 6% or 7%"
-        if num2 is not None and (sign < 0 or sign2) and num2.value < value:
+        if (
+            num2 is not None
+            and (sign < 0 or sign2)
+            and num2.value < value
+            and (conn != "and" or before_first == "between")
+        ):
             value, num2 = num2.value, num2._replace(value=value)  # "minus 8% to minus 13%"
         unit2, k2 = unit_after(toks, num2.j) if num2 is not None else ("", n)
         if c2 and not unit2 and per_share(toks, k2) > k2:
@@ -167,6 +174,7 @@ def read_fact(toks, text, num: Num) -> Quantity:
             and not (before_first == "from" and _change_before(toks, first))
             and not (u1 and u2 and u1 != u2 and not both_time)
             and not (conn == "to" and _change_to_level(toks, first, value, num2.value))
+            and not (conn == "to" and _progression(toks, first))
         ):
             if both_time and unit != unit2:
                 value *= _IN_YEARS[unit] / _IN_YEARS[unit2]  # "three months to two years"
@@ -301,6 +309,32 @@ def _change_to_level(toks, first: int, a: float, b: float) -> bool:
     if k >= 0 and toks[k].low == "by":
         return _change_before(toks, k)
     return k >= 0 and CHANGE.match(toks[k].low) is not None and b > 3 * a
+
+
+_STEPS = frozenset("quarter year month week period day".split())
+
+
+def _progression(toks, first: int) -> bool:
+    """ "quarter to quarter, minus 9.3% to minus 9.1%": two levels of a progression named
+    just before the numbers, not a range."""
+    for k in range(max(0, first - 6), first - 2):
+        if (
+            toks[k].low in _STEPS
+            and toks[k + 1].low in ("to", "over")
+            and toks[k + 2].low == toks[k].low
+        ):
+            return True
+    return False
+
+
+#: units whose sign a list carries from its first item ("minus 7%, 8% and 9%")
+_LISTED_UNITS = frozenset(["percent", "percentage points", "basis points"])
+_LISTED_NEGATIVE = re.compile(
+    r"\b(?:minus|negative)\s+\d[\d.,]*\s*(?:%|percent|percentage\s+points?|basis\s+points?)"
+    r"(?:\s*,\s*\d[\d.,]*\s*(?:%|percent|percentage\s+points?|basis\s+points?)?)*"
+    r"\s*(?:,|,?\s+(?:and|or))\s*$",
+    re.I,
+)
 
 
 _MULTIPLE_AFTER = frozenset(
