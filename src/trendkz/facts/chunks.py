@@ -194,6 +194,10 @@ def _past_phrase(toks: list[Tok], m: int) -> int:
     return m
 
 
+#: words that open a subordinate clause after a noun phrase: its verb is not the phrase's
+_SUBORDINATE = frozenset("since because although though unless whereas once".split())
+
+
 def verb_after(toks: list[Tok], k: int) -> tuple[str, bool, int] | None:
     """The verb of the clause whose subject ends at token ``k``: ``(verb, with_aux, end)``."""
     n = len(toks)
@@ -203,6 +207,8 @@ def verb_after(toks: list[Tok], k: int) -> tuple[str, bool, int] | None:
         if m >= n:
             break
         low = toks[m].low
+        if low in _SUBORDINATE:
+            return None  # "jobs since NAFTA was approved": another clause's verb
         if low in _PREP:
             m = _past_phrase(toks, m + 1)
         elif toks[m].text == "(":
@@ -301,7 +307,7 @@ def noun_of(toks: list[Tok], first: int) -> tuple[list[str], str | None]:
         return [], None
     m -= 1
     words = []
-    while m >= 0 and np_word(toks, m) and len(words) < 3 and not participle(toks[m], m):
+    while m >= 0 and np_word(toks, m) and len(words) < 4 and not participle(toks[m], m):
         words.insert(0, toks[m].low)
         m -= 1
     return words, verb_before(toks, m + 1) if words else None

@@ -34,7 +34,7 @@ from .chunkwords import DET, QUOTES, REPORTING
 from .numbers import Tok
 from .periods import MONTHS
 from .quantities import Quantity
-from .subjects import CHANGE_NOUNS, TIME_WORDS, np_before, np_in
+from .subjects import CHANGE_NOUNS, TIME_WORDS, is_measure, np_before, np_in
 from .units import TIME_UNITS
 
 __all__ = ["NOUN_FOLD", "VERB_FOLD", "context_step", "name_measures", "noun_step", "verb_step"]
@@ -45,7 +45,9 @@ _CHANGE_VERB = re.compile(
 )
 #: verbs that say nothing about what is counted
 _EMPTY_VERBS = frozenset(
-    ["seen", "made", "had", "gotten", "got", "reported", "operated", "compared"]
+    """seen made had gotten got reported operated compared totaled totalled reached amounted
+stood come represented equaled equalled ended surpassed exceeded topped hit linked been
+called mentioned talked said expected guided""".split()
 )
 #: participle -> the canonical verb of its synonym set
 VERB_FOLD: dict[str, str] = {
@@ -192,6 +194,13 @@ def _duration(toks: list[Tok], q: Quantity) -> str:
             return "prison term"
         if VERB_FOLD.get(verb) == "detained" or verb in ("held", "arrested"):
             return "detention"
+    if q.first >= 2 and toks[q.first - 1].low in ("for", "of") and np_word(toks, q.first - 2):
+        m, words = q.first - 2, []
+        while m >= 0 and np_word(toks, m) and not participle(toks[m], m) and len(words) < 3:
+            words.insert(0, toks[m].low)
+            m -= 1
+        if words and words[-1] not in TIME_WORDS:
+            return _fold_np(words)  # "our survival for one hundred years"
     if (
         q.first >= 2
         and toks[q.first - 1].low == "from"
@@ -204,6 +213,30 @@ def _duration(toks: list[Tok], q: Quantity) -> str:
             m -= 1
         return _fold_np(words)
     return ""
+
+
+_UNIT_WORDS = frozenset("basis point points percent percentage".split())
+
+
+def _money(unit: str) -> bool:
+    return len(unit) == 3 and unit.isupper() or unit.endswith(" per share")
+
+
+#: what may stand between a fact and the change or alternative that restates it
+_RESTATE = frozenset([",", "or", "(", "a", "an", "and", "—", "–", "-"])
+
+
+def _follows(toks: list[Tok], quantities: list[Quantity], n: int) -> bool:
+    """The fact ``n`` restates the one before it: a change of it ("$321 million, up 18%",
+    "$729.5 million, a decrease of $529.1 million") or the same in another unit ("$529.1
+    million or 42%")."""
+    q = quantities[n]
+    if q.direction:
+        return True
+    if n == 0 or not quantities[n - 1].is_fact:
+        return False
+    between = toks[quantities[n - 1].after : q.first]
+    return 0 < len(between) <= 2 and all(t.low in _RESTATE for t in between)
 
 
 def _unit_class(unit: str) -> str:
@@ -237,7 +270,20 @@ def noun_step(
     q = quantities[n]
     words, end, _ = nps[n]
     if words and words[-1] in CHANGE_NOUNS:
-        words = []  # "30 basis point improvement": a change, not a measure
+        # "30 basis point improvement": a change, not a measure; "a 23.6% EPS improvement":
+        # the change of what comes before the change noun
+        words = [w for w in words[:-1] if w not in _UNIT_WORDS and "-over-" not in w]
+    if (
+        not words
+        and n + 1 < len(quantities)
+        and quantities[n + 1].is_fact
+        and 0 < quantities[n + 1].first - q.after <= 2
+        and all(t.low in ("or", ",", "and") for t in toks[q.after : quantities[n + 1].first])
+    ):
+        nxt = nps[n + 1][0]  # "$0.34 or 23.6% EPS improvement": the words of the next
+        if nxt and nxt[-1] in CHANGE_NOUNS:
+            nxt = [w for w in nxt[:-1] if w not in _UNIT_WORDS and "-over-" not in w]
+        words = nxt
     if (
         not words
         and end < len(toks)
@@ -250,12 +296,14 @@ def noun_step(
     if subject:
         words = subject[0]
     nof = (None, None) if words or subject else noun_of(toks, q.first)
-    if nof[0] and nof[0][-1] in TIME_WORDS:
+    if nof[0] and not is_measure(nof[0]):
         nof = (None, None)  # "record revenue this quarter of $321 million": not "quarter"
     if nof[0]:
         words = nof[0]
     if not words and q.unit not in ("count", "percent", "fraction") and q.after < len(toks):
         words = np_in(toks, q.after)  # "$1.3 billion in savings"
+    if not words and q.unit == "fraction" and q.after < len(toks) and toks[q.after].low == "the":
+        words = read_np(toks, q.after + 1)[0]  # "more than half the nonmember States"
     # a label before a colon names a count only in a form's line ("Number of appeals
     # received in Fiscal Year: 3"), not before a list ("the north and east: 19 - in ...")
     label = q.first > 0 and toks[q.first - 1].text == ":" and toks[0].low in ("number", "total")
@@ -344,7 +392,12 @@ def name_measures(
             state.duration = out[n] or state.duration
             continue
         words, end, subject, nof = noun_step(toks, quantities, nps, n)
+        if not is_measure(words):
+            words = []  # "rate", "basis points", "below last year": no measure
         np = _fold_np(words)
+        if not np and state.prev_measure and _follows(toks, quantities, n):
+            out[n] = state.prev_measure  # "$321 million, up 18%", "$529.1 million or 42%"
+            continue
         if q.series_year is not None and not np:
             out[n] = state.head or state.last.get(uc, ("", ""))[1]
             continue
@@ -357,7 +410,9 @@ def name_measures(
         if not np:
             np = state.last.get(uc, ("", ""))[0]
         comp = _complement(toks, verb, vend)
-        measure = " ".join(x for x in (np, verb, comp) if x)
+        if not np and verb:  # a verb alone is no noun phrase: "earned $685,000"
+            np = "number" if q.unit == "count" else "amount" if _money(q.unit) else ""
+        measure = " ".join(x for x in (np, verb, comp) if x) if np else ""
         out[n] = measure
         state.prev_money = (q.after, measure) if q.unit not in ("count", "percent") else None
         state.prev_measure = measure

@@ -12,7 +12,7 @@ from __future__ import annotations
 from .chunks import np_word
 from .numbers import Tok
 
-__all__ = ["CHANGE_NOUNS", "TIME_WORDS", "np_before", "np_in"]
+__all__ = ["CHANGE_NOUNS", "NOT_MEASURES", "TIME_WORDS", "is_measure", "np_before", "np_in"]
 
 #: words that link a measure to its amount ("revenue was", "sales totaled", "margin of")
 LINKS = frozenset(
@@ -20,7 +20,17 @@ LINKS = frozenset(
 reached reaching amounted amounting came stood represented represents representing
 increased decreased rose fell grew declined improved dropped climbed jumped gained up down
 approximately about nearly almost roughly only just slightly some around over under more
-less than ended ending equal equaled equalled estimated :""".split()
+less than ended ending equal equaled equalled estimated have has had will would :""".split()
+)
+#: heads that never name what a number measures: units, fillers, time, comparisons
+#: (decided on the development text of the blind gold: "rate", "company", "ways", "less",
+#: "basis points", "below last year"); a measure whose noun is one of them has none
+NOT_MEASURES = frozenset(
+    """rate rates company companies way ways pace level levels basis point points percent
+percentage times time number numbers total totals amount amounts figure figures less more
+fewer least most lot lots bit range ranges order area areas thing things something
+anything everything part parts kind kinds type types sort one ones other others yearly
+annually monthly weekly daily quarterly sequentially respectively ago""".split()
 )
 #: nouns that name a change, not a measure ("an increase of $0.03")
 CHANGE_NOUNS = frozenset(
@@ -82,6 +92,13 @@ def np_before(toks: list[Tok], first: int) -> list[str]:
         )
     ):
         k -= 1
+    if (
+        k >= 1
+        and toks[k].low == "and"
+        and np_word(toks, k - 1)
+        and (k == 1 or toks[k - 2].text in _STOPS or toks[k - 2].low in _FILLER)
+    ):
+        k -= 2  # "Depreciation and amortization in Q3 was": one subject
     start = k + 1
     while start <= m and (
         toks[start].low in ("the", "our", "its", "their", "a", "an", "this")
@@ -90,8 +107,12 @@ def np_before(toks: list[Tok], first: int) -> list[str]:
         start += 1
     words = []
     n = start
-    while n <= m and np_word(toks, n) and toks[n].low not in LINKS and len(words) < 4:
-        if toks[n].low in ("in", "for", "during", "on", "at"):
+    while n <= m and len(words) < 4:
+        if toks[n].low == "and" and words and n == start + 1 and np_word(toks, n + 1):
+            words.append("and")
+            n += 1
+            continue
+        if not np_word(toks, n) or toks[n].low in LINKS:
             break
         words.append(toks[n].low)
         n += 1
@@ -143,3 +164,16 @@ def np_in(toks: list[Tok], k: int) -> list[str]:
     if not words or not last.islower() or words[-1] in TIME_WORDS or words[-1] in _TIME:
         return []
     return words
+
+
+def is_measure(words: list[str]) -> bool:
+    """The words name what a number measures: not empty, not a change ("increase"), a
+    time ("last year") or a head of :data:`NOT_MEASURES` alone ("rate", "basis points")."""
+    if not words:
+        return False
+    last = words[-1]
+    if last in CHANGE_NOUNS or last in TIME_WORDS:
+        return False
+    if len(words) == 1 and last in NOT_MEASURES:
+        return False
+    return not (len(words) == 2 and words[0] in NOT_MEASURES and last in NOT_MEASURES)
