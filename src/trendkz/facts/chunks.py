@@ -115,6 +115,8 @@ def read_np(toks: list[Tok], k: int) -> tuple[list[str], int, bool]:
     while k < n and len(words) < 6:
         t = toks[k]
         if t.text in QUOTES:
+            if words and k + 1 < n and toks[k + 1].text == "s" and toks[k].end == toks[k + 1].start:
+                k += 1  # a possessive: "DOJ’s health care fraud funding"
             k += 1
             continue
         if (
@@ -170,6 +172,14 @@ def read_np(toks: list[Tok], k: int) -> tuple[list[str], int, bool]:
                 words.append(low)
                 k += 1
                 continue
+            if (
+                words
+                and low.endswith("ing")
+                and not np_word(toks, k + 1)
+                and not (k + 1 < n and toks[k + 1].low in DET)
+            ):
+                words.append(low)  # a noun: "health care fraud funding", "its spending"
+                k += 1
             break
         words.append(low)
         k += 1
@@ -310,4 +320,10 @@ def noun_of(toks: list[Tok], first: int) -> tuple[list[str], str | None]:
     while m >= 0 and np_word(toks, m) and len(words) < 4 and not participle(toks[m], m):
         words.insert(0, toks[m].low)
         m -= 1
+    if words and m >= 1 and toks[m].low.endswith("ing") and toks[m - 1].low in _OWNERS:
+        words.insert(0, toks[m].low)  # "our revolving credit facility": an adjective
+        return words, None
     return words, verb_before(toks, m + 1) if words else None
+
+
+_OWNERS = frozenset("the a an our its their his her your my this that these those".split())

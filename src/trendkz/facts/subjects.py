@@ -9,7 +9,7 @@ A change noun alone ("an increase of $0.03") names nothing: the measure is the o
 
 from __future__ import annotations
 
-from .chunks import np_word
+from .chunks import np_word, participle
 from .numbers import Tok
 
 __all__ = ["CHANGE_NOUNS", "NOT_MEASURES", "TIME_WORDS", "is_measure", "np_before", "np_in"]
@@ -116,6 +116,8 @@ def np_before(toks: list[Tok], first: int) -> list[str]:
             break
         words.append(toks[n].low)
         n += 1
+    if len(words) == 1 and participle(toks[start], start):
+        return []  # "compared to 45.8%": a verb, no subject
     return [] if _is_change(words) else words
 
 
