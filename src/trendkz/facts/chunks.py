@@ -165,7 +165,7 @@ def read_np(toks: list[Tok], k: int) -> tuple[list[str], int, bool]:
             break
         if participle(t):
             if (
-                (not words or words[-1] in ("and", "or") or low.endswith("ing"))
+                (not words or words[-1] in ("and", "or") or low.endswith("ing") or "-" in words[-1])
                 and np_word(toks, k + 1)
                 and not (participle(toks[k + 1]))
             ):
@@ -320,6 +320,14 @@ def noun_of(toks: list[Tok], first: int) -> tuple[list[str], str | None]:
     while m >= 0 and np_word(toks, m) and len(words) < 4 and not participle(toks[m], m):
         words.insert(0, toks[m].low)
         m -= 1
+    if words == ["share"] and m >= 1 and toks[m].low == "per":
+        m -= 1  # "adjusted earnings per share of $1.50"
+        head: list[str] = []
+        while m >= 0 and np_word(toks, m) and len(head) < 3 and not participle(toks[m], m):
+            head.insert(0, toks[m].low)
+            m -= 1
+        if head:
+            return [*head, "per", "share"], None
     if words and m >= 1 and toks[m].low.endswith("ing") and toks[m - 1].low in _OWNERS:
         words.insert(0, toks[m].low)  # "our revolving credit facility": an adjective
         return words, None

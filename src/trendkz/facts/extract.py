@@ -22,9 +22,10 @@ from .._core.errors import check_option
 from .._core.rows import conformed
 from ..segment.sentences import sentence_spans
 from .cache import FactCache
-from .periods import assign_period, respectively
+from .periods import assign_period
 from .qualifiers import has_case_trap
 from .quantities import FACT_KINDS, NON_FACT_KINDS
+from .respective import respectively
 
 __all__ = ["FACT_KINDS", "NON_FACT_KINDS", "extract_facts", "facts_of_sentence"]
 

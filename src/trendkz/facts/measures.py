@@ -34,7 +34,16 @@ from .chunkwords import DET, QUOTES, REPORTING
 from .numbers import Tok
 from .periods import MONTHS
 from .quantities import Quantity
-from .subjects import CHANGE_NOUNS, TIME_WORDS, is_measure, np_before, np_in
+from .subjects import (
+    CHANGE_NOUNS,
+    TIME_WORDS,
+    is_measure,
+    np_before,
+    np_in,
+    object_by,
+    partitive,
+    restates,
+)
 from .units import TIME_UNITS
 
 __all__ = ["NOUN_FOLD", "VERB_FOLD", "context_step", "name_measures", "noun_step", "verb_step"]
@@ -222,23 +231,6 @@ def _money(unit: str) -> bool:
     return len(unit) == 3 and unit.isupper() or unit.endswith(" per share")
 
 
-#: what may stand between a fact and the change or alternative that restates it
-_RESTATE = frozenset([",", "or", "(", "a", "an", "and", "—", "–", "-"])
-
-
-def _follows(toks: list[Tok], quantities: list[Quantity], n: int) -> bool:
-    """The fact ``n`` restates the one before it: a change of it ("$321 million, up 18%",
-    "$729.5 million, a decrease of $529.1 million") or the same in another unit ("$529.1
-    million or 42%")."""
-    q = quantities[n]
-    if q.direction:
-        return True
-    if n == 0 or not quantities[n - 1].is_fact:
-        return False
-    between = toks[quantities[n - 1].after : q.first]
-    return 0 < len(between) <= 2 and all(t.low in _RESTATE for t in between)
-
-
 def _unit_class(unit: str) -> str:
     return "duration" if unit in _DURATIONS else unit
 
@@ -309,6 +301,8 @@ def noun_step(
     label = q.first > 0 and toks[q.first - 1].text == ":" and toks[0].low in ("number", "total")
     if not words and (q.unit != "count" or label):
         words = np_before(toks, q.first)
+    if not words:
+        words = object_by(toks, q.first) or partitive(toks, q.first, q.after)
     return words, end, subject, nof
 
 
@@ -395,7 +389,7 @@ def name_measures(
         if not is_measure(words):
             words = []  # "rate", "basis points", "below last year": no measure
         np = _fold_np(words)
-        if not np and state.prev_measure and _follows(toks, quantities, n):
+        if not np and state.prev_measure and restates(toks, quantities, n):
             out[n] = state.prev_measure  # "$321 million, up 18%", "$529.1 million or 42%"
             continue
         if q.series_year is not None and not np:

@@ -12,7 +12,17 @@ from __future__ import annotations
 from .chunks import np_word, participle
 from .numbers import Tok
 
-__all__ = ["CHANGE_NOUNS", "NOT_MEASURES", "TIME_WORDS", "is_measure", "np_before", "np_in"]
+__all__ = [
+    "CHANGE_NOUNS",
+    "NOT_MEASURES",
+    "TIME_WORDS",
+    "is_measure",
+    "np_before",
+    "np_in",
+    "object_by",
+    "partitive",
+    "restates",
+]
 
 #: words that link a measure to its amount ("revenue was", "sales totaled", "margin of")
 LINKS = frozenset(
@@ -103,6 +113,7 @@ def np_before(toks: list[Tok], first: int) -> list[str]:
     while start <= m and (
         toks[start].low in ("the", "our", "its", "their", "a", "an", "this")
         or toks[start].low in LINKS
+        or toks[start].text.isdigit()  # "The 2021 underwriting expense ratio"
     ):
         start += 1
     words = []
@@ -130,6 +141,11 @@ def _back_np(toks: list[Tok], m: int) -> list[str]:
         k -= 1
     if k < m and k >= 0 and toks[k + 1].low in ("in", "for", "during", "this", "the"):
         m = k
+    while m >= 2 and toks[m - 1].text == "-" and toks[m - 2].end == toks[m - 1].start:
+        if not (np_word(toks, m) and np_word(toks, m - 2)) or len(words) > 2:
+            break
+        words.insert(0, f"{toks[m - 2].low}-{toks[m].low}")  # "domestic-violence"
+        m -= 3
     while (
         m >= 0
         and np_word(toks, m)
@@ -179,3 +195,64 @@ def is_measure(words: list[str]) -> bool:
     if len(words) == 1 and last in NOT_MEASURES:
         return False
     return not (len(words) == 2 and words[0] in NOT_MEASURES and last in NOT_MEASURES)
+
+
+#: what may stand between a fact and the one it restates: a change of it, the same in
+#: another unit, or the other side of a comparison ("to 32% from 35.2% in 2020")
+_RESTATE = frozenset(
+    """, or ( a an and — – - from compared with to versus vs vs. against as up down in
+the prior last year quarter period""".split()
+)
+
+
+def restates(toks: list[Tok], quantities: list, n: int) -> bool:
+    """The fact ``n`` restates the one before it: a change of it ("$321 million, up 18%",
+    "$729.5 million, a decrease of $529.1 million"), the same in another unit ("$529.1
+    million or 42%") or the other side of a comparison ("decreased to 32% from 35.2%",
+    "41.8% in 2020, compared to 45.8%")."""
+    q = quantities[n]
+    if q.direction:
+        return True
+    if n == 0 or not quantities[n - 1].is_fact:
+        return False
+    between = toks[quantities[n - 1].after : q.first]
+    return 0 < len(between) <= 6 and all(
+        t.low in _RESTATE or (t.text.isdigit() and len(t.text) == 4) for t in between
+    )
+
+
+def object_by(toks: list[Tok], first: int) -> list[str]:
+    """ "understated the plan assets by $1.1 million", "reduced costs by 5%": the object
+    of the verb before "by"."""
+    if first < 3 or toks[first - 1].low != "by":
+        return []
+    words = _back_np(toks, first - 2)
+    m = first - 2 - len(words)
+    while m >= 0 and np_word(toks, m) and not participle(toks[m], m) and first - m < 10:
+        m -= 1  # "the Medicare segment postretirement benefit plan assets"
+    while m >= 0 and toks[m].low in ("the", "a", "an", "its", "our", "their", "his", "her"):
+        m -= 1
+    if not words or m < 0 or not participle(toks[m], m) or words[-1] in CHANGE_NOUNS:
+        return []
+    return words
+
+
+def partitive(toks: list[Tok], first: int, after: int) -> list[str]:
+    """ "Of the complaints, 194 were ...", "537 cases, 99 of which": the set the number is
+    part of."""
+    if first >= 3 and toks[first - 1].text == ",":
+        m = first - 2
+        words = _back_np(toks, m)
+        k = m - len(words)
+        while k >= 0 and toks[k].low in ("the", "these", "those", "all"):
+            k -= 1
+        if words and k >= 0 and toks[k].low == "of" and (k == 0 or toks[k - 1].text in _STOPS):
+            return words  # "Of the complaints, 194"
+        if (
+            words
+            and after + 1 < len(toks)
+            and toks[after].low == "of"
+            and toks[after + 1].low in ("which", "whom", "them", "these")
+        ):
+            return words  # "537 domestic-violence related cases, 99 of which"
+    return []
