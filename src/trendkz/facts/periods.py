@@ -99,13 +99,14 @@ _RULES: list[tuple[re.Pattern, object]] = [
     ),
     (
         re.compile(
-            rf"\b(?:in|during|for|of|throughout|over|on|from|after|before|until|within|"
+            rf"\b(?:(?:in|during|for|of|throughout|over|on|from|after|before|until|within|"
             rf"at|to|through)\s+{_PART}?(?:fiscal\s+year\s+|FY\s*)?"
             rf"(?:{_MONTH}\s+(?:and|or|to|through)\s+)?{_DATE}({_YEAR})\b"
-            rf"(?![-–]\d)",
+            rf"(?![-–]\d)|(?:the|its|our|their|this)\s+({_YEAR})\s+(?=[a-z]))",
             re.I,
         ),
-        lambda m, ry: (_y(m[1]), _y(m[1])),
+        # also a year before a noun ("the 2022 maturities")
+        lambda m, ry: (_y(m[1] or m[2]),) * 2,
     ),
     (
         re.compile(
@@ -158,7 +159,7 @@ _RULES: list[tuple[re.Pattern, object]] = [
     # 11: a date of a year without a preposition ("Michigan, November 1996, $8,978,998")
     (
         re.compile(
-            rf"(?:^|(?<=[,(;]\s)){_MONTH},?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?({_YEAR})\b", re.I
+            rf"(?:^|[,(;]\s){_MONTH},?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?({_YEAR})\b", re.I
         ),
         lambda m, ry: (_y(m[1]), _y(m[1])),
     ),
@@ -184,11 +185,7 @@ _RULES: list[tuple[re.Pattern, object]] = [
         ),
         lambda m, ry: (ry, ry),
     ),
-    # 15: a year before a noun ("the 2022 maturities"); 16: "fiscal '20", "FY'21"
-    (
-        re.compile(rf"\b(?:the|its|our|their|this)\s+({_YEAR})\s+(?=[a-z])"),
-        lambda m, ry: (_y(m[1]), _y(m[1])),
-    ),
+    # 15: "fiscal '20", "FY'21"
     (
         re.compile(r"\b(?:fiscal(?:\s+year)?\s*|fy\s*)['’](\d\d)\b", re.I),
         lambda m, ry: (ry // 100 * 100 + _y(m[1]),) * 2,
@@ -253,17 +250,17 @@ def _wanted(text: str, low: str) -> list[int]:
     first = _YEARISH.search(text)
     if first is None:
         extra = [14] if "since" in low else []
-        if "'" in text or "’" in text:
-            extra.append(16)
+        if ("'" in text or "’" in text) and ("fiscal" in low or "fy" in low):
+            extra.append(15)
         return _NO_YEAR[yearly, month] + extra if extra else _NO_YEAR[yearly, month]
     wanted = [0] if _YEARISH.search(text, first.end()) else []
     if "-" in text or "–" in text or "/" in text:
         wanted.append(1)
     if "since" in low:
         wanted += (2, 13)
-    wanted += (3, 4, 15)
-    if "'" in text or "’" in text:
-        wanted.append(16)
+    wanted += (3, 4)
+    if ("'" in text or "’" in text) and ("fiscal" in low or "fy" in low):
+        wanted.append(15)
     if month:
         wanted.append(11)
     if (
