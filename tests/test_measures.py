@@ -169,3 +169,66 @@ def test_folds_are_plain_mappings():
     assert VERB_FOLD["disrupted"] == VERB_FOLD["foiled"] == VERB_FOLD["thwarted"] == "prevented"
     assert VERB_FOLD["returned"] == "repatriated" and VERB_FOLD["shut down"] == "blocked"
     assert NOUN_FOLD["people"] == NOUN_FOLD["individuals"] == "persons"
+
+
+# the families of issue 13 (financial and statistical prose), decided on development text
+@pytest.mark.parametrize(
+    "text, span, measure",
+    [
+        # a change or a restatement takes the measure of the fact it restates
+        (
+            "Record revenue this quarter of $321 million, up 18% on a linked basis.",
+            "18%",
+            "record revenue",
+        ),
+        ("Sales totaled $729.5 million, a decrease of $529.1 million or 42%.", "42%", "sales"),
+        ("The expense ratio decreased to 32% from 35.2% in 2020.", "35.2%", "expense ratio"),
+        (
+            "Net income was $5 million in 2020, compared to $3 million in 2019.",
+            "$3 million",
+            "net income",
+        ),
+        # link verbs are no part of a name; a subject with "and"; a copula before a count
+        ("Sales totaled $729.5 million.", "$729.5 million", "sales"),
+        (
+            "Depreciation and amortization in Q3 was up slightly at $74.5 million.",
+            "$74.5 million",
+            "depreciation and amortization",
+        ),
+        ("Total amortization was 20 million for the quarter.", "20 million", "amortization"),
+        # noun phrases before "of", "at", "by", "per share of", partitives
+        (
+            "This resulted in restaurant level EBITDA margin of 18.4%.",
+            "18.4%",
+            "restaurant level ebitda margin",
+        ),
+        ("We reported adjusted earnings per share of $1.50.", "$1.50", "earnings per share"),
+        ("Unemployment stood at 4% in May.", "4%", "unemployment"),
+        (
+            "The contractor understated the plan assets by $1.1 million.",
+            "$1.1 million",
+            "plan assets",
+        ),
+        ("Of the complaints, 194 were related to comments.", "194", "complaints related"),
+        ("Book-to-bill for the quarter was 1.13.", "1.13", "book-to-bill"),
+        # non-measure heads are dropped; a verb alone names an amount
+        ("This all resulted in 150 basis points below last year.", "150 basis points", ""),
+        ("He earned over $685,000 between 1999 and 2002.", "over $685,000", "amount earned"),
+        ("A 5% revenue increase was seen.", "5%", "revenue"),
+        ("It spent $5 billion yearly.", "$5 billion", "amount spent"),
+        # no verb from a subordinate clause
+        (
+            "We've lost more than one-fourth of our manufacturing jobs since NAFTA was approved.",
+            "more than one-fourth",
+            "manufacturing jobs lost",
+        ),
+        (
+            "OIG found that more than half the nonmember States saw no need.",
+            "more than half",
+            "nonmember states",
+        ),
+        ("Our survival for one hundred years is not sufficient.", "one hundred years", "survival"),
+    ],
+)
+def test_financial_measure(text, span, measure):
+    assert measures(text)[span] == measure

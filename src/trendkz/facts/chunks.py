@@ -74,6 +74,9 @@ accounts rotate rotates reside resides belong belongs receive receives""".split(
 )
 
 
+#: what follows a present verb (not a noun) of :data:`_PRESENT`: "15% accounts for"
+_PRESENT_AFTER = frozenset("for to as on at in of from annually".split())
+
 #: words that never are part of a counted noun phrase (closed classes, adverbs, present
 #: verbs, number words); adverbs in -ly are told by :func:`_is_adv`
 _NOT_NP = (
@@ -161,6 +164,15 @@ def read_np(toks: list[Tok], k: int) -> tuple[list[str], int, bool]:
             words += ["of", *extra]
             k = m
             break
+        if (
+            not words
+            and low in _PRESENT
+            and low.endswith("s")
+            and not (k + 1 < n and toks[k + 1].low in _PRESENT_AFTER)
+        ):
+            words.append(low)  # a noun after the number: "12 million accounts with"
+            k += 1
+            continue
         if not np_word(toks, k):
             break
         if participle(t):

@@ -31,13 +31,16 @@ from dataclasses import dataclass
 
 from .chunks import noun_of, np_word, participle, read_np, subject_before, verb_after, verb_before
 from .chunkwords import DET, QUOTES, REPORTING
+from .folds import NOUN_FOLD, VERB_FOLD
 from .numbers import Tok
 from .periods import MONTHS
 from .quantities import Quantity
 from .subjects import (
     CHANGE_NOUNS,
     TIME_WORDS,
+    copula_before,
     is_measure,
+    is_money,
     np_before,
     np_in,
     object_by,
@@ -58,101 +61,24 @@ _EMPTY_VERBS = frozenset(
 stood come represented equaled equalled ended surpassed exceeded topped hit linked been
 called mentioned talked said expected guided""".split()
 )
-#: participle -> the canonical verb of its synonym set
-VERB_FOLD: dict[str, str] = {
-    **dict.fromkeys(
-        [
-            "disrupted",
-            "foiled",
-            "thwarted",
-            "averted",
-            "stopped",
-            "prevented",
-            "suppressed",
-            "neutralized",
-        ],
-        "prevented",
-    ),
-    **dict.fromkeys(["returned", "repatriated", "brought back", "evacuated"], "repatriated"),
-    **dict.fromkeys(
-        ["blocked", "shut down", "closed", "closed down", "taken down", "restricted"], "blocked"
-    ),
-    **dict.fromkeys(["convicted", "sentenced", "found guilty"], "convicted"),
-    **dict.fromkeys(["detained", "apprehended", "taken into custody"], "detained"),
-    **dict.fromkeys(["released", "freed"], "released"),
-    **dict.fromkeys(
-        ["transferred", "sent", "referred", "forwarded", "submitted", "handed over"], "transferred"
-    ),
-    **dict.fromkeys(
-        ["identified", "detected", "uncovered", "discovered", "revealed", "exposed"], "identified"
-    ),
-    **dict.fromkeys(["recorded", "registered", "documented", "logged"], "recorded"),
-    **dict.fromkeys(["deported", "expelled"], "deported"),
-    **dict.fromkeys(["charged", "indicted", "prosecuted"], "charged"),
-    **dict.fromkeys(["opened", "initiated", "instituted"], "opened"),
-    **dict.fromkeys(["banned", "prohibited", "outlawed"], "banned"),
-    **dict.fromkeys(["injured", "wounded", "hurt"], "injured"),
-    **dict.fromkeys(["killed", "murdered", "slain", "shot dead"], "killed"),
-    **dict.fromkeys(["abducted", "kidnapped"], "abducted"),
-}
-#: noun phrase (or its last word) -> canonical noun phrase
-NOUN_FOLD: dict[str, str] = {
-    **dict.fromkeys(["people", "persons", "individuals"], "persons"),
-    **dict.fromkeys(["person", "individual"], "person"),
-    **dict.fromkeys(["citizens", "nationals"], "nationals"),
-    **dict.fromkeys(
-        [
-            "sites",
-            "websites",
-            "web sites",
-            "webpages",
-            "web pages",
-            "internet sites",
-            "internet resources",
-            "online resources",
-            "web-sites",
-        ],
-        "websites",
-    ),
-    **dict.fromkeys(
-        [
-            "terrorist acts",
-            "acts of terrorism",
-            "terror attacks",
-            "terrorist attacks",
-            "acts of terror",
-        ],
-        "terrorist attacks",
-    ),
-    **dict.fromkeys(["court system", "courts", "court"], "court"),
-    **dict.fromkeys(
-        [
-            "prison",
-            "imprisonment",
-            "jail",
-            "prison term",
-            "prison terms",
-            "prison sentence",
-            "prison sentences",
-            "incarceration",
-            "sentence",
-            "sentences",
-            "deprivation of liberty",
-        ],
-        "prison term",
-    ),
-}
 #: words after a duration that say when, not what lasts ("10 days in advance", "prior")
 _NOT_WHAT = frozenset(
     """advance prior early earlier later ago before after total row time
 times succession average least""".split()
 ) | frozenset(MONTHS)
 _QUOTES_S = QUOTES | {"s"}
+#: ranks before a measure: no part of its name
+_RANKS = frozenset(
+    """first second third fourth fifth last next fastest slowest largest smallest highest
+lowest biggest greatest strongest weakest""".split()
+)
 _DURATIONS = frozenset(TIME_UNITS.values())
 _TRANSFER_TO = frozenset(["court", "courts", "prosecutor", "prosecutors", "prosecution", "trial"])
 
 
 def _fold_np(words: list[str]) -> str:
+    while len(words) > 1 and words[0] in _RANKS:
+        words = words[1:]  # "the second fastest job growth"
     phrase = " ".join(w.replace("’s", "").replace("'s", "") for w in words)
     if phrase in NOUN_FOLD:
         return NOUN_FOLD[phrase]
@@ -227,10 +153,6 @@ def _duration(toks: list[Tok], q: Quantity) -> str:
 _UNIT_WORDS = frozenset("basis point points percent percentage".split())
 
 
-def _money(unit: str) -> bool:
-    return len(unit) == 3 and unit.isupper() or unit.endswith(" per share")
-
-
 def _unit_class(unit: str) -> str:
     return "duration" if unit in _DURATIONS else unit
 
@@ -261,6 +183,8 @@ def noun_step(
     :func:`trendkz.facts.subjects.np_before`)."""
     q = quantities[n]
     words, end, _ = nps[n]
+    if words and words[-1] not in CHANGE_NOUNS and not is_measure(words):
+        words = []  # "3.5% year-to-date", "10 times"
     if words and words[-1] in CHANGE_NOUNS:
         # "30 basis point improvement": a change, not a measure; "a 23.6% EPS improvement":
         # the change of what comes before the change noun
@@ -299,10 +223,12 @@ def noun_step(
     # a label before a colon names a count only in a form's line ("Number of appeals
     # received in Fiscal Year: 3"), not before a list ("the north and east: 19 - in ...")
     label = q.first > 0 and toks[q.first - 1].text == ":" and toks[0].low in ("number", "total")
-    if not words and (q.unit != "count" or label):
+    if not words:
+        words = object_by(toks, q.first)  # "understated the plan assets by $1.1 million"
+    if not words and (q.unit != "count" or label or copula_before(toks, q.first)):
         words = np_before(toks, q.first)
     if not words:
-        words = object_by(toks, q.first) or partitive(toks, q.first, q.after)
+        words = partitive(toks, q.first, q.after)
     return words, end, subject, nof
 
 
@@ -405,7 +331,7 @@ def name_measures(
             np = state.last.get(uc, ("", ""))[0]
         comp = _complement(toks, verb, vend)
         if not np and verb:  # a verb alone is no noun phrase: "earned $685,000"
-            np = "number" if q.unit == "count" else "amount" if _money(q.unit) else ""
+            np = "number" if q.unit == "count" else "amount" if is_money(q.unit) else ""
         measure = " ".join(x for x in (np, verb, comp) if x) if np else ""
         out[n] = measure
         state.prev_money = (q.after, measure) if q.unit not in ("count", "percent") else None

@@ -16,7 +16,9 @@ __all__ = [
     "CHANGE_NOUNS",
     "NOT_MEASURES",
     "TIME_WORDS",
+    "copula_before",
     "is_measure",
+    "is_money",
     "np_before",
     "np_in",
     "object_by",
@@ -30,7 +32,8 @@ LINKS = frozenset(
 reached reaching amounted amounting came stood represented represents representing
 increased decreased rose fell grew declined improved dropped climbed jumped gained up down
 approximately about nearly almost roughly only just slightly some around over under more
-less than ended ending equal equaled equalled estimated have has had will would :""".split()
+less than ended ending equal equaled equalled estimated have has had will would between
+range :""".split()
 )
 #: heads that never name what a number measures: units, fillers, time, comparisons
 #: (decided on the development text of the blind gold: "rate", "company", "ways", "less",
@@ -40,7 +43,8 @@ NOT_MEASURES = frozenset(
 percentage times time number numbers total totals amount amounts figure figures less more
 fewer least most lot lots bit range ranges order area areas thing things something
 anything everything part parts kind kinds type types sort one ones other others yearly
-annually monthly weekly daily quarterly sequentially respectively ago""".split()
+annually monthly weekly daily quarterly sequentially respectively ago year-to-date
+year-over-year ytd sum""".split()
 )
 #: nouns that name a change, not a measure ("an increase of $0.03")
 CHANGE_NOUNS = frozenset(
@@ -78,7 +82,7 @@ def np_before(toks: list[Tok], first: int) -> list[str]:
         m -= 1
     if not links:
         return []
-    if toks[m + 1].low == "of" or toks[m + 1].text == ":":
+    if toks[m + 1].low in ("of", "at") or toks[m + 1].text == ":":
         # "an operating margin of 9%", "Number of appeals received in Fiscal Year: 3"
         words = _back_np(toks, m)
         return [] if _is_change(words) else words
@@ -123,13 +127,31 @@ def np_before(toks: list[Tok], first: int) -> list[str]:
             words.append("and")
             n += 1
             continue
+        if _hyphen(toks, n) and words:
+            words[-1] += f"-{toks[n + 1].low}"  # "Book-to-bill", "year-to-date"
+            n += 2
+            continue
         if not np_word(toks, n) or toks[n].low in LINKS:
             break
         words.append(toks[n].low)
         n += 1
     if len(words) == 1 and participle(toks[start], start):
         return []  # "compared to 45.8%": a verb, no subject
+    if not words and toks[start].low in ("we", "i", "they", "you") and m > start:
+        words = _back_np(toks, m)  # "we expect adjusted earnings per share to range"
     return [] if _is_change(words) else words
+
+
+def _hyphen(toks: list[Tok], n: int) -> bool:
+    """Token ``n`` is a hyphen glued to a word on each side."""
+    return (
+        n + 1 < len(toks)
+        and n > 0
+        and toks[n].text == "-"
+        and toks[n - 1].end == toks[n].start
+        and toks[n].end == toks[n + 1].start
+        and toks[n + 1].text.isalpha()
+    )
 
 
 def _back_np(toks: list[Tok], m: int) -> list[str]:
@@ -156,13 +178,20 @@ def _back_np(toks: list[Tok], m: int) -> list[str]:
     ):
         words.insert(0, toks[m].low)
         m -= 1
+    if words == ["share"] and m >= 1 and toks[m].low == "per":
+        head = _back_np(toks, m - 1)  # "adjusted diluted earnings per share to range"
+        return [*head[-3:], "per", "share"] if head else []
     if len(words) == 1 and words[0].endswith("ed"):
         return []  # a participle alone ("billion comprised of")
     return words
 
 
 def _is_change(words: list[str]) -> bool:
-    return bool(words) and (words[-1] in CHANGE_NOUNS or words == ["basis", "points"])
+    # a change noun alone names nothing ("an increase of"); "job growth at 3.5%" does
+    return bool(words) and (
+        (words[-1] in CHANGE_NOUNS and (len(words) == 1 or words[-2] in _FILLER))
+        or words == ["basis", "points"]
+    )
 
 
 def np_in(toks: list[Tok], k: int) -> list[str]:
@@ -190,7 +219,7 @@ def is_measure(words: list[str]) -> bool:
     if not words:
         return False
     last = words[-1]
-    if last in CHANGE_NOUNS or last in TIME_WORDS:
+    if _is_change(words) or last in TIME_WORDS:
         return False
     if len(words) == 1 and last in NOT_MEASURES:
         return False
@@ -256,3 +285,13 @@ def partitive(toks: list[Tok], first: int, after: int) -> list[str]:
         ):
             return words  # "537 domestic-violence related cases, 99 of which"
     return []
+
+
+def copula_before(toks: list[Tok], first: int) -> bool:
+    """ "Total amortization ... was 20 million": a count after a copula."""
+    return first > 1 and toks[first - 1].low in ("was", "were", "totaled", "reached")
+
+
+def is_money(unit: str) -> bool:
+    """A currency code or a per-share amount."""
+    return len(unit) == 3 and unit.isupper() or unit.endswith(" per share")
