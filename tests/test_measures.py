@@ -232,3 +232,29 @@ def test_folds_are_plain_mappings():
 )
 def test_financial_measure(text, span, measure):
     assert measures(text)[span] == measure
+
+
+@pytest.mark.parametrize(
+    "text, span, measure",
+    [
+        (
+            "The KNB disrupted three attacks that were planned by extremists.",
+            "three",
+            "attacks prevented",
+        ),
+        (
+            "Medicare overpaid an additional $613 million for consultations that were billed.",
+            "$613 million",
+            "amount overpaid",
+        ),
+        (
+            "They forfeited $11 million seized from 76 bank accounts; their home.",
+            "76",
+            "bank accounts",
+        ),
+        ("They were ordered to pay restitution of $275,139.", "$275,139", "restitution"),
+        ("Our Q4 CE revenues increased 28% compared to prior year.", "28%", "ce revenues"),
+    ],
+)
+def test_verbs_of_relative_clauses_and_base_verbs_name_nothing(text, span, measure):
+    assert measures(text)[span] == measure

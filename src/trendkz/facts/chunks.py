@@ -48,6 +48,9 @@ def participle(tok: Tok, position: int = 1) -> str | None:
         return None
     if low in IRREGULAR:
         return IRREGULAR[low]
+    for prefix in ("over", "under", "re"):  # "overpaid", "underpaid", "repaid"
+        if low.startswith(prefix) and low[len(prefix) :] in IRREGULAR:
+            return prefix + IRREGULAR[low[len(prefix) :]]
     if low.endswith("ed") and len(low) >= 5 and low not in _NOT_ED:
         return low
     if low.endswith("ing") and len(low) >= 6 and low not in _NOT_ING:
@@ -165,9 +168,9 @@ def read_np(toks: list[Tok], k: int) -> tuple[list[str], int, bool]:
             k = m
             break
         if (
-            not words
-            and low in _PRESENT
+            low in _PRESENT
             and low.endswith("s")
+            and (not words or k + 1 >= n or not toks[k + 1].text[0].isalnum())
             and not (k + 1 < n and toks[k + 1].low in _PRESENT_AFTER)
         ):
             words.append(low)  # a noun after the number: "12 million accounts with"
@@ -306,7 +309,7 @@ def verb_before(toks: list[Tok], first: int) -> str | None:
     while m >= 0 and (
         toks[m].text in QUOTES
         or _is_adv(toks[m].low)
-        or toks[m].low in ("a", "an", "the", "total")
+        or toks[m].low in ("a", "an", "the", "total", "additional", "another", "further")
         or toks[m].low in _NEG
     ):
         m -= 1
@@ -329,7 +332,13 @@ def noun_of(toks: list[Tok], first: int) -> tuple[list[str], str | None]:
         return [], None
     m -= 1
     words = []
-    while m >= 0 and np_word(toks, m) and len(words) < 4 and not participle(toks[m], m):
+    while (
+        m >= 0
+        and np_word(toks, m)
+        and len(words) < 4
+        and not participle(toks[m], m)
+        and toks[m].low not in _BASE_VERBS
+    ):
         words.insert(0, toks[m].low)
         m -= 1
     if words == ["share"] and m >= 1 and toks[m].low == "per":
@@ -346,4 +355,6 @@ def noun_of(toks: list[Tok], first: int) -> tuple[list[str], str | None]:
     return words, verb_before(toks, m + 1) if words else None
 
 
+#: verbs in their base form before an amount's noun ("ordered to pay restitution of")
+_BASE_VERBS = frozenset("pay repay spend save invest raise owe earn collect recover".split())
 _OWNERS = frozenset("the a an our its their his her your my this that these those".split())

@@ -67,6 +67,7 @@ _NOT_WHAT = frozenset(
 times succession average least""".split()
 ) | frozenset(MONTHS)
 _QUOTES_S = QUOTES | {"s"}
+_RELATIVE = frozenset(["that", "which", "who"])
 #: ranks before a measure: no part of its name
 _RANKS = frozenset(
     """first second third fourth fifth last next fastest slowest largest smallest highest
@@ -244,8 +245,12 @@ def verb_step(
         verb, vend = subject[1], end
     elif nof[0]:
         verb, vend = nof[1] or "", end
-    elif after and after[1]:
-        verb, vend = after[0], after[2]
+    elif (
+        after
+        and after[1]
+        and not (before and any(t.low in _RELATIVE for t in toks[end : after[2]]))
+    ):
+        verb, vend = after[0], after[2]  # not a relative clause's: "disrupted three attacks that"
     elif before and not (before in REPORTING and after):
         verb, vend = before, end
     elif (

@@ -118,6 +118,7 @@ def np_before(toks: list[Tok], first: int) -> list[str]:
         toks[start].low in ("the", "our", "its", "their", "a", "an", "this")
         or toks[start].low in LINKS
         or toks[start].text.isdigit()  # "The 2021 underwriting expense ratio"
+        or len(toks[start].text) == 1  # "Our Q4 CE revenues"
     ):
         start += 1
     words = []
