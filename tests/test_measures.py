@@ -258,3 +258,28 @@ def test_financial_measure(text, span, measure):
 )
 def test_verbs_of_relative_clauses_and_base_verbs_name_nothing(text, span, measure):
     assert measures(text)[span] == measure
+
+
+@pytest.mark.parametrize(
+    "text, span, measure",
+    [
+        (
+            "Our team has completed more than 9,000 COVID-19 responses.",
+            "more than 9,000",
+            "covid-19 responses",
+        ),
+        ("The budget provides over $2 billion in new spending.", "over $2 billion", "new spending"),
+        (
+            "Compared to 2018, cash flow from operations declined by $120 million.",
+            "$120 million",
+            "cash flow from operations",
+        ),
+        (
+            "The non-GAAP gross margin is estimated to range from 89% to 90%.",
+            "89% to 90%",
+            "non-gaap gross margin",
+        ),
+    ],
+)
+def test_compounds_and_range_subjects(text, span, measure):
+    assert measures(text)[span] == measure

@@ -130,9 +130,9 @@ def read_np(toks: list[Tok], k: int) -> tuple[list[str], int, bool]:
             and words
             and k + 1 < n
             and toks[k - 1].end == t.start == toks[k + 1].start - 1
-            and toks[k + 1].text.isalpha()
+            and toks[k + 1].text.isalnum()
         ):
-            words[-1] += "-" + toks[k + 1].low
+            words[-1] += "-" + toks[k + 1].low  # "low-rental", "COVID-19"
             k += 2
             continue
         if (
@@ -293,6 +293,11 @@ def subject_before(toks: list[Tok], first: int) -> tuple[list[str], str] | None:
     while m >= 0 and np_word(toks, m) and len(words) < 4 and not participle(toks[m], m):
         words.insert(0, toks[m].low)
         m -= 1
+        if m >= 1 and toks[m].low == "from" and words and np_word(toks, m - 1):
+            words.insert(0, "from")  # "cash flow from operations declined by"
+            m -= 1
+    while words and words[0] == "from":
+        words.pop(0)
     return (words, verb) if words else None
 
 

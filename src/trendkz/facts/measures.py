@@ -68,6 +68,8 @@ times succession average least""".split()
 ) | frozenset(MONTHS)
 _QUOTES_S = QUOTES | {"s"}
 _RELATIVE = frozenset(["that", "which", "who"])
+#: a verb and the nouns it names already ("spending $5 billion in new spending")
+_GERUNDS = {"spent": ("spending",), "funded": ("funding",), "financed": ("financing",)}
 #: ranks before a measure: no part of its name
 _RANKS = frozenset(
     """first second third fourth fifth last next fastest slowest largest smallest highest
@@ -334,6 +336,8 @@ def name_measures(
             continue
         if not np:
             np = state.last.get(uc, ("", ""))[0]
+        if np and verb and np.rsplit(" ", 1)[-1] in _GERUNDS.get(verb, ()):
+            verb = ""  # "new spending" is no "new spending spent"
         comp = _complement(toks, verb, vend)
         if not np and verb:  # a verb alone is no noun phrase: "earned $685,000"
             np = "number" if q.unit == "count" else "amount" if is_money(q.unit) else ""

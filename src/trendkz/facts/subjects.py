@@ -33,7 +33,7 @@ reached reaching amounted amounting came stood represented represents representi
 increased decreased rose fell grew declined improved dropped climbed jumped gained up down
 approximately about nearly almost roughly only just slightly some around over under more
 less than ended ending equal equaled equalled estimated have has had will would between
-range :""".split()
+range from :""".split()
 )
 #: heads that never name what a number measures: units, fillers, time, comparisons
 #: (decided on the development text of the blind gold: "rate", "company", "ways", "less",
@@ -44,7 +44,7 @@ percentage times time number numbers total totals amount amounts figure figures 
 fewer least most lot lots bit range ranges order area areas thing things something
 anything everything part parts kind kinds type types sort one ones other others yearly
 annually monthly weekly daily quarterly sequentially respectively ago year-to-date
-year-over-year ytd sum""".split()
+year-over-year ytd sum closer higher lower better worse bigger smaller""".split()
 )
 #: nouns that name a change, not a measure ("an increase of $0.03")
 CHANGE_NOUNS = frozenset(
@@ -132,14 +132,25 @@ def np_before(toks: list[Tok], first: int) -> list[str]:
             words[-1] += f"-{toks[n + 1].low}"  # "Book-to-bill", "year-to-date"
             n += 2
             continue
+        if (
+            toks[n].low == "from"
+            and words
+            and n + 1 <= m
+            and np_word(toks, n + 1)
+            and toks[n + 1].low not in LINKS
+        ):
+            words.append("from")  # "cash flow from operations declined"
+            n += 1
+            continue
         if not np_word(toks, n) or toks[n].low in LINKS:
             break
         words.append(toks[n].low)
         n += 1
-    if len(words) == 1 and participle(toks[start], start):
-        return []  # "compared to 45.8%": a verb, no subject
     if not words and toks[start].low in ("we", "i", "they", "you") and m > start:
         words = _back_np(toks, m)  # "we expect adjusted earnings per share to range"
+        start = m - len(words) + 1
+    if words and participle(toks[start], start) and not words[0].endswith("ing"):
+        words = words[1:]  # "compared to 45.8%", "guided closer to 14%": a verb, no subject
     return [] if _is_change(words) else words
 
 
