@@ -41,16 +41,20 @@ __all__ = [
 ]
 
 
+#: irregular forms, also with a prefix ("overpaid", "underpaid", "repaid")
+_IRREGULAR = {
+    **{p + k: p + v for p in ("over", "under", "re") for k, v in IRREGULAR.items()},
+    **IRREGULAR,
+}
+
+
 def participle(tok: Tok, position: int = 1) -> str | None:
     """The past participle of ``tok`` when it is a verb form we can tell, else ``None``."""
     low = tok.low
     if low in _AUX or not tok.text.isalpha() or (position > 0 and tok.text[0].isupper()):
         return None
-    if low in IRREGULAR:
-        return IRREGULAR[low]
-    for prefix in ("over", "under", "re"):  # "overpaid", "underpaid", "repaid"
-        if low.startswith(prefix) and low[len(prefix) :] in IRREGULAR:
-            return prefix + IRREGULAR[low[len(prefix) :]]
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
     if low.endswith("ed") and len(low) >= 5 and low not in _NOT_ED:
         return low
     if low.endswith("ing") and len(low) >= 6 and low not in _NOT_ING:

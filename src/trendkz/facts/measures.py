@@ -38,7 +38,6 @@ from .quantities import Quantity
 from .subjects import (
     CHANGE_NOUNS,
     TIME_WORDS,
-    copula_before,
     is_measure,
     is_money,
     np_before,
@@ -68,6 +67,8 @@ times succession average least""".split()
 ) | frozenset(MONTHS)
 _QUOTES_S = QUOTES | {"s"}
 _RELATIVE = frozenset(["that", "which", "who"])
+#: "Total amortization ... was 20 million": a count after a copula is named before it
+_COPULAS = frozenset(["was", "were", "totaled", "reached"])
 #: a verb and the nouns it names already ("spending $5 billion in new spending")
 _GERUNDS = {"spent": ("spending",), "funded": ("funding",), "financed": ("financing",)}
 #: ranks before a measure: no part of its name
@@ -186,7 +187,7 @@ def noun_step(
     :func:`trendkz.facts.subjects.np_before`)."""
     q = quantities[n]
     words, end, _ = nps[n]
-    if words and words[-1] not in CHANGE_NOUNS and not is_measure(words):
+    if words and (len(words) == 1 or words[-1] in TIME_WORDS) and not is_measure(words):
         words = []  # "3.5% year-to-date", "10 times"
     if words and words[-1] in CHANGE_NOUNS:
         # "30 basis point improvement": a change, not a measure; "a 23.6% EPS improvement":
@@ -226,11 +227,12 @@ def noun_step(
     # a label before a colon names a count only in a form's line ("Number of appeals
     # received in Fiscal Year: 3"), not before a list ("the north and east: 19 - in ...")
     label = q.first > 0 and toks[q.first - 1].text == ":" and toks[0].low in ("number", "total")
-    if not words:
+    before = toks[q.first - 1].low if q.first else ""
+    if not words and before == "by":
         words = object_by(toks, q.first)  # "understated the plan assets by $1.1 million"
-    if not words and (q.unit != "count" or label or copula_before(toks, q.first)):
+    if not words and (q.unit != "count" or label or before in _COPULAS):
         words = np_before(toks, q.first)
-    if not words:
+    if not words and before == ",":
         words = partitive(toks, q.first, q.after)
     return words, end, subject, nof
 
@@ -319,7 +321,7 @@ def name_measures(
             state.duration = out[n] or state.duration
             continue
         words, end, subject, nof = noun_step(toks, quantities, nps, n)
-        if not is_measure(words):
+        if words and (len(words) < 3 or words[-1] in TIME_WORDS) and not is_measure(words):
             words = []  # "rate", "basis points", "below last year": no measure
         np = _fold_np(words)
         if not np and state.prev_measure and restates(toks, quantities, n):

@@ -30,6 +30,7 @@ __all__ = [
     "MONTHS",
     "Period",
     "assign_period",
+    "comparison_clauses",
     "find_periods",
     "period_matches",
     "resolve_periods",
@@ -102,11 +103,10 @@ _RULES: list[tuple[re.Pattern, object]] = [
             rf"\b(?:(?:in|during|for|of|throughout|over|on|from|after|before|until|within|"
             rf"at|to|through)\s+{_PART}?(?:fiscal\s+year\s+|FY\s*)?"
             rf"(?:{_MONTH}\s+(?:and|or|to|through)\s+)?{_DATE}({_YEAR})\b"
-            rf"(?![-–]\d)|(?:the|its|our|their|this)\s+({_YEAR})\s+(?=[a-z]))",
+            rf"(?![-–]\d))",
             re.I,
         ),
-        # also a year before a noun ("the 2022 maturities")
-        lambda m, ry: (_y(m[1] or m[2]),) * 2,
+        lambda m, ry: (_y(m[1]), _y(m[1])),
     ),
     (
         re.compile(
@@ -185,10 +185,14 @@ _RULES: list[tuple[re.Pattern, object]] = [
         ),
         lambda m, ry: (ry, ry),
     ),
-    # 15: "fiscal '20", "FY'21"
+    # 15: "fiscal '20", "FY'21"; 16: a year before a noun ("the 2022 maturities")
     (
         re.compile(r"\b(?:fiscal(?:\s+year)?\s*|fy\s*)['’](\d\d)\b", re.I),
         lambda m, ry: (ry // 100 * 100 + _y(m[1]),) * 2,
+    ),
+    (
+        re.compile(rf"\b(?:the|its|our|this) ({_YEAR})\s+(?=[a-z])", re.I),
+        lambda m, ry: (_y(m[1]), _y(m[1])),
     ),
 ]
 _WORDS = {
@@ -216,9 +220,7 @@ _EVERY = list(range(len(_RULES)))
 #: rule indices of :data:`_RULES` by what they need: a year-ish number, "year" or "period",
 #: a month's first letters
 _NO_YEAR = {
-    (yearly, month): [
-        n for n, want in ((7, yearly), (8, month), (9, yearly), (10, yearly), (12, yearly)) if want
-    ]
+    (yearly, month): [n for n, want in ((7, yearly), (8, month), (9, yearly), (10, yearly)) if want]
     for yearly in (False, True)
     for month in (False, True)
 }
@@ -248,33 +250,38 @@ def _wanted(text: str, low: str) -> list[int]:
     yearly = "year" in low or "period" in low
     month = _has_month(low)
     first = _YEARISH.search(text)
-    if first is None:
-        extra = [14] if "since" in low else []
-        if ("'" in text or "’" in text) and ("fiscal" in low or "fy" in low):
-            extra.append(15)
-        return _NO_YEAR[yearly, month] + extra if extra else _NO_YEAR[yearly, month]
-    wanted = [0] if _YEARISH.search(text, first.end()) else []
-    if "-" in text or "–" in text or "/" in text:
-        wanted.append(1)
+    wanted = []
+    if first is not None:
+        if _YEARISH.search(text, first.end()):
+            wanted.append(0)
+        if "-" in text or "–" in text or "/" in text:
+            wanted.append(1)
+        if "since" in low:
+            wanted += (2, 13)
+        wanted += (3, 4)
+        if "the 1" in low or "the 2" in low or "our 2" in low or "its 2" in low or "this 2" in low:
+            wanted.append(16)
+        if month:
+            wanted.append(11)
+        if (
+            "report" in low
+            or "survey" in low
+            or "census" in low
+            or "statistics" in low
+            or "data" in low
+            or "budget" in low
+        ):
+            wanted.append(5)
+        if "0s" in low or "0’s" in low or "0's" in low:
+            wanted.append(6)
+    wanted += _NO_YEAR[yearly, month]
+    if yearly and ("next" in low or "coming" in low):
+        wanted.append(12)
     if "since" in low:
-        wanted += (2, 13)
-    wanted += (3, 4)
+        wanted.append(14)
     if ("'" in text or "’" in text) and ("fiscal" in low or "fy" in low):
         wanted.append(15)
-    if month:
-        wanted.append(11)
-    if (
-        "report" in low
-        or "survey" in low
-        or "census" in low
-        or "statistics" in low
-        or "data" in low
-        or "budget" in low
-    ):
-        wanted.append(5)
-    if "0s" in low or "0’s" in low or "0's" in low:
-        wanted.append(6)
-    return wanted + _NO_YEAR[yearly, month] + ([14] if "since" in low else [])
+    return wanted
 
 
 def find_periods(text: str, year: int) -> list[Period]:
@@ -332,8 +339,16 @@ _CLAUSE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|as\s+against|rel
 _CLAUSE_END = re.compile(r"[,;:]|\s[-–—]\s")
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
+def comparison_clauses(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the comparison clauses of ``text``."""
+    if (
+        "compar" not in text
+        and " vs" not in text
+        and "versus" not in text
+        and "relative" not in text
+        and "against" not in text
+    ):
+        return []
     out = []
     for m in _CLAUSE.finditer(text):
         e = _CLAUSE_END.search(text, m.end())
@@ -361,7 +376,7 @@ def assign_period(
     it. None: the report's ``year``, assumed.
     """
     if clauses is None:
-        clauses = _clauses(text) if "compar" in text or " v" in text or "relative" in text else []
+        clauses = comparison_clauses(text)
     best, best_d = None, None
     for p in periods:
         if p.end <= start:

@@ -106,7 +106,13 @@ def read_fact(toks, text, num: Num) -> Quantity:
         minus = sign_before(toks, first)
         if minus >= 0:
             sign, first = -1.0, minus
-        elif unit in _LISTED_UNITS and _LISTED_NEGATIVE.search(text, 0, toks[first].start):
+        elif (
+            unit in _LISTED_UNITS
+            and first >= 3
+            and toks[first - 1].low in (",", "and", "or")
+            and ("inus" in text or "egative" in text)
+            and _LISTED_NEGATIVE.search(text, 0, toks[first].start)
+        ):
             sign = -1.0  # "minus 7%, 8%": the sign of the list's first item
     plus_minus = first >= 2 and toks[first - 1].low == "or" and toks[first - 2].low == "plus"
     if plus_minus and sign < 0:

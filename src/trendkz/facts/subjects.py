@@ -16,7 +16,6 @@ __all__ = [
     "CHANGE_NOUNS",
     "NOT_MEASURES",
     "TIME_WORDS",
-    "copula_before",
     "is_measure",
     "is_money",
     "np_before",
@@ -297,11 +296,6 @@ def partitive(toks: list[Tok], first: int, after: int) -> list[str]:
         ):
             return words  # "537 domestic-violence related cases, 99 of which"
     return []
-
-
-def copula_before(toks: list[Tok], first: int) -> bool:
-    """ "Total amortization ... was 20 million": a count after a copula."""
-    return first > 1 and toks[first - 1].low in ("was", "were", "totaled", "reached")
 
 
 def is_money(unit: str) -> bool:
