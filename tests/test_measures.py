@@ -283,3 +283,16 @@ def test_verbs_of_relative_clauses_and_base_verbs_name_nothing(text, span, measu
 )
 def test_compounds_and_range_subjects(text, span, measure):
     assert measures(text)[span] == measure
+
+
+@pytest.mark.parametrize(
+    "text, span, measure",
+    [
+        ("We remain pleased with the integration of our two companies.", "two", "companies"),
+        ("It carries a fine of up to three million riyals ($800,000).", "$800,000", "fine"),
+        ("Total inflation was a bit less than 1%.", "less than 1%", "inflation"),
+        ("Services rendered within 72 hours of the day of an admission.", "within 72 hours", ""),
+    ],
+)
+def test_counted_things_currencies_and_times(text, span, measure):
+    assert measures(text)[span] == measure

@@ -318,7 +318,7 @@ def verb_before(toks: list[Tok], first: int) -> str | None:
     while m >= 0 and (
         toks[m].text in QUOTES
         or _is_adv(toks[m].low)
-        or toks[m].low in ("a", "an", "the", "total", "additional", "another", "further")
+        or toks[m].low in _SKIP_BEFORE
         or toks[m].low in _NEG
     ):
         m -= 1
@@ -364,6 +364,8 @@ def noun_of(toks: list[Tok], first: int) -> tuple[list[str], str | None]:
     return words, verb_before(toks, m + 1) if words else None
 
 
+#: words between a verb and the number it governs ("overpaid an additional $613 million")
+_SKIP_BEFORE = frozenset("a an the total additional another further bit little lot".split())
 #: verbs in their base form before an amount's noun ("ordered to pay restitution of")
 _BASE_VERBS = frozenset("pay repay spend save invest raise owe earn collect recover".split())
 _OWNERS = frozenset("the a an our its their his her your my this that these those".split())

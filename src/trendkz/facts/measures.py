@@ -125,7 +125,12 @@ def _duration(toks: list[Tok], q: Quantity) -> str:
             while k < len(toks) and toks[k].low in DET:
                 k += 1
     words, _, _ = read_np(toks, k)
-    if words and words[0] not in _NOT_WHAT and not toks[k].text[0].isupper():
+    if (
+        words
+        and words[0] not in _NOT_WHAT
+        and words[-1] not in TIME_WORDS
+        and not toks[k].text[0].isupper()
+    ):
         return _fold_np(words)
     for m in range(max(0, q.first - 4), q.first):
         verb = participle(toks[m], m) or ""
@@ -187,7 +192,8 @@ def noun_step(
     :func:`trendkz.facts.subjects.np_before`)."""
     q = quantities[n]
     words, end, _ = nps[n]
-    if words and (len(words) == 1 or words[-1] in TIME_WORDS) and not is_measure(words):
+    count = q.unit == "count"
+    if words and (len(words) < 3 or words[-1] in TIME_WORDS) and not is_measure(words, count):
         words = []  # "3.5% year-to-date", "10 times"
     if words and words[-1] in CHANGE_NOUNS:
         # "30 basis point improvement": a change, not a measure; "a 23.6% EPS improvement":
@@ -321,7 +327,11 @@ def name_measures(
             state.duration = out[n] or state.duration
             continue
         words, end, subject, nof = noun_step(toks, quantities, nps, n)
-        if words and (len(words) < 3 or words[-1] in TIME_WORDS) and not is_measure(words):
+        if (
+            words
+            and (len(words) < 3 or words[-1] in TIME_WORDS)
+            and not is_measure(words, q.unit == "count")
+        ):
             words = []  # "rate", "basis points", "below last year": no measure
         np = _fold_np(words)
         if not np and state.prev_measure and restates(toks, quantities, n):

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from .chunks import np_word, participle
 from .numbers import Tok
+from .units import CURRENCY_WORDS
 
 __all__ = [
     "CHANGE_NOUNS",
+    "NOT_AMOUNTS",
     "NOT_MEASURES",
     "TIME_WORDS",
     "is_measure",
@@ -31,6 +33,7 @@ LINKS = frozenset(
 reached reaching amounted amounting came stood represented represents representing
 increased decreased rose fell grew declined improved dropped climbed jumped gained up down
 approximately about nearly almost roughly only just slightly some around over under more
+a bit little
 less than ended ending equal equaled equalled estimated have has had will would between
 range from :""".split()
 )
@@ -38,12 +41,17 @@ range from :""".split()
 #: (decided on the development text of the blind gold: "rate", "company", "ways", "less",
 #: "basis points", "below last year"); a measure whose noun is one of them has none
 NOT_MEASURES = frozenset(
-    """rate rates company companies way ways pace level levels basis point points percent
-percentage times time number numbers total totals amount amounts figure figures less more
-fewer least most lot lots bit range ranges order area areas thing things something
-anything everything part parts kind kinds type types sort one ones other others yearly
-annually monthly weekly daily quarterly sequentially respectively ago year-to-date
-year-over-year ytd sum closer higher lower better worse bigger smaller""".split()
+    """rate rates pace level levels basis point points percent percentage times time number
+numbers total totals amount amounts figure figures less more fewer least most lot lots bit
+range ranges order sort one ones other others yearly annually monthly weekly daily quarterly
+sequentially respectively ago year-to-date year-over-year ytd sum closer higher lower better
+worse bigger smaller riyals rials dirhams kwacha cedis birr dong baht ringgit""".split()
+)
+#: heads that name what a count counts ("two companies", "in three ways") but never what
+#: an amount or a share measures ("the company's", "in many ways")
+NOT_AMOUNTS = frozenset(
+    """company companies way ways area areas thing things something anything everything part
+parts kind kinds type types""".split()
 )
 #: nouns that name a change, not a measure ("an increase of $0.03")
 CHANGE_NOUNS = frozenset(
@@ -224,15 +232,16 @@ def np_in(toks: list[Tok], k: int) -> list[str]:
     return words
 
 
-def is_measure(words: list[str]) -> bool:
+def is_measure(words: list[str], count: bool = False) -> bool:
     """The words name what a number measures: not empty, not a change ("increase"), a
-    time ("last year") or a head of :data:`NOT_MEASURES` alone ("rate", "basis points")."""
+    time ("last year"), a currency ("Swiss francs") or a head of :data:`NOT_MEASURES`
+    alone ("rate", "basis points"; :data:`NOT_AMOUNTS` too unless a ``count``)."""
     if not words:
         return False
     last = words[-1]
-    if _is_change(words) or last in TIME_WORDS:
+    if _is_change(words) or last in TIME_WORDS or last in CURRENCY_WORDS:
         return False
-    if len(words) == 1 and last in NOT_MEASURES:
+    if len(words) == 1 and (last in NOT_MEASURES or not count and last in NOT_AMOUNTS):
         return False
     return not (len(words) == 2 and words[0] in NOT_MEASURES and last in NOT_MEASURES)
 
