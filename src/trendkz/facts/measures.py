@@ -138,6 +138,8 @@ def _duration(toks: list[Tok], q: Quantity) -> str:
             return "prison term"
         if VERB_FOLD.get(verb) == "detained" or verb in ("held", "arrested"):
             return "detention"
+        if toks[m].low in ("hold", "detain"):
+            return "detention"  # "could legally hold a detainee for 48 hours"
     if q.first >= 2 and toks[q.first - 1].low in ("for", "of") and np_word(toks, q.first - 2):
         m, words = q.first - 2, []
         while m >= 0 and np_word(toks, m) and not participle(toks[m], m) and len(words) < 3:
