@@ -296,3 +296,43 @@ def test_compounds_and_range_subjects(text, span, measure):
 )
 def test_counted_things_currencies_and_times(text, span, measure):
     assert measures(text)[span] == measure
+
+
+@pytest.mark.parametrize(
+    "text, span, measure",
+    [
+        ("We will deliver another book-to-bill of 1.0 or greater in Q2.", "1.0", "book-to-bill"),
+        (
+            "Loss per share was $0.43, or 94.2 million shares in the quarter.",
+            "$0.43",
+            "loss per share",
+        ),
+        (
+            "We achieved $110 million in pre-tax run-rate benefit ahead of plan.",
+            "$110 million",
+            "pre-tax run-rate benefit achieved",
+        ),
+        (
+            "Current RPO was $3.8 billion, representing 30% year-over-year constant currency growth.",
+            "30%",
+            "current rpo",
+        ),
+        (
+            "Currency rates positively impacted 2020 net sales by $11 million versus 2019.",
+            "$11 million",
+            "net sales",
+        ),
+        (
+            "For the three months ended September 30th, 2020, expenses decreased.",
+            "three months",
+            "",
+        ),
+        (
+            "They break down as follows: $30 million tied to funding delays.",
+            "$30 million",
+            "amount tied",
+        ),
+    ],
+)
+def test_earnings_call_measures(text, span, measure):
+    assert measures(text)[span] == measure

@@ -350,6 +350,15 @@ def noun_of(toks: list[Tok], first: int) -> tuple[list[str], str | None]:
     ):
         words.insert(0, toks[m].low)
         m -= 1
+        while (
+            m >= 1
+            and toks[m].text == "-"
+            and toks[m].end == toks[m + 1].start
+            and toks[m - 1].end == toks[m].start
+            and toks[m - 1].text.isalpha()
+        ):
+            words[0] = f"{toks[m - 1].low}-{words[0]}"  # "book-to-bill of 1.0"
+            m -= 2
     if words == ["share"] and m >= 1 and toks[m].low == "per":
         m -= 1  # "adjusted earnings per share of $1.50"
         head: list[str] = []

@@ -62,7 +62,7 @@ called mentioned talked said expected guided""".split()
 )
 #: words after a duration that say when, not what lasts ("10 days in advance", "prior")
 _NOT_WHAT = frozenset(
-    """advance prior early earlier later ago before after total row time
+    """advance prior early earlier later ago before after total row time ended ending
 times succession average least""".split()
 ) | frozenset(MONTHS)
 _QUOTES_S = QUOTES | {"s"}
@@ -201,10 +201,13 @@ def noun_step(
         # "30 basis point improvement": a change, not a measure; "a 23.6% EPS improvement":
         # the change of what comes before the change noun
         words = [w for w in words[:-1] if w not in _UNIT_WORDS and "-over-" not in w]
+        if words in (["constant", "currency"], ["organic"], ["sequential"]):
+            words = []  # "30% year-over-year constant currency growth": of the fact before
     if (
         not words
         and n + 1 < len(quantities)
         and quantities[n + 1].is_fact
+        and quantities[n + 1].unit in (q.unit, "percent")
         and 0 < quantities[n + 1].first - q.after <= 2
         and all(t.low in ("or", ",", "and") for t in toks[q.after : quantities[n + 1].first])
     ):
@@ -335,6 +338,9 @@ def name_measures(
             and not is_measure(words, q.unit == "count")
         ):
             words = []  # "rate", "basis points", "below last year": no measure
+        lone = ""
+        if len(words) == 1 and words[0].endswith("ed") and words[0] not in NOUN_FOLD:
+            lone, words = words[0], []  # a participle: "$30 million tied to funding delays"
         np = _fold_np(words)
         if not np and state.prev_measure and restates(toks, quantities, n):
             out[n] = state.prev_measure  # "$321 million, up 18%", "$529.1 million or 42%"
@@ -343,6 +349,8 @@ def name_measures(
             out[n] = state.head or state.last.get(uc, ("", ""))[1]
             continue
         verb, vend = verb_step(toks, q, np, end, subject, nof, state)
+        if lone and not verb and not _CHANGE_VERB.match(lone) and lone not in _EMPTY_VERBS:
+            verb = _fold_verb(lone)
         taken = context_step(q, np, verb, state)
         if taken is not None and (taken or not verb):
             out[n] = taken

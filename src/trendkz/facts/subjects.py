@@ -33,7 +33,7 @@ LINKS = frozenset(
 reached reaching amounted amounting came stood represented represents representing
 increased decreased rose fell grew declined improved dropped climbed jumped gained up down
 approximately about nearly almost roughly only just slightly some around over under more
-a bit little
+a bit little increasing decreasing rising falling growing declining
 less than ended ending equal equaled equalled estimated have has had will would between
 range from :""".split()
 )
@@ -45,7 +45,7 @@ NOT_MEASURES = frozenset(
 numbers total totals amount amounts figure figures less more fewer least most lot lots bit
 range ranges order sort one ones other others yearly annually monthly weekly daily quarterly
 sequentially respectively ago year-to-date year-over-year ytd sum closer higher lower better
-worse bigger smaller riyals rials dirhams kwacha cedis birr dong baht ringgit""".split()
+worse bigger smaller bucks riyals rials dirhams kwacha cedis birr dong baht ringgit""".split()
 )
 #: heads that name what a count counts ("two companies", "in three ways") but never what
 #: an amount or a share measures ("the company's", "in many ways")
@@ -110,6 +110,7 @@ def np_before(toks: list[Tok], first: int) -> list[str]:
             "as",
             "where",
             "when",
+            "with",
         )
     ):
         k -= 1
@@ -137,6 +138,10 @@ def np_before(toks: list[Tok], first: int) -> list[str]:
             continue
         if _hyphen(toks, n) and words:
             words[-1] += f"-{toks[n + 1].low}"  # "Book-to-bill", "year-to-date"
+            n += 2
+            continue
+        if toks[n].low == "per" and words and n + 1 <= m and toks[n + 1].low == "share":
+            words += ["per", "share"]  # "Loss per share was $0.43"
             n += 2
             continue
         if (
@@ -227,6 +232,10 @@ def np_in(toks: list[Tok], k: int) -> list[str]:
         words.append(toks[n].low)
         last = toks[n].text
         n += 1
+        while _hyphen(toks, n):
+            words[-1] += f"-{toks[n + 1].low}"  # "in pre-tax run-rate benefit"
+            last = toks[n + 1].text
+            n += 2
     if not words or not last.islower() or words[-1] in TIME_WORDS or words[-1] in _TIME:
         return []
     return words
@@ -277,8 +286,13 @@ def object_by(toks: list[Tok], first: int) -> list[str]:
         return []
     words = _back_np(toks, first - 2)
     m = first - 2 - len(words)
-    while m >= 0 and np_word(toks, m) and not participle(toks[m], m) and first - m < 10:
-        m -= 1  # "the Medicare segment postretirement benefit plan assets"
+    while (
+        m >= 0
+        and (np_word(toks, m) or toks[m].text.isdigit())
+        and not participle(toks[m], m)
+        and first - m < 10
+    ):
+        m -= 1  # "the Medicare segment postretirement benefit plan assets", "2020 net sales"
     while m >= 0 and toks[m].low in ("the", "a", "an", "its", "our", "their", "his", "her"):
         m -= 1
     if not words or m < 0 or not participle(toks[m], m) or words[-1] in CHANGE_NOUNS:
