@@ -252,7 +252,7 @@ def test_financial_measure(text, span, measure):
             "76",
             "bank accounts",
         ),
-        ("They were ordered to pay restitution of $275,139.", "$275,139", "restitution"),
+        ("They were ordered to pay restitution of $275,139.", "$275,139", "restitution paid"),
         ("Our Q4 CE revenues increased 28% compared to prior year.", "28%", "ce revenues"),
     ],
 )
@@ -335,4 +335,29 @@ def test_counted_things_currencies_and_times(text, span, measure):
     ],
 )
 def test_earnings_call_measures(text, span, measure):
+    assert measures(text)[span] == measure
+
+
+@pytest.mark.parametrize(
+    "text, span, measure",
+    [
+        ("The college agreed to pay $8.9 million for false claims.", "$8.9 million", "amount paid"),
+        (
+            "The deficiency of this Department is thus $744,000 greater than before.",
+            "$744,000",
+            "deficiency",
+        ),
+        (
+            "The expenditures will each exceed $100,000,000 this year.",
+            "$100,000,000",
+            "expenditures",
+        ),
+        (
+            "Over 2 million low-income nutritionally needy mothers will be served.",
+            "Over 2 million",
+            "low-income needy mothers served",
+        ),
+    ],
+)
+def test_public_finance_measures(text, span, measure):
     assert measures(text)[span] == measure

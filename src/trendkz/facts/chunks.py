@@ -180,6 +180,9 @@ def read_np(toks: list[Tok], k: int) -> tuple[list[str], int, bool]:
             words.append(low)  # a noun after the number: "12 million accounts with"
             k += 1
             continue
+        if words and _is_adv(low) and np_word(toks, k + 1) and k + 2 < n and np_word(toks, k + 2):
+            k += 1  # "low-income nutritionally needy mothers": an adverb inside
+            continue
         if not np_word(toks, k):
             break
         if participle(t):
@@ -329,7 +332,25 @@ def verb_before(toks: list[Tok], first: int) -> str | None:
         )
     if m < 0:
         return None
+    if m >= 1 and toks[m - 1].low == "to" and toks[m].low in _TO_VERBS:
+        return _TO_VERBS[toks[m].low]  # "agreed to pay $8.9 million"
     return participle(toks[m], m)
+
+
+#: base verbs after "to" that govern an amount, and their participles
+_TO_VERBS = {
+    "pay": "paid",
+    "repay": "repaid",
+    "spend": "spent",
+    "invest": "invested",
+    "save": "saved",
+    "raise": "raised",
+    "refund": "refunded",
+    "return": "returned",
+    "collect": "collected",
+    "recover": "recovered",
+    "forfeit": "forfeited",
+}
 
 
 def noun_of(toks: list[Tok], first: int) -> tuple[list[str], str | None]:

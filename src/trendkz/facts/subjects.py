@@ -33,7 +33,8 @@ LINKS = frozenset(
 reached reaching amounted amounting came stood represented represents representing
 increased decreased rose fell grew declined improved dropped climbed jumped gained up down
 approximately about nearly almost roughly only just slightly some around over under more
-a bit little increasing decreasing rising falling growing declining
+a bit little increasing decreasing rising falling growing declining thus now still also
+each exceed exceeds
 less than ended ending equal equaled equalled estimated have has had will would between
 range from :""".split()
 )
@@ -45,7 +46,8 @@ NOT_MEASURES = frozenset(
 numbers total totals amount amounts figure figures less more fewer least most lot lots bit
 range ranges order sort one ones other others yearly annually monthly weekly daily quarterly
 sequentially respectively ago year-to-date year-over-year ytd sum closer higher lower better
-worse bigger smaller bucks riyals rials dirhams kwacha cedis birr dong baht ringgit""".split()
+worse bigger smaller greater larger bucks riyals rials dirhams kwacha cedis birr dong baht
+ringgit""".split()
 )
 #: heads that name what a count counts ("two companies", "in three ways") but never what
 #: an amount or a share measures ("the company's", "in many ways")
