@@ -88,9 +88,13 @@ def _fold_np(words: list[str]) -> str:
         return NOUN_FOLD[phrase]
     for size in (3, 2, 1):
         tail = " ".join(words[-size:])
-        if len(words) >= size and tail in NOUN_FOLD:
+        if len(words) >= size and tail in NOUN_FOLD and tail not in _WHOLE_ONLY:
             return " ".join(words[:-size] + [NOUN_FOLD[tail]])
     return phrase
+
+
+#: folds only of a whole phrase: "sites" alone are websites, "RV sites" are not
+_WHOLE_ONLY = frozenset(["sites"])
 
 
 def _fold_verb(verb: str) -> str:
@@ -128,7 +132,7 @@ def _duration(toks: list[Tok], q: Quantity) -> str:
     if (
         words
         and words[0] not in _NOT_WHAT
-        and words[-1] not in TIME_WORDS
+        and not (len(words) == 1 and words[0] in TIME_WORDS)
         and not toks[k].text[0].isupper()
     ):
         return _fold_np(words)
