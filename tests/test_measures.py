@@ -361,3 +361,23 @@ def test_earnings_call_measures(text, span, measure):
 )
 def test_public_finance_measures(text, span, measure):
     assert measures(text)[span] == measure
+
+
+@pytest.mark.parametrize(
+    "text, span, measure",
+    [
+        (
+            "It prescribes imprisonment for three to eight years in cases of violence.",
+            "three to eight years",
+            "prison term",
+        ),
+        (
+            "It included a 5-year Corporate Integrity Agreement (CIA).",
+            "5-year",
+            "corporate integrity agreement",
+        ),
+        ("It included the payment of $704 million plus interest.", "$704 million", "payment"),
+    ],
+)
+def test_durations_and_nominal_verbs(text, span, measure):
+    assert measures(text)[span] == measure

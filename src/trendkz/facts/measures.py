@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 
 from .chunks import noun_of, np_word, participle, read_np, subject_before, verb_after, verb_before
-from .chunkwords import DET, QUOTES, REPORTING
+from .chunkwords import DET, NOMINAL, QUOTES, REPORTING
 from .folds import NOUN_FOLD, VERB_FOLD
 from .numbers import Tok
 from .periods import MONTHS
@@ -120,6 +120,9 @@ def _complement(toks: list[Tok], verb: str, k: int) -> str:
 
 
 def _duration(toks: list[Tok], q: Quantity) -> str:
+    before = _noun_before_for(toks, q)
+    if before and q.first >= 1 and toks[q.first - 1].low == "for":
+        return before  # "imprisonment for three to eight years in cases of ..."
     k = q.after
     while k < len(toks) and toks[k].text in _QUOTES_S:
         k += 1
@@ -133,7 +136,7 @@ def _duration(toks: list[Tok], q: Quantity) -> str:
         words
         and words[0] not in _NOT_WHAT
         and not (len(words) == 1 and words[0] in TIME_WORDS)
-        and not toks[k].text[0].isupper()
+        and (not toks[k].text[0].isupper() or toks[q.after - 2].text == "-")
     ):
         return _fold_np(words)
     for m in range(max(0, q.first - 4), q.first):
@@ -144,13 +147,8 @@ def _duration(toks: list[Tok], q: Quantity) -> str:
             return "detention"
         if toks[m].low in ("hold", "detain"):
             return "detention"  # "could legally hold a detainee for 48 hours"
-    if q.first >= 2 and toks[q.first - 1].low in ("for", "of") and np_word(toks, q.first - 2):
-        m, words = q.first - 2, []
-        while m >= 0 and np_word(toks, m) and not participle(toks[m], m) and len(words) < 3:
-            words.insert(0, toks[m].low)
-            m -= 1
-        if words and words[-1] not in TIME_WORDS:
-            return _fold_np(words)  # "our survival for one hundred years"
+    if before:
+        return before  # "our survival for one hundred years", "a term of 5 years"
     if (
         q.first >= 2
         and toks[q.first - 1].low == "from"
@@ -166,6 +164,17 @@ def _duration(toks: list[Tok], q: Quantity) -> str:
 
 
 _UNIT_WORDS = frozenset("basis point points percent percentage".split())
+
+
+def _noun_before_for(toks: list[Tok], q: Quantity) -> str:
+    """ "our survival for one hundred years", "a term of 5 years": the noun before."""
+    if q.first < 2 or toks[q.first - 1].low not in ("for", "of") or not np_word(toks, q.first - 2):
+        return ""
+    m, words = q.first - 2, []
+    while m >= 0 and np_word(toks, m) and not participle(toks[m], m) and len(words) < 3:
+        words.insert(0, toks[m].low)
+        m -= 1
+    return _fold_np(words) if words and words[-1] not in TIME_WORDS else ""
 
 
 def _unit_class(unit: str) -> str:
@@ -362,7 +371,8 @@ def name_measures(
             continue
         if not np:
             np = state.last.get(uc, ("", ""))[0]
-        if np and verb and np.rsplit(" ", 1)[-1] in _GERUNDS.get(verb, ()):
+        head = np.rsplit(" ", 1)[-1]
+        if np and verb and (head in _GERUNDS.get(verb, ()) or NOMINAL.get(head) == verb):
             verb = ""  # "new spending" is no "new spending spent"
         comp = _complement(toks, verb, vend)
         if not np and verb:  # a verb alone is no noun phrase: "earned $685,000"
