@@ -174,6 +174,8 @@ def _noun_before_for(toks: list[Tok], q: Quantity) -> str:
     while m >= 0 and np_word(toks, m) and not participle(toks[m], m) and len(words) < 3:
         words.insert(0, toks[m].low)
         m -= 1
+    if words and words[-1] in NOUN_FOLD:
+        return NOUN_FOLD[words[-1]]  # "imprisonment" is a prison term, whatever is before
     return _fold_np(words) if words and words[-1] not in TIME_WORDS else ""
 
 
