@@ -381,3 +381,8 @@ def test_public_finance_measures(text, span, measure):
 )
 def test_durations_and_nominal_verbs(text, span, measure):
     assert measures(text)[span] == measure
+
+
+def test_a_change_beside_its_noun_phrase():
+    text = "I ask for full funding of Medicaid, an increase of over $3 billion, and more."
+    assert measures(text)["over $3 billion"] == "medicaid"

@@ -43,6 +43,7 @@ from .subjects import (
     np_before,
     np_in,
     object_by,
+    of_apposition,
     partitive,
     restates,
 )
@@ -260,6 +261,8 @@ def noun_step(
         words = np_before(toks, q.first)
     if not words and before == ",":
         words = partitive(toks, q.first, q.after)
+    if not words and before == "of":
+        words = of_apposition(toks, q.first)  # "Medicaid, an increase of over $3 billion"
     return words, end, subject, nof
 
 

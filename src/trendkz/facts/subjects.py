@@ -23,6 +23,7 @@ __all__ = [
     "np_before",
     "np_in",
     "object_by",
+    "of_apposition",
     "partitive",
     "restates",
 ]
@@ -326,3 +327,14 @@ def partitive(toks: list[Tok], first: int, after: int) -> list[str]:
 def is_money(unit: str) -> bool:
     """A currency code or a per-share amount."""
     return len(unit) == 3 and unit.isupper() or unit.endswith(" per share")
+
+
+def of_apposition(toks: list[Tok], first: int) -> list[str]:
+    """ "full funding of Medicaid, an increase of over $3 billion": a change set beside the
+    noun phrase it changes."""
+    k = first - 1
+    if k < 4 or toks[k].low != "of" or toks[k - 1].low not in CHANGE_NOUNS:
+        return []
+    if toks[k - 2].low not in ("a", "an") or toks[k - 3].text != ",":
+        return []
+    return _back_np(toks, k - 4)
