@@ -171,19 +171,20 @@ def read_np(toks: list[Tok], k: int) -> tuple[list[str], int, bool]:
             words += ["of", *extra]
             k = m
             break
-        if (
-            low in _PRESENT
-            and low.endswith("s")
-            and (not words or k + 1 >= n or not toks[k + 1].text[0].isalnum())
-            and not (k + 1 < n and toks[k + 1].low in _PRESENT_AFTER)
-        ):
-            words.append(low)  # a noun after the number: "12 million accounts with"
-            k += 1
-            continue
-        if words and _is_adv(low) and np_word(toks, k + 1) and k + 2 < n and np_word(toks, k + 2):
-            k += 1  # "low-income nutritionally needy mothers": an adverb inside
-            continue
         if not np_word(toks, k):
+            if (
+                low in _PRESENT
+                and low.endswith("s")
+                and (not words or k + 1 >= n or not toks[k + 1].text[0].isalnum())
+                and not (k + 1 < n and toks[k + 1].low in _PRESENT_AFTER)
+            ):
+                words.append(low)  # a noun after the number: "12 million accounts with"
+                k += 1
+                continue
+            if words and _is_adv(low) and k + 2 < n and np_word(toks, k + 1):
+                if np_word(toks, k + 2):
+                    k += 1  # "low-income nutritionally needy mothers": an adverb inside
+                    continue
             break
         if participle(t):
             if (
