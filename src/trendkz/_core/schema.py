@@ -7,18 +7,22 @@ from :data:`COLUMNS`, in the order and sort order given by :data:`FRAMES`. Use
 
 from __future__ import annotations
 
+from typing import Final, Literal
+
 import numpy as np
 import pandas as pd
 
 __all__ = ["COLUMNS", "FRAMES", "conform", "empty", "is_missing", "require", "sort_order"]
 
-S = "string"
-I = "Int64"  # noqa: E741 - one-letter dtype aliases keep the table readable
-F = "float64"
-B = "boolean"
+#: the pandas dtypes of frame columns
+Dtype = Literal["string", "Int64", "float64", "boolean"]
+S: Final = "string"
+I: Final = "Int64"  # noqa: E741 - one-letter dtype aliases keep the table readable
+F: Final = "float64"
+B: Final = "boolean"
 
 #: column name -> pandas dtype. One meaning per name across every frame.
-COLUMNS: dict[str, str] = {
+COLUMNS: dict[str, Dtype] = {
     # provenance
     "doc_id": S,
     "entity": S,
@@ -280,7 +284,7 @@ def sort_order(frame: pd.DataFrame, keys: list[str]) -> np.ndarray | None:
 _DTYPES = {name: pd.api.types.pandas_dtype(name) for name in (S, I, F, B)}
 
 
-def _cast(s: pd.Series, dtype: str) -> pd.Series:
+def _cast(s: pd.Series, dtype: Dtype) -> pd.Series:
     target = _DTYPES[dtype]
     if repr(s.dtype) == repr(target):  # not ==: the "str" dtype == "string" is True
         return s
