@@ -7,12 +7,22 @@ from :data:`COLUMNS`, in the order and sort order given by :data:`FRAMES`. Use
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from collections.abc import Iterator
+from typing import Any, Final, Literal
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["COLUMNS", "FRAMES", "conform", "empty", "is_missing", "require", "sort_order"]
+__all__ = [
+    "COLUMNS",
+    "FRAMES",
+    "conform",
+    "empty",
+    "is_missing",
+    "records",
+    "require",
+    "sort_order",
+]
 
 #: the pandas dtypes of frame columns
 Dtype = Literal["string", "Int64", "float64", "boolean"]
@@ -295,6 +305,12 @@ def _cast(s: pd.Series, dtype: Dtype) -> pd.Series:
     if dtype == B:
         return s.astype(B)
     return s.astype(S)
+
+
+def records(frame: pd.DataFrame) -> Iterator[Any]:
+    """The rows of ``frame`` as named tuples (``itertuples(index=False)``), typed ``Any``:
+    the fields of a row carry no static types."""
+    return frame.itertuples(index=False)
 
 
 def is_missing(value: object) -> bool:

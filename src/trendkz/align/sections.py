@@ -71,7 +71,7 @@ def _check_options(min_similarity: float, weights: Mapping | None) -> dict[str, 
     out = {k: 0.0 for k in EVIDENCE}
     for k, v in weights.items():
         check_option("weights key", k, EVIDENCE)
-        if not isinstance(v, numbers.Real) or isinstance(v, bool) or not v >= 0:
+        if not isinstance(v, numbers.Real) or isinstance(v, bool) or not float(v) >= 0:
             raise OptionError(f"weights[{k!r}]={v!r} is not valid; give a number >= 0")
         out[k] = float(v)
     if sum(out.values()) <= 0:
