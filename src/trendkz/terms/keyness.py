@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -125,7 +125,7 @@ def _count(texts: Iterable[str], sizes, concatenator: str = "_", **tok) -> Count
 
 def _mask(sections: pd.DataFrame, which, name: str) -> np.ndarray:
     """Rows of ``sections`` chosen by doc ids, years, dates, a mask or a callable."""
-    if isinstance(which, Callable) and not isinstance(which, (pd.Series, np.ndarray)):
+    if callable(which) and not isinstance(which, (pd.Series, np.ndarray)):
         which = which(sections)
     if isinstance(which, (pd.Series, np.ndarray)) and np.asarray(which).dtype == bool:
         mask = np.asarray(which, dtype=bool)
