@@ -143,7 +143,7 @@ _FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
 
 def tokenize(text: str) -> list[Tok]:
     """Numbers (with thousands commas and decimals), letter runs and single symbols."""
-    out = []
+    out: list[Tok] = []
     add, end = out.append, 0
     for space, g in _SPACED_TOKEN.findall(text):
         start = end + len(space)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from operator import attrgetter
 
 from .nonfacts import NON_FACT_KINDS, context_kind, glue_kind
@@ -39,7 +39,7 @@ _SERIES = re.compile(
 
 def find_quantities(
     text: str,
-    periods: list[Period] | Callable[[], list[Period]] = (),
+    periods: Sequence[Period] | Callable[[], Sequence[Period]] = (),
     *,
     toks: list[Tok] | None = None,
 ) -> list[Quantity]:
@@ -134,7 +134,7 @@ def _read_numbers(
     text: str,
     out: list[Quantity],
     taken: list[bool],
-    periods: list[Period] | Callable[[], list[Period]],
+    periods: Sequence[Period] | Callable[[], Sequence[Period]],
 ) -> None:
     """Appends every number not yet claimed, read left to right: a non-fact when what it is
     glued to, the words around it or a time expression say so, else a fact."""
