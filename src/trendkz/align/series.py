@@ -106,6 +106,7 @@ class _Series:
         self.how = ["alone"] * n
         self.n_groups = 0
         self.founder: list[int] = []
+        self._dens: dict[int, tuple] = {}  # group -> ((group, members), centroid_den)
         for d in range(f.doc.max() + 1 if n else 0):
             self._titled(np.flatnonzero((f.doc == d) & f.titled))
         for d in range(f.doc.max() + 1 if n else 0):
@@ -175,23 +176,32 @@ class _Series:
                 self._new_group(i)
 
     def _untitled(self, d: int, a: np.ndarray) -> None:
+        """Place the untitled rows ``a`` of document ``d``, one by one. Rows of ``d`` never
+        count as candidates, so the candidates, their groups and each group's summed vector
+        stay the same while ``a`` is placed: they are found once per document, and a
+        group's self-similarity only when it has gained members since it was last needed."""
         f = self.f
         own_titled = set(self.group_of[(f.doc == d) & f.titled].tolist())
-        for i in a:
-            prev = np.flatnonzero((self.group_of >= 0) & (f.doc != d))
-            prev = prev[[g not in own_titled for g in self.group_of[prev]]]
-            if not len(prev):
+        prev = np.flatnonzero((self.group_of >= 0) & (f.doc != d))
+        prev = prev[[g not in own_titled for g in self.group_of[prev]]]
+        if not len(prev) or not len(a):
+            for i in a.tolist():
                 self._new_group(i)
-                continue
-            one = np.array([i])
-            c = f.content(one, prev)[0]
-            pos = f.outline(one, prev, np.zeros((1, len(prev))))[0]
-            ids = np.unique(self.group_of[prev])
-            cg, pg, best = np.empty(len(ids)), np.empty(len(ids)), np.empty(len(ids), int)
-            for k, g in enumerate(ids):
-                m = np.flatnonzero(self.group_of[prev] == g)
-                j = m[np.argmax(np.nan_to_num(c[m], nan=-1.0) + pos[m] * 1e-3)]
-                cg[k] = np.fmax(c[j], f.centroid(i, prev[m]))
+            return
+        content = f.content(a, prev)
+        position = f.outline(a, prev, np.zeros((len(a), len(prev))))
+        of = self.group_of[prev]
+        order = np.argsort(of, kind="stable")
+        ids, starts = np.unique(of[order], return_index=True)
+        members = np.split(order, starts[1:])  # per group, positions in prev, ascending
+        sums = [self._centroid_den(int(g), prev[m]) for g, m in zip(ids, members, strict=True)]
+        cg, pg, best = np.empty(len(ids)), np.empty(len(ids)), np.empty(len(ids), int)
+        for r, i in enumerate(a.tolist()):
+            c, pos = content[r], position[r]
+            key = np.nan_to_num(c, nan=-1.0) + pos * 1e-3
+            for k, m in enumerate(members):
+                j = m[np.argmax(key[m])]
+                cg[k] = np.fmax(c[j], f.centroid(i, *sums[k]))
                 pg[k], best[k] = pos[j], prev[j]
             s = combine(np.full(len(ids), np.nan), cg, pg, self.weights)
             k = int(np.lexsort((ids, -s))[0])
@@ -201,6 +211,13 @@ class _Series:
                 self._join(i, best[k], s[k], "content")
             else:
                 self._new_group(i)
+
+    def _centroid_den(self, g: int, members: np.ndarray) -> tuple[np.ndarray, float]:
+        """:meth:`Features.centroid_den` of group ``g``, kept while its members stay."""
+        key = (g, len(members))
+        if self._dens.get(g, (None,))[0] != key:
+            self._dens[g] = (key, self.f.centroid_den(members))
+        return self._dens[g][1]
 
     def order(self) -> list[int]:
         """Groups in reading order: outlines merged, titled documents first, by year.
