@@ -95,7 +95,7 @@ COLUMNS = [
     "end_to",
     "quote_to",
 ]
-_DTYPES = {
+_DTYPES: dict[str, schema.Dtype] = {
     "year_from": "Int64",
     "year_to": "Int64",
     "rank": "Int64",
@@ -318,7 +318,7 @@ def digest(
         facts = _by_pair(comparison.fact_changes)
         sents = digest_sentences.rows_by_pair(comparison.sentences)
         uses = items_module.hit_table(hits)
-        for p in todo.itertuples(index=False):
+        for p in schema.records(todo):
             key = (p.doc_from, p.doc_to)
             u0, u1 = uses.get(p.doc_from, {}), uses.get(p.doc_to, {})
             found = items_module.section_changes(
