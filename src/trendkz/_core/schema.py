@@ -137,6 +137,23 @@ COLUMNS: dict[str, Dtype] = {
     "column": I,
     "header": S,
     "caption": S,
+    # keyness
+    "n_target": I,
+    "n_reference": I,
+    "g2": F,
+    "chi2": F,
+    "p": F,
+    "log_ratio": F,
+    "leans": S,
+    # digest (its ``kind`` is the kind of change: "fact moved", "section added" ...)
+    "rank": I,
+    "headline": S,
+    "score": F,
+    "score_detail": S,
+    "heading_from": S,
+    "quote_from": S,
+    "heading_to": S,
+    "quote_to": S,
 }
 
 #: frame name -> (columns in order, sort keys with explicit tie-breaks)
@@ -235,6 +252,18 @@ FRAMES: dict[str, tuple[list[str], list[str]]] = {
             "value_b text_a text_b start_a end_a start_b end_b similarity period_match status"
         ).split(),
         "entity measure period_start period_end doc_a doc_b start_a start_b".split(),
+    ),
+    # rows by the statistic asked for (descending, rounded to 9 digits), then term: the
+    # order depends on an option, so keyness sorts its rows and no key is declared
+    "keyness": ("term n_target n_reference g2 chi2 p log_ratio leans".split(), []),
+    # document pairs, then each pair's items by rank (the digest sorts its pairs itself)
+    "digest": (
+        (
+            "entity series year_from year_to date_from date_to doc_from doc_to rank kind "
+            "status headline score score_detail term measure heading_from start_from end_from "
+            "quote_from heading_to start_to end_to quote_to"
+        ).split(),
+        "entity series year_from year_to date_from date_to doc_from doc_to rank".split(),
     ),
 }
 

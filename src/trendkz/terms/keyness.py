@@ -33,6 +33,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from .._core import schema
 from .._core.errors import OptionError
 
 __all__ = ["STOPWORDS", "keyness", "tokenize"]
@@ -59,17 +60,6 @@ _NUMBER = re.compile(r"\d[\d,.]*(?:st|nd|rd|th|s)?|[\d,.]*\d")
 _MEASURES = ("g2", "chi2")
 _CORRECTIONS = ("default", "yates", "williams", "none")
 _EPS = 1e-9
-
-COLUMNS = [
-    "term",
-    "n_target",
-    "n_reference",
-    "g2",
-    "chi2",
-    "p",
-    "log_ratio",
-    "leans",
-]
 
 
 def tokenize(
@@ -280,4 +270,4 @@ def keyness(
     )[keep]
     out["_key"] = -(out[measure].round(9))
     out = out.sort_values(["_key", "term"], kind="mergesort").drop(columns="_key")
-    return out.reset_index(drop=True)
+    return schema.conform(out, "keyness", sort=False)
