@@ -171,7 +171,7 @@ def _noun_before_for(toks: list[Tok], q: Quantity) -> str:
     """ "our survival for one hundred years", "a term of 5 years": the noun before."""
     if q.first < 2 or toks[q.first - 1].low not in ("for", "of") or not np_word(toks, q.first - 2):
         return ""
-    m, words = q.first - 2, []
+    m, words = q.first - 2, list[str]()
     while m >= 0 and np_word(toks, m) and not participle(toks[m], m) and len(words) < 3:
         words.insert(0, toks[m].low)
         m -= 1
