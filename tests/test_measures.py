@@ -386,3 +386,8 @@ def test_durations_and_nominal_verbs(text, span, measure):
 def test_a_change_beside_its_noun_phrase():
     text = "I ask for full funding of Medicaid, an increase of over $3 billion, and more."
     assert measures(text)["over $3 billion"] == "medicaid"
+
+
+def test_a_subject_across_a_date():
+    text = "The total imports for the year ending June 30, 1851, were $215,725,995."
+    assert measures(text)["$215,725,995"] == "imports"

@@ -98,25 +98,13 @@ def np_before(toks: list[Tok], first: int) -> list[str]:
         return [] if _is_change(words) else words
     # a verb link: the subject at the start of the clause ("Net sales in our banana segment
     # decreased $9 million")
-    k = m
-    while (
-        k >= 0
-        and toks[k].text not in _STOPS
-        and m - k < 12
-        and toks[k].low
-        not in (
-            "and",
-            "while",
-            "but",
-            "which",
-            "that",
-            "as",
-            "where",
-            "when",
-            "with",
-        )
-    ):
-        k -= 1
+    k = _clause_start(toks, m, m)
+    if toks[m].text == "," and k == m and m >= 2 and toks[m - 1].text.isdigit():
+        # "The total imports for the year ending June 30, 1851, were": past the date's commas
+        k = _clause_start(toks, m - 1, m - 1)
+        if k >= 1 and toks[k].text == "," and toks[k - 1].text.isdigit():
+            k = _clause_start(toks, k - 1, m)
+        m = k + 1 + _date_tail(toks, k + 1)
     if (
         k >= 1
         and toks[k].low == "and"
@@ -167,6 +155,25 @@ def np_before(toks: list[Tok], first: int) -> list[str]:
     if words and participle(toks[start], start) and not words[0].endswith("ing"):
         words = words[1:]  # "compared to 45.8%", "guided closer to 14%": a verb, no subject
     return [] if _is_change(words) else words
+
+
+_CLAUSE_WORDS = frozenset("and while but which that as where when with".split())
+
+
+def _clause_start(toks: list[Tok], k: int, m: int) -> int:
+    """The token before the clause that ends at token ``k`` (at most 12 back from ``m``)."""
+    while k >= 0 and toks[k].text not in _STOPS and m - k < 12 and toks[k].low not in _CLAUSE_WORDS:
+        k -= 1
+    return k
+
+
+def _date_tail(toks: list[Tok], k: int) -> int:
+    """Tokens from ``k`` up to a time phrase ("for the year ending June 30"): the subject's
+    own words only."""
+    n = k
+    while n < len(toks) and toks[n].low not in ("for", "in", "during", "of") and n - k < 6:
+        n += 1
+    return max(0, n - k - 1)
 
 
 def _hyphen(toks: list[Tok], n: int) -> bool:
