@@ -391,3 +391,8 @@ def test_a_change_beside_its_noun_phrase():
 def test_a_subject_across_a_date():
     text = "The total imports for the year ending June 30, 1851, were $215,725,995."
     assert measures(text)["$215,725,995"] == "imports"
+
+
+def test_a_present_verb_after_a_number_is_no_noun():
+    text = "For the full year, our noncomp expense ratio of 19.6% remains within our range."
+    assert measures(text)["19.6%"] == "noncomp expense ratio"

@@ -81,6 +81,8 @@ accounts rotate rotates reside resides belong belongs receive receives""".split(
 )
 
 
+#: what follows a present-tense word that is a noun: "12 million accounts with", "accounts and"
+_NOUN_NEXT = frozenset(["with", "and", "or"])
 #: what follows a present verb (not a noun) of :data:`_PRESENT`: "15% accounts for"
 _PRESENT_AFTER = frozenset("for to as on at in of from annually".split())
 
@@ -175,7 +177,9 @@ def read_np(toks: list[Tok], k: int) -> tuple[list[str], int, bool]:
             if (
                 low in _PRESENT
                 and low.endswith("s")
-                and (not words or k + 1 >= n or not toks[k + 1].text[0].isalnum())
+                and (
+                    k + 1 >= n or not toks[k + 1].text[0].isalnum() or toks[k + 1].low in _NOUN_NEXT
+                )
                 and not (k + 1 < n and toks[k + 1].low in _PRESENT_AFTER)
             ):
                 words.append(low)  # a noun after the number: "12 million accounts with"
