@@ -50,6 +50,7 @@ from ..terms.keyness import _count
 from . import digest_items as items_module
 from . import digest_sentences
 from .digest_cite import Bodies
+from .digest_rank import rank
 from .digest_render import PAIR_KEYS
 
 __all__ = ["COLUMNS", "DEFAULT_WEIGHTS", "Digest", "digest"]
@@ -64,16 +65,18 @@ DEFAULT_WEIGHTS = {
     "term rising": 1.3,
     "term falling": 1.3,
     "sentence added": 1.0,
-    "sentence removed": 0.8,
-    "sentence changed": 0.6,
+    "sentence removed": 0.6,
+    "sentence changed": 1.0,
+    "lead section": 1.25,
 }
-_SENTENCE_LIKE = (
-    "fact moved",
-    "qualifier changed",
-    "sentence added",
-    "sentence removed",
-    "sentence changed",
-)
+#: kinds about a whole document or section (the lead multiplier does not apply)
+_WHOLE = ("term rising", "term falling", "framing shift", "section added", "section removed",
+          "section rewritten")  # fmt: skip
+
+
+def _in(span, extent) -> bool:
+    return bool(span) and extent is not None and extent[0] <= span[0] < extent[1]
+
 
 #: the digest frame's columns, in order
 COLUMNS = [
@@ -231,47 +234,6 @@ def _cite(item: dict, side: str, doc: str, bodies: Bodies) -> dict:
     return {f"heading_{side}": head, f"start_{side}": s, f"end_{side}": e, f"quote_{side}": quote}
 
 
-def _rank(rows: list[dict], top: int | None) -> list[dict]:
-    order = {k: i for i, k in enumerate(DEFAULT_WEIGHTS)}
-    rows.sort(
-        key=lambda r: (
-            -round(r["score"], 9),
-            order.get(r["kind"], 99),
-            r["start_to"] if r["start_to"] is not None else r["start_from"] or 0,
-            r["headline"],
-        )
-    )
-    kept: list[dict] = []
-    seen: dict[str, list[tuple[int, int]]] = {"from": [], "to": []}
-    for r in rows:  # a new or gone section speaks for its first sentence
-        if r["kind"] in ("section added", "section removed"):
-            for side in ("from", "to"):
-                if r.get(f"_sent_{side}") is not None:
-                    seen[side].append(r[f"_sent_{side}"])
-    news: set = set()  # the new words of the sentences kept so far
-    for r in rows:
-        novel = r.pop("_novel", None) or set()
-        if len(novel) >= 2 and len(novel & news) >= 0.6 * len(novel):
-            continue  # the same new thing, stated again in another sentence
-        if r["kind"] in _SENTENCE_LIKE:
-            spans = [
-                (side, bodies_span)
-                for side in ("from", "to")
-                if (bodies_span := r.get(f"_sent_{side}")) is not None
-            ]
-            if any(s < b and a < e for side, (a, b) in spans for s, e in seen[side]):
-                continue
-            for side, span in spans:
-                seen[side].append(span)
-        news |= novel
-        kept.append(r)
-        if top is not None and len(kept) >= top:
-            break
-    for i, r in enumerate(kept, 1):
-        r["rank"] = i
-    return kept
-
-
 def digest(
     comparison,
     *,
@@ -346,13 +308,18 @@ def digest(
                 weight = w.get(it["kind"], 0.0)
                 if weight <= 0:
                     continue
+                lead = ""
+                side = "to" if it.get("span_to") else "from"
+                doc = p.doc_to if side == "to" else p.doc_from
+                if it["kind"] not in _WHOLE and _in(it.get(f"span_{side}"), bodies.lead(doc)):
+                    lead = f" × {w['lead section']:g} lead section"
                 row = {
                     "entity": p.entity, "series": p.series, "year_from": p.year_from,
                     "year_to": p.year_to, "date_from": p.date_from, "date_to": p.date_to,
                     "doc_from": p.doc_from, "doc_to": p.doc_to,
                     "kind": it["kind"], "status": it["status"], "headline": it["headline"],
-                    "score": weight * it["strength"],
-                    "score_detail": f"{weight:g} × {it['strength']:.2f} ({it['detail']})",
+                    "score": weight * it["strength"] * (w["lead section"] if lead else 1.0),
+                    "score_detail": f"{weight:g}{lead} × {it['strength']:.2f} ({it['detail']})",
                     "term": it["term"], "measure": it["measure"],
                 }  # fmt: skip
                 row.update(_cite(it, "from", p.doc_from, bodies))
@@ -364,7 +331,7 @@ def digest(
                     span = it.get(f"span_{side}")
                     row[f"_sent_{side}"] = bodies.sentence_at(doc, *span) if span else None
                 scored.append(row)
-            rows.extend(_rank(scored, top))
+            rows.extend(rank(scored, top, bodies, list(DEFAULT_WEIGHTS)))
     frame = pd.DataFrame(rows, columns=COLUMNS)
     for col, dtype in _DTYPES.items():
         frame[col] = frame[col].astype(dtype)

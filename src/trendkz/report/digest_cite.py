@@ -64,6 +64,15 @@ class Bodies:
         i = max(0, bisect.bisect_right(starts, pos) - 1)
         return starts[i], ends[i]
 
+    def lead(self, doc: str, share: float = 0.2) -> tuple[int, int] | None:
+        """``(start, end)`` of the first section of ``doc`` when it has a heading and
+        holds less than ``share`` of the body (a summary or overview), else ``None``."""
+        starts, ends, texts, heads = self._secs[doc]
+        if len(starts) < 2 or not heads[0].strip():
+            return None
+        total = sum(len(t) for t in texts)
+        return (starts[0], ends[0]) if len(texts[0]) < share * total else None
+
     def sentences(self, doc: str) -> list[tuple[int, int]]:
         """Body spans of the sentences of ``doc``, section by section."""
         if doc not in self._sent:

@@ -20,6 +20,22 @@ __all__ = ["rows_by_pair", "sentence_changes", "sentences_reworded"]
 
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nor|without|cannot)\b|n['’]t\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+_SEE_SECTION = re.compile(
+    r"\(?\bsee (?:also )?sections? \d[\w.]*(?:,? (?:and )?\d[\w.]*)*\)?", re.I
+)
+_MONTH_BEFORE = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d+\W+)?$"
+)
+#: a month named (a day or month of an event); "May" only with a day
+_EVENT_DATE = re.compile(
+    r"\b(?:January|February|March|April|June|July|August|September|October|November|"
+    r"December|May \d)"
+)
+_NUMBER_WORDS = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|hundred|thousand|million|billion)\b",
+    re.IGNORECASE,
+)
 
 
 #: the sentence columns the finders read, in this order
@@ -79,11 +95,14 @@ def sentence_changes(
         if not (n_fact or n_lex or n_key or n_new):
             continue
         short = 0.5 if len(toks) < 5 else 1.0
-        strength = short * (0.6 + 0.9 * min(2, n_fact) + 0.3 * min(3, n_key) + 0.15 * min(6, n_new))
+        dated = int(status == ADDED and bool(_EVENT_DATE.search(str(text))))  # an event
+        strength = short * (
+            0.6 + 0.9 * min(2, n_fact) + 0.5 * dated + 0.3 * min(3, n_key) + 0.15 * min(6, n_new)
+        )
         detail = (
             f"{'0.5 × (' if short < 1 else '('}0.6 + 0.9 × {min(2, n_fact)} numbers"
-            f" + 0.3 × {min(3, n_key)} key words + 0.15 × {min(6, n_new)} new words)"
-            f" = {strength:.2f}"
+            f" + 0.5 × {dated} dated + 0.3 × {min(3, n_key)} key words"
+            f" + 0.15 × {min(6, n_new)} new words) = {strength:.2f}"
         )
         verb = "New" if status == ADDED else "Dropped"
         out.append(
@@ -103,20 +122,39 @@ def sentence_changes(
     return out
 
 
+def _figures(text: str) -> tuple[set, set]:
+    """The numbers of ``text`` that are figures, and those that are dates (a year, or a
+    day after a month name)."""
+    figures, dates = set(), set()
+    text = _SEE_SECTION.sub(" ", text)
+    for m in _DIGITS.finditer(text):
+        num = m.group().replace(",", "")
+        before = text[max(0, m.start() - 14) : m.start()]
+        year = len(num) == 4 and num.isdigit() and 1700 <= int(num) <= 2100
+        (dates if year or _MONTH_BEFORE.search(before) else figures).add(num)
+    figures |= {w.lower() for w in _NUMBER_WORDS.findall(text)}
+    return figures, dates
+
+
 def sentences_reworded(sentences: list, bodies, keys: set, vocab: dict) -> list[dict]:
-    """Sentences kept but changed: numbers, a negation, or many words in or out."""
+    """Sentences kept but changed, weighed by how much of them changed (a pair whose words
+    are mostly new is news), figures changed, dates changed, a negation flipped and the
+    key and new words in or out."""
     out = []
     for status, doc_from, doc_to, text_from, text_to in sentences:
         if status != CHANGED or text_from is None or text_to is None:
             continue
-        a, b = str(text_from), str(text_to)
-        sa, sb = bodies.find(doc_from, a), bodies.find(doc_to, b)
+        sa, sb = bodies.find(doc_from, str(text_from)), bodies.find(doc_to, str(text_to))
         if sa is None or sb is None:
             continue
+        a, b = _SEE_SECTION.sub(" ", str(text_from)), _SEE_SECTION.sub(" ", str(text_to))
         neg = int(len(_NEGATION.findall(a)) != len(_NEGATION.findall(b)))
-        da, db = set(_DIGITS.findall(a)), set(_DIGITS.findall(b))
-        nums = max(len(da - db), len(db - da))
+        (fa, da), (fb, db) = _figures(a), _figures(b)
+        nums = max(len(fa - fb), len(fb - fa))
+        dated = int(da != db)
         content_a, content_b = set(tokenize(a)), set(tokenize(b))
+        union = content_a | content_b
+        novelty = 1 - len(content_a & content_b) / len(union) if union else 0.0
         moved = content_a ^ content_b
         n_key = len(moved & keys)
         n_new = len((content_b - content_a) - vocab.get(doc_from, set())) + len(
@@ -124,9 +162,10 @@ def sentences_reworded(sentences: list, bodies, keys: set, vocab: dict) -> list[
         )
         strength = (
             0.2
-            + 0.4 * min(2, nums)
-            + 0.8 * neg
-            + 0.05 * min(8, len(moved))
+            + 1.0 * novelty
+            + 1.0 * min(2, nums)
+            + 0.3 * dated
+            + 1.5 * neg
             + 0.3 * min(3, n_key)
             + 0.15 * min(6, n_new)
         )
@@ -134,11 +173,11 @@ def sentences_reworded(sentences: list, bodies, keys: set, vocab: dict) -> list[
             {
                 "kind": "sentence changed",
                 "status": CHANGED,
-                "headline": f"Reworded: “{_short(b)}”",
+                "headline": f"Reworded: “{_short(str(text_to))}”",
                 "strength": strength,
                 "detail": (
-                    f"0.2 + 0.4 × {min(2, nums)} numbers changed + 0.8 × {neg} negation"
-                    f" flipped + 0.05 × {min(8, len(moved))} words in or out"
+                    f"0.2 + {novelty:.2f} words changed + 1.0 × {min(2, nums)} figures"
+                    f" changed + 0.3 × {dated} dates changed + 1.5 × {neg} negation flipped"
                     f" + 0.3 × {min(3, n_key)} key words + 0.15 × {min(6, n_new)} new words"
                     f" = {strength:.2f}"
                 ),
@@ -146,6 +185,7 @@ def sentences_reworded(sentences: list, bodies, keys: set, vocab: dict) -> list[
                 "measure": None,
                 "span_from": sa,
                 "span_to": sb,
+                "novel": (content_b - content_a) - vocab.get(doc_from, set()),
             }
         )
     return out

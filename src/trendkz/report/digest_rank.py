@@ -1,0 +1,176 @@
+"""Ranking a pair's scored digest items: one item per change, however often it is told.
+
+:func:`rank` orders the items by score and folds into one item what tells the same
+change more than once, the first (highest) place cited and the others named in its
+``score_detail`` as "also in":
+
+- the sentences of a new or gone section fold into the section's item, which takes the
+  score of the strongest of them when that is higher than its own;
+- a sentence item folds into an item ranked above it on the same side when both state
+  the same figure (a number of three digits or more that is not a year or a
+  day; for a reworded sentence, one that changed), when most of
+  their words are the same (Jaccard ≥ :data:`SAME_WORDS`), or when its new words (those
+  the other document never uses) are mostly those of the item above (at least
+  :data:`SAME_NEWS` of them, and three or more);
+- a fact and the sentence that states it are kept once, the higher score.
+
+Ties break by kind (the order of ``DEFAULT_WEIGHTS``), then position in the later
+document, then the headline: the ranking is deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..terms.keyness import tokenize
+from .digest_items import _short
+
+__all__ = ["SAME_NEWS", "SAME_WORDS", "rank"]
+
+SAME_WORDS = 0.5  # Jaccard of content words above which two sentences say the same
+SAME_NEWS = 0.6  # share of a sentence's new words already told above
+_SENTENCE_LIKE = (
+    "fact moved",
+    "qualifier changed",
+    "sentence added",
+    "sentence removed",
+    "sentence changed",
+)
+_FIGURE = re.compile(r"\d[\d,.]*\d{2}")  # three digits or more
+_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+$")
+
+
+def _figures(text: str) -> set[str]:
+    """Numbers of three digits or more in ``text`` that are neither years nor days."""
+    out = set()
+    for m in _FIGURE.finditer(text):
+        num = m.group().replace(",", "").rstrip(".")
+        if len(num) == 4 and num.isdigit() and 1700 <= int(num) <= 2100:
+            continue
+        if _MONTH.search(text[max(0, m.start() - 12) : m.start()]):
+            continue
+        out.add(num)
+    return out
+
+
+class _Told:
+    """What a kept item says on each side: its sentence spans, figures and words."""
+
+    def __init__(self, row: dict, bodies):
+        self.row = row
+        self.sides = {}
+        for side in ("from", "to"):
+            span = row.get(f"_sent_{side}")
+            if span is None:
+                continue
+            text = bodies.body(row[f"doc_{side}"])[span[0] : span[1]]
+            self.sides[side] = (span, _figures(text), set(tokenize(text)))
+        if row["kind"] == "sentence changed" and len(self.sides) == 2:  # what changed
+            (sa, fa, wa), (sb, fb, wb) = self.sides["from"], self.sides["to"]
+            self.sides = {"from": (sa, fa - fb, wa), "to": (sb, fb - fa, wb)}
+        self.novel = row.get("_novel") or set()
+
+    def same_event(self, other: _Told) -> bool:
+        if len(other.novel) >= 3 and len(other.novel & self.novel) >= SAME_NEWS * len(other.novel):
+            return True
+        for side, (_, figs, words) in other.sides.items():
+            if side not in self.sides:
+                continue
+            _, my_figs, my_words = self.sides[side]
+            if figs & my_figs:
+                return True
+            union = words | my_words
+            if len(union) >= 4 and len(words & my_words) >= SAME_WORDS * len(union):
+                return True
+        return False
+
+
+def _inside(span, extent) -> bool:
+    return span is not None and extent is not None and extent[0] <= span[0] < extent[1]
+
+
+def _fold_into_sections(rows: list[dict], bodies) -> list[dict]:
+    """Sentences of a new (gone) section fold into the section's item."""
+    sections = []
+    for r in rows:
+        if r["kind"] in ("section added", "section removed"):
+            side = "to" if r["kind"] == "section added" else "from"
+            start = r.get(f"_sent_{side}")
+            if start is not None:
+                sections.append((r, side, bodies.section_span(r[f"doc_{side}"], start[0])))
+    if not sections:
+        return rows
+    out = []
+    for r in rows:
+        host = None
+        if r["kind"] in _SENTENCE_LIKE:
+            for sec, side, extent in sections:
+                other = "from" if side == "to" else "to"
+                if r.get(f"_sent_{other}") is None and _inside(r.get(f"_sent_{side}"), extent):
+                    host = sec
+                    break
+        if host is None:
+            out.append(r)
+            continue
+        host.setdefault("_also", []).append(r)
+        if r["score"] > host["score"]:
+            host["score"] = r["score"]
+            host["score_detail"] += f"; its strongest change: {r['score_detail']}"
+    return out
+
+
+def _also(row: dict) -> None:
+    also = row.pop("_also", None)
+    if not also:
+        return
+    shown = []
+    for r in also[:2]:
+        side = "to" if r.get("quote_to") is not None else "from"
+        quote = r.get(f"quote_{side}") or ""
+        shown.append(f"“{_short(quote, 60)}”")
+    more = f" and {len(also) - 2} more" if len(also) > 2 else ""
+    row["score_detail"] += f"; also in {', '.join(shown)}{more}"
+
+
+def rank(rows: list[dict], top: int | None, bodies, order: list[str]) -> list[dict]:
+    """The items of one pair, ranked and folded (see the module docs); ``order`` is the
+    kinds' tie-break order."""
+    at = {k: i for i, k in enumerate(order)}
+    rows = _fold_into_sections(rows, bodies)
+    rows.sort(
+        key=lambda r: (
+            -round(r["score"], 9),
+            at.get(r["kind"], 99),
+            r["start_to"] if r["start_to"] is not None else r["start_from"] or 0,
+            r["headline"],
+        )
+    )
+    kept: list[dict] = []
+    told: list[_Told] = []
+    seen: dict[str, list[tuple[int, int]]] = {"from": [], "to": []}
+    for r in rows:  # a new or gone section speaks for its first sentence
+        if r["kind"] in ("section added", "section removed"):
+            for side in ("from", "to"):
+                if r.get(f"_sent_{side}") is not None:
+                    seen[side].append(r[f"_sent_{side}"])
+    for r in rows:
+        if r["kind"] in _SENTENCE_LIKE:
+            spans = [(side, span) for side in ("from", "to") if (span := r.get(f"_sent_{side}"))]
+            if any(s < b and a < e for side, (a, b) in spans for s, e in seen[side]):
+                continue  # the same sentence, already cited
+            mine = _Told(r, bodies)
+            host = next((t for t in told if t.same_event(mine)), None)
+            if host is not None:
+                host.row.setdefault("_also", []).append(r)
+                continue
+            for side, span in spans:
+                seen[side].append(span)
+            told.append(mine)
+        kept.append(r)
+        if top is not None and len(kept) >= top:
+            break
+    for i, r in enumerate(kept, 1):
+        r["rank"] = i
+        r.pop("_novel", None)
+        _also(r)
+    return kept
