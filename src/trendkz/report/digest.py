@@ -68,6 +68,7 @@ DEFAULT_WEIGHTS = {
     "sentence removed": 0.6,
     "sentence changed": 1.0,
     "lead section": 1.25,
+    "paragraph section": 0.5,
 }
 #: kinds about a whole document or section (the lead multiplier does not apply)
 _WHOLE = ("term rising", "term falling", "framing shift", "section added", "section removed",
@@ -270,7 +271,9 @@ def digest(
         bodies = Bodies(secs)
         hits = term_hits(secs, lexicon)
         hit_starts = _starts(hits)
-        fact_starts = _starts(comparison.facts[comparison.facts["doc_id"].isin(docs)])
+        facts_here = comparison.facts[comparison.facts["doc_id"].isin(docs)]
+        lasting = facts_here["unit"].isin(digest_sentences.DURATIONS).to_numpy(dtype=bool)
+        fact_starts = (_starts(facts_here[~lasting]), _starts(facts_here[lasting]))
         words_of = _tokens(secs)
         empty = items_module.DocWords.of(Counter())
         totals = {d: w.n_words for d, w in words_of.items()}
@@ -308,17 +311,21 @@ def digest(
                 weight = w.get(it["kind"], 0.0)
                 if weight <= 0:
                     continue
-                lead = ""
+                times = []  # multipliers: a change in the lead section, a paragraph
                 side = "to" if it.get("span_to") else "from"
                 doc = p.doc_to if side == "to" else p.doc_from
                 if it["kind"] not in _WHOLE and _in(it.get(f"span_{side}"), bodies.lead(doc)):
-                    lead = f" × {w['lead section']:g} lead section"
+                    times.append("lead section")
+                if it.get("headingless"):
+                    times.append("paragraph section")
+                factor = float(np.prod([w[t] for t in times])) if times else 1.0
+                lead = "".join(f" × {w[t]:g} {t}" for t in times)
                 row = {
                     "entity": p.entity, "series": p.series, "year_from": p.year_from,
                     "year_to": p.year_to, "date_from": p.date_from, "date_to": p.date_to,
                     "doc_from": p.doc_from, "doc_to": p.doc_to,
                     "kind": it["kind"], "status": it["status"], "headline": it["headline"],
-                    "score": weight * it["strength"] * (w["lead section"] if lead else 1.0),
+                    "score": weight * it["strength"] * factor,
                     "score_detail": f"{weight:g}{lead} × {it['strength']:.2f} ({it['detail']})",
                     "term": it["term"], "measure": it["measure"],
                 }  # fmt: skip

@@ -54,34 +54,37 @@ def _figures(text: str) -> set[str]:
 
 
 class _Told:
-    """What a kept item says on each side: its sentence spans, figures and words."""
+    """What a kept item says: per sentence (its own, and for a section those folded into
+    it), the side, the figures and the words; and its new words."""
 
     def __init__(self, row: dict, bodies):
         self.row = row
-        self.sides = {}
-        for side in ("from", "to"):
-            span = row.get(f"_sent_{side}")
-            if span is None:
-                continue
-            text = bodies.body(row[f"doc_{side}"])[span[0] : span[1]]
-            self.sides[side] = (span, _figures(text), set(tokenize(text)))
-        if row["kind"] == "sentence changed" and len(self.sides) == 2:  # what changed
-            (sa, fa, wa), (sb, fb, wb) = self.sides["from"], self.sides["to"]
-            self.sides = {"from": (sa, fa - fb, wa), "to": (sb, fb - fa, wb)}
+        self.says: list[tuple[str, set, set]] = []
+        for r in [row, *row.get("_also", [])]:
+            sides = {}
+            for side in ("from", "to"):
+                span = r.get(f"_sent_{side}")
+                if span is not None:
+                    text = bodies.body(r[f"doc_{side}"])[span[0] : span[1]]
+                    sides[side] = (_figures(text), set(tokenize(text)))
+            if r["kind"] == "sentence changed" and len(sides) == 2:  # what changed
+                (fa, wa), (fb, wb) = sides["from"], sides["to"]
+                sides = {"from": (fa - fb, wa), "to": (fb - fa, wb)}
+            self.says.extend((side, figs, words) for side, (figs, words) in sides.items())
         self.novel = row.get("_novel") or set()
 
     def same_event(self, other: _Told) -> bool:
         if len(other.novel) >= 3 and len(other.novel & self.novel) >= SAME_NEWS * len(other.novel):
             return True
-        for side, (_, figs, words) in other.sides.items():
-            if side not in self.sides:
-                continue
-            _, my_figs, my_words = self.sides[side]
-            if figs & my_figs:
-                return True
-            union = words | my_words
-            if len(union) >= 4 and len(words & my_words) >= SAME_WORDS * len(union):
-                return True
+        for side, figs, words in other.says:
+            for my_side, my_figs, my_words in self.says:
+                if side != my_side:
+                    continue
+                if figs & my_figs:
+                    return True
+                union = words | my_words
+                if len(union) >= 4 and len(words & my_words) >= SAME_WORDS * len(union):
+                    return True
         return False
 
 
@@ -113,9 +116,11 @@ def _fold_into_sections(rows: list[dict], bodies) -> list[dict]:
             out.append(r)
             continue
         host.setdefault("_also", []).append(r)
-        if r["score"] > host["score"]:
-            host["score"] = r["score"]
-            host["score_detail"] += f"; its strongest change: {r['score_detail']}"
+    for sec, _, _ in sections:
+        best = max(sec.get("_also", []), key=lambda r: r["score"], default=None)
+        if best is not None and best["score"] > sec["score"]:
+            sec["score"] = best["score"]
+            sec["score_detail"] += f"; its strongest change: {best['score_detail']}"
     return out
 
 
@@ -154,6 +159,12 @@ def rank(rows: list[dict], top: int | None, bodies, order: list[str]) -> list[di
                 if r.get(f"_sent_{side}") is not None:
                     seen[side].append(r[f"_sent_{side}"])
     for r in rows:
+        if r["kind"] == "framing shift":  # the sentences that show the shift are cited
+            for side in ("from", "to"):
+                if r.get(f"_sent_{side}") is not None:
+                    seen[side].append(r[f"_sent_{side}"])
+        if r["kind"] in ("section added", "section removed"):
+            told.append(_Told(r, bodies))
         if r["kind"] in _SENTENCE_LIKE:
             spans = [(side, span) for side in ("from", "to") if (span := r.get(f"_sent_{side}"))]
             if any(s < b and a < e for side, (a, b) in spans for s, e in seen[side]):

@@ -26,6 +26,16 @@ _SEE_SECTION = re.compile(
 _MONTH_BEFORE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d+\W+)?$"
 )
+#: fact units that are durations (counted half in a sentence's numbers)
+DURATIONS = ("years", "months", "weeks", "days", "hours")
+#: an example of what the sentence before says ("For example, ...")
+_EXAMPLE = re.compile(r"\W*(?:for (?:example|instance)|e\.g\.|in one (?:case|instance))\b", re.I)
+EXAMPLE = 0.6  # its weight
+#: a pointer to another document ("See the Department's report", "available at http...")
+_REFERENCE = re.compile(
+    r"^\W*(?:see|for (?:further|more) information)\b|\bavailable at\b|https?://|www\.", re.I
+)
+REFERENCE = 0.3  # its weight
 #: a month named (a day or month of an event); "May" only with a day
 _EVENT_DATE = re.compile(
     r"\b(?:January|February|March|April|June|July|August|September|October|November|"
@@ -66,13 +76,25 @@ def _novel(tokens: list[str], vocab: set) -> set:
     return {t for t in tokens if t not in vocab}
 
 
+def _lesser(text: str, tokens: list) -> float:
+    """How much a sentence counts: half when under five words, :data:`REFERENCE` when it
+    points elsewhere ("see the ... report"), :data:`EXAMPLE` when it gives an example of
+    the sentence before it; else 1."""
+    if len(tokens) < 5:
+        return 0.5
+    if _REFERENCE.search(text):
+        return REFERENCE
+    return EXAMPLE if _EXAMPLE.match(text) else 1.0
+
+
 def sentence_changes(
-    sentences: list, bodies, facts: dict, hits: dict, keys: set, vocab: dict
+    sentences: list, bodies, facts: tuple, hits: dict, keys: set, vocab: dict
 ) -> list[dict]:
     """Sentences added or removed that carry a number, a lexicon term, a key word or a
-    word the other document never uses. ``facts[doc]`` and ``hits[doc]`` are sorted
-    start offsets; ``vocab[doc]`` the lower-cased tokens of a document; ``sentences`` the
-    pair's rows from :func:`rows_by_pair`."""
+    word the other document never uses. ``facts`` is a pair of ``doc -> sorted start
+    offsets`` (quantities, then durations), ``hits[doc]`` sorted start offsets;
+    ``vocab[doc]`` the lower-cased tokens of a document; ``sentences`` the pair's rows
+    from :func:`rows_by_pair`."""
     out = []
     for status, doc_from, doc_to, text_from, text_to in sentences:
         if status not in (ADDED, REMOVED):
@@ -86,7 +108,8 @@ def sentence_changes(
         if span is None:
             continue
         s, e = span
-        n_fact = _between(facts.get(doc), s, e)
+        # a duration ("a five-year program") counts half: an attribute more than a count
+        n_fact = _between(facts[0].get(doc), s, e) + 0.5 * _between(facts[1].get(doc), s, e)
         n_lex = _between(hits.get(doc), s, e)
         toks = tokenize(str(text))
         n_key = len(set(toks) & keys)
@@ -94,13 +117,14 @@ def sentence_changes(
         n_new = len(novel)
         if not (n_fact or n_lex or n_key or n_new):
             continue
-        short = 0.5 if len(toks) < 5 else 1.0
+        # a short sentence, or an example of what the sentence before it says, weighs less
+        short = _lesser(str(text), toks)
         dated = int(status == ADDED and bool(_EVENT_DATE.search(str(text))))  # an event
         strength = short * (
             0.6 + 0.9 * min(2, n_fact) + 0.5 * dated + 0.3 * min(3, n_key) + 0.15 * min(6, n_new)
         )
         detail = (
-            f"{'0.5 × (' if short < 1 else '('}0.6 + 0.9 × {min(2, n_fact)} numbers"
+            f"{f'{short:g} × (' if short < 1 else '('}0.6 + 0.9 × {min(2, n_fact):g} numbers"
             f" + 0.5 × {dated} dated + 0.3 × {min(3, n_key)} key words"
             f" + 0.15 × {min(6, n_new)} new words) = {strength:.2f}"
         )
@@ -160,7 +184,8 @@ def sentences_reworded(sentences: list, bodies, keys: set, vocab: dict) -> list[
         n_new = len((content_b - content_a) - vocab.get(doc_from, set())) + len(
             (content_a - content_b) - vocab.get(doc_to, set())
         )
-        strength = (
+        lesser = _lesser(b, tokenize(b))
+        strength = lesser * (
             0.2
             + 1.0 * novelty
             + 1.0 * min(2, nums)
@@ -176,9 +201,9 @@ def sentences_reworded(sentences: list, bodies, keys: set, vocab: dict) -> list[
                 "headline": f"Reworded: “{_short(str(text_to))}”",
                 "strength": strength,
                 "detail": (
-                    f"0.2 + {novelty:.2f} words changed + 1.0 × {min(2, nums)} figures"
-                    f" changed + 0.3 × {dated} dates changed + 1.5 × {neg} negation flipped"
-                    f" + 0.3 × {min(3, n_key)} key words + 0.15 × {min(6, n_new)} new words"
+                    f"{f'{lesser:g} × (' if lesser < 1 else '('}0.2 + {novelty:.2f} words"
+                    f" changed + 1.0 × {min(2, nums)} figures changed + 0.3 × {dated} dates changed + 1.5 × {neg} negation flipped"
+                    f" + 0.3 × {min(3, n_key)} key words + 0.15 × {min(6, n_new)} new words)"
                     f" = {strength:.2f}"
                 ),
                 "term": None,
