@@ -29,6 +29,7 @@ __all__ = ["SAME_NEWS", "SAME_WORDS", "rank"]
 
 SAME_WORDS = 0.5  # Jaccard of content words above which two sentences say the same
 SAME_NEWS = 0.6  # share of a sentence's new words already told above
+ALSO_SHOWN = 3  # folded places named in an item's score_detail
 _SENTENCE_LIKE = (
     "fact moved",
     "qualifier changed",
@@ -125,15 +126,17 @@ def _fold_into_sections(rows: list[dict], bodies) -> list[dict]:
 
 
 def _also(row: dict) -> None:
+    """Name, in ``score_detail``, the places folded into ``row``: a short quote and its
+    citation (document, start–end in the body), at most :data:`ALSO_SHOWN`."""
     also = row.pop("_also", None)
     if not also:
         return
     shown = []
-    for r in also[:2]:
+    for r in also[:ALSO_SHOWN]:
         side = "to" if r.get("quote_to") is not None else "from"
-        quote = r.get(f"quote_{side}") or ""
-        shown.append(f"“{_short(quote, 60)}”")
-    more = f" and {len(also) - 2} more" if len(also) > 2 else ""
+        quote, doc = r.get(f"quote_{side}") or "", r[f"doc_{side}"]
+        shown.append(f"“{_short(quote, 60)}” ({doc} {r[f'start_{side}']}–{r[f'end_{side}']})")
+    more = f" and {len(also) - ALSO_SHOWN} more" if len(also) > ALSO_SHOWN else ""
     row["score_detail"] += f"; also in {', '.join(shown)}{more}"
 
 

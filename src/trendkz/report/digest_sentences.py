@@ -18,7 +18,7 @@ from .digest_items import _short
 
 __all__ = ["rows_by_pair", "sentence_changes", "sentences_reworded"]
 
-_NEGATION = re.compile(r"\b(?:not|no|never|none|nor|without|cannot)\b|n['’]t\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|no|never|none|cannot)\b|n['’]t\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
 _SEE_SECTION = re.compile(
     r"\(?\bsee (?:also )?sections? \d[\w.]*(?:,? (?:and )?\d[\w.]*)*\)?", re.I
