@@ -1,38 +1,58 @@
 """What changed, on one page: ``digest(comparison) -> Digest``, a ranked list per pair.
 
 For every entity and every consecutive pair of documents in a series, :func:`digest`
-collects the candidate changes (:mod:`trendkz.report.digest_items`), scores each as
-``weight[kind] × strength`` and ranks them. Every item cites both sides where it has one:
-document, section heading, character span in the body and the quote that span holds.
+collects the candidate changes (:mod:`trendkz.report.digest_items`,
+:mod:`trendkz.report.digest_sentences`), scores each as ``weight[kind] × strength`` (×
+the multipliers below) and ranks them (:mod:`trendkz.report.digest_rank`). Every item
+cites both sides where it has one: document, section heading, character span in the body
+and the quote that span holds.
 
-Kinds, their default weights (``DEFAULT_WEIGHTS``, tunable with ``weights=``) and the
-strength each is given (roughly 0–3; the ``score_detail`` column spells it out):
+Kinds, their default weights (``DEFAULT_WEIGHTS``, tunable with ``weights=``; 0 leaves a
+kind out) and the strength each is given (roughly 0–5; ``score_detail`` spells it out):
 
 ==================== ====== ===========================================================
 kind                 weight strength
 ==================== ====== ===========================================================
 framing shift        1.6    share of a lexicon term's uses in quotation marks (or
-                            hedged) changed by ≥ 0.15: ``1 + 3|Δshare|``, +0.5 when the
+                            hedged) changed by ≥ 0.2: ``1 + 3|Δshare|``, +0.5 when the
                             share becomes all or none, × ``min(1, fewer uses / 4)``
 fact moved           1.3    a fact rose or fell: ``1 + min(2, |log2(new / old)|)``
 qualifier changed    1.0    same measure stated differently ("about" → "more than"): 1.5
-section added        1.0    ``log10(1 + words)``, at most 3
-section removed      0.9    ``log10(1 + words)``, at most 3
-section rewritten    0.6    ``(1 - similarity) × log10(1 + words)``
-term rising/falling  0.7    keyness of a word or word pair (G², later vs earlier,
-                            p < 0.001, ≥ 4 uses): ``log2(G²) / 2``, at most 3
-sentence added       1.0    a new sentence carrying numbers, lexicon terms, key words
-                            or names the other document never uses: ``0.4 + 0.6·numbers
-                            + 0.4·terms + 0.3·key words + 0.3·new names`` (each capped),
-                            halved under five words
-sentence removed     0.8    the same, for a sentence that is gone
+section added        1.4    ``log10(1 + words) × min(1, words / 60)``, at most 3
+section removed      1.2    the same
+section rewritten    0.6    ``(1 - similarity) × size``
+term rising/falling  1.3    keyness of a word or word pair (G² of the pair, p < 0.01,
+                            ≥ 4 uses): ``log2(G² / 3.84)``, at most 3; +0.5 for a
+                            lexicon term
+sentence added       1.0    ``0.6 + 0.9·numbers + 0.5·dated + 0.3·key words + 0.15·new
+                            words`` (capped at 2, 3 and 6): numbers are the facts it
+                            states (a duration, "a five-year program", counts half);
+                            dated: it names a month (an event of the year); new words:
+                            words the other document never uses
+sentence removed     0.6    the same without "dated" (last year's events are expected to
+                            go: a dropped sentence weighs less than a new one)
+sentence changed     1.0    ``0.2 + share of words changed + 1.0·figures changed +
+                            0.3·dates changed + 1.5·negation flipped + 0.3·key words +
+                            0.15·new words``: a rewording whose words are mostly new, a
+                            figure that changed, "not sufficient" → "sufficient"
 ==================== ====== ===========================================================
 
-Items citing the same sentence on the same side (a fact and the sentence that states it)
-are kept once, the higher score; so is a new sentence whose new words (those the other
-document never uses) are mostly those of a sentence ranked above it: the same news told
-twice. Ties break by kind (the order above), then position in
-the later document, then the headline: the ranking is deterministic.
+A sentence counts half under five words, 0.3 when it points elsewhere ("See the ...
+report", a web address) and 0.6 when it opens with "For example" (an example of what the
+sentence before says). Multipliers, also in ``weights=``: ``lead section`` (1.25) for a
+sentence item in a document's first section when that section has a heading and is short
+(a summary or overview: the authors' own choice of what matters); ``paragraph section``
+(0.5) for a section item in a headingless text, where every paragraph is a section (its
+size says little; the strongest sentence it holds speaks for it, see below).
+
+The ranking then tells each change once (:mod:`trendkz.report.digest_rank`): sentences of
+a new or gone section fold into the section's item (which takes the strongest one's score
+when higher); a sentence restating a change ranked above it (the same figure, mostly the
+same words, or mostly the same new words: a summary and its body, an event told in two
+sections) folds into that item; a fact and the sentence that states it are kept once.
+Folded places are cited in ``score_detail`` as "also in “quote” (document start–end)".
+Ties break by kind (the order of ``DEFAULT_WEIGHTS``), then position in the later
+document, then the headline: the ranking is deterministic.
 """
 
 from __future__ import annotations
@@ -221,7 +241,8 @@ def _weights(weights: dict | None) -> dict:
     unknown = sorted(set(weights or {}) - set(DEFAULT_WEIGHTS))
     if unknown:
         raise OptionError(
-            f"digest: unknown kind(s) {unknown} in weights; valid: {list(DEFAULT_WEIGHTS)}"
+            f"digest: unknown kind(s) or multiplier(s) {unknown} in weights;"
+            f" valid: {list(DEFAULT_WEIGHTS)}"
         )
     return {**DEFAULT_WEIGHTS, **(weights or {})}
 
@@ -248,7 +269,8 @@ def digest(
 
     ``top`` items per pair (``None``: all); ``entity`` one entity or a list; ``pairs`` a
     list of ``(year_from, year_to)`` or ``(doc_from, doc_to)``; ``weights`` maps a kind to
-    its weight (see the module docs; 0 leaves a kind out); ``lexicon`` the one the
+    its weight, or a multiplier (``lead section``, ``paragraph section``) to its value
+    (see the module docs; 0 leaves a kind out); ``lexicon`` the one the
     comparison was counted with (``None``: the built-in lexicon).
 
     Returns
@@ -318,6 +340,7 @@ def digest(
                     times.append("lead section")
                 if it.get("headingless"):
                     times.append("paragraph section")
+                times = [t for t in times if w[t] != 1]
                 factor = float(np.prod([w[t] for t in times])) if times else 1.0
                 lead = "".join(f" × {w[t]:g} {t}" for t in times)
                 row = {
