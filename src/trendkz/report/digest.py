@@ -59,6 +59,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -247,6 +248,14 @@ def _weights(weights: dict | None) -> dict:
     return {**DEFAULT_WEIGHTS, **(weights or {})}
 
 
+def _cite_row(row: dict, bodies: Bodies) -> None:
+    """Fill in a ranked row's citation columns (heading, start, end, quote per side)."""
+    it = row.pop("_item", None)
+    if it is not None:
+        row.update(_cite(it, "from", row["doc_from"], bodies))
+        row.update(_cite(it, "to", row["doc_to"], bodies))
+
+
 def _cite(item: dict, side: str, doc: str, bodies: Bodies) -> dict:
     span = item.get(f"span_{side}")
     if not span or span[1] <= span[0]:
@@ -352,16 +361,17 @@ def digest(
                     "score_detail": f"{weight:g}{lead} × {it['strength']:.2f} ({it['detail']})",
                     "term": it["term"], "measure": it["measure"],
                 }  # fmt: skip
-                row.update(_cite(it, "from", p.doc_from, bodies))
-                row.update(_cite(it, "to", p.doc_to, bodies))
-                if row["start_from"] is None and row["start_to"] is None:
-                    continue
+                spans = {side: it.get(f"span_{side}") for side in ("from", "to")}
+                if not any(sp and sp[1] > sp[0] for sp in spans.values()):
+                    continue  # nothing to cite
+                row["_item"] = it  # cited once ranked (:func:`_cite_row`)
                 row["_novel"] = it.get("novel")
                 for side, doc in (("from", p.doc_from), ("to", p.doc_to)):
                     span = it.get(f"span_{side}")
                     row[f"_sent_{side}"] = bodies.sentence_at(doc, *span) if span else None
                 scored.append(row)
-            rows.extend(rank(scored, top, bodies, list(DEFAULT_WEIGHTS)))
+            cite = partial(_cite_row, bodies=bodies)
+            rows.extend(rank(scored, top, bodies, list(DEFAULT_WEIGHTS), cite))
     frame = pd.DataFrame(rows, columns=COLUMNS)
     for col, dtype in _DTYPES.items():
         frame[col] = frame[col].astype(dtype)

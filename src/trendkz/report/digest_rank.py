@@ -140,16 +140,17 @@ def _also(row: dict) -> None:
     row["score_detail"] += f"; also in {', '.join(shown)}{more}"
 
 
-def rank(rows: list[dict], top: int | None, bodies, order: list[str]) -> list[dict]:
+def rank(rows: list[dict], top: int | None, bodies, order: list[str], cite=None) -> list[dict]:
     """The items of one pair, ranked and folded (see the module docs); ``order`` is the
-    kinds' tie-break order."""
+    kinds' tie-break order; ``cite(row)`` fills in a row's citation columns (called only
+    for the rows kept and those folded into them)."""
     at = {k: i for i, k in enumerate(order)}
     rows = _fold_into_sections(rows, bodies)
     rows.sort(
         key=lambda r: (
             -round(r["score"], 9),
             at.get(r["kind"], 99),
-            r["start_to"] if r["start_to"] is not None else r["start_from"] or 0,
+            (r["_sent_to"] or r["_sent_from"] or (0, 0))[0],
             r["headline"],
         )
     )
@@ -186,5 +187,8 @@ def rank(rows: list[dict], top: int | None, bodies, order: list[str]) -> list[di
     for i, r in enumerate(kept, 1):
         r["rank"] = i
         r.pop("_novel", None)
+        if cite is not None:
+            for one in [r, *r.get("_also", [])]:
+                cite(one)
         _also(r)
     return kept

@@ -29,22 +29,20 @@ _MONTH_BEFORE = re.compile(
 #: fact units that are durations (counted half in a sentence's numbers)
 DURATIONS = ("years", "months", "weeks", "days", "hours")
 #: an example of what the sentence before says ("For example, ...")
-_EXAMPLE = re.compile(r"\W*(?:for (?:example|instance)|e\.g\.|in one (?:case|instance))\b", re.I)
+_EXAMPLE_OPENINGS = ("for example", "for instance", "e.g.", "in one case", "in one instance")
 EXAMPLE = 0.6  # its weight
 #: a pointer to another document ("See the Department's report", "available at http...")
-_REFERENCE = re.compile(
-    r"^\W*(?:see|for (?:further|more) information)\b|\bavailable at\b|https?://|www\.", re.I
-)
+_REFERENCE_OPENINGS = ("see ", "for further information", "for more information")
+_REFERENCE_MARKS = ("available at", "http://", "https://", "www.")
 REFERENCE = 0.3  # its weight
 #: a month named (a day or month of an event); "May" only with a day
 _EVENT_DATE = re.compile(
     r"\b(?:January|February|March|April|June|July|August|September|October|November|"
     r"December|May \d)"
 )
-_NUMBER_WORDS = re.compile(
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"thirty|forty|fifty|hundred|thousand|million|billion)\b",
-    re.IGNORECASE,
+_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty"
+    " forty fifty hundred thousand million billion".split()
 )
 
 
@@ -78,13 +76,14 @@ def _novel(tokens: list[str], vocab: set) -> set:
 
 def _lesser(text: str, tokens: list) -> float:
     """How much a sentence counts: half when under five words, :data:`REFERENCE` when it
-    points elsewhere ("see the ... report"), :data:`EXAMPLE` when it gives an example of
-    the sentence before it; else 1."""
+    points elsewhere ("see the ... report", a web address), :data:`EXAMPLE` when it gives
+    an example of the sentence before it ("For example, ..."); else 1."""
     if len(tokens) < 5:
         return 0.5
-    if _REFERENCE.search(text):
+    head = text.lstrip(" \t\n\"“‘'(-•").lower()
+    if head.startswith(_REFERENCE_OPENINGS) or any(m in text for m in _REFERENCE_MARKS):
         return REFERENCE
-    return EXAMPLE if _EXAMPLE.match(text) else 1.0
+    return EXAMPLE if head.startswith(_EXAMPLE_OPENINGS) else 1.0
 
 
 def sentence_changes(
@@ -146,17 +145,20 @@ def sentence_changes(
     return out
 
 
-def _figures(text: str) -> tuple[set, set]:
-    """The numbers of ``text`` that are figures, and those that are dates (a year, or a
-    day after a month name)."""
+def _figures(text: str, tokens=None) -> tuple[set, set]:
+    """The numbers of ``text`` that are figures (digits, or number words among
+    ``tokens``, by default its own), and those that are dates (a year, or a day after a
+    month name)."""
     figures, dates = set(), set()
-    text = _SEE_SECTION.sub(" ", text)
+    if "ee " in text:  # "see section 7.d." is no figure
+        text = _SEE_SECTION.sub(" ", text)
     for m in _DIGITS.finditer(text):
         num = m.group().replace(",", "")
         before = text[max(0, m.start() - 14) : m.start()]
         year = len(num) == 4 and num.isdigit() and 1700 <= int(num) <= 2100
         (dates if year or _MONTH_BEFORE.search(before) else figures).add(num)
-    figures |= {w.lower() for w in _NUMBER_WORDS.findall(text)}
+    words = tokenize(text) if tokens is None else tokens
+    figures |= _NUMBER_WORDS.intersection(words)
     return figures, dates
 
 
@@ -171,12 +173,18 @@ def sentences_reworded(sentences: list, bodies, keys: set, vocab: dict) -> list[
         sa, sb = bodies.find(doc_from, str(text_from)), bodies.find(doc_to, str(text_to))
         if sa is None or sb is None:
             continue
-        a, b = _SEE_SECTION.sub(" ", str(text_from)), _SEE_SECTION.sub(" ", str(text_to))
+        a, b = str(text_from), str(text_to)
+        if "ee " in a or "ee " in b:  # "(see section 7.d.)": a pointer, not a change
+            a, b = _SEE_SECTION.sub(" ", a), _SEE_SECTION.sub(" ", b)
         neg = int(len(_NEGATION.findall(a)) != len(_NEGATION.findall(b)))
-        (fa, da), (fb, db) = _figures(a), _figures(b)
-        nums = max(len(fa - fb), len(fb - fa))
-        dated = int(da != db)
-        content_a, content_b = set(tokenize(a)), set(tokenize(b))
+        toks_b = tokenize(b)
+        content_a, content_b = set(tokenize(a)), set(toks_b)
+        if sorted(_DIGITS.findall(a)) == sorted(_DIGITS.findall(b)):  # the fast, usual case
+            words_a, words_b = _NUMBER_WORDS & content_a, _NUMBER_WORDS & content_b
+            nums, dated = max(len(words_a - words_b), len(words_b - words_a)), 0
+        else:
+            (fa, da), (fb, db) = _figures(a, content_a), _figures(b, content_b)
+            nums, dated = max(len(fa - fb), len(fb - fa)), int(da != db)
         union = content_a | content_b
         novelty = 1 - len(content_a & content_b) / len(union) if union else 0.0
         moved = content_a ^ content_b
@@ -184,7 +192,7 @@ def sentences_reworded(sentences: list, bodies, keys: set, vocab: dict) -> list[
         n_new = len((content_b - content_a) - vocab.get(doc_from, set())) + len(
             (content_a - content_b) - vocab.get(doc_to, set())
         )
-        lesser = _lesser(b, tokenize(b))
+        lesser = _lesser(b, toks_b)
         strength = lesser * (
             0.2
             + 1.0 * novelty
