@@ -114,3 +114,21 @@ def test_multipliers_are_weights_and_unknown_names_are_refused(kz):
             assert " ".join(text.split()).startswith(quote.rstrip("…")), (doc, s, e)
             named += 1
     assert named > 0
+
+
+def test_a_folded_change_cites_its_first_place_and_keeps_the_best_score():
+    summary = "The government resettled 1,250 refugees from Syria during the year."
+    body = "In March the ministry said that 1,250 refugees had arrived from camps in Jordan."
+    b = _bodies({"a": [("Summary", "Old text here.")],
+                 "b": [("Summary", summary), ("Refugees", body)]})  # fmt: skip
+    start_body = len(summary) + 1
+    rows = [
+        _row("sentence added", "a", "b", None, (0, len(summary)), 2.0, b, "summary"),
+        _row("sentence added", "a", "b", None, (start_body, start_body + 5), 3.0, b, "body"),
+    ]
+    (item,) = digest_rank.rank(rows, None, b, ["sentence added"])
+    assert item["headline"] == "summary" and item["score"] == 3.0
+    assert item["quote_to"] == summary
+    assert "strongest place" in item["score_detail"]
+    (_, doc, s, e) = _ALSO.search(item["score_detail"]).groups()
+    assert b.body("b")[int(s) : int(e)] == body

@@ -10,8 +10,8 @@ change more than once, the first (highest) place cited and the others named in i
   the same figure (a number of three digits or more that is not a year or a
   day; for a reworded sentence, one that changed), when most of
   their words are the same (Jaccard ≥ :data:`SAME_WORDS`), or when its new words (those
-  the other document never uses) are mostly those of the item above (at least
-  :data:`SAME_NEWS` of them, and three or more);
+  the other document never uses) are mostly the same as those of the item above (three
+  or more, and at least :data:`SAME_NEWS` of the larger set);
 - a fact and the sentence that states it are kept once, the higher score.
 
 Ties break by kind (the order of ``DEFAULT_WEIGHTS``), then position in the later
@@ -75,7 +75,8 @@ class _Told:
         self.novel = row.get("_novel") or set()
 
     def same_event(self, other: _Told) -> bool:
-        if len(other.novel) >= 3 and len(other.novel & self.novel) >= SAME_NEWS * len(other.novel):
+        most = SAME_NEWS * max(len(other.novel), len(self.novel))
+        if len(other.novel & self.novel) >= max(3, most):
             return True
         for side, figs, words in other.says:
             for my_side, my_figs, my_words in self.says:
@@ -123,6 +124,31 @@ def _fold_into_sections(rows: list[dict], bodies) -> list[dict]:
             sec["score"] = best["score"]
             sec["score_detail"] += f"; its strongest change: {best['score_detail']}"
     return out
+
+
+_PLACE = ("kind", "status", "headline", "term", "measure", "_item", "_sent_from", "_sent_to",
+          "doc_from", "doc_to")  # fmt: skip
+
+
+_STRONGEST = " (the score of its strongest place, one of those named as also in)"
+
+
+def _first(r: dict) -> tuple:
+    return (r["_sent_to"] or (1 << 62, 0))[0], (r["_sent_from"] or (1 << 62, 0))[0]
+
+
+def _fold(host: dict, row: dict) -> None:
+    """Fold ``row`` into ``host``: one item, citing the first place in the document
+    (the later one, then the earlier), scored by its strongest place."""
+    sentences = host["kind"] in _SENTENCE_LIKE and row["kind"] in _SENTENCE_LIKE
+    if sentences and _first(row) < _first(host):
+        moved = {k: host.get(k) for k in _PLACE}
+        for k in _PLACE:
+            host[k] = row.get(k)
+        row = {**row, **moved}
+        if not host["score_detail"].endswith(_STRONGEST):
+            host["score_detail"] += _STRONGEST
+    host.setdefault("_also", []).append(row)
 
 
 def _also(row: dict) -> None:
@@ -176,7 +202,7 @@ def rank(rows: list[dict], top: int | None, bodies, order: list[str], cite=None)
             mine = _Told(r, bodies)
             host = next((t for t in told if t.same_event(mine)), None)
             if host is not None:
-                host.row.setdefault("_also", []).append(r)
+                _fold(host.row, r)
                 continue
             for side, span in spans:
                 seen[side].append(span)
