@@ -126,8 +126,10 @@ def _fold_into_sections(rows: list[dict], bodies) -> list[dict]:
     return out
 
 
+#: what says where an item is: moved when a folded item's first place is cited instead
 _PLACE = ("kind", "status", "headline", "term", "measure", "_item", "_sent_from", "_sent_to",
-          "doc_from", "doc_to")  # fmt: skip
+          *(f"{c}_{side}" for c in ("heading", "start", "end", "quote")
+            for side in ("from", "to")))  # fmt: skip
 
 
 _STRONGEST = " (the score of its strongest place, one of those named as also in)"
