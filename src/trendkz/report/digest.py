@@ -24,8 +24,9 @@ section rewritten    0.6    ``(1 - similarity) × size``
 term rising/falling  1.3    keyness of a word or word pair (G² of the pair, p < 0.01,
                             ≥ 4 uses): ``log2(G² / 3.84)``, at most 3; +0.5 for a
                             lexicon term
-sentence added       1.0    ``0.6 + 0.9·numbers + 0.5·dated + 0.3·key words + 0.15·new
-                            words`` (capped at 2, 3 and 6): numbers are the facts it
+sentence added       1.0    ``0.6 + 0.9·numbers + 0.5·dated + 0.15·lexicon terms +
+                            0.3·key words + 0.15·new words`` (capped at 2, 2, 3 and
+                            6): numbers are the facts it
                             states (a duration, "a five-year program", counts half);
                             dated: it names a month (an event of the year); new words:
                             words the other document never uses

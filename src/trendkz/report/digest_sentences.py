@@ -120,12 +120,18 @@ def sentence_changes(
         short = _lesser(str(text), toks)
         dated = int(status == ADDED and bool(_EVENT_DATE.search(str(text))))  # an event
         strength = short * (
-            0.6 + 0.9 * min(2, n_fact) + 0.5 * dated + 0.3 * min(3, n_key) + 0.15 * min(6, n_new)
+            0.6
+            + 0.9 * min(2, n_fact)
+            + 0.5 * dated
+            + 0.15 * min(2, n_lex)
+            + 0.3 * min(3, n_key)
+            + 0.15 * min(6, n_new)
         )
         detail = (
             f"{f'{short:g} × (' if short < 1 else '('}0.6 + 0.9 × {min(2, n_fact):g} numbers"
-            f" + 0.5 × {dated} dated + 0.3 × {min(3, n_key)} key words"
-            f" + 0.15 × {min(6, n_new)} new words) = {strength:.2f}"
+            f" + 0.5 × {dated} dated + 0.15 × {min(2, n_lex)} lexicon terms"
+            f" + 0.3 × {min(3, n_key)} key words + 0.15 × {min(6, n_new)} new words)"
+            f" = {strength:.2f}"
         )
         verb = "New" if status == ADDED else "Dropped"
         out.append(
