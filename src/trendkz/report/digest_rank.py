@@ -20,6 +20,7 @@ document, then the headline: the ranking is deterministic.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..terms.keyness import tokenize
@@ -90,35 +91,38 @@ class _Told:
         return False
 
 
-def _inside(span, extent) -> bool:
-    return span is not None and extent is not None and extent[0] <= span[0] < extent[1]
-
-
 def _fold_into_sections(rows: list[dict], bodies) -> list[dict]:
     """Sentences of a new (gone) section fold into the section's item."""
     sections = []
+    by_side: dict[str, list] = {"from": [], "to": []}  # (start, end, index) per side
     for r in rows:
         if r["kind"] in ("section added", "section removed"):
             side = "to" if r["kind"] == "section added" else "from"
             start = r.get(f"_sent_{side}")
             if start is not None:
-                sections.append((r, side, bodies.section_span(r[f"doc_{side}"], start[0])))
+                extent = bodies.section_span(r[f"doc_{side}"], start[0])
+                by_side[side].append((extent[0], extent[1], len(sections)))
+                sections.append(r)
     if not sections:
         return rows
+    for side in by_side:
+        by_side[side].sort()
+    starts = {side: [e[0] for e in extents] for side, extents in by_side.items()}
     out = []
     for r in rows:
         host = None
-        if r["kind"] in _SENTENCE_LIKE:
-            for sec, side, extent in sections:
-                other = "from" if side == "to" else "to"
-                if r.get(f"_sent_{other}") is None and _inside(r.get(f"_sent_{side}"), extent):
-                    host = sec
-                    break
+        sides = [side for side in ("from", "to") if r.get(f"_sent_{side}") is not None]
+        if r["kind"] in _SENTENCE_LIKE and len(sides) == 1 and by_side[sides[0]]:
+            at = r[f"_sent_{sides[0]}"][0]
+            i = bisect.bisect_right(starts[sides[0]], at) - 1
+            # the first section (in row order) whose extent holds the sentence
+            holders = [e[2] for e in by_side[sides[0]][: i + 1] if e[0] <= at < e[1]]
+            host = sections[min(holders)] if holders else None
         if host is None:
             out.append(r)
             continue
         host.setdefault("_also", []).append(r)
-    for sec, _, _ in sections:
+    for sec in sections:
         best = max(sec.get("_also", []), key=lambda r: r["score"], default=None)
         if best is not None and best["score"] > sec["score"]:
             sec["score"] = best["score"]

@@ -40,6 +40,7 @@ _EVENT_DATE = re.compile(
     r"\b(?:January|February|March|April|June|July|August|September|October|November|"
     r"December|May \d)"
 )
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty"
     " forty fifty hundred thousand million billion".split()
@@ -72,6 +73,11 @@ def _between(starts, s: int, e: int) -> int:
 def _novel(tokens: list[str], vocab: set) -> set:
     """Distinct content words the other document never uses."""
     return {t for t in tokens if t not in vocab}
+
+
+def _has_month(text: str) -> bool:
+    """Whether ``text`` names a month (a day or month of an event; "May" with a day)."""
+    return any(m in text for m in _MONTHS) and bool(_EVENT_DATE.search(text))
 
 
 def _lesser(text: str, tokens: list) -> float:
@@ -118,7 +124,7 @@ def sentence_changes(
             continue
         # a short sentence, or an example of what the sentence before it says, weighs less
         short = _lesser(str(text), toks)
-        dated = int(status == ADDED and bool(_EVENT_DATE.search(str(text))))  # an event
+        dated = int(status == ADDED and _has_month(str(text)))  # an event of the year
         strength = short * (
             0.6
             + 0.9 * min(2, n_fact)
