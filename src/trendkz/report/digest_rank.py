@@ -93,7 +93,7 @@ class _Told:
 
 def _fold_into_sections(rows: list[dict], bodies) -> list[dict]:
     """Sentences of a new (gone) section fold into the section's item."""
-    sections = []
+    sections: list[dict] = []
     by_side: dict[str, list] = {"from": [], "to": []}  # (start, end, index) per side
     for r in rows:
         if r["kind"] in ("section added", "section removed"):

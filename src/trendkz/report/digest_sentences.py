@@ -161,7 +161,8 @@ def _figures(text: str, tokens=None) -> tuple[set, set]:
     """The numbers of ``text`` that are figures (digits, or number words among
     ``tokens``, by default its own), and those that are dates (a year, or a day after a
     month name)."""
-    figures, dates = set(), set()
+    figures: set[str] = set()
+    dates: set[str] = set()
     if "ee " in text:  # "see section 7.d." is no figure
         text = _SEE_SECTION.sub(" ", text)
     for m in _DIGITS.finditer(text):
