@@ -160,7 +160,12 @@ def _fold(host: dict, row: dict) -> None:
 def _also(row: dict) -> None:
     """Name, in ``score_detail``, the places folded into ``row``: a short quote and its
     citation (document, start–end in the body), at most :data:`ALSO_SHOWN`."""
-    also = row.pop("_also", None)
+    also = [  # not the place the item cites itself (a section's first sentence)
+        r
+        for r in row.pop("_also", None) or []
+        if not any(r.get(f"start_{s}") is not None and r.get(f"start_{s}") == row.get(f"start_{s}")
+                   for s in ("from", "to"))
+    ]  # fmt: skip
     if not also:
         return
     shown = []
