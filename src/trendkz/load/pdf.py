@@ -28,21 +28,13 @@ import ctypes
 import re
 import warnings
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 from .._core.errors import InputError, MissingExtraError, NoTextError, TrendkzWarning
+from .pdf_grid import Line as _Line
+from .pdf_grid import cell_starts, mark_grid, split_cells, table_rows, table_runs
 
 __all__ = ["read_pdf"]
-
-
-@dataclass
-class _Line:
-    text: str
-    size: float
-    bold: bool
-    top: float
-    bottom: float
 
 
 def _pdfium():
@@ -68,6 +60,7 @@ def _page_lines(page, raw) -> list[_Line]:
         name = ctypes.create_string_buffer(96)
         flags = ctypes.c_int()
         matrix = raw.FS_MATRIX()
+        starts = cell_starts(tp, raw)
         out = []
         pos = 0
         for chunk in text.splitlines(keepends=True):
@@ -79,9 +72,18 @@ def _page_lines(page, raw) -> list[_Line]:
                 size = raw.FPDFText_GetFontSize(tp, i) * (abs(matrix.d) or 1.0)
                 raw.FPDFText_GetFontInfo(tp, i, name, 96, flags)
                 bold = raw.FPDFText_GetFontWeight(tp, i) >= 600 or b"Bold" in name.value
-                _, bottom, _, top = tp.get_charbox(i)
-                out.append(_Line(line.strip(), round(size * 2) / 2, bold, top, bottom))
+                left, bottom, _, top = tp.get_charbox(i)
+                right = tp.get_charbox(pos + len(line.rstrip()) - 1)[2]
+                cells = split_cells(line, pos, starts, left, right)
+                tabbed = "\t" in line
+                if tabbed:  # the text layer's own tabs (after a list mark): spaces
+                    cells = [(" ".join(c.split()), a, e) for c, a, e in cells]
+                text_ = " ".join(c for c, _, _ in cells) if len(cells) > 1 else cells[0][0]
+                ln = _Line(text_, round(size * 2) / 2, bold, top, bottom, left, right, cells)
+                ln.tabbed = tabbed
+                out.append(ln)
             pos += len(chunk)
+        mark_grid(out)
         return out
     finally:
         tp.close()
@@ -97,7 +99,8 @@ def _is_heading(line: _Line, body: float) -> bool:
     words = line.text.split()
     letters = sum(c.isalpha() for c in line.text)
     if (
-        "\t" in line.text
+        line.tabbed
+        or line.grid
         or not words
         or len(words) > 20
         or letters < 3
@@ -134,8 +137,27 @@ def _layout(pages: list[list[_Line]]) -> str:
         head_size = None
         prev = None
         flags = _headings(lines, body)
+        runs = dict(table_runs(lines))
+        skip = 0
         for k, (ln, heading) in enumerate(zip(lines, flags, strict=True)):
-            if heading and head and ln.size == head_size and _joins(head, ln.text):
+            if k < skip:
+                continue
+            if k in runs:  # a table: its rows, a block of their own
+                if head:
+                    blocks.append("#" * level.get(head_size, 6) + " " + " ".join(head))
+                    head = []
+                if current:
+                    blocks.append("\n".join(current))
+                    current = []
+                blocks.append("\n".join(table_rows(lines[k : runs[k]])))
+                skip, prev = runs[k], None
+                continue
+            if (
+                heading
+                and head
+                and ln.size == head_size
+                and (_joins(head, ln.text) or _wraps(head, prev, ln))
+            ):
                 head.append(ln.text)
                 prev = ln
                 continue
@@ -168,6 +190,19 @@ def _short(line: _Line) -> bool:
     return len(line.text) <= 30 and len(line.text.split()) <= 4
 
 
+def _wraps(head: list[str], prev: _Line | None, line: _Line) -> bool:
+    """Whether a long heading line wraps onto the next: same type, the next line right
+    below it (less than a line's height between them) and not numbered."""
+    return (
+        prev is not None
+        and len(head) < 3
+        and len(prev.text) >= 50
+        and prev.bold == line.bold
+        and 0 <= prev.bottom - line.top <= 0.8 * line.size
+        and not _NUMBERED.match(line.text)
+    )
+
+
 def _joins(head: list[str], text: str) -> bool:
     """Whether a heading line goes on over the next one."""
     return (
@@ -191,6 +226,8 @@ def _headings(lines: list[_Line], body: float) -> list[bool]:
     for i, ln in enumerate(lines):
         if not flags[i] or ln.size >= body * 1.15 or _NUMBERED.match(ln.text):
             continue
+        if i and flags[i - 1] and ln.size == lines[i - 1].size and _wraps([""], lines[i - 1], ln):
+            continue  # the second line of a long heading
         j = i + 1
         while j < len(lines) and flags[j] and _joins([lines[j - 1].text], lines[j].text):
             j += 1

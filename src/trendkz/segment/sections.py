@@ -109,6 +109,21 @@ def _numbered(line: str) -> str | None:
     return m.lastgroup.rsplit("_", 1)[0] if m else None
 
 
+_DEFINITION = re.compile(r"^\S+\s+[^:]{1,60}:\s+[a-z0-9(]")
+
+
+def _list_item(line: str) -> bool:
+    """A numbered line that is an item, not a heading: a term and its definition
+    (``a. Exemption 1: classified national defense ...``) or a sentence that opens a list
+    (``1. Agency-specific acronyms or other terms:``)."""
+    if _DEFINITION.match(line):
+        return True
+    if not line.endswith(":"):
+        return False
+    text = line.split(None, 1)[-1][:-1]
+    return not (_is_title_case(text) or text.upper() == text)
+
+
 def _own_line(text: str) -> bool:
     """A heading standing alone: one short line, no sentence end, not a caption."""
     if (
@@ -190,7 +205,13 @@ def _heads(blocks: list[_Block]) -> list[_Head]:
             continue
         style = _numbered(first)
         single = "\n" not in b.text
-        if style and single and len(_WORD.findall(first)) <= 24 and first[-1] not in ".;,":
+        if (
+            style
+            and single
+            and len(_WORD.findall(first)) <= 24
+            and first[-1] not in ".;,"
+            and not _list_item(first)
+        ):
             if style in numbered_stack:
                 del numbered_stack[numbered_stack.index(style) + 1 :]
             else:
