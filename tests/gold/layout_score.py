@@ -1,6 +1,7 @@
 """Score headings, page furniture and prose set aside against layout_gold.json.
 
-``python tests/gold/layout_score.py`` prints the figures per split (dev, blind, blind2).
+``python tests/gold/layout_score.py [SPLIT ...]`` prints the figures per split (dev,
+blind, blind2 by default).
 Lines are compared with their runs of whitespace as one space (a reader may put tabs
 between a table's cells).
 """
@@ -123,5 +124,7 @@ def score(split: str | None = None) -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    for part in ("dev", "blind", "blind2"):
+    import sys
+
+    for part in sys.argv[1:] or ("dev", "blind", "blind2"):
         print(part, {k: round(v, 3) for k, v in score(part).items()})

@@ -68,11 +68,16 @@ def _page_lines(page, raw) -> list[_Line]:
             lead = len(line) - len(line.lstrip())
             if line.strip():
                 i = pos + lead
+                first = next((k for k, c in enumerate(line) if c.isalpha()), lead)
+                if first > lead and line[lead:first].strip().isdigit():
+                    i = pos + first  # a footnote's number is set smaller: read its text
                 raw.FPDFText_GetMatrix(tp, i, matrix)
                 size = raw.FPDFText_GetFontSize(tp, i) * (abs(matrix.d) or 1.0)
                 raw.FPDFText_GetFontInfo(tp, i, name, 96, flags)
                 bold = raw.FPDFText_GetFontWeight(tp, i) >= 600 or b"Bold" in name.value
                 left, bottom, _, top = tp.get_charbox(i)
+                if i != pos + lead:
+                    left = tp.get_charbox(pos + lead)[0]
                 right = tp.get_charbox(pos + len(line.rstrip()) - 1)[2]
                 cells = split_cells(line, pos, starts, left, right)
                 tabbed = "\t" in line
@@ -83,6 +88,9 @@ def _page_lines(page, raw) -> list[_Line]:
                 ln.tabbed = tabbed
                 out.append(ln)
             pos += len(chunk)
+        height = page.get_height()
+        for ln in out:
+            ln.margin = ln.bottom < 0.07 * height or ln.top > 0.93 * height
         mark_grid(out)
         return out
     finally:
@@ -93,6 +101,12 @@ def _page_lines(page, raw) -> list[_Line]:
 _NUMBERED = re.compile(r"^(?:[IVX]{1,5}|[A-Z]|\d{1,2}(?:\.\d{1,2})*)[.)]\s")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")  # words of letters
 _OPEN_ENDS = set("the of and or for to in on at by with from a an – - — & ,".split())
+
+
+def _titled(text: str) -> bool:
+    """Title case or capitals: most words of four letters or more start with a capital."""
+    long = [w for w in _LETTERS.findall(text) if len(w) >= 4]
+    return bool(long) and sum(w[0].isupper() for w in long) >= 0.7 * len(long)
 
 
 def _is_heading(line: _Line, body: float) -> bool:
@@ -109,7 +123,8 @@ def _is_heading(line: _Line, body: float) -> bool:
         return False
     if line.text[-1] in ".;,:" and not line.text.endswith("..."):
         return False
-    return line.size >= body * 1.15 or (line.bold and line.size >= body and len(words) <= 12)
+    most = 20 if _NUMBERED.match(line.text) and _titled(line.text) else 12  # may run longer
+    return line.size >= body * 1.15 or (line.bold and line.size >= body and len(words) <= most)
 
 
 def _layout(pages: list[list[_Line]]) -> str:
@@ -177,7 +192,8 @@ def _layout(pages: list[list[_Line]]) -> str:
                 if current and not cells and (gap or prev.size != ln.size):
                     blocks.append("\n".join(current))
                     current = []
-                current.append(ln.text)
+                # a lone line of cells (a total, a header with its page number): tabs
+                current.append("\t".join(c[0] for c in ln.cells) if ln.grid else ln.text)
             prev = ln
         if head:
             blocks.append("#" * level.get(head_size, 6) + " " + " ".join(head))

@@ -22,10 +22,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Line", "cell_starts", "mark_grid", "table_rows"]
+__all__ = ["Line", "cell_starts", "mark_grid", "split_cells", "table_rows", "table_runs"]
 
 _MARK = re.compile(
-    r"^(?:[IVXivx]{1,5}\.?|[A-Za-z][.)]|\(?[0-9a-zA-Z]{1,3}\)|\d{1,2}(?:\.\d{1,2})*\.?|[•·▪■●◦*–-])$"
+    r"^(?:[IVXivx]{1,5}\.|[A-Za-z][.)]|\(\w{1,3}\)|\d{1,2}(?:\.\d{1,2})*\.|[•·▪■●◦*–-])$"
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -43,6 +43,7 @@ class Line:
     right: float = 0.0
     cells: list[tuple[str, float, float]] = field(default_factory=list)  # text, left, right
     tabbed: bool = False  # the text layer itself had a tab in the line
+    margin: bool = False  # in the page's top or bottom 7 %: running headers, page numbers
     grid: bool = False  # part of a table (see the module's doc)
 
 
@@ -67,30 +68,36 @@ def cell_starts(tp, raw) -> dict[int, tuple[float, float]]:
     return out
 
 
+_OPEN = frozenset("– - — & , of the and or for to in on at by with from a an".split())
+
+
+def _goes_on(before: str, after: str) -> bool:
+    """Whether a wide gap is only a wide space inside one text: the text before it ends
+    open (``Requests –``, ``Number of``) or the text after it starts in lower case (a
+    numbering mark alone, ``VI.``, is joined to what follows it in the first cell)."""
+    last = before.split()[-1].lower() if before.split() else ""
+    return last in _OPEN or after[:1].islower()
+
+
 def split_cells(text: str, pos: int, starts: dict, left: float, right: float) -> list:
     """The cells of a line whose first character (``text`` unstripped) is at index ``pos``."""
     cuts = sorted(
         i - pos for i in starts if pos < i < pos + len(text) and text[i - pos - 1].isspace()
     )
-    if not cuts:
-        return [(text.strip(), left, right)]
-    cells = []
+    cells: list[tuple[str, float, float]] = []
     a, x = 0, left
-    for c in cuts:
+    for c in [*cuts, len(text)]:
         piece = text[a:c].strip()
-        gap_start, cell_start = starts[pos + c]
+        end = starts[pos + c][0] if c < len(text) else right
         if piece:
-            if cells and _MARK.match(cells[-1][0]) and len(cells) == 1:
-                cells[-1] = (cells[-1][0] + " " + piece, cells[-1][1], gap_start)
+            if cells and (
+                (len(cells) == 1 and _MARK.match(cells[0][0])) or _goes_on(cells[-1][0], piece)
+            ):
+                cells[-1] = (cells[-1][0] + " " + piece, cells[-1][1], end)
             else:
-                cells.append((piece, x, gap_start))
-        a, x = c, cell_start
-    piece = text[a:].strip()
-    if piece:
-        if len(cells) == 1 and _MARK.match(cells[0][0]):
-            cells[0] = (cells[0][0] + " " + piece, cells[0][1], right)
-        else:
-            cells.append((piece, x, right))
+                cells.append((piece, x, end))
+        if c < len(text):
+            a, x = c, starts[pos + c][1]
     return cells or [(text.strip(), left, right)]
 
 
@@ -101,9 +108,11 @@ def _prose(text: str) -> bool:
 def mark_grid(lines: list[Line]) -> None:
     """Set ``grid`` on the lines of a page that belong to a table."""
     for ln in lines:
-        if len(ln.cells) >= 2 and not all(_prose(c[0]) for c in ln.cells):
+        if len(ln.cells) >= 2 and not all(_prose(c[0]) for c in ln.cells) and not ln.margin:
             ln.grid = True
-    order = sorted(range(len(lines)), key=lambda k: -lines[k].top)
+    order = sorted(
+        (k for k in range(len(lines)) if not lines[k].margin), key=lambda k: -lines[k].top
+    )
     for a, i in enumerate(order):
         li = lines[i]
         for j in order[a + 1 :]:
@@ -126,8 +135,8 @@ def _short(ln: Line, words: int = 12) -> bool:
     """A line short enough to be a table's cell: ``words`` at most, no sentence end, not
     numbered like a heading."""
     t = ln.text
-    return (
-        len(t) <= 60 and not t.endswith(".") and not _NUMBERED.match(t) and len(t.split()) <= words
+    return not ln.margin and (
+        len(t) <= 80 and not t.endswith(".") and not _NUMBERED.match(t) and len(t.split()) <= words
     )
 
 
@@ -153,7 +162,7 @@ def table_runs(lines: list[Line]) -> list[tuple[int, int]]:
         while j < n and (lines[j].grid or _short(lines[j])):
             j += 1
         b = k
-        while b > done and _short(lines[b - 1]):
+        while b > done and _short(lines[b - 1], 4):  # a column's header above it
             b -= 1
         member = {k}
         grown = True
@@ -180,9 +189,42 @@ def table_runs(lines: list[Line]) -> list[tuple[int, int]]:
     return runs
 
 
+_VALUE = re.compile(r"^[-–(]?[$€£]?\d[\d,.]*%?\)?$")
+
+
+def _columns(band: list) -> list[str]:
+    """A band's pieces in columns from left to right (pieces that overlap across), each
+    column's pieces joined from top to bottom."""
+    band = sorted(band, key=lambda p: p[1])
+    columns: list[list] = []
+    reach = None
+    for p in band:
+        if columns and reach is not None and p[1] < reach:
+            columns[-1].append(p)
+            reach = max(reach, p[2])
+        else:
+            columns.append([p])
+            reach = p[2]
+    return [" ".join(q[0] for q in sorted(col, key=lambda q: -q[3])) for col in columns]
+
+
+def _spanning(band: list) -> list:
+    """Pieces of a header that stand over two columns or more (``Number of Full Denials
+    Based on Reasons Other than Exemptions`` over its nine columns)."""
+    out = []
+    for p in band:
+        under = [q for q in band if q is not p and q[1] < p[2] and p[1] < q[2]]
+        under.sort(key=lambda q: q[1])
+        if any(b[1] >= a[2] for a, b in zip(under, under[1:], strict=False)):
+            out.append(p)
+    return out
+
+
 def table_rows(lines: list[Line]) -> list[str]:
     """The rows of a table run: lines at the same height make one row, cells in columns
-    from left to right, tab-separated; rows from top to bottom."""
+    from left to right, tab-separated; rows from top to bottom. The rows above the first
+    one with a number are the header: laid out as one row (its pieces stacked per
+    column), after a row of the headers that stand over several columns."""
     pieces = []
     for ln in lines:
         cells = ln.cells or [(ln.text, ln.left, ln.right)]
@@ -198,15 +240,17 @@ def table_rows(lines: list[Line]) -> list[str]:
         else:
             bands.append([p])
             low = p[4]
+    first = next(
+        (k for k, b in enumerate(bands) if any(_VALUE.match(p[0]) for p in b)),
+        len(bands),
+    )
     rows = []
-    for band in bands:
-        band.sort(key=lambda p: p[1])
-        columns: list[list] = []
-        for p in band:
-            if columns and p[1] < max(q[2] for q in columns[-1]):
-                columns[-1].append(p)
-            else:
-                columns.append([p])
-        texts = [" ".join(q[0] for q in sorted(col, key=lambda q: -q[3])) for col in columns]
-        rows.append("\t".join(texts))
+    if first >= 2:
+        head = [p for b in bands[:first] for p in b]
+        span = _spanning(head)
+        if span:
+            rows.append("\t".join(_columns(span)))
+        rows.append("\t".join(_columns([p for p in head if p not in span])))
+        bands = bands[first:]
+    rows += ["\t".join(_columns(band)) for band in bands]
     return rows

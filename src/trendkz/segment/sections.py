@@ -128,6 +128,7 @@ def _own_line(text: str) -> bool:
     """A heading standing alone: one short line, no sentence end, not a caption."""
     if (
         "\n" in text
+        or "\t" in text  # a row of cells
         or not text
         or len(text) > 140
         or text[-1] in '.!?;,:…"”’)»'
