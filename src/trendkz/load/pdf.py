@@ -31,6 +31,7 @@ from collections import Counter
 from pathlib import Path
 
 from .._core.errors import InputError, MissingExtraError, NoTextError, TrendkzWarning
+from .fields import is_data_line
 from .pdf_grid import Line as _Line
 from .pdf_grid import cell_starts, mark_grid, split_cells, table_rows, table_runs
 
@@ -79,7 +80,10 @@ def _page_lines(page, raw) -> list[_Line]:
                 if i != pos + lead:
                     left = tp.get_charbox(pos + lead)[0]
                 right = tp.get_charbox(pos + len(line.rstrip()) - 1)[2]
-                cells = split_cells(line, pos, starts, left, right)
+                if _spaced(line):  # one cell: its character positions changed
+                    cells = [(_unspace(tp, pos, line), left, right)]
+                else:
+                    cells = split_cells(line, pos, starts, left, right)
                 tabbed = "\t" in line
                 if tabbed:  # the text layer's own tabs (after a list mark): spaces
                     cells = [(" ".join(c.split()), a, e) for c, a, e in cells]
@@ -103,6 +107,27 @@ _LETTERS = re.compile(r"[^\W\d_]{2,}")  # words of letters
 _OPEN_ENDS = set("the of and or for to in on at by with from a an – - — & ,".split())
 
 
+def _spaced(line: str) -> bool:
+    """Letter-spaced text (``A N N U A L  R E P O R T``): five tokens or more, four in
+    five of them single letters."""
+    toks = line.split()
+    return len(toks) >= 5 and sum(len(t) == 1 and t.isalpha() for t in toks) >= 0.8 * len(toks)
+
+
+def _unspace(tp, pos: int, line: str) -> str:
+    """A letter-spaced line joined again: a space is kept only where the gap between two
+    characters on the page is wider than 1.6 times the usual one (a word break)."""
+    chars = [(k, c) for k, c in enumerate(line) if not c.isspace()]
+    boxes = [tp.get_charbox(pos + k) for k, _ in chars]
+    gaps = [b[0] - a[2] for a, b in zip(boxes, boxes[1:], strict=False)]
+    usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
+    height = max((b[3] - b[1] for b in boxes), default=0.0)
+    out = chars[0][1] if chars else ""
+    for (_, c), gap in zip(chars[1:], gaps, strict=True):
+        out += (" " if gap > max(1.6 * usual, 0.2 * height) else "") + c
+    return out
+
+
 def _titled(text: str) -> bool:
     """Title case or capitals: most words of four letters or more start with a capital."""
     long = [w for w in _LETTERS.findall(text) if len(w) >= 4]
@@ -122,6 +147,8 @@ def _is_heading(line: _Line, body: float) -> bool:
     ):
         return False
     if line.text[-1] in ".;,:" and not line.text.endswith("..."):
+        return False
+    if is_data_line(line.text):
         return False
     most = 20 if _NUMBERED.match(line.text) and _titled(line.text) else 12  # may run longer
     return line.size >= body * 1.15 or (line.bold and line.size >= body and len(words) <= most)

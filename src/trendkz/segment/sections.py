@@ -28,6 +28,7 @@ import pandas as pd
 
 from .._core import schema
 from ..load.corpus import Corpus
+from ..load.fields import is_data_line
 from .lines import SMALL_WORDS, is_label_line, is_speaker, lead_heading, speaker_names
 from .tables import find_tables, without_tables
 
@@ -141,7 +142,7 @@ def _own_line(text: str) -> bool:
         return False
     if not (text[0].isupper() or text[0].isdigit()) or re.search(r"\.\s+[A-Z]", text):
         return False
-    return not re.search(r"https?://|www\.", text)
+    return not is_data_line(text)
 
 
 def _short_runs(blocks: list[_Block], own: list[bool]) -> set[int]:
