@@ -8,7 +8,8 @@ A page's text layer gives runs of characters with their boxes. From them:
   stays with the text after it;
 - **grid lines**: a line of two cells or more, or a line that shares its height on the
   page with another line beside it (a table's column headers, stacked over several lines,
-  stand side by side), unless both are prose (two text columns): six words or more each;
+  stand side by side), unless one of them is running text (a sentence of eight words or
+  more, or fifteen words): two text columns, or a label set beside its paragraph;
 - **tables**: a run of grid lines in reading order, with the short lines among them (a
   row label, a cell the text layer put elsewhere in the order), is laid out again by
   position: lines at the same height make one row, their cells in columns from left to
@@ -28,6 +29,7 @@ _MARK = re.compile(
     r"^(?:[IVXivx]{1,5}\.|[A-Za-z][.)]|\(\w{1,3}\)|\d{1,2}(?:\.\d{1,2})*\.|[•·▪■●◦*–-])$"
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_LEADER = re.compile(r"[-._·…]{4,}|(?:\. ){3,}")  # a contents line's leader
 
 
 @dataclass
@@ -43,7 +45,7 @@ class Line:
     right: float = 0.0
     cells: list[tuple[str, float, float]] = field(default_factory=list)  # text, left, right
     tabbed: bool = False  # the text layer itself had a tab in the line
-    margin: bool = False  # in the page's top or bottom 7 %: running headers, page numbers
+    margin: bool = False  # in the page's top or bottom 7 %, or a contents line: no table
     grid: bool = False  # part of a table (see the module's doc)
 
 
@@ -102,13 +104,16 @@ def split_cells(text: str, pos: int, starts: dict, left: float, right: float) ->
 
 
 def _prose(text: str) -> bool:
-    return len(_WORD.findall(text)) >= 6
+    """Running text, not a cell: a sentence of eight words or more, or fifteen words."""
+    words = len(_WORD.findall(text))
+    return words >= 15 or (words >= 8 and bool(re.search(r"[a-z][.;:](?:\s|$)", text)))
 
 
 def mark_grid(lines: list[Line]) -> None:
     """Set ``grid`` on the lines of a page that belong to a table."""
     for ln in lines:
-        if len(ln.cells) >= 2 and not all(_prose(c[0]) for c in ln.cells) and not ln.margin:
+        ln.margin = ln.margin or bool(_LEADER.search(ln.text))
+        if len(ln.cells) >= 2 and not any(_prose(c[0]) for c in ln.cells) and not ln.margin:
             ln.grid = True
     order = sorted(
         (k for k in range(len(lines)) if not lines[k].margin), key=lambda k: -lines[k].top
@@ -124,7 +129,7 @@ def mark_grid(lines: list[Line]) -> None:
             if height <= 0 or overlap < height / 2:
                 continue
             gap = max(lj.left - li.right, li.left - lj.right)
-            if gap > 0.5 * min(li.size, lj.size) and not (_prose(li.text) and _prose(lj.text)):
+            if gap > 0.5 * min(li.size, lj.size) and not (_prose(li.text) or _prose(lj.text)):
                 li.grid = lj.grid = True
 
 
@@ -150,7 +155,9 @@ def table_runs(lines: list[Line]) -> list[tuple[int, int]]:
     """Runs (first, last + 1) of lines that make a table: from a grid line, the lines
     around it in reading order (grid lines and short ones) that stand near it or near a
     line already taken, step by step (a column header stacked over four lines); a run
-    needs two grid lines (a running header with its page number alone is no table)."""
+    needs two grid lines (a running header with its page number alone is no table). A
+    run of which two lines in five hold five words or more is text set in columns (a
+    recommendation beside its status): it stays text, read in the text layer's order."""
     runs: list[tuple[int, int]] = []
     k = done = 0
     n = len(lines)
@@ -180,7 +187,10 @@ def table_runs(lines: list[Line]) -> list[tuple[int, int]]:
         while end + 1 in member:
             end += 1
             last = end if lines[end].grid else last
-        if sum(lines[m].grid for m in range(start, last + 1)) >= 2:
+        wordy = sum(len(_WORD.findall(lines[m].text)) >= 5 for m in range(start, last + 1))
+        if wordy >= 0.4 * (last + 1 - start):  # cells of running text: read as text
+            k = last + 1
+        elif sum(lines[m].grid for m in range(start, last + 1)) >= 2:
             runs.append((start, last + 1))
             done = k = last + 1
         else:
