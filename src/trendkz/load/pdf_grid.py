@@ -230,15 +230,31 @@ def _spanning(band: list) -> list:
     return out
 
 
+def _laid_out(bands: list[list]) -> list[str]:
+    """The rows of one table: its bands, the header bands above the first band with a
+    value joined into one row per column (after a row of spanning headers)."""
+    first = next((k for k, b in enumerate(bands) if any(_VALUE.match(p[0]) for p in b)), len(bands))
+    rows = []
+    if 2 <= first < len(bands):
+        head = [p for b in bands[:first] for p in b]
+        span = _spanning(head)
+        if span:
+            rows.append("\t".join(_columns(span)))
+        rows.append("\t".join(_columns([p for p in head if p not in span])))
+        bands = bands[first:]
+    return rows + ["\t".join(_columns(band)) for band in bands]
+
+
 def table_rows(lines: list[Line]) -> list[str]:
     """The rows of a table run: lines at the same height make one row, cells in columns
     from left to right, tab-separated; rows from top to bottom. The rows above the first
     one with a number are the header: laid out as one row (its pieces stacked per
-    column), after a row of the headers that stand over several columns."""
+    column), after a row of the headers that stand over several columns. A gap of more
+    than two lines' height starts another table (an empty line between them)."""
     pieces = []
     for ln in lines:
         cells = ln.cells or [(ln.text, ln.left, ln.right)]
-        pieces += [(t, a, e, ln.top, ln.bottom) for t, a, e in cells]
+        pieces += [(t, a, e, ln.top, ln.bottom, ln.size) for t, a, e in cells]
     pieces.sort(key=lambda p: -p[3])
     bands: list[list] = []
     low = None
@@ -250,17 +266,14 @@ def table_rows(lines: list[Line]) -> list[str]:
         else:
             bands.append([p])
             low = p[4]
-    first = next(
-        (k for k, b in enumerate(bands) if any(_VALUE.match(p[0]) for p in b)),
-        len(bands),
-    )
-    rows = []
-    if first >= 2:
-        head = [p for b in bands[:first] for p in b]
-        span = _spanning(head)
-        if span:
-            rows.append("\t".join(_columns(span)))
-        rows.append("\t".join(_columns([p for p in head if p not in span])))
-        bands = bands[first:]
-    rows += ["\t".join(_columns(band)) for band in bands]
+    tables: list[list[list]] = []
+    for band in bands:
+        top = max(p[3] for p in band)
+        if tables and min(p[4] for p in tables[-1][-1]) - top <= 2 * max(p[5] for p in band):
+            tables[-1].append(band)
+        else:
+            tables.append([band])
+    rows: list[str] = []
+    for t in tables:
+        rows += [""] * bool(rows) + _laid_out(t)
     return rows
