@@ -62,6 +62,9 @@ def _page_lines(page, raw) -> list[_Line]:
         flags = ctypes.c_int()
         matrix = raw.FS_MATRIX()
         starts = cell_starts(tp, raw)
+        x0, x1, y0, y1 = (ctypes.c_double() for _ in range(4))
+        refs = (ctypes.byref(x0), ctypes.byref(x1), ctypes.byref(y0), ctypes.byref(y1))
+        box = raw.FPDFText_GetCharBox
         out = []
         pos = 0
         for chunk in text.splitlines(keepends=True):
@@ -69,21 +72,27 @@ def _page_lines(page, raw) -> list[_Line]:
             lead = len(line) - len(line.lstrip())
             if line.strip():
                 i = pos + lead
-                first = next((k for k, c in enumerate(line) if c.isalpha()), lead)
-                if first > lead and line[lead:first].strip().isdigit():
-                    i = pos + first  # a footnote's number is set smaller: read its text
+                if line[lead].isdigit():  # a footnote's number is set smaller: read its text
+                    first = next((k for k, c in enumerate(line) if c.isalpha()), lead)
+                    if first > lead and line[lead:first].strip().isdigit():
+                        i = pos + first
                 raw.FPDFText_GetMatrix(tp, i, matrix)
                 size = raw.FPDFText_GetFontSize(tp, i) * (abs(matrix.d) or 1.0)
                 raw.FPDFText_GetFontInfo(tp, i, name, 96, flags)
                 bold = raw.FPDFText_GetFontWeight(tp, i) >= 600 or b"Bold" in name.value
-                left, bottom, _, top = tp.get_charbox(i)
+                box(tp, i, *refs)
+                left, bottom, top = x0.value, y0.value, y1.value
                 if i != pos + lead:
-                    left = tp.get_charbox(pos + lead)[0]
-                right = tp.get_charbox(pos + len(line.rstrip()) - 1)[2]
+                    box(tp, pos + lead, *refs)
+                    left = x0.value
+                box(tp, pos + len(line.rstrip()) - 1, *refs)
+                right = x1.value
                 if _spaced(line):  # one cell: its character positions changed
                     cells = [(_unspace(tp, pos, line), left, right)]
-                else:
+                elif starts:
                     cells = split_cells(line, pos, starts, left, right)
+                else:
+                    cells = [(line.strip(), left, right)]
                 tabbed = "\t" in line
                 if tabbed:  # the text layer's own tabs (after a list mark): spaces
                     cells = [(" ".join(c.split()), a, e) for c, a, e in cells]
@@ -110,6 +119,8 @@ _OPEN_ENDS = set("the of and or for to in on at by with from a an – - — & ,"
 def _spaced(line: str) -> bool:
     """Letter-spaced text (``A N N U A L  R E P O R T``): five tokens or more, four in
     five of them single letters."""
+    if 2 * line.count(" ") < len(line.strip()) - 2:
+        return False  # letter-spaced text is half spaces
     toks = line.split()
     return len(toks) >= 5 and sum(len(t) == 1 and t.isalpha() for t in toks) >= 0.8 * len(toks)
 
@@ -135,23 +146,21 @@ def _titled(text: str) -> bool:
 
 
 def _is_heading(line: _Line, body: float) -> bool:
+    large = line.size >= body * 1.15
+    if not large and not (line.bold and line.size >= body):
+        return False  # most lines: body text
     words = line.text.split()
+    if line.tabbed or line.grid or not words or len(words) > 20:
+        return False
     letters = sum(c.isalpha() for c in line.text)
-    if (
-        line.tabbed
-        or line.grid
-        or not words
-        or len(words) > 20
-        or letters < 3
-        or letters < len(line.text) / 2
-    ):
+    if letters < 3 or letters < len(line.text) / 2:
         return False
     if line.text[-1] in ".;,:" and not line.text.endswith("..."):
         return False
     if is_data_line(line.text):
         return False
     most = 20 if _NUMBERED.match(line.text) and _titled(line.text) else 12  # may run longer
-    return line.size >= body * 1.15 or (line.bold and line.size >= body and len(words) <= most)
+    return large or len(words) <= most
 
 
 def _layout(pages: list[list[_Line]]) -> str:

@@ -20,6 +20,7 @@ A page's text layer gives runs of characters with their boxes. From them:
 
 from __future__ import annotations
 
+import ctypes
 import re
 from dataclasses import dataclass, field
 
@@ -52,21 +53,23 @@ class Line:
 def cell_starts(tp, raw) -> dict[int, tuple[float, float]]:
     """Character indices of a page that start a cell: {index: (gap start x, cell start x)}."""
     out: dict[int, tuple[float, float]] = {}
-    n = tp.count_rects()
-    prev = None
-    for k in range(n):
-        left, bottom, right, top = tp.get_rect(k)
-        if prev is not None:
-            p_left, p_bottom, p_right, p_top = prev
-            height = min(top - bottom, p_top - p_bottom)
-            overlap = min(top, p_top) - max(bottom, p_bottom)
-            if height > 0 and overlap > height / 2 and left - p_right > 1.5 * height:
+    left, top, right, bottom = (ctypes.c_double() for _ in range(4))
+    refs = (ctypes.byref(left), ctypes.byref(top), ctypes.byref(right), ctypes.byref(bottom))
+    get = raw.FPDFText_GetRect
+    p_bottom = p_top = p_right = None
+    for k in range(raw.FPDFText_CountRects(tp, 0, -1)):
+        get(tp, k, *refs)
+        lx, tx, rx, bx = left.value, top.value, right.value, bottom.value
+        if p_right is not None:
+            height = min(tx - bx, p_top - p_bottom)
+            overlap = min(tx, p_top) - max(bx, p_bottom)
+            if height > 0 and overlap > height / 2 and lx - p_right > 1.5 * height:
                 i = raw.FPDFText_GetCharIndexAtPos(
-                    tp, left + min(1.0, (right - left) / 2), (top + bottom) / 2, 1.0, 1.0
+                    tp, lx + min(1.0, (rx - lx) / 2), (tx + bx) / 2, 1.0, 1.0
                 )
                 if i >= 0:
-                    out[i] = (p_right, left)
-        prev = (left, bottom, right, top)
+                    out[i] = (p_right, lx)
+        p_bottom, p_top, p_right = bx, tx, rx
     return out
 
 
@@ -159,6 +162,8 @@ def table_runs(lines: list[Line]) -> list[tuple[int, int]]:
     run of which two lines in five hold five words or more is text set in columns (a
     recommendation beside its status): it stays text, read in the text layer's order."""
     runs: list[tuple[int, int]] = []
+    if not any(ln.grid for ln in lines):
+        return runs
     k = done = 0
     n = len(lines)
     while k < n:
