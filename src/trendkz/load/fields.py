@@ -5,6 +5,8 @@
 - a phone number (``202.619.2541``, ``(202) 619-2541``), an e-mail address or a web address;
 - a form's field: a label in capitals, a colon and its value not in capitals (``REPORT
   PREPARED BY: Robin Brooks``, ``TITLE: OIG FOIA Supervisor``);
+- a report number (``A-06-15-00030``, ``OEI-06-14-00350``) or only dates (``November
+  2007``, ``October 1, 2015 – March 31, 2016``);
 - text with characters the file's fonts could not map (U+FFFD, ``�``).
 """
 
@@ -21,6 +23,12 @@ _STREET = re.compile(
 )
 _PHONE = re.compile(r"(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.]\d{4}\b")
 _WEB = re.compile(r"https?://|www\.|\b[\w.-]+@[\w-]+\.[a-z]{2,}\b", re.I)
+_REPORT_NO = re.compile(r"\b[A-Z]{1,4}-\d{2}-\d{2}-\d{4,5}\b")  # A-06-15-00030, OEI-06-14-00350
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)"
+)
+_DATES = re.compile(rf"^(?:{_MONTH}(?:\s+\d{{1,2}},)?\s+(?:19|20)\d\d|[\s–—-]|to|through)+$")
 _FIELD = re.compile(r"^(?:[IVX]{1,4}\.\s+)?[A-Z][A-Z &/()-]{1,40}:\s+(\S.*)$")
 
 
@@ -29,7 +37,7 @@ def is_data_line(text: str) -> bool:
     field with its value, or holds unmapped glyphs (see the module's doc)."""
     if "\ufffd" in text or _ZIP.search(text) or _STREET.search(text) or _PHONE.search(text):
         return True
-    if _WEB.search(text):
+    if _WEB.search(text) or _REPORT_NO.search(text) or _DATES.match(text.strip()):
         return True
     m = _FIELD.match(text.strip())
     return bool(m) and m.group(1).upper() != m.group(1)

@@ -139,6 +139,12 @@ def _unspace(tp, pos: int, line: str) -> str:
     return out
 
 
+# a sentence starting after a run-in title, a table's or figure's caption, a blank page
+_NOT_TITLE = re.compile(
+    r"[a-z]\. [A-Z]|^(?:Table|Figure|Exhibit|Chart)\s+[\dIVX]+\b|(?i:intentionally left blank)"
+)
+
+
 def _titled(text: str) -> bool:
     """Title case or capitals: most words of four letters or more start with a capital."""
     long = [w for w in _LETTERS.findall(text) if len(w) >= 4]
@@ -157,9 +163,9 @@ def _is_heading(line: _Line, body: float) -> bool:
         return False
     if line.text[-1] in ".;,:" and not line.text.endswith("..."):
         return False
-    if is_data_line(line.text):
+    if is_data_line(line.text) or _NOT_TITLE.search(line.text):
         return False
-    most = 20 if _NUMBERED.match(line.text) and _titled(line.text) else 12  # may run longer
+    most = 20 if _titled(line.text) else 12  # a title in title case may run longer
     return large or len(words) <= most
 
 

@@ -183,6 +183,8 @@ def _run_in(text: str) -> str | None:
         or rest < 3
         or label.lower() in _NOT_LABELS
         or re.search(r"[.!?;]\s|[“”\"«»]|https?$", label)
+        or re.match(r"\S*\d", text[m.end() :])  # a code or number after it: a field
+        or (len(text.split("\n", 1)[0]) <= 100 and is_data_line(text.split("\n", 1)[0]))
     ):
         return None
     return label if _is_title_case(label) else None
@@ -213,6 +215,7 @@ def _heads(blocks: list[_Block]) -> list[_Head]:
             and len(_WORD.findall(first)) <= 24
             and first[-1] not in ".;,"
             and not _list_item(first)
+            and not is_data_line(first)
         ):
             if style in numbered_stack:
                 del numbered_stack[numbered_stack.index(style) + 1 :]
