@@ -161,8 +161,10 @@ def _is_heading(line: _Line, body: float) -> bool:
     letters = sum(c.isalpha() for c in line.text)
     if letters < 3 or letters < len(line.text) / 2:
         return False
-    if line.text[-1] in ".;,:" and not line.text.endswith("..."):
+    if line.text[-1] in ".;," and not line.text.endswith("..."):
         return False
+    if line.text[-1] == ":" and not (_titled(line.text) and len(line.text.split()) >= 2):
+        return False  # a label line in title case (``Payment Error Rate (PERM):``) may head
     if is_data_line(line.text) or _NOT_TITLE.search(line.text):
         return False
     most = 20 if _titled(line.text) else 12  # a title in title case may run longer
@@ -249,12 +251,18 @@ def _short(line: _Line) -> bool:
 
 
 def _wraps(head: list[str], prev: _Line | None, line: _Line) -> bool:
-    """Whether a long heading line wraps onto the next: same type, the next line right
-    below it (less than a line's height between them) and not numbered."""
+    """Whether a heading line wraps onto the next: same type, the next line right below
+    it (less than a line's height between them) and not numbered, the first line long or
+    both centred on the same axis (a title set over two lines)."""
+    if prev is None:
+        return False
+    centred = (
+        abs(prev.left + prev.right - line.left - line.right) <= line.size
+        and abs(prev.left - line.left) > line.size
+    )
     return (
-        prev is not None
-        and len(head) < 3
-        and len(prev.text) >= 50
+        len(head) < 3
+        and (len(prev.text) >= 50 or centred)
         and prev.bold == line.bold
         and 0 <= prev.bottom - line.top <= 0.8 * line.size
         and not _NUMBERED.match(line.text)

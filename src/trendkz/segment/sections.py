@@ -110,7 +110,7 @@ def _numbered(line: str) -> str | None:
     return m.lastgroup.rsplit("_", 1)[0] if m else None
 
 
-_DEFINITION = re.compile(r"^\S+\s+[^:]{1,60}:\s+[a-z0-9(]")
+_DEFINITION = re.compile(r"^\S+\s+[^:]{1,60}:\s+[a-z0-9]")
 
 
 def _list_item(line: str) -> bool:
