@@ -295,9 +295,19 @@ def _headings(lines: list[_Line], body: float) -> list[bool]:
         if i and flags[i - 1] and ln.size == lines[i - 1].size and _wraps([""], lines[i - 1], ln):
             continue  # the second line of a long heading
         j = i + 1
-        while j < len(lines) and flags[j] and _joins([lines[j - 1].text], lines[j].text):
+        while (
+            j < len(lines)
+            and flags[j]
+            and (
+                _joins([lines[j - 1].text], lines[j].text)
+                or _wraps([lines[j - 1].text], lines[j - 1], lines[j])
+            )
+        ):
             j += 1
-        if ln.text.split()[-1].lower() in _OPEN_ENDS and j == i + 1:
+        ends = j
+        while j < len(lines) and not flags[j] and is_data_line(lines[j].text):
+            j += 1  # a report's number and date between its title and its text
+        if ln.text.split()[-1].lower() in _OPEN_ENDS and ends == i + 1:
             keep[i] = False  # ends open and runs on into nothing
         elif not ln.text.isupper() and (
             j == len(lines) or flags[j] or len(_LETTERS.findall(lines[j].text)) < 4
