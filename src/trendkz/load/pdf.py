@@ -61,11 +61,10 @@ def _page_lines(page, raw) -> list[_Line]:
         name = ctypes.create_string_buffer(96)
         flags = ctypes.c_int()
         matrix = raw.FS_MATRIX()
-        starts = cell_starts(tp, raw)
         x0, x1, y0, y1 = (ctypes.c_double() for _ in range(4))
         refs = (ctypes.byref(x0), ctypes.byref(x1), ctypes.byref(y0), ctypes.byref(y1))
         box = raw.FPDFText_GetCharBox
-        out = []
+        found = []
         pos = 0
         for chunk in text.splitlines(keepends=True):
             line = chunk.rstrip("\r\n")
@@ -86,22 +85,33 @@ def _page_lines(page, raw) -> list[_Line]:
                     box(tp, pos + lead, *refs)
                     left = x0.value
                 box(tp, pos + len(line.rstrip()) - 1, *refs)
-                right = x1.value
-                if _spaced(line):  # one cell: its character positions changed
-                    cells = [(_unspace(tp, pos, line), left, right)]
-                elif starts:
-                    cells = split_cells(line, pos, starts, left, right)
-                else:
-                    cells = [(line.strip(), left, right)]
-                tabbed = "\t" in line
-                if tabbed:  # the text layer's own tabs (after a list mark): spaces
-                    cells = [(" ".join(c.split()), a, e) for c, a, e in cells]
-                text_ = " ".join(c for c, _, _ in cells) if len(cells) > 1 else cells[0][0]
-                ln = _Line(text_, round(size * 2) / 2, bold, top, bottom, left, right, cells)
-                ln.tabbed = tabbed
-                out.append(ln)
+                found.append((line, pos, size, bold, top, bottom, left, x1.value))
             pos += len(chunk)
+        # a line wider than its characters need may hold wide gaps: only then read the
+        # page's text rects for cells (most pages are prose)
         height = page.get_height()
+        wide = [
+            ln[7] - ln[6] > 0.55 * ln[2] * len(ln[0].strip())
+            and 0.07 * height <= ln[5]
+            and ln[4] <= 0.93 * height  # not in a margin: never a table
+            for ln in found
+        ]
+        starts = cell_starts(tp, raw) if any(wide) else {}
+        out = []
+        for (line, pos, size, bold, top, bottom, left, right), w in zip(found, wide, strict=True):
+            if _spaced(line):  # one cell: its character positions changed
+                cells = [(_unspace(tp, pos, line), left, right)]
+            elif w and starts:
+                cells = split_cells(line, pos, starts, left, right)
+            else:
+                cells = [(line.strip(), left, right)]
+            tabbed = "\t" in line
+            if tabbed:  # the text layer's own tabs (after a list mark): spaces
+                cells = [(" ".join(c.split()), a, e) for c, a, e in cells]
+            text_ = " ".join(c for c, _, _ in cells) if len(cells) > 1 else cells[0][0]
+            ln = _Line(text_, round(size * 2) / 2, bold, top, bottom, left, right, cells)
+            ln.tabbed = tabbed
+            out.append(ln)
         for ln in out:
             ln.margin = ln.bottom < 0.07 * height or ln.top > 0.93 * height
         mark_grid(out)
