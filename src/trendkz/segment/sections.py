@@ -29,18 +29,22 @@ import pandas as pd
 from .._core import schema
 from ..load.corpus import Corpus
 from ..load.fields import is_data_line
-from .lines import SMALL_WORDS, is_label_line, is_speaker, lead_heading, speaker_names
+from .lines import (
+    BULLET,
+    SMALL_WORDS,
+    is_label_line,
+    is_list_item,
+    is_own_line,
+    is_speaker,
+    is_title_case,
+    lead_heading,
+    speaker_names,
+)
 from .tables import find_tables, without_tables
 
 __all__ = ["split_sections", "section_tree"]
 
 _BLOCK_SEP = re.compile(r"\n[ \t]*\n\s*")
-_BULLET = re.compile(r"^\s*(?:[•·▪◦●*–-]|\d{1,2}\))\s+")
-_CAPTION = re.compile(
-    r"^(Table|Figure|Fig\.|Map|Chart|Graph|Diagram|Box|Source|Note|Photo)"
-    r"s?\b\s*[\dIVX]*",
-    re.I,
-)
 _MARKDOWN = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _NUMBERED = [
     ("section", re.compile(r"^(?:Section|Part|Chapter)\s+(?:\d+|[IVXLC]+)\b[.:]?\s*")),
@@ -92,13 +96,6 @@ def _blocks(body: str) -> list[_Block]:
     return out
 
 
-def _is_title_case(label: str) -> bool:
-    words = _WORD.findall(label)
-    if not words or not (label[0].isupper() or label[0].isdigit()):
-        return False
-    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL for w in words)
-
-
 # the first style of _NUMBERED whose pattern matches: the alternatives are tried in order
 _NUMBERED_ANY = re.compile(
     "|".join(f"(?P<{style}_{k}>{pattern.pattern})" for k, (style, pattern) in enumerate(_NUMBERED))
@@ -110,44 +107,9 @@ def _numbered(line: str) -> str | None:
     return m.lastgroup.rsplit("_", 1)[0] if m else None
 
 
-_DEFINITION = re.compile(r"^\S+\s+[^:]{1,60}:\s+[a-z0-9]")
-
-
-def _list_item(line: str) -> bool:
-    """A numbered line that is an item, not a heading: a term and its definition
-    (``a. Exemption 1: classified national defense ...``) or a sentence that opens a list
-    (``1. Agency-specific acronyms or other terms:``)."""
-    if _DEFINITION.match(line):
-        return True
-    if not line.endswith(":"):
-        return False
-    text = line.split(None, 1)[-1][:-1]
-    return not (_is_title_case(text) or text.upper() == text)
-
-
-def _own_line(text: str) -> bool:
-    """A heading standing alone: one short line, no sentence end, not a caption."""
-    if (
-        "\n" in text
-        or "\t" in text  # a row of cells
-        or not text
-        or len(text) > 140
-        or text[-1] in '.!?;,:…"”’)»'
-        or _CAPTION.match(text)
-        or _BULLET.match(text)
-    ):
-        return False
-    words = _WORD.findall(text)
-    if not words or len(words) > 16 or not re.search(r"[^\W\d_]{2}", text):
-        return False
-    if not (text[0].isupper() or text[0].isdigit()) or re.search(r"\.\s+[A-Z]", text):
-        return False
-    return not is_data_line(text)
-
-
 def _short_runs(blocks: list[_Block], own: list[bool]) -> set[int]:
     """Blocks in a run of four or more short single lines (a list of names or terms, a
-    table's cells): none of them heads a section. ``own``: which blocks pass _own_line."""
+    table's cells): none of them heads a section. ``own``: which blocks pass is_own_line."""
     out: set[int] = set()
     run: list[int] = []
     for k, o in enumerate(own):
@@ -187,7 +149,7 @@ def _run_in(text: str) -> str | None:
         or (len(text.split("\n", 1)[0]) <= 100 and is_data_line(text.split("\n", 1)[0]))
     ):
         return None
-    return label if _is_title_case(label) else None
+    return label if is_title_case(label) else None
 
 
 def _heads(blocks: list[_Block]) -> list[_Head]:
@@ -195,7 +157,7 @@ def _heads(blocks: list[_Block]) -> list[_Head]:
     numbered_stack: list[str] = []
     line_level = 0  # level of the open own-line section
     names = speaker_names([b.text for b in blocks if "\n" not in b.text])
-    owns = [len(b.text) <= 140 and _own_line(b.text) for b in blocks]
+    owns = [len(b.text) <= 140 and is_own_line(b.text) for b in blocks]
     listed = _short_runs(blocks, owns)
     for i, b in enumerate(blocks):
         first = b.text.split("\n", 1)[0].strip()
@@ -214,7 +176,7 @@ def _heads(blocks: list[_Block]) -> list[_Head]:
             and single
             and len(_WORD.findall(first)) <= 24
             and first[-1] not in ".;,"
-            and not _list_item(first)
+            and not is_list_item(first)
             and not is_data_line(first)
         ):
             if style in numbered_stack:
@@ -316,9 +278,9 @@ def _doc_sections(doc) -> list[tuple]:
     if not heads:
         # no headings: every paragraph is an untitled section; lists join their paragraph
         for b in blocks:
-            if spans and (_BULLET.match(b.text) or spans[-1][4] == -1):
+            if spans and (BULLET.match(b.text) or spans[-1][4] == -1):
                 s = spans.pop()
-                spans.append((s[0], b.end, "", "none", 1 if _BULLET.match(b.text) else -1))
+                spans.append((s[0], b.end, "", "none", 1 if BULLET.match(b.text) else -1))
             else:
                 spans.append((b.start, b.end, "", "none", 1))
         spans = [(a, e, h, st, 1) for a, e, h, st, _ in spans]
@@ -327,7 +289,7 @@ def _doc_sections(doc) -> list[tuple]:
         for b in blocks:
             if b.start >= first:
                 break
-            if spans and _BULLET.match(b.text):
+            if spans and BULLET.match(b.text):
                 s = spans.pop()
                 spans.append((s[0], b.end, "", "none", 1))
             else:
