@@ -240,6 +240,19 @@ def _layout(pages: list[list[_Line]]) -> str:
                 head, head_size = [ln.text], ln.size
             else:
                 step = prev.bottom - ln.bottom if prev is not None else 0.0
+                if (
+                    current
+                    and prev is not None
+                    and not prev.grid
+                    and not ln.grid
+                    and abs(prev.top - ln.top) < 0.5 * ln.size
+                    and 0 <= ln.left - prev.right < 2 * ln.size
+                    and ln.text[:1].islower()
+                    and not (prev.margin or ln.margin)
+                ):  # the rest of the same printed sentence (after a footnote's mark)
+                    current[-1] += " " + ln.text
+                    prev = ln
+                    continue
                 gap = prev is not None and not (0 < step <= 1.35 * max(pitch, 1.0))
                 cells = prev is not None and _short(prev) and _short(ln)  # a table's cells
                 cells = cells and k + 1 < len(lines)  # a page's last line stands alone
