@@ -40,4 +40,4 @@ def is_data_line(text: str) -> bool:
     if _WEB.search(text) or _REPORT_NO.search(text) or _DATES.match(text.strip()):
         return True
     m = _FIELD.match(text.strip())
-    return bool(m) and m.group(1).upper() != m.group(1)
+    return m is not None and m.group(1).upper() != m.group(1)

@@ -56,11 +56,11 @@ def cell_starts(tp, raw) -> dict[int, tuple[float, float]]:
     left, top, right, bottom = (ctypes.c_double() for _ in range(4))
     refs = (ctypes.byref(left), ctypes.byref(top), ctypes.byref(right), ctypes.byref(bottom))
     get = raw.FPDFText_GetRect
-    p_bottom = p_top = p_right = None
+    p_bottom = p_top = p_right = 0.0
     for k in range(raw.FPDFText_CountRects(tp, 0, -1)):
         get(tp, k, *refs)
         lx, tx, rx, bx = left.value, top.value, right.value, bottom.value
-        if p_right is not None:
+        if k:
             height = min(tx - bx, p_top - p_bottom)
             overlap = min(tx, p_top) - max(bx, p_bottom)
             if height > 0 and overlap > height / 2 and lx - p_right > 1.5 * height:
