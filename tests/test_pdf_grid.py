@@ -103,6 +103,9 @@ def test_a_table_of_text_cells():
         "REPORT PREPARED BY: Robin Brooks",
         "http://oig.hhs.gov/foia.html",
         "Exemption \ufffd\ufffd Statutes",
+        "A-06-15-00030 December 2015",
+        "October 1, 2015 – March 31, 2016",
+        "Page intentionally left blank",
     ],
 )
 def test_data_lines(line):

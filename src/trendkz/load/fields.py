@@ -7,7 +7,8 @@
   PREPARED BY: Robin Brooks``, ``TITLE: OIG FOIA Supervisor``);
 - a report number (``A-06-15-00030``, ``OEI-06-14-00350``) or only dates (``November
   2007``, ``October 1, 2015 – March 31, 2016``);
-- text with characters the file's fonts could not map (U+FFFD, ``�``).
+- text with characters the file's fonts could not map (U+FFFD, ``�``), or a blank page's
+  note (``Page intentionally left blank``).
 """
 
 from __future__ import annotations
@@ -35,7 +36,9 @@ _FIELD = re.compile(r"^(?:[IVX]{1,4}\.\s+)?[A-Z][A-Z &/()-]{1,40}:\s+(\S.*)$")
 def is_data_line(text: str) -> bool:
     """Whether a line is an address, a phone number, a web or e-mail address, a form's
     field with its value, or holds unmapped glyphs (see the module's doc)."""
-    if "\ufffd" in text or _ZIP.search(text) or _STREET.search(text) or _PHONE.search(text):
+    if "\ufffd" in text or "ntentionally left blank" in text:
+        return True
+    if _ZIP.search(text) or _STREET.search(text) or _PHONE.search(text):
         return True
     if _WEB.search(text) or _REPORT_NO.search(text) or _DATES.match(text.strip()):
         return True

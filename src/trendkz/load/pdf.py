@@ -149,10 +149,8 @@ def _unspace(tp, pos: int, line: str) -> str:
     return out
 
 
-# a sentence starting after a run-in title, a table's or figure's caption, a blank page
-_NOT_TITLE = re.compile(
-    r"[a-z]\. [A-Z]|^(?:Table|Figure|Exhibit|Chart)\s+[\dIVX]+\b|(?i:intentionally left blank)"
-)
+# a sentence starting after a run-in title, a table's or figure's caption
+_NOT_TITLE = re.compile(r"[a-z]\. [A-Z]|^(?:Table|Figure|Exhibit|Chart)\s+[\dIVX]+\b")
 
 
 def _titled(text: str) -> bool:
