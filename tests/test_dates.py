@@ -104,7 +104,7 @@ def test_a_series_of_statements_dated_by_release_lines():
     assert len(docs) == 16 and set(docs["date_source"]) == {"dateline"}
     assert docs.groupby("year").size().to_dict() == {2012: 8, 2013: 8}
     assert docs["date"].is_monotonic_increasing and docs["doc_id"].is_unique
-    assert docs["doc_id"].iloc[0] == "statements-2012-01-25-report"
+    assert docs["doc_id"].iloc[0] == "statements-2012-01-25"
     assert set(docs["entity"]) == {"statements"}  # no entity found: the folder's
 
 

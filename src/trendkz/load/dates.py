@@ -92,6 +92,16 @@ _MONTH_YEAR = re.compile(
     rf"December)(?:\s+\d{{1,2}},?)?\s+({YEARS})\b"
 )
 _BARE_QUARTER = re.compile(r"\b(first|second|third|fourth)[\s-]+quarter\b", re.I)
+# a quarter named, with or without its year: "first-quarter", "Q4"
+_ANY_QUARTER = re.compile(r"\b(?:(first|second|third|fourth)[\s-]+quarter|Q([1-4]))\b", re.I)
+# the call's own period: "... quarter 2020 [earnings] [conference] call|results", "call for
+# the first quarter of 2021", "discuss our first quarter of 2020 results"
+_CALL_AFTER = re.compile(
+    r"[\s-]*(?:(?:earnings|financial|results|conference|investor|and|full|fiscal|year|end)"
+    r"[\s-]+){0,4}(?:call|results|review|teleconference)\b",
+    re.I,
+)
+_CALL_BEFORE = re.compile(r"\b(?:call|discuss|review|welcome to)\b[^.]{0,25}$", re.I)
 _NAME_YEAR = re.compile(rf"(?<!\d)({YEARS})(?!\d)")
 _SPELLED_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4]))?$")
 
@@ -104,6 +114,7 @@ class Dated:
     year: int | None = None
     source: str | None = None
     others: list[tuple[str, str]] = field(default_factory=list)  # (source, date) that disagree
+    doubt: str | None = None  # why the date is not confident (the loader warns)
 
 
 def _iso(m: re.Match, prefix: str = "") -> str | None:
@@ -185,8 +196,81 @@ def _dateline(head: str) -> str | None:
     return None
 
 
-def _period(head: str) -> str | None:
-    """The first period the opening states: its own (later ones are comparisons)."""
+def _period(head: str) -> tuple[str | None, str | None]:
+    """The first period the opening states: its own (later ones are comparisons), and why
+    it is doubtful (``None`` when it is not): see :func:`_own_quarter`."""
+    first = _first_period(head)
+    if first and _QUARTER_HINT.search(head):
+        return _own_quarter(head, *first)
+    return (first[1] if first else None), None
+
+
+def _quarter_of(m: re.Match) -> tuple[str, int]:
+    g = m.groupdict()
+    for y, q in (("y", "q"), ("y2", "q2"), ("y3", "q3"), ("y4", "q4"), ("y5", "q5")):
+        if g.get(y):
+            return g[y], int(g[q]) if g[q].isdigit() else _ORD[g[q].lower()]
+    raise AssertionError("a quarter match without a year")  # pragma: no cover
+
+
+def _own_quarter(head: str, at: int, date: str) -> tuple[str | None, str | None]:
+    """A call names its own quarter first ("welcome to the first quarter earnings call").
+
+    - Named with its year, it is the date, unless the opening names the same quarter as its
+      call again with another year ("Third Quarter 2010 ... our third quarter 2020
+      conference call"): then doubtful.
+    - Named without its year, a period found later (at ``at``, not in the same phrase) is a
+      comparison ("compared with the fourth quarter of 2020"): the call's quarter is taken
+      as the first one after it, doubtful.
+
+    A period stated before any quarter is named is kept, as is one that follows the quarter
+    in the same phrase ("the first quarter ended March 31, 2021").
+    """
+    own = _ANY_QUARTER.search(head)
+    if own is None or own.start() > at:
+        return date, None
+    q = _ORD[own.group(1).lower()] if own.group(1) else int(own.group(2))
+    dated = [m for m in _QUARTER.finditer(head) if m.start() <= own.start() < m.end()]
+    if dated:
+        year, n = _quarter_of(dated[0])
+        again = [
+            yy
+            for m in _QUARTER.finditer(head, dated[0].end())
+            if _CALL_AFTER.match(head, m.end()) and (yy := _quarter_of(m))[1] == n and yy[0] != year
+        ]
+        if again:
+            return f"{year}-Q{n}", (
+                f"the opening names this call's quarter as {year}-Q{n} and later as "
+                f"{again[0][0]}-Q{again[0][1]}"
+            )
+        return f"{year}-Q{n}", None
+    if at - own.end() <= 12:  # "first quarter ended March 31, 2021": the quarter's own date
+        return date, None
+    for m in _QUARTER.finditer(head, own.end()):  # the call's quarter, named with its year
+        year, n = _quarter_of(m)
+        if n == q and (_CALL_AFTER.match(head, m.end()) or _CALL_BEFORE.search(head, 0, m.start())):
+            return f"{year}-Q{n}", None
+    y, m = int(date[:4]), date[5:]
+    if not m:  # a year alone: its last quarter
+        prev = 4
+    elif m.startswith("Q"):
+        prev = int(m[1])
+    else:
+        prev = (int(m[:2]) - 1) // 3 + 1  # the calendar quarter of a month
+    if prev == q and m.startswith("Q"):  # the same quarter: this one, or a year before
+        return f"{y}-Q{q}", (
+            f"the call names its quarter (Q{q}) without a year; the year is that of the "
+            f"first {y}-Q{q} it names, which may be a comparison"
+        )
+    year = y if prev < q else y + 1
+    return f"{year}-Q{q}", (
+        f"the call names its quarter (Q{q}) without a year; the year is put after the "
+        f"period it is compared with ({date})"
+    )
+
+
+def _first_period(head: str) -> tuple[int, str] | None:
+    """``(position, date)`` of the first period the opening states, whatever it is."""
     found = []
     dates = list(_DATE_RE.finditer(head))
     if not dates and not _QUARTER_HINT.search(head):  # no date and no quarter: nothing
@@ -208,7 +292,7 @@ def _period(head: str) -> str | None:
                 n = int(g[q]) if g[q].isdigit() else _ORD[g[q].lower()]
                 found.append((m.start(), f"{g[y]}-Q{n}"))
                 break
-    return min(found)[1] if found else None
+    return min(found) if found else None
 
 
 def find_date(body: str, title: str | None, name: str | None = None, *, weak: bool = True) -> Dated:
@@ -220,8 +304,9 @@ def find_date(body: str, title: str | None, name: str | None = None, *, weak: bo
     head = body[:3000]
     if d := _dateline(body[:600]):
         found.append(("dateline", d))
-    if d := _period(head):
-        found.append(("period", d))
+    period, doubt = _period(head)
+    if period:
+        found.append(("period", period))
     if not found and (m := _HEADING_YEAR.search(body)):
         found.append(("heading", m.group(1)))
     if not found and not weak:
@@ -242,4 +327,4 @@ def find_date(body: str, title: str | None, name: str | None = None, *, weak: bo
     others = [
         (s, d) for s, d in found[1:] if int(d[:4]) != year and not (s == "period" and "Q" in d)
     ]
-    return Dated(date, year, source, others)
+    return Dated(date, year, source, others, doubt if date == period else None)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .chrome import Chrome
 from .dates import find_date, parse_date
-from .entities import countries, find_entity
+from .entities import aliases_of, countries, find_entity
 
 __all__ = ["Meta", "infer_metadata", "countries"]
 
@@ -30,6 +30,12 @@ _REPORT_CUES = re.compile(
     r"\b(during the year|at year[’']s end|the government (?:continued|reported))\b"
 )
 _SERIES_CLEAN = re.compile(rf"\s*[-–—:,]?\s*\b{_YEAR}\b\s*[-–—:,]?\s*")
+_NOT_TITLE = re.compile(r"^(Last Updated|Publisher|Publication Date|Cite as|Disclaimer)")
+_CHAPTER_END = re.compile(r"\s*[-–—]\s*Chapter\s+\w+\s*$", re.I)
+_REPORT_ON = re.compile(r"\bReport\b(?= on\b)")
+_SPACES = re.compile(r"\s+")
+_AGENCY = re.compile(r"\b(Department|Ministry|Office|Agency|Bureau)\b")
+_ANALYTIC_PUBLISHER = re.compile(r"analytic|institute|centre|center|think", re.I)
 
 
 @dataclass
@@ -40,6 +46,7 @@ class Meta:
     date: str | None = None
     date_source: str | None = None
     date_others: list[tuple[str, str]] = field(default_factory=list)  # evidence that disagreed
+    date_doubt: str | None = None  # why the date read off the text is not confident
     title: str | None = None
     publisher: str | None = None
     series: str | None = None
@@ -56,13 +63,7 @@ def _title(chrome: list[Chrome]) -> str | None:
         if c.rule == "wrapper":
             for line in c.text.splitlines():
                 line = line.strip()
-                if (
-                    line
-                    and _REPORT_TITLE.search(line)
-                    and not re.match(
-                        r"^(Last Updated|Publisher|Publication Date|Cite as|Disclaimer)", line
-                    )
-                ):
+                if line and _REPORT_TITLE.search(line) and not _NOT_TITLE.match(line):
                     return line
     return None
 
@@ -72,13 +73,12 @@ def _series(title: str | None, entity: str | None) -> str | None:
         return None  # no year, or a dateline taken for a title
     s = title
     if entity:
-        for alias, canon in countries().items():
-            if canon == entity:
-                s = re.sub(rf"\s*[-–—:]?\s*\b{re.escape(alias)}\b\s*$", "", s)
-    s = re.sub(r"\s*[-–—]\s*Chapter\s+\w+\s*$", "", s, flags=re.I)
+        for alias in aliases_of(entity):
+            s = re.sub(rf"\s*[-–—:]?\s*\b{re.escape(alias)}\b\s*$", "", s)
+    s = _CHAPTER_END.sub("", s)
     s = _SERIES_CLEAN.sub(" ", s).strip(" -–—:,")
-    s = re.sub(r"\bReport\b(?= on\b)", "Reports", s)  # "Country Report on" = "Country Reports on"
-    return re.sub(r"\s+", " ", s) or None
+    s = _REPORT_ON.sub("Reports", s)  # "Country Report on" = "Country Reports on"
+    return _SPACES.sub(" ", s) or None
 
 
 def _publisher(chrome: list[Chrome], body: str) -> str | None:
@@ -93,7 +93,7 @@ def _publisher(chrome: list[Chrome], body: str) -> str | None:
     for c in chrome:
         if c.rule == "footer":
             for line in c.text.splitlines()[1:]:
-                if re.search(r"\b(Department|Ministry|Office|Agency|Bureau)\b", line):
+                if _AGENCY.search(line):
                     return line.strip()
     return None
 
@@ -127,13 +127,13 @@ def infer_metadata(
     else:
         meta.year, meta.date, meta.date_source = dated.year, dated.date, dated.source
         meta.date_others = dated.others
+        meta.date_doubt = dated.doubt
     if "kind" in known:
         meta.kind = known["kind"]
     else:  # cue words in the opening 30,000 characters decide report vs analysis
         head = body[:30000].lower()
         analysis = len(_ANALYSIS_CUES.findall(head)) + bool(
-            meta.publisher
-            and re.search(r"analytic|institute|centre|center|think", meta.publisher, re.I)
+            meta.publisher and _ANALYTIC_PUBLISHER.search(meta.publisher)
         )
         report = len(_REPORT_CUES.findall(head)) + bool(
             meta.title and _REPORT_TITLE.search(meta.title)
