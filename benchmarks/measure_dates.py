@@ -54,7 +54,8 @@ def truth(name: str) -> tuple[Path, pd.DataFrame]:
         man["want"] = man["file"].map(dict(zip(read["file"], read["date"], strict=True)))
         man["want"] = man["want"].fillna(man["label"])
     else:
-        man["want"] = [d or y for d, y in zip(man.get("date", ""), man["year"], strict=True)]
+        dates = man["date"] if "date" in man else [""] * len(man)
+        man["want"] = [d or y for d, y in zip(dates, man["year"], strict=True)]
     if "label" not in man:
         man["label"] = man["want"]
     return folder, man[["file", "entity", "want", "label"]]

@@ -199,3 +199,20 @@ def test_hrr_loads_with_its_manifest(hrr_central_asia):
     assert set(docs["date_source"]) == {"manifest"}
     assert docs.groupby("entity").size().tolist() == [9] * 5
     assert (HRR / "manifest.csv").is_file()
+
+
+def test_kind_reads_what_a_report_calls_itself():
+    from trendkz.load.metadata import guess_kind
+
+    # before: an inspector general's semiannual report with "we can" twice was an analysis
+    audit = (
+        "This semiannual report to the Congress covers the reporting period October 1 to "
+        "March 31. The Office of Inspector General issued 40 audit reports. We can recover "
+        "funds, and we can do more."
+    )
+    assert guess_kind(audit, None, None) == "report"
+    essay = (
+        "In our view the reform failed. The author argues, as in his article, that we can "
+        "do better; in conclusion, the annual report of the ministry hides the costs."
+    )
+    assert guess_kind(essay, None, None) == "analysis"

@@ -29,6 +29,13 @@ _ANALYSIS_CUES = re.compile(
 _REPORT_CUES = re.compile(
     r"\b(during the year|at year[’']s end|the government (?:continued|reported))\b"
 )
+# what a report calls itself: each kind of phrase counts once, three at most (an audit
+# office's "semiannual report", "reporting period", "inspector general" outweigh a stray
+# "we can" or "analytical")
+_REPORT_SELF = re.compile(
+    r"\b(this report|reporting period|reports? to (?:the )?congress|semiannual report|"
+    r"annual report|inspector general|audit reports?|inspection reports?|evaluation reports?)\b"
+)
 _SERIES_CLEAN = re.compile(rf"\s*[-–—:,]?\s*\b{_YEAR}\b\s*[-–—:,]?\s*")
 _NOT_TITLE = re.compile(r"^(Last Updated|Publisher|Publication Date|Cite as|Disclaimer)")
 _CHAPTER_END = re.compile(r"\s*[-–—]\s*Chapter\s+\w+\s*$", re.I)
@@ -98,6 +105,22 @@ def _publisher(chrome: list[Chrome], body: str) -> str | None:
     return None
 
 
+def guess_kind(body: str, title: str | None, publisher: str | None) -> str:
+    """``report`` or ``analysis``, from cue words in the opening 30,000 characters: an
+    author's voice ("in our view", "the author") and an analytic publisher against a report's
+    phrases ("during the year") and what a report calls itself (``_REPORT_SELF``)."""
+    head = body[:30000].lower()
+    analysis = len(_ANALYSIS_CUES.findall(head)) + bool(
+        publisher and _ANALYTIC_PUBLISHER.search(publisher)
+    )
+    report = (
+        len(_REPORT_CUES.findall(head))
+        + bool(title and _REPORT_TITLE.search(title))
+        + min(3, len(set(_REPORT_SELF.findall(head))))
+    )
+    return "analysis" if analysis > report else "report"
+
+
 def infer_metadata(
     body: str, chrome: list[Chrome], known: dict | None = None, name: str | None = None
 ) -> Meta:
@@ -122,23 +145,15 @@ def infer_metadata(
         if dated.source not in (None, "mentions", "file name"):
             if date is None and dated.year == meta.year and len(dated.date) > 4:  # finer
                 meta.date, meta.date_source = dated.date, dated.source
-            elif dated.year != meta.year or (date and len(dated.date) == len(date) != dated.date):
+            elif dated.year != meta.year or (
+                date and len(dated.date) == len(date) and date != dated.date
+            ):
                 meta.date_others = [(dated.source, dated.date)]
     else:
         meta.year, meta.date, meta.date_source = dated.year, dated.date, dated.source
         meta.date_others = dated.others
         meta.date_doubt = dated.doubt
-    if "kind" in known:
-        meta.kind = known["kind"]
-    else:  # cue words in the opening 30,000 characters decide report vs analysis
-        head = body[:30000].lower()
-        analysis = len(_ANALYSIS_CUES.findall(head)) + bool(
-            meta.publisher and _ANALYTIC_PUBLISHER.search(meta.publisher)
-        )
-        report = len(_REPORT_CUES.findall(head)) + bool(
-            meta.title and _REPORT_TITLE.search(meta.title)
-        )
-        meta.kind = "analysis" if analysis > report else "report"
+    meta.kind = known["kind"] if "kind" in known else guess_kind(body, meta.title, meta.publisher)
     meta.series = _series(meta.title, meta.entity)
     if meta.series is None and meta.kind == "analysis" and meta.publisher:
         meta.series = meta.publisher
