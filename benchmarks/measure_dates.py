@@ -1,7 +1,7 @@
 """Dates and entities read from the texts alone, against each corpus's manifest.
 
 Each corpus is loaded as a list of files with ``manifest=False`` (the text is the only
-evidence) and compared with its manifest at the manifest's precision: its ``date``, else
+evidence) and compared with its manifest at the coarser of the two precisions: its ``date``, else
 its ``year``; for earnings-calls the fiscal quarter of ``manifest_details.csv``
 (``2021-Q3``), except for the 49 calls whose text names another quarter than their label
 (a fourth-quarter call labelled with the year it was held in), read and listed with the
@@ -73,6 +73,11 @@ def statement_dates(folder: Path) -> dict[str, str]:
     return out
 
 
+def _agrees(got: str | None, want: str | None) -> bool:
+    """The same date, at the coarser of the two precisions (``2008`` and ``2008-09-30``)."""
+    return bool(got and want and (want.startswith(got) or got.startswith(want)))
+
+
 def measure(name: str, half: str | None, show: bool) -> dict:
     folder, man = truth(name)
     if name == "statements":
@@ -101,9 +106,9 @@ def measure(name: str, half: str | None, show: bool) -> dict:
         g = got.loc[f]
         want = str(r["want"]) if r["want"] is not None and str(r["want"]) else None
         date = g["date"] if isinstance(g["date"], str) else None
-        right = want is not None and date is not None and date[: len(want)] == want
+        right = _agrees(date, want)
         label = str(r["label"]) if r["label"] is not None else None
-        as_label = label is not None and date is not None and date[: len(label)] == label
+        as_label = _agrees(date, label)
         rows.append(
             {
                 "file": f,

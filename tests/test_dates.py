@@ -359,3 +359,13 @@ def test_a_manifest_that_agrees_with_the_text_is_not_warned(tmp_path):
         warnings.simplefilter("error", trendkz.TrendkzWarning)
         corpus = trendkz.load_corpus(tmp_path, manifest=man)
     assert corpus.documents["date"].tolist() == ["2012-01-25"]
+
+
+def test_a_period_stated_only_deep_in_the_text_is_doubtful():
+    filler = "The ministry described its work in the provinces at some length. " * 20
+    text = filler + "It recorded 200 cases in the 12-month period ending March 31, 2016." + BODY
+    found = find_date(text, None)
+    assert (found.date, found.source) == ("2016-03-31", "period")
+    assert "deep in the text" in found.doubt
+    near = find_date("Results for the year ended December 31, 2019 were strong." + BODY, None)
+    assert near.doubt is None

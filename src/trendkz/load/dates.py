@@ -198,11 +198,23 @@ def _dateline(head: str) -> str | None:
 
 def _period(head: str) -> tuple[str | None, str | None]:
     """The first period the opening states: its own (later ones are comparisons), and why
-    it is doubtful (``None`` when it is not): see :func:`_own_quarter`."""
+    it is doubtful (``None`` when it is not): see :func:`_own_quarter`. A period stated
+    only past the first :data:`OWN_PERIOD_WITHIN` characters may be one the text reports
+    on ("homicides in the 12-month period ending March 31, 2016"): doubtful too."""
     first = _first_period(head)
-    if first and _QUARTER_HINT.search(head):
-        return _own_quarter(head, *first)
-    return (first[1] if first else None), None
+    if not first:
+        return None, None
+    date, doubt = _own_quarter(head, *first) if _QUARTER_HINT.search(head) else (first[1], None)
+    if doubt is None and date == first[1] and first[0] > OWN_PERIOD_WITHIN:
+        doubt = (
+            f"the period is stated only at character {first[0]}, deep in the text: it may be "
+            "one the text reports on, not its own"
+        )
+    return date, doubt
+
+
+#: a period stated within this many characters of the start is the document's own
+OWN_PERIOD_WITHIN = 1000
 
 
 def _quarter_of(m: re.Match) -> tuple[str, int]:
