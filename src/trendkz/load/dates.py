@@ -10,7 +10,8 @@ strongest to weakest (``date_source``):
 - ``dateline``: a release or dateline near the top ("For release at 2:00 p.m. EST,
   January 25, 2012", "Washington, March 21, 2000", "Release Date: ...");
 - ``period``: the period the document covers ("for the fiscal year ended September 30,
-  2021", "October 1, 2015 – March 31, 2016", "first quarter of fiscal 2022");
+  2021", "October 1, 2015 – March 31, 2016", "first quarter of fiscal 2022", "Annual Report
+  for Fiscal Year 2014");
 - ``heading``: a year opening a heading ("2012 Country Reports ...:");
 - ``mentions``: the year the body names most often (weak: the loader warns). A report
   on "the year" (it says "during the year" and dates its own events without a year: "On
@@ -62,6 +63,10 @@ _YEAR_ENDED = re.compile(
     rf"\b(?:fiscal\s+)?(?:year|period|quarter|six\s+months|twelve\s+months|months)\s+"
     rf"(?:ended|ending)\s+{_DATE}",
     re.I,
+)
+# "Annual Report for Fiscal Year 2014", "Report for FY 2005": the fiscal year it covers
+_REPORT_FOR_YEAR = re.compile(
+    rf"\breport\s+(?:for|on)\s+(?:the\s+)?(?:fiscal\s+year|FY)\s*'?({YEARS})\b", re.I
 )
 _RANGE_JOIN = re.compile(r"\s*(?:[-–—]|,?\s*(?:to|through|until)\b)\s*", re.I)
 _ENDED_HINT = re.compile(r"\bend(?:ed|ing)\b", re.I)
@@ -284,9 +289,11 @@ def _own_quarter(head: str, at: int, date: str) -> tuple[str | None, str | None]
 def _first_period(head: str) -> tuple[int, str] | None:
     """``(position, date)`` of the first period the opening states, whatever it is."""
     found = []
+    if m := _REPORT_FOR_YEAR.search(head):
+        found.append((m.start(), m.group(1)))
     dates = list(_DATE_RE.finditer(head))
-    if not dates and not _QUARTER_HINT.search(head):  # no date and no quarter: nothing
-        return None
+    if not dates and not _QUARTER_HINT.search(head):  # no date and no quarter
+        return min(found) if found else None
     for m in _YEAR_ENDED.finditer(head) if dates and _ENDED_HINT.search(head) else ():
         if d := _iso(m):
             found.append((m.start(), d))
