@@ -287,15 +287,12 @@ class Features:
         )
         return np.clip(np.fmax(own, sub).astype(np.float64), 0.0, 1.0)
 
-    def centroid(self, i: int, members: np.ndarray) -> float:
-        """Cosine of row ``i`` with the sum of the members' vectors (subtree reading)."""
-        members = members[self.has_sub[members]]
-        if not self.has_sub[i] or not len(members):
-            return float("nan")
-        rep = self.sub_rep[members]
-        num = float(self.sub_cos[self.sub_rep[i], rep].sum())
-        den = float(self.sub_cos[np.ix_(rep, rep)].sum())
-        return float(np.clip(num / np.sqrt(den), 0.0, 1.0)) if den > 0 else 0.0
+    def centroid_den(self, members: np.ndarray) -> tuple[np.ndarray, float]:
+        """The subtree vectors of ``members`` that have words, and the squared norm of
+        their sum: a row's centroid similarity with the members is the sum of its cosines
+        with them over the square root of this."""
+        rep = self.sub_rep[members[self.has_sub[members]]]
+        return rep, float(self.sub_cos[np.ix_(rep, rep)].sum())
 
     def place(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Relative position plus level agreement of rows ``a`` x rows ``b`` (the outline
