@@ -135,7 +135,8 @@ def measure(name: str, half: str | None, show: bool) -> dict:
         "right, warned": int((res["right"] & res["warned"]).sum()),
         "wrong": int((~res["right"]).sum()),
         "wrong, warned": int((~res["right"] & res["warned"]).sum()),
-        "wrong, silent": int((~res["right"] & ~res["warned"]).sum()),
+        "wrong, silent": int((~res["right"] & ~res["warned"] & res["got"].notna()).sum()),
+        "not loaded": int(res["got"].isna().sum()),  # a scan: named in its own warning
         "entities right": int(ent_right),
         "entities wrong": len(res) - int(ent_right),
     }
