@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from .chrome import Chrome
 from .dates import find_date, parse_date
@@ -75,13 +76,21 @@ def _title(chrome: list[Chrome]) -> str | None:
     return None
 
 
+@cache
+def _name_endings(entity: str) -> tuple[re.Pattern[str], ...]:
+    """Patterns for an entity's names ending a title, in the country table's order."""
+    return tuple(
+        re.compile(rf"\s*[-–—:]?\s*\b{re.escape(alias)}\b\s*$") for alias in aliases_of(entity)
+    )
+
+
 def _series(title: str | None, entity: str | None) -> str | None:
     if not title or not _TITLE_YEAR.search(title) or find_date(title, None).source == "dateline":
         return None  # no year, or a dateline taken for a title
     s = title
     if entity:
-        for alias in aliases_of(entity):
-            s = re.sub(rf"\s*[-–—:]?\s*\b{re.escape(alias)}\b\s*$", "", s)
+        for ending in _name_endings(entity):
+            s = ending.sub("", s)
     s = _CHAPTER_END.sub("", s)
     s = _SERIES_CLEAN.sub(" ", s).strip(" -–—:,")
     s = _REPORT_ON.sub("Reports", s)  # "Country Report on" = "Country Reports on"
