@@ -102,12 +102,16 @@ def read_regular(path: Path, where: str) -> bytes:
             raise InputError(f"{where}: is a folder; name a document file instead") from None
         raise InputError(f"{where}: cannot read the file ({exc.strerror})") from None
     try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file (a pipe or device)"
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            kind = (
+                "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file (a pipe or device)"
+            )
             raise InputError(f"{where}: is {kind}; name a document file instead")
-        with open(fd, "rb", closefd=False) as f:
-            return f.read()
+        chunks = [os.read(fd, st.st_size + 1)]  # one call for a file that does not grow
+        while chunks[-1]:
+            chunks.append(os.read(fd, 1 << 20))
+        return b"".join(chunks)
     except OSError as exc:
         raise InputError(f"{where}: cannot read the file ({exc.strerror})") from None
     finally:
