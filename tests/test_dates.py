@@ -46,6 +46,7 @@ BODY = "\n\nThe Committee met and decided to keep its policy unchanged for now.\
         ),
         ("Our results for the first quarter of fiscal 2022 were good." + BODY, "2022-Q1", "period"),
         ("Welcome to the fourth quarter and full year 2020 call." + BODY, "2020-Q4", "period"),
+        ("Welcome to the Q3 fiscal-year 2021 Acme earnings call." + BODY, "2021-Q3", "period"),
         ("2012 Country Reports on Terrorism:\n\nText." + BODY, "2012", "heading"),
         ("Fraud Control Program\n\nAnnual Report for Fiscal Year 2014" + BODY, "2014", "period"),
         (

@@ -80,10 +80,10 @@ _QTAIL = (
     r"(?:\s+(?:of|for|in))?"
 )
 _QUARTER = re.compile(
-    rf"\b(?:{_QWORD}{_QTAIL}(?:\s+(?:the\s+)?fiscal(?:\s+year)?|\s+FY)?\s*'?(?P<y>{YEARS})"
-    rf"|(?:fiscal(?:\s+year)?\s+|FY\s*'?)(?P<y2>{YEARS})\s+(?P<q2>first|second|third|fourth)[\s-]+quarter"
-    rf"|Q(?P<q3>[1-4])\s+(?:fiscal(?:\s+year)?\s+|FY\s*'?)?(?P<y3>{YEARS})"
-    rf"|(?:fiscal(?:\s+year)?\s+|FY\s*'?)(?P<y4>{YEARS})\s+Q(?P<q4>[1-4])"
+    rf"\b(?:{_QWORD}{_QTAIL}(?:\s+(?:the\s+)?fiscal(?:[\s-]+year)?|\s+FY)?\s*'?(?P<y>{YEARS})"
+    rf"|(?:fiscal(?:[\s-]+year)?\s+|FY\s*'?)(?P<y2>{YEARS})\s+(?P<q2>first|second|third|fourth)[\s-]+quarter"
+    rf"|Q(?P<q3>[1-4])\s+(?:fiscal(?:[\s-]+year)?\s+|FY\s*'?)?(?P<y3>{YEARS})"
+    rf"|(?:fiscal(?:[\s-]+year)?\s+|FY\s*'?)(?P<y4>{YEARS})\s+Q(?P<q4>[1-4])"
     rf"|(?:fiscal\s+)?(?P<y5>{YEARS})\s+(?P<q5>first|second|third|fourth)[\s-]+quarter)\b",
     re.I,
 )
