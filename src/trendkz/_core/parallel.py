@@ -44,7 +44,9 @@ def _chunks(items: list, n: int) -> list[list]:
         return [items]
     weights = [_weight(item) for item in items]
     target = sum(weights) / n
-    out, cur, acc = [], [], 0.0
+    out: list[list] = []
+    cur: list = []
+    acc = 0.0
     for item, w in zip(items, weights, strict=True):
         cur.append(item)
         acc += w
@@ -240,7 +242,7 @@ def _pool(fn, parts, n, kwargs, bar) -> list:
     from concurrent.futures.process import BrokenProcessPool
 
     chunks, order = _plan(parts, n)
-    results: list[tuple | None] = [None] * len(chunks)
+    results: dict[int, tuple[list, list]] = {}  # chunk index -> (results, warnings)
     ctx = mp.get_context("spawn" if os.name == "nt" else "forkserver")
     with ProcessPoolExecutor(
         max_workers=n, mp_context=ctx, initializer=_die_with_parent, initargs=(os.getpid(),)
@@ -266,10 +268,11 @@ def _pool(fn, parts, n, kwargs, bar) -> list:
     return _gather(results)
 
 
-def _gather(results: list) -> list:
+def _gather(results: dict[int, tuple[list, list]]) -> list:
     """The chunks' results in order, once their warnings are issued in the caller."""
-    _reissue([caught for _, caught in results])
-    return [r for out, _ in results for r in out]
+    ordered = [results[i] for i in range(len(results))]
+    _reissue([caught for _, caught in ordered])
+    return [r for out, _ in ordered for r in out]
 
 
 def _dask(fn, parts, client, kwargs, bar) -> list:
@@ -291,7 +294,7 @@ def _dask(fn, parts, client, kwargs, bar) -> list:
     chunks, order = _plan(parts, n)
     futures = [client.submit(_run_chunk, fn, chunks[i], kwargs, pure=False) for i in order]
     index = {f.key: i for f, i in zip(futures, order, strict=True)}
-    results: list[tuple | None] = [None] * len(chunks)
+    results: dict[int, tuple[list, list]] = {}  # chunk index -> (results, warnings)
     for fut in as_completed(futures):
         i = index[fut.key]
         results[i] = fut.result()

@@ -104,7 +104,8 @@ class _Series:
         self.group_of = np.full(n, -1)
         self.sim = np.full(n, np.nan)
         self.how = ["alone"] * n
-        self.n_groups, self.founder = 0, []
+        self.n_groups = 0
+        self.founder: list[int] = []
         self._dens: dict[int, tuple] = {}  # group -> ((group, members), centroid_den)
         for d in range(f.doc.max() + 1 if n else 0):
             self._titled(np.flatnonzero((f.doc == d) & f.titled))
@@ -233,7 +234,8 @@ class _Series:
         A group new in a document goes after the group before it in that document, or,
         when it opens the document, before the first known group that follows it.
         """
-        f, order = self.f, []
+        f = self.f
+        order: list[int] = []
         docs = sorted(
             range(f.doc.max() + 1 if len(f.doc) else 0),
             key=lambda d: (not f.titled[f.doc == d].any(), d),

@@ -107,9 +107,10 @@ def _word_key(word: str, other: dict[str, int]) -> tuple[int, int, int]:
     """The key of a word as :func:`_ascii_words` makes it (other words: negative)."""
     if word.isascii() and word.isalpha() and len(word) <= _WIDTH:
         raw = word.encode().ljust(_WIDTH, b"\0")
-        return tuple(
+        a, b, c = (
             int.from_bytes(raw[k : k + 8], "little", signed=True) for k in range(0, _WIDTH, 8)
         )
+        return a, b, c
     return (-1 - other.setdefault(word, len(other)), 0, 0)
 
 
@@ -192,7 +193,7 @@ def subtree_entries(
     rows, codes, tf = own
     n = len(parent)
     if any(p >= i for i, p in enumerate(parent)):  # a child before its parent
-        sub = [Counter() for _ in range(n)]
+        sub: list[Counter] = [Counter() for _ in range(n)]
         for r, c, k in zip(rows.tolist(), codes.tolist(), tf.tolist(), strict=True):
             sub[r][c] = k
         for i in range(n - 1, -1, -1):
@@ -228,8 +229,8 @@ def subtree_entries(
     leaf[inner] = False
     keep = leaf[rows]
     out = [np.concatenate([x[keep], y]) for x, y in zip(own, merged, strict=True)]
-    order = np.argsort(out[0], kind="stable")
-    return out[0][order], out[1][order], out[2][order]
+    by_row = np.argsort(out[0], kind="stable")
+    return out[0][by_row], out[1][by_row], out[2][by_row]
 
 
 def _from_counters(counts: list[Counter]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -127,7 +127,7 @@ def _iso(m: re.Match, prefix: str = "") -> str | None:
     for k in "123":
         y = g.get(f"{prefix}y{k}")
         if y:
-            mon, day = g.get(f"{prefix}m{k}"), g.get(f"{prefix}d{k}")
+            mon, day = g[f"{prefix}m{k}"], g[f"{prefix}d{k}"]  # set wherever the year is
             month = int(mon) if mon.isdigit() else _MONTHS.get(_month_name(mon))
             if not month or not 1 <= int(day) <= _days(int(y), month):
                 return None
@@ -263,24 +263,26 @@ def _own_quarter(head: str, at: int, date: str) -> tuple[str | None, str | None]
         return f"{year}-Q{n}", None
     if at - own.end() <= 12:  # "first quarter ended March 31, 2021": the quarter's own date
         return date, None
-    for m in _QUARTER.finditer(head, own.end()):  # the call's quarter, named with its year
-        year, n = _quarter_of(m)
-        if n == q and (_CALL_AFTER.match(head, m.end()) or _CALL_BEFORE.search(head, 0, m.start())):
-            return f"{year}-Q{n}", None
-    y, m = int(date[:4]), date[5:]
-    if not m:  # a year alone: its last quarter
+    for match in _QUARTER.finditer(head, own.end()):  # the call's quarter, with its year
+        named, n = _quarter_of(match)
+        if n == q and (
+            _CALL_AFTER.match(head, match.end()) or _CALL_BEFORE.search(head, 0, match.start())
+        ):
+            return f"{named}-Q{n}", None
+    y, rest = int(date[:4]), date[5:]
+    if not rest:  # a year alone: its last quarter
         prev = 4
-    elif m.startswith("Q"):
-        prev = int(m[1])
+    elif rest.startswith("Q"):
+        prev = int(rest[1])
     else:
-        prev = (int(m[:2]) - 1) // 3 + 1  # the calendar quarter of a month
-    if prev == q and m.startswith("Q"):  # the same quarter: this one, or a year before
+        prev = (int(rest[:2]) - 1) // 3 + 1  # the calendar quarter of a month
+    if prev == q and rest.startswith("Q"):  # the same quarter: this one, or a year before
         return f"{y}-Q{q}", (
             f"the call names its quarter (Q{q}) without a year; the year is that of the "
             f"first {y}-Q{q} it names, which may be a comparison"
         )
-    year = y if prev < q else y + 1
-    return f"{year}-Q{q}", (
+    after = y if prev < q else y + 1
+    return f"{after}-Q{q}", (
         f"the call names its quarter (Q{q}) without a year; the year is put after the "
         f"period it is compared with ({date})"
     )
@@ -304,12 +306,12 @@ def _first_period(head: str) -> tuple[int, str] | None:
             if (s := _iso(a)) and (d := _iso(b)) and s < d:
                 found.append((a.start(), d))
                 break
-    if _QUARTER_HINT.search(head) and (m := _QUARTER.search(head)):
-        g = m.groupdict()
+    if _QUARTER_HINT.search(head) and (quarter := _QUARTER.search(head)):
+        g = quarter.groupdict()
         for y, q in (("y", "q"), ("y2", "q2"), ("y3", "q3"), ("y4", "q4"), ("y5", "q5")):
             if g.get(y):
                 n = int(g[q]) if g[q].isdigit() else _ORD[g[q].lower()]
-                found.append((m.start(), f"{g[y]}-Q{n}"))
+                found.append((quarter.start(), f"{g[y]}-Q{n}"))
                 break
     return min(found) if found else None
 

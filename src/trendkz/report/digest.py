@@ -75,36 +75,8 @@ _SENTENCE_LIKE = (
     "sentence changed",
 )
 
-#: the digest frame's columns, in order
-COLUMNS = [
-    *PAIR_KEYS,
-    "rank",
-    "kind",
-    "status",
-    "headline",
-    "score",
-    "score_detail",
-    "term",
-    "measure",
-    "heading_from",
-    "start_from",
-    "end_from",
-    "quote_from",
-    "heading_to",
-    "start_to",
-    "end_to",
-    "quote_to",
-]
-_DTYPES = {
-    "year_from": "Int64",
-    "year_to": "Int64",
-    "rank": "Int64",
-    "score": "float64",
-    "start_from": "Int64",
-    "end_from": "Int64",
-    "start_to": "Int64",
-    "end_to": "Int64",
-}
+#: the digest frame's columns, in order (declared in ``_core.schema``)
+COLUMNS = schema.FRAMES["digest"][0]
 
 
 @dataclass
@@ -292,10 +264,11 @@ def digest(
     -------
     Digest
         ``.frame`` with columns ``entity, series, year_from, year_to, date_from, date_to,
-        doc_from, doc_to,
-        rank, kind, status, headline, score, score_detail, term, measure`` and, for each
-        side (``_from``, ``_to``), ``heading, start, end, quote`` with
-        ``body[start:end] == quote``; ``to_markdown()``, ``to_latex()``, ``to_html()``.
+        doc_from, doc_to, rank, kind, status, headline, score, score_detail, term,
+        measure`` and the citation of each side, ``heading_from, start_from, end_from,
+        quote_from, heading_to, start_to, end_to, quote_to`` (``body[start:end] ==
+        quote``), pairs in order, each pair's items by ``rank``; ``to_markdown()``,
+        ``to_latex()``, ``to_html()``.
     """
     if top is not None and (not isinstance(top, int) or top < 1):
         raise OptionError(f"digest: top must be a positive int or None, got {top!r}")
@@ -318,7 +291,7 @@ def digest(
         facts = _by_pair(comparison.fact_changes)
         sents = digest_sentences.rows_by_pair(comparison.sentences)
         uses = items_module.hit_table(hits)
-        for p in todo.itertuples(index=False):
+        for p in schema.records(todo):
             key = (p.doc_from, p.doc_to)
             u0, u1 = uses.get(p.doc_from, {}), uses.get(p.doc_to, {})
             found = items_module.section_changes(
@@ -365,10 +338,6 @@ def digest(
                     row[f"_sent_{side}"] = bodies.sentence_at(doc, *span) if span else None
                 scored.append(row)
             rows.extend(_rank(scored, top))
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    for col, dtype in _DTYPES.items():
-        frame[col] = frame[col].astype(dtype)
-    for col in COLUMNS:
-        if col not in _DTYPES:
-            frame[col] = frame[col].astype("string")
-    return Digest(frame=frame.reset_index(drop=True), weights=w)
+    # the rows are in order already: pairs as _pairs sorts them, then rank
+    frame = schema.conform(pd.DataFrame(rows, columns=COLUMNS), "digest", sort=False)
+    return Digest(frame=frame, weights=w)

@@ -105,8 +105,8 @@ class Bodies:
         if doc not in self._lower:
             low = body.lower()
             self._lower[doc] = low if len(low) == len(body) else None  # same offsets only
-        low = self._lower[doc]
-        m = re.search(pattern, low) if low is not None else re.search(pattern, body, re.I)
+        folded = self._lower[doc]
+        m = re.search(pattern, folded) if folded is not None else re.search(pattern, body, re.I)
         return (m.start(), m.end()) if m else None
 
     def cite(self, doc: str, start: int, end: int) -> tuple[str, int, int, str]:

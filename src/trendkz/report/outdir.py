@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from .._core.errors import OutputError
@@ -99,13 +100,25 @@ def _locked(folder: Path):
         os.close(fd)
 
 
-def write_folder(path, outputs: dict[str, bytes], *, force: bool = False) -> Path:
+def _check_early(target: Path, force: bool) -> None:
+    """Refuse before anything is created. A refusal is checked again under the lock: another
+    run may have been swapping its report in (the folder half gone) while this one looked."""
+    try:
+        _check_target(target, force)
+    except OSError:  # OutputError too
+        if not target.parent.is_dir():
+            raise
+        with _locked(target.parent):
+            _check_target(target, force)
+
+
+def write_folder(path, outputs: Mapping[str, bytes], *, force: bool = False) -> Path:
     """Write ``outputs`` (relative name → bytes) as the report folder ``path``; return it."""
     target = Path(os.path.abspath(path))
     if target.parent == target:
         raise OutputError(f"cannot write a report to the root folder {target}")
     try:
-        _check_target(target, force)  # early, before anything is created
+        _check_early(target, force)
         target.parent.mkdir(parents=True, exist_ok=True)
         with _locked(target.parent):
             how = _check_target(target, force)  # again: another run may have written it
@@ -128,14 +141,14 @@ def write_folder(path, outputs: dict[str, bytes], *, force: bool = False) -> Pat
     return target
 
 
-def _write_files(folder: Path, outputs: dict[str, bytes]) -> None:
+def _write_files(folder: Path, outputs: Mapping[str, bytes]) -> None:
     for name, data in outputs.items():
         dest = folder / name
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_bytes(data)
 
 
-def _swap_in(target: Path, outputs: dict[str, bytes]) -> None:
+def _swap_in(target: Path, outputs: Mapping[str, bytes]) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     old = None
     try:
@@ -156,7 +169,7 @@ def _swap_in(target: Path, outputs: dict[str, bytes]) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _write_into(target: Path, outputs: dict[str, bytes]) -> None:
+def _write_into(target: Path, outputs: Mapping[str, bytes]) -> None:
     """``force``: write our files in place (each atomically), delete only files an earlier
     trendkz report here listed and this one does not, keep everything else."""
     before = report_files(target) or set()
