@@ -93,7 +93,13 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+#: any of :data:`LINE_RULES` (the same patterns, one scan): most lines match none
+_ANY_RULE = re.compile("|".join(f"(?:{p.pattern})" for _, p in LINE_RULES), _F)
+
+
 def _rule(line: str) -> str | None:
+    if not _ANY_RULE.match(line):
+        return None
     for name, pattern in LINE_RULES:
         if pattern.match(line):
             return name
