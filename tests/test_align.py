@@ -156,7 +156,7 @@ def test_2009_paragraphs_go_to_different_groups(kz_alignment):
 
 def test_other_series_forms_its_own_groups(kz_alignment):
     cabar = kz_alignment[kz_alignment["series"] != CRT]
-    assert set(cabar["doc_id"]) == {"kazakhstan-2019-analysis"}
+    assert set(cabar["doc_id"]) == {"kazakhstan-2019"}
     assert (cabar["status"] == "matched").all()
     assert (cabar["method"] == "alone").all() and cabar["similarity"].isna().all()
     assert not set(cabar["group"]) & set(kz_alignment[kz_alignment["series"] == CRT]["group"])

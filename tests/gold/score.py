@@ -21,11 +21,11 @@ HERE = Path(__file__).resolve().parent
 GOLD = HERE / "facts_gold.csv"
 HRR_SECTIONS = HERE / "hrr_sections.jsonl"
 SEED_DOCS = (
-    "kazakhstan-2009-report",
-    "kazakhstan-2012-report",
-    "kazakhstan-2017-report",
-    "kazakhstan-2022-report",
-    "kazakhstan-2019-analysis",
+    "kazakhstan-2009",
+    "kazakhstan-2012",
+    "kazakhstan-2017",
+    "kazakhstan-2022",
+    "kazakhstan-2019",
 )
 
 
@@ -33,8 +33,8 @@ def hrr_sections() -> pd.DataFrame:
     """The HRR sections the gold covers (a sections frame, offsets into each report body)."""
     rows = [json.loads(line) for line in HRR_SECTIONS.read_text(encoding="utf-8").splitlines()]
     df = pd.DataFrame(rows)
-    df["doc_id"] = df["doc_id"].str.replace("-report", "-hrr", regex=False)
-    df["section_id"] = df["section_id"].str.replace("-report", "-hrr", regex=False)
+    df["doc_id"] = df["doc_id"] + "-hrr"  # apart from the seed documents' ids
+    df["section_id"] = df["section_id"].str.replace("/", "-hrr/", n=1, regex=False)
     return df
 
 
