@@ -24,6 +24,7 @@ from trendkz._core import schema
 from trendkz.facts import diff as factdiff
 from trendkz.facts import pairs as factpairs
 from trendkz.facts import periods as periods_module
+from trendkz.facts.corroborate import corroboration_row
 from trendkz.facts.extract import facts_of_sentence
 from trendkz.facts.pairs import compare, overlaps, similarity
 from trendkz.segment.sentences import _END, ABBREVIATIONS, _is_abbreviation, sentence_spans
@@ -280,30 +281,7 @@ def corroborate_all_pairs(facts, periods, assumed, min_similarity):
                     short, long_ = sorted((a, b), key=lambda r: r["period_end"] - r["period_start"])
                     if factpairs._bounds(short)[1] <= factpairs._bounds(long_)[0]:
                         status = "consistent"
-                cands.append(
-                    {
-                        "entity": entity or pd.NA,
-                        "measure": a["measure"],
-                        "unit": a["unit"],
-                        "period_start": max(sa, sb),
-                        "period_end": min(ea, eb),
-                        "doc_a": a["doc_id"],
-                        "doc_b": b["doc_id"],
-                        "kind_a": a["kind"],
-                        "kind_b": b["kind"],
-                        "value_a": a["value"],
-                        "value_b": b["value"],
-                        "text_a": a["text"],
-                        "text_b": b["text"],
-                        "start_a": a["start"],
-                        "end_a": a["end"],
-                        "start_b": b["start"],
-                        "end_b": b["end"],
-                        "similarity": s,
-                        "period_match": match,
-                        "status": status,
-                    }
-                )
+                cands.append(corroboration_row(entity, a, b, s, match, status))
         rows += factpairs.one_to_one(cands)
     if not rows:
         return schema.empty("corroboration")
