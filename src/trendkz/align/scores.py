@@ -292,17 +292,10 @@ class Features:
 
     def centroid_den(self, members: np.ndarray) -> tuple[np.ndarray, float]:
         """The subtree vectors of ``members`` that have words, and the squared norm of
-        their sum: the part of :meth:`centroid` that does not depend on the row."""
+        their sum: a row's centroid similarity with the members is the sum of its cosines
+        with them over the square root of this."""
         rep = self.sub_rep[members[self.has_sub[members]]]
         return rep, float(self.sub_cos[np.ix_(rep, rep)].sum())
-
-    def centroid(self, i: int, rep: np.ndarray, den: float) -> float:
-        """Cosine of row ``i`` with the sum of the members' vectors (subtree reading),
-        given their ``rep`` and ``den`` from :meth:`centroid_den`."""
-        if not self.has_sub[i] or not len(rep):
-            return float("nan")
-        num = float(self.sub_cos[self.sub_rep[i], rep].sum())
-        return float(np.clip(num / np.sqrt(den), 0.0, 1.0)) if den > 0 else 0.0
 
     def place(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Relative position plus level agreement of rows ``a`` x rows ``b`` (the outline

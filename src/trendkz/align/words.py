@@ -308,7 +308,9 @@ def _gram(
     m[rows[dense], dense_col] = vals[dense]
     gram = np.empty((n, n))
     for lo in range(0, n, _BLOCK):  # row blocks: bounded BLAS calls (one huge m @ m.T
-        gram[lo : lo + _BLOCK] = m[lo : lo + _BLOCK] @ m.T  # crashed OpenBLAS' syrk)
+        hi = min(lo + _BLOCK, n)  # crashed OpenBLAS' syrk); the upper triangle, mirrored
+        gram[lo:hi, lo:] = m[lo:hi] @ m[lo:].T
+        gram[lo:, lo:hi] = gram[lo:hi, lo:].T
     sparse = ~dense
     r, c, v = rows[sparse], cols[sparse], vals[sparse]
     # rows ascending within each column (small numbers sort by radix: the same order)
@@ -320,10 +322,14 @@ def _gram(
     reps = np.repeat(starts + sizes, sizes) - np.arange(len(c)) - 1
     left = np.repeat(np.arange(len(c)), reps)
     right = left + 1 + np.arange(len(left)) - np.repeat(np.cumsum(reps) - reps, reps)
-    upper = np.bincount(
-        r[left] * n + r[right], weights=v[left] * v[right], minlength=n * n
-    ).reshape(n, n)
-    gram += upper
-    gram += upper.T
+    # summed per pair in input order (as bincount would), then added to both triangles
+    key = r[left] * n + r[right]
+    by = np.argsort(key, kind="stable")
+    key, w = key[by], (v[left] * v[right])[by]
+    first = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else np.zeros(0, int)
+    pairs, sums = key[first], np.add.reduceat(w, first) if len(key) else w
+    flat = gram.reshape(-1)
+    flat[pairs] += sums
+    flat[(pairs % n) * n + pairs // n] += sums
     gram[np.diag_indices(n)] += np.bincount(r, weights=v * v, minlength=n)
     return gram
