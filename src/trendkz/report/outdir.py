@@ -100,13 +100,25 @@ def _locked(folder: Path):
         os.close(fd)
 
 
+def _check_early(target: Path, force: bool) -> None:
+    """Refuse before anything is created. A refusal is checked again under the lock: another
+    run may have been swapping its report in (the folder half gone) while this one looked."""
+    try:
+        _check_target(target, force)
+    except OSError:  # OutputError too
+        if not target.parent.is_dir():
+            raise
+        with _locked(target.parent):
+            _check_target(target, force)
+
+
 def write_folder(path, outputs: Mapping[str, bytes], *, force: bool = False) -> Path:
     """Write ``outputs`` (relative name → bytes) as the report folder ``path``; return it."""
     target = Path(os.path.abspath(path))
     if target.parent == target:
         raise OutputError(f"cannot write a report to the root folder {target}")
     try:
-        _check_target(target, force)  # early, before anything is created
+        _check_early(target, force)
         target.parent.mkdir(parents=True, exist_ok=True)
         with _locked(target.parent):
             how = _check_target(target, force)  # again: another run may have written it
