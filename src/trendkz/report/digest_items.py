@@ -89,6 +89,7 @@ def section_changes(changes: pd.DataFrame, words: dict, first: dict, heads: dict
                 "measure": None,
                 "span_from": first.get((r.doc_from, g)) if r.status != ADDED else None,
                 "span_to": first.get((r.doc_to, g)) if r.status != REMOVED else None,
+                "headingless": label.startswith("¶ "),  # a paragraph of a headingless text
             }
         )
     return out
