@@ -27,7 +27,10 @@ __all__ = ["FACT_KINDS", "NON_FACT_KINDS", "Quantity", "find_quantities"]
 
 NAN = math.nan
 _OLD = re.compile(r"\s*old\b")
-_AFTER_A = frozenset([*SCALES, "dozen", "few"])  # what "a" starts a number before
+#: what "a" starts a number before ("a million", "a dozen", "a few", "a third of")
+_AFTER_A = frozenset(
+    [*SCALES, "dozen", "few", *"third quarter fourth fifth sixth eighth tenth".split()]
+)
 _SPAN = attrgetter("start", "end")
 _DIGIT = re.compile(r"\d")
 _YEARISH = re.compile(r"1[89]\d\d|20\d\d")  # what _SERIES and the ISO dates cannot do without
