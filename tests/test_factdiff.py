@@ -14,6 +14,8 @@ from trendkz.facts.diff import diff_facts
 from trendkz.facts.extract import extract_facts
 from trendkz.facts.pairs import compare, overlaps, similarity
 
+from .reference import corroborate_all_pairs, diff_plain, link_all_pairs
+
 
 @pytest.fixture(scope="module")
 def facts(kz_sections):
@@ -266,21 +268,6 @@ _RECORD = st.builds(
 )
 
 
-def _link_all_pairs(chains, reps, min_similarity, grouped):
-    cands = []
-    for ci, chain in enumerate(chains):
-        a = chain[-1]
-        for ri, b in enumerate(reps):
-            if a["unit"] != b["unit"]:
-                continue
-            if grouped and (a["group"] is None or b["group"] is None or a["group"] != b["group"]):
-                continue
-            s = similarity(a["measure"], b["measure"])
-            if s >= min_similarity:
-                cands.append((-s, -int(a["year"]), a["start"], b["start"], ci, ri))
-    return factpairs.take_best(cands)
-
-
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(_RECORD, max_size=12),
@@ -290,75 +277,9 @@ def _link_all_pairs(chains, reps, min_similarity, grouped):
 )
 def test_link_equals_all_pairs(lasts, reps, grouped, min_similarity):
     chains = [[r] for r in lasts]
-    assert factpairs.link(lasts, reps, min_similarity, grouped) == _link_all_pairs(
+    assert factpairs.link(lasts, reps, min_similarity, grouped) == link_all_pairs(
         chains, reps, min_similarity, grouped
     )
-
-
-def _corroborate_all_pairs(facts, periods, assumed, min_similarity):
-    f = facts[facts["fact_kind"].isin(factdiff.FACT_KINDS) & facts["measure"].notna()]
-    f = f[f["measure"].str.len() > 0].assign(entity=f["entity"].fillna(""))
-    if not assumed:
-        f = f[~f["period_assumed"].fillna(True).astype(bool)]
-    f = f.dropna(subset=["period_start", "period_end"])
-    allowed = factdiff.PERIODS[: factdiff.PERIODS.index(periods) + 1]
-    rows = []
-    for entity, part in f.groupby("entity", sort=True):
-        recs = part.sort_values(["year", "doc_id", "start"], kind="mergesort").to_dict("records")
-        cands = []
-        for i, a in enumerate(recs):
-            for b in recs[i + 1 :]:
-                if a["doc_id"] == b["doc_id"] or a["unit"] != b["unit"]:
-                    continue
-                (sa, ea), (sb, eb) = (
-                    (a["period_start"], a["period_end"]),
-                    (b["period_start"], b["period_end"]),
-                )
-                match = (
-                    "same"
-                    if (sa, ea) == (sb, eb)
-                    else "nested"
-                    if (sa <= sb and eb <= ea) or (sb <= sa and ea <= eb)
-                    else "overlap"
-                    if max(sa, sb) <= min(ea, eb)
-                    else None
-                )
-                s = similarity(a["measure"], b["measure"])
-                if match not in allowed or s < min_similarity:
-                    continue
-                status = "agree" if overlaps(a, b) else "conflict"
-                if status == "conflict" and match != "same" and a["unit"] == "count":
-                    short, long_ = sorted((a, b), key=lambda r: r["period_end"] - r["period_start"])
-                    if factpairs._bounds(short)[1] <= factpairs._bounds(long_)[0]:
-                        status = "consistent"
-                cands.append(
-                    {
-                        "entity": entity or pd.NA,
-                        "measure": a["measure"],
-                        "unit": a["unit"],
-                        "period_start": max(sa, sb),
-                        "period_end": min(ea, eb),
-                        "doc_a": a["doc_id"],
-                        "doc_b": b["doc_id"],
-                        "kind_a": a["kind"],
-                        "kind_b": b["kind"],
-                        "value_a": a["value"],
-                        "value_b": b["value"],
-                        "text_a": a["text"],
-                        "text_b": b["text"],
-                        "start_a": a["start"],
-                        "end_a": a["end"],
-                        "start_b": b["start"],
-                        "end_b": b["end"],
-                        "similarity": s,
-                        "period_match": match,
-                        "status": status,
-                    }
-                )
-        rows += factpairs.one_to_one(cands)
-    if not rows:
-        return schema.empty("corroboration")
-    return schema.conform(pd.DataFrame(rows), "corroboration")
 
 
 @pytest.mark.parametrize("periods", ["same", "nested", "overlap"])
@@ -372,77 +293,11 @@ def test_corroborate_equals_all_pairs(facts, periods, assumed, min_similarity):
     for f in (facts, more):
         pd.testing.assert_frame_equal(
             corroborate(f, periods=periods, assumed=assumed, min_similarity=min_similarity),
-            _corroborate_all_pairs(f, periods, assumed, min_similarity),
+            corroborate_all_pairs(f, periods, assumed, min_similarity),
         )
 
 
 # ---- diff_facts keeps its open chains filed by key: same links as asking every chain
-
-
-def _diff_plain(facts, alignment):
-    """diff_facts with every open chain offered to factpairs.link at every document."""
-    records = factdiff._read(facts, 0.8, factdiff._DIFF_READ)
-    groups = factdiff._groups(alignment)
-    for r in records:
-        r["group"] = groups.get((r["doc_id"], r["section_id"]))
-    rows = []
-    years = {}
-    for r in records:
-        years.setdefault(r["doc_id"], r["year"])
-    order = sorted(years.items(), key=lambda d: (d[1], d[0]))
-    by_doc = factdiff._representatives(records)
-    lasts, linked = [], []
-    for k, (doc, _) in enumerate(order):
-        mine = by_doc.get(doc, [])
-        taken = set()
-        for grouped in (True, False):
-            open_ = [c for c in range(len(lasts)) if linked[c] != k]
-            left = [i for i in range(len(mine)) if i not in taken]
-            for ci, ri, sim in factpairs.link(
-                [lasts[c] for c in open_], [mine[i] for i in left], 0.8, grouped
-            ):
-                c, i = open_[ci], left[ri]
-                a, b = lasts[c], mine[i]
-                same_group = a["group"] is not None and a["group"] == b["group"]
-                if grouped or same_group:
-                    link = "group"
-                elif sim >= 0.95 and len(a["measure"].split()) >= 2:
-                    link = "strong"
-                else:
-                    continue  # a weak link across section groups is no link
-                rows.append(
-                    factpairs.change_row(
-                        a,
-                        b,
-                        compare(a, b),
-                        sim,
-                        "X",
-                        "s",
-                        (a["doc_id"], a["year"]),
-                        order[k],
-                        link,
-                    )
-                )
-                lasts[c], linked[c] = b, k
-                taken.add(i)
-        for i, b in enumerate(mine):
-            if i not in taken:
-                if k > 0:
-                    rows.append(
-                        factpairs.change_row(
-                            None, b, "added", math.nan, "X", "s", order[k - 1], order[k]
-                        )
-                    )
-                lasts.append(b)
-                linked.append(k)
-    for a, k in zip(lasts, linked, strict=True):
-        if k < len(order) - 1:
-            rows.append(
-                factpairs.change_row(a, None, "removed", math.nan, "X", "s", order[k], order[k + 1])
-            )
-    if not rows:
-        return schema.empty("fact_changes")
-    return schema.conform(pd.DataFrame(rows, columns=factdiff._DIFF_OUT), "fact_changes")
 
 
 _FACT_ROW = st.tuples(
@@ -492,7 +347,7 @@ def test_diff_equals_every_chain_asked(rows):
         }
     )
     pd.testing.assert_frame_equal(
-        diff_facts(facts, alignment=alignment), _diff_plain(facts, alignment)
+        diff_facts(facts, alignment=alignment), diff_plain(facts, alignment)
     )
 
 

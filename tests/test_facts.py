@@ -9,9 +9,9 @@ import trendkz
 from trendkz._core import schema
 from trendkz._core.errors import InputError, OptionError
 from trendkz.facts.extract import FACT_KINDS, NON_FACT_KINDS, extract_facts, facts_of_sentence
-from trendkz.segment.sentences import sentence_spans
 
 from .conftest import needs_hrr
+from .reference import facts_sentence_by_sentence
 
 
 @pytest.fixture(scope="module")
@@ -292,47 +292,20 @@ def test_intervals_are_consistent(facts):
 # reading every sentence of every section in order gives
 
 
-def _sentence_by_sentence(sections: pd.DataFrame, include_non_facts: bool) -> pd.DataFrame:
-    rows = []
-    for r in sections.itertuples(index=False):
-        context: dict = {}
-        prev_end = 0
-        for a, b in sentence_spans(r.text):
-            if "\n\n" in r.text[prev_end:a]:
-                context.clear()
-            prev_end = b
-            for f in facts_of_sentence(
-                r.text[a:b], int(r.year), context=context, include_non_facts=include_non_facts
-            ):
-                rows.append(
-                    {
-                        "doc_id": r.doc_id,
-                        "entity": r.entity,
-                        "series": r.series,
-                        "year": r.year,
-                        "kind": r.kind,
-                        "section_id": r.section_id,
-                        **f,
-                        "start": f["start"] + r.start + a,
-                        "end": f["end"] + r.start + a,
-                        "sentence": r.text[a:b],
-                    }
-                )
-    return schema.conform(pd.DataFrame(rows), "facts")
-
-
 @pytest.mark.parametrize("include_non_facts", [False, True])
 def test_extract_facts_equals_reading_every_sentence(kz_sections, include_non_facts):
     # the same sections twice over (as two entities): every sentence recurs
     twice = pd.concat([kz_sections, kz_sections.assign(entity="Twin")], ignore_index=True)
     got = extract_facts(twice, include_non_facts=include_non_facts)
-    pd.testing.assert_frame_equal(got, _sentence_by_sentence(twice, include_non_facts))
+    pd.testing.assert_frame_equal(got, facts_sentence_by_sentence(twice, include_non_facts))
 
 
 @needs_hrr
 def test_extract_facts_equals_reading_every_sentence_on_hrr(hrr_kazakhstan):
     sections = trendkz.split_sections(hrr_kazakhstan)
-    pd.testing.assert_frame_equal(extract_facts(sections), _sentence_by_sentence(sections, False))
+    pd.testing.assert_frame_equal(
+        extract_facts(sections), facts_sentence_by_sentence(sections, False)
+    )
 
 
 def test_case_traps_read_as_written():
@@ -349,7 +322,7 @@ def test_case_traps_read_as_written():
             "text": ["Police detained ſix hundred people in İzmir.\n\nMore than 40 NGOs closed."],
         }
     )
-    pd.testing.assert_frame_equal(extract_facts(s), _sentence_by_sentence(s, False))
+    pd.testing.assert_frame_equal(extract_facts(s), facts_sentence_by_sentence(s, False))
 
 
 @given(

@@ -14,7 +14,7 @@ from .qualifiers import interval, postfix_qualifier, prefix_qualifier
 from .signs import MINUS_SIGNS, direction_of, listed_negative, progression, sign_before
 from .units import CURRENCY_SIGNS, currency_before, per_share, unit_after
 
-__all__ = ["CHANGE", "FACT_KINDS", "Quantity", "first_tok", "non_fact", "read_fact"]
+__all__ = ["CHANGE", "FACT_KINDS", "Quantity", "bare", "first_tok", "non_fact", "read_fact"]
 
 NAN = math.nan
 FACT_KINDS = ("exact", "approximate", "bound", "range")
@@ -50,21 +50,14 @@ class Quantity:
         return self.kind in FACT_KINDS
 
 
+def bare(start: int, end: int, value: float, kind: str, first: int, after: int) -> Quantity:
+    """A quantity with no interval, unit or qualifier: a non-fact of ``kind``."""
+    return Quantity(start, end, value, NAN, NAN, False, False, "", "", kind, first, after)
+
+
 def non_fact(toks, num: Num, kind: str) -> Quantity:
-    return Quantity(
-        toks[num.i].start,
-        toks[num.j - 1].end,
-        num.value,
-        NAN,
-        NAN,
-        False,
-        False,
-        "",
-        "",
-        kind,
-        num.i,
-        num.j,
-    )
+    """The non-fact of ``kind`` at ``num``."""
+    return bare(toks[num.i].start, toks[num.j - 1].end, num.value, kind, num.i, num.j)
 
 
 def _accounting(toks, num: Num) -> tuple[str, int, int] | None:
