@@ -69,12 +69,7 @@ def _row(line: str, at: int, columns: int) -> Row | None:
     if not tabs and (len(line) > 300 or not line or line[-1] not in _ENDS):
         return None  # a row ends with a cell; a long line without tabs is prose
     if line.count("\t") >= 2:
-        cells, pos = [], at
-        for part in line.split("\t"):
-            lead = len(part) - len(part.lstrip())
-            if part.strip():
-                cells.append((part.strip(), pos + lead, pos + lead + len(part.strip())))
-            pos += len(part) + 1
+        cells = _cells(line, at)
         if len(cells) >= 2:
             return Row(at, at + len(line), cells[0][0], cells[1:])
         return None
