@@ -376,3 +376,23 @@ def test_a_period_stated_only_deep_in_the_text_is_doubtful():
     assert "deep in the text" in found.doubt
     near = find_date("Results for the year ended December 31, 2019 were strong." + BODY, None)
     assert near.doubt is None
+
+
+def test_an_entity_guessed_from_the_folder_beside_named_ones_is_warned(tmp_path):
+    """A folder whose documents mostly name their entity: one that names none takes the
+    folder's (or its series') name, and a warning names that file (never silent)."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "KAZAKHSTAN 2019 HUMAN RIGHTS REPORT\n\nExecutive Summary\n\n"
+        "Kazakhstan's government detained 40 people in 2019.\n"
+    )
+    (folder / "b.txt").write_text("In 2019 the office opened 12 new schools during the year.\n")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        corpus = trendkz.load_corpus(folder, manifest=False)
+    assert sorted(d.entity for d in corpus) == ["Kazakhstan", "reports"]
+    found = [w for w in caught if "name no entity" in str(w.message)]
+    assert len(found) == 1 and issubclass(found[0].category, trendkz.TrendkzWarning)
+    assert "b.txt -> 'reports'" in str(found[0].message)
+    assert "a.txt" not in str(found[0].message)

@@ -20,7 +20,7 @@ import re
 import warnings
 from collections import defaultdict
 
-from .._core.errors import DateWarning
+from .._core.errors import DateWarning, TrendkzWarning
 
 __all__ = ["fill_from_siblings", "fill_entities", "assign_ids", "warn_doubts"]
 
@@ -46,7 +46,13 @@ def fill_from_siblings(items: list[dict]) -> None:
 
 
 def fill_entities(items: list[dict]) -> None:
-    """Documents with no entity found take their folder's: its series, else its name."""
+    """Documents with no entity found take their folder's: its series, else its name.
+
+    When other documents of the same folder name their own entity, the folder's is a guess
+    that may join unlike documents into one series: one :class:`~trendkz.TrendkzWarning`
+    names every such file."""
+    named_folders = {it.get("_folder") for it in items if it["entity"]}
+    guessed: list[str] = []
     for it in items:
         if it["entity"]:
             continue
@@ -54,6 +60,21 @@ def fill_entities(items: list[dict]) -> None:
         if it["series"] or folder:
             it["entity"] = it["series"] or folder
             it["entity_source"] = "folder"
+            if folder in named_folders:
+                guessed.append(f"{it['source']} -> {it['entity']!r}")
+    if guessed:
+        shown = sorted(guessed)[:40]
+        more = f"\n  … {len(guessed) - 40} more" if len(guessed) > 40 else ""
+        warnings.warn(
+            TrendkzWarning(
+                f"{len(guessed)} document(s) name no entity in their title or opening "
+                "lines while others in their folder do; each takes its series' or folder's "
+                "name (shown), which may join unlike documents into one series. Give "
+                "entities in a manifest (columns "
+                "file,entity):\n  " + "\n  ".join(shown) + more
+            ),
+            stacklevel=4,
+        )
 
 
 def assign_ids(items: list[dict]) -> list[dict]:
