@@ -94,10 +94,11 @@ def block_order(name: str, parts: list[list[tuple]]) -> list[tuple[int, int, int
 
 
 def gzip_stream(chunks, level: int = 6) -> Iterator[bytes]:
-    """The gzip file of the bytes ``chunks`` yields, with a fixed header (no name, time 0):
-    the same bytes however the input is cut into chunks."""
-    xfl = 2 if level == 9 else 4 if level == 1 else 0
-    yield struct.pack("<BBBBLBB", 0x1F, 0x8B, 8, 0, 0, xfl, 255)
+    """The gzip file of the bytes ``chunks`` yields, with a fixed header (no name, time 0,
+    system "Unix" as zlib writes it): the same bytes however the input is cut into chunks,
+    and as ``gzip.compress(data, level, mtime=0)`` gives them."""
+    xfl = 2 if level == 9 else 4 if level < 2 else 0
+    yield struct.pack("<BBBBLBB", 0x1F, 0x8B, 8, 0, 0, xfl, 3)
     comp = zlib.compressobj(level, zlib.DEFLATED, -15)
     crc, size = 0, 0
     for chunk in chunks:

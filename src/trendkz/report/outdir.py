@@ -161,8 +161,11 @@ def _write_files(folder: Path, outputs) -> None:
     for name, data in _items(outputs):
         dest = folder / name
         dest.parent.mkdir(parents=True, exist_ok=True)
-        with open(dest, "wb") as fh:
-            _put(fh, data)
+        if isinstance(data, bytes):
+            dest.write_bytes(data)
+        else:
+            with open(dest, "wb") as fh:
+                _put(fh, data)
 
 
 def _swap_in(target: Path, outputs: dict[str, bytes]) -> None:
