@@ -55,8 +55,7 @@ def _heads(frames: dict) -> dict:
 def draw_figures(frames: dict, ctx: dict) -> dict[str, bytes]:
     """The report's main figures (``figures/<name>.svg``, and ``.png`` unless turned off,
     in :func:`~trendkz.report.figures.figures_of` order) from these frames."""
-    from .figures import figures_of
-    from .save import figure_bytes
+    from .figures import figure_bytes, figures_of
 
     out = {}
     for name, fig in figures_of(frames, ctx["key"], several=ctx["several"]).items():
@@ -70,7 +69,9 @@ def entity_bundle(job: tuple) -> dict:
     """One entity's share of a report. ``job``: ``(index, entity, part, ctx)`` where
     ``part`` is a :class:`~trendkz.Corpus` (the chain runs on it) or the entity's frames,
     and ``ctx`` the report's settings (see :func:`trendkz.report.assemble.run_parts`)."""
-    from .comparison import Comparison, _chain
+    from types import SimpleNamespace
+
+    from .chain import _chain
     from .digest import digest
     from .figures import FIGURE_FRAMES
     from .pages import PAGE_FRAMES, entity_page
@@ -84,7 +85,7 @@ def entity_bundle(job: tuple) -> dict:
     with open(path, "wb") as fh:
         out["tables"] = {name: write_blocks(frames[name], name, fh) for name in ctx["tables"]}
     out["path"] = path
-    ranked = digest(Comparison(**frames, options={}, origin=None), lexicon=ctx["lexicon"])
+    ranked = digest(SimpleNamespace(**frames), lexicon=ctx["lexicon"])
     out["digest"] = ranked.frame
     del frames["sentences"], frames["chrome"]  # not needed below: let them go early
     out["index"] = _heads(frames)

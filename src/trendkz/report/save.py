@@ -25,6 +25,7 @@ import pandas as pd
 
 from .._core.errors import OptionError
 from .blocks import Joined, gzip_stream
+from .figures import figure_bytes
 from .frames import FRAME_NAMES
 from .outdir import check_folder, write_folder
 
@@ -65,25 +66,6 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 def gzip_bytes(data: bytes) -> bytes:
     """``data`` gzipped with a fixed header (no name, time 0): the same bytes every run."""
     return b"".join(gzip_stream([data]))
-
-
-def figure_bytes(fig, fmt: str) -> bytes:
-    """A figure as SVG or PNG bytes with nothing that changes between runs; PDF and PS
-    embed TrueType fonts (Type 42), which journals accept, never Type 3."""
-    import matplotlib
-
-    buf = io.BytesIO()
-    rc = {"svg.hashsalt": "trendkz", "svg.fonttype": "path", "pdf.fonttype": 42, "ps.fonttype": 42}
-    with matplotlib.rc_context(rc):
-        if fmt == "svg":
-            fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
-        elif fmt == "png":
-            fig.savefig(buf, format="png", dpi=200, metadata={"Software": None})
-        elif fmt == "pdf":
-            fig.savefig(buf, format="pdf", metadata={"CreationDate": None, "Creator": None})
-        else:
-            fig.savefig(buf, format=fmt)
-    return buf.getvalue()
 
 
 def _sha(data: bytes) -> str:
@@ -299,7 +281,7 @@ def report_corpus(
     ``compare(corpus, **options).save(path, ...)`` writes. Returns the folder and the row
     counts as a comparison prints them."""
     from .assemble import context, report_outputs, rows_summary, run_bundles
-    from .comparison import _check_options, recorded_options
+    from .chain import _check_options, recorded_options
 
     opts = _check_options(options)
     check_folder(path, force=force)  # refused before any work
