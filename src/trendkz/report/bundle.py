@@ -15,7 +15,7 @@ import os
 import pandas as pd
 
 from .._core import schema
-from .blocks import write_blocks
+from .blocks import Joined, write_blocks
 from .frames import FRAME_NAMES
 from .html import MAX_ROWS as HEAD_ROWS  # rows of each table the index page shows
 
@@ -65,6 +65,17 @@ def draw_figures(frames: dict, ctx: dict) -> dict[str, bytes]:
     return out
 
 
+def _staged(files: dict[str, bytes], path: str) -> dict[str, Joined]:
+    """``files`` written one after another into the staging file ``path``, each given
+    back as a :class:`Joined` range of it (the caller reads them when it writes them)."""
+    out = {}
+    with open(path, "wb") as fh:
+        for name, data in files.items():
+            out[name] = Joined(b"", [(path, fh.tell(), len(data))], compress=False)
+            fh.write(data)
+    return out
+
+
 def entity_bundle(job: tuple) -> dict:
     """One entity's share of a report. ``job``: ``(index, entity, part, ctx)`` where
     ``part`` is a :class:`~trendkz.Corpus` (the chain runs on it) or the entity's frames,
@@ -93,7 +104,8 @@ def entity_bundle(job: tuple) -> dict:
     if entity in ctx["slugs"]:
         extras = [(DIGEST_TITLE, ranked.to_html(entity))]
         page = {n: frames[n] for n in PAGE_FRAMES}
-        out["files"] = entity_page(entity, ctx["slugs"], page, ctx["lexicon"], extras)
+        made = entity_page(entity, ctx["slugs"], page, ctx["lexicon"], extras)
+        out["files"] = _staged(made, os.path.join(ctx["staging"], f"page{index:05d}"))
     if ctx["figures"] == "all":  # the caller draws from every part's rows
         out["figure_frames"] = {n: frames[n] for n in FIGURE_FRAMES}
     elif ctx["figures"] == entity:
