@@ -24,6 +24,8 @@ RETURNS = {
     "extract_facts": "facts",
     "diff_facts": "fact_changes",
     "corroborate": "corroboration",
+    "keyness": "keyness",
+    "digest": "digest",
 }
 
 
@@ -55,7 +57,7 @@ def frames(kz):
     sections = trendkz.split_sections(kz)
     alignment = trendkz.align_sections(sections)
     facts = trendkz.extract_facts(sections)
-    return {
+    out = {
         "split_sections": sections,
         "split_sentences": trendkz.split_sentences(sections),
         "align_sections": alignment,
@@ -68,7 +70,22 @@ def frames(kz):
         "extract_facts": facts,
         "diff_facts": trendkz.diff_facts(facts, alignment=alignment),
         "corroborate": trendkz.corroborate(facts),
+        "keyness": trendkz.keyness(sections, target=2022, ngrams=(1, 2)),
     }
+    comparison = trendkz.Comparison(
+        documents=kz.documents,
+        chrome=kz.chrome,
+        sections=sections,
+        alignment=alignment,
+        sentences=out["align_sentences"],
+        changes=out["diff_sections"],
+        terms=out["count_terms"],
+        facts=facts,
+        fact_changes=out["diff_facts"],
+        corroboration=out["corroborate"],
+    )
+    out["digest"] = trendkz.digest(comparison).frame
+    return out
 
 
 @pytest.mark.parametrize("name", sorted(RETURNS))

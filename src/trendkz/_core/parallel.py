@@ -39,7 +39,9 @@ def _chunks(items: list, n: int) -> list[list]:
         return [items]
     weights = [_weight(item) for item in items]
     target = sum(weights) / n
-    out, cur, acc = [], [], 0.0
+    out: list[list] = []
+    cur: list = []
+    acc = 0.0
     for item, w in zip(items, weights, strict=True):
         cur.append(item)
         acc += w
@@ -212,7 +214,7 @@ def _pool(fn, parts, n, kwargs, bar) -> list:
     from concurrent.futures.process import BrokenProcessPool
 
     chunks, order = _plan(parts, n)
-    results: list[list | None] = [None] * len(chunks)
+    results: dict[int, list] = {}  # chunk index -> its results
     ctx = mp.get_context("spawn" if os.name == "nt" else "forkserver")
     with ProcessPoolExecutor(
         max_workers=n, mp_context=ctx, initializer=_die_with_parent, initargs=(os.getpid(),)
@@ -235,7 +237,7 @@ def _pool(fn, parts, n, kwargs, bar) -> list:
                 "'if __name__ == \"__main__\":' (worker processes import the script); if "
                 "memory ran out, use fewer workers (workers=1 runs in this process)"
             ) from None
-    return [r for chunk in results for r in chunk]
+    return [r for i in range(len(chunks)) for r in results[i]]
 
 
 def _dask(fn, parts, client, kwargs, bar) -> list:
@@ -257,10 +259,10 @@ def _dask(fn, parts, client, kwargs, bar) -> list:
     chunks, order = _plan(parts, n)
     futures = [client.submit(_run_chunk, fn, chunks[i], kwargs, pure=False) for i in order]
     index = {f.key: i for f, i in zip(futures, order, strict=True)}
-    results: list[list | None] = [None] * len(chunks)
+    results: dict[int, list] = {}  # chunk index -> its results
     for fut in as_completed(futures):
         i = index[fut.key]
         results[i] = fut.result()
         if bar is not None:
             bar.update(len(chunks[i]))
-    return [r for chunk in results for r in chunk]
+    return [r for i in range(len(chunks)) for r in results[i]]

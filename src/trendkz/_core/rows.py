@@ -3,6 +3,8 @@ declares (so :func:`trendkz._core.schema.conform` has nothing to cast)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -22,7 +24,7 @@ def frame_of_rows(rows: list[tuple], columns) -> pd.DataFrame:
     """A frame of ``rows`` (tuples of the ``columns``' values; missing values ``None``,
     ``pd.NA`` or NaN). A column whose values do not fit its dtype as they are is left as
     a list, for ``conform`` to cast as it would any other."""
-    data = {}
+    data: dict[str, Any] = {}
     for name, values in zip(columns, zip(*rows, strict=True), strict=True):
         try:
             data[name] = _MAKERS[schema.COLUMNS[name]](values)

@@ -7,18 +7,32 @@ from :data:`COLUMNS`, in the order and sort order given by :data:`FRAMES`. Use
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any, Final, Literal
+
 import numpy as np
 import pandas as pd
 
-__all__ = ["COLUMNS", "FRAMES", "conform", "empty", "is_missing", "require", "sort_order"]
+__all__ = [
+    "COLUMNS",
+    "FRAMES",
+    "conform",
+    "empty",
+    "is_missing",
+    "records",
+    "require",
+    "sort_order",
+]
 
-S = "string"
-I = "Int64"  # noqa: E741 - one-letter dtype aliases keep the table readable
-F = "float64"
-B = "boolean"
+#: the pandas dtypes of frame columns
+Dtype = Literal["string", "Int64", "float64", "boolean"]
+S: Final = "string"
+I: Final = "Int64"  # noqa: E741 - one-letter dtype aliases keep the table readable
+F: Final = "float64"
+B: Final = "boolean"
 
 #: column name -> pandas dtype. One meaning per name across every frame.
-COLUMNS: dict[str, str] = {
+COLUMNS: dict[str, Dtype] = {
     # provenance
     "doc_id": S,
     "entity": S,
@@ -123,6 +137,23 @@ COLUMNS: dict[str, str] = {
     "column": I,
     "header": S,
     "caption": S,
+    # keyness
+    "n_target": I,
+    "n_reference": I,
+    "g2": F,
+    "chi2": F,
+    "p": F,
+    "log_ratio": F,
+    "leans": S,
+    # digest (its ``kind`` is the kind of change: "fact moved", "section added" ...)
+    "rank": I,
+    "headline": S,
+    "score": F,
+    "score_detail": S,
+    "heading_from": S,
+    "quote_from": S,
+    "heading_to": S,
+    "quote_to": S,
 }
 
 #: frame name -> (columns in order, sort keys with explicit tie-breaks)
@@ -222,6 +253,18 @@ FRAMES: dict[str, tuple[list[str], list[str]]] = {
         ).split(),
         "entity measure period_start period_end doc_a doc_b start_a start_b".split(),
     ),
+    # rows by the statistic asked for (descending, rounded to 9 digits), then term: the
+    # order depends on an option, so keyness sorts its rows and no key is declared
+    "keyness": ("term n_target n_reference g2 chi2 p log_ratio leans".split(), []),
+    # document pairs, then each pair's items by rank (the digest sorts its pairs itself)
+    "digest": (
+        (
+            "entity series year_from year_to date_from date_to doc_from doc_to rank kind "
+            "status headline score score_detail term measure heading_from start_from end_from "
+            "quote_from heading_to start_to end_to quote_to"
+        ).split(),
+        "entity series year_from year_to date_from date_to doc_from doc_to rank".split(),
+    ),
 }
 
 
@@ -280,7 +323,7 @@ def sort_order(frame: pd.DataFrame, keys: list[str]) -> np.ndarray | None:
 _DTYPES = {name: pd.api.types.pandas_dtype(name) for name in (S, I, F, B)}
 
 
-def _cast(s: pd.Series, dtype: str) -> pd.Series:
+def _cast(s: pd.Series, dtype: Dtype) -> pd.Series:
     target = _DTYPES[dtype]
     if repr(s.dtype) == repr(target):  # not ==: the "str" dtype == "string" is True
         return s
@@ -291,6 +334,12 @@ def _cast(s: pd.Series, dtype: str) -> pd.Series:
     if dtype == B:
         return s.astype(B)
     return s.astype(S)
+
+
+def records(frame: pd.DataFrame) -> Iterator[Any]:
+    """The rows of ``frame`` as named tuples (``itertuples(index=False)``), typed ``Any``:
+    the fields of a row carry no static types."""
+    return frame.itertuples(index=False)
 
 
 def is_missing(value: object) -> bool:

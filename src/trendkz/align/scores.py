@@ -28,6 +28,7 @@ import functools
 import math
 import re
 from collections.abc import Callable
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -130,8 +131,9 @@ def check_scorer(scorer: object) -> Callable:
             f"scorer={scorer!r} is not callable; pass a rapidfuzz scorer, "
             "trendkz.TfidfCosine() or a function (a, b) -> similarity in [0, 1]"
         )
-    _scale(scorer)  # a distance is refused here, before any work
-    return scorer  # type: ignore[return-value]
+    fn = cast(Callable, scorer)  # callable, or an object with a matrix method
+    _scale(fn)  # a distance is refused here, before any work
+    return fn
 
 
 def checked_similarities(m: np.ndarray, scorer: object) -> np.ndarray:
@@ -179,8 +181,9 @@ def scorer_matrix(
     scale = _scale(scorer)
     if scale is not None:
         # a hair under the cutoff: rapidfuzz's own rounding never drops a pair at it
-        kw = {"score_cutoff": cutoff * scale * (1 - 1e-6)} if cutoff > 0 else {}
-        m = process.cdist(a, b, scorer=scorer, dtype=np.float64, workers=1, **kw) / scale
+        cut = cutoff * scale * (1 - 1e-6) if cutoff > 0 else None  # None: rapidfuzz's default
+        m = process.cdist(a, b, scorer=scorer, dtype=np.float64, workers=1, score_cutoff=cut)
+        m = m / scale
         return np.clip(m, 0.0, 1.0)
     if callable(getattr(scorer, "matrix", None)):
         m = scorer.matrix(a, b)  # type: ignore[attr-defined]
@@ -287,15 +290,12 @@ class Features:
         )
         return np.clip(np.fmax(own, sub).astype(np.float64), 0.0, 1.0)
 
-    def centroid(self, i: int, members: np.ndarray) -> float:
-        """Cosine of row ``i`` with the sum of the members' vectors (subtree reading)."""
-        members = members[self.has_sub[members]]
-        if not self.has_sub[i] or not len(members):
-            return float("nan")
-        rep = self.sub_rep[members]
-        num = float(self.sub_cos[self.sub_rep[i], rep].sum())
-        den = float(self.sub_cos[np.ix_(rep, rep)].sum())
-        return float(np.clip(num / np.sqrt(den), 0.0, 1.0)) if den > 0 else 0.0
+    def centroid_den(self, members: np.ndarray) -> tuple[np.ndarray, float]:
+        """The subtree vectors of ``members`` that have words, and the squared norm of
+        their sum: a row's centroid similarity with the members is the sum of its cosines
+        with them over the square root of this."""
+        rep = self.sub_rep[members[self.has_sub[members]]]
+        return rep, float(self.sub_cos[np.ix_(rep, rep)].sum())
 
     def place(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Relative position plus level agreement of rows ``a`` x rows ``b`` (the outline

@@ -71,7 +71,7 @@ def _check_options(min_similarity: float, weights: Mapping | None) -> dict[str, 
     out = {k: 0.0 for k in EVIDENCE}
     for k, v in weights.items():
         check_option("weights key", k, EVIDENCE)
-        if not isinstance(v, numbers.Real) or isinstance(v, bool) or not v >= 0:
+        if not isinstance(v, numbers.Real) or isinstance(v, bool) or not float(v) >= 0:
             raise OptionError(f"weights[{k!r}]={v!r} is not valid; give a number >= 0")
         out[k] = float(v)
     if sum(out.values()) <= 0:
@@ -167,58 +167,74 @@ def align_sections(
     data = schema.with_date(sections)[[*_NEEDED, "date"]]
     data = data.assign(_e=data["entity"].fillna(""), _s=data["series"].fillna(""))
     data = data.sort_values(["_e", "_s", "year", "date", "doc_id", "position"], kind="mergesort")
-    names = (
-        "entity",
-        "series",
-        "group",
-        "label",
-        "doc_id",
-        "year",
-        "date",
-        "section_id",
-        "heading",
-        "similarity",
-        "method",
-        "status",
-    )
-    out: dict[str, list] = {c: [] for c in names}
+    out: dict[str, list] = {c: [] for c in _OUT}
     next_group = 0
     for _, rows in data.groupby(["_e", "_s"], sort=True):
         rows = rows.reset_index(drop=True)
-        sids = rows["section_id"].tolist()
-        if len(set(sids)) < len(sids):
-            raise InputError("sections has duplicate section_id values; pass each section once")
-        al = _Series(rows, scorer, float(min_similarity), w)
-        number = {g: next_group + k for k, g in enumerate(al.order())}
-        next_group += len(number)
-        group = [number[g] for g in al.group_of.tolist()]
-        ent, ser, doc, year, date, heading = (
-            rows[c].tolist() for c in ("entity", "series", "doc_id", "year", "date", "heading")
-        )
-        labels = _labels(group, heading, rows["text"].tolist(), year)
-        docs: dict = {}  # doc_id -> (year, date), in order of first appearance
-        for d, y, t in zip(doc, year, date, strict=True):
-            docs.setdefault(d, (y, t))
-        have = set(zip(group, doc, strict=True))
-        absent = [(g, d, y) for g in labels for d, y in docs.items() if (g, d) not in have]
-        n, m = len(group), len(absent)
-        part = {
-            "entity": ent + [ent[0]] * m,
-            "series": ser + [ser[0]] * m,
-            "group": group + [g for g, _, _ in absent],
-            "label": [labels[g] for g in group] + [labels[g] for g, _, _ in absent],
-            "doc_id": doc + [d for _, d, _ in absent],
-            "year": year + [y for _, _, (y, _) in absent],
-            "date": date + [t for _, _, (_, t) in absent],
-            "section_id": sids + [pd.NA] * m,
-            "heading": heading + [pd.NA] * m,
-            "similarity": al.sim.tolist() + [np.nan] * m,
-            "method": al.how + [pd.NA] * m,
-            "status": ["matched"] * n + ["absent"] * m,
-        }
-        for c in names:
+        part, n_groups = _align_series(rows, scorer, float(min_similarity), w, next_group)
+        next_group += n_groups
+        for c in _OUT:
             out[c] += part[c]
     return schema.conform(pd.DataFrame(out), "alignment")
+
+
+_OUT = (
+    "entity",
+    "series",
+    "group",
+    "label",
+    "doc_id",
+    "year",
+    "date",
+    "section_id",
+    "heading",
+    "similarity",
+    "method",
+    "status",
+)
+
+
+def _align_series(
+    rows: pd.DataFrame,
+    scorer: Callable | None,
+    min_similarity: float,
+    w: dict[str, float],
+    next_group: int,
+) -> tuple[dict[str, list], int]:
+    """The alignment columns of one entity and series (``rows`` in reading order), groups
+    numbered from ``next_group`` (a row per section, then an ``absent`` row per group and
+    document without a section), and the number of groups."""
+    sids = rows["section_id"].tolist()
+    if len(set(sids)) < len(sids):
+        raise InputError("sections has duplicate section_id values; pass each section once")
+    al = _Series(rows, scorer, min_similarity, w)
+    number = {g: next_group + k for k, g in enumerate(al.order())}
+    group = [number[g] for g in al.group_of.tolist()]
+    ent, ser, doc, year, date, heading = (
+        rows[c].tolist() for c in ("entity", "series", "doc_id", "year", "date", "heading")
+    )
+    labels = _labels(group, heading, rows["text"].tolist(), year)
+    docs: dict = {}  # doc_id -> (year, date), in order of first appearance
+    for d, y, t in zip(doc, year, date, strict=True):
+        docs.setdefault(d, (y, t))
+    have = set(zip(group, doc, strict=True))
+    absent = [(g, d, y) for g in labels for d, y in docs.items() if (g, d) not in have]
+    n, m = len(group), len(absent)
+    part = {
+        "entity": ent + [ent[0]] * m,
+        "series": ser + [ser[0]] * m,
+        "group": group + [g for g, _, _ in absent],
+        "label": [labels[g] for g in group] + [labels[g] for g, _, _ in absent],
+        "doc_id": doc + [d for _, d, _ in absent],
+        "year": year + [y for _, _, (y, _) in absent],
+        "date": date + [t for _, _, (_, t) in absent],
+        "section_id": sids + [pd.NA] * m,
+        "heading": heading + [pd.NA] * m,
+        "similarity": al.sim.tolist() + [np.nan] * m,
+        "method": al.how + [pd.NA] * m,
+        "status": ["matched"] * n + ["absent"] * m,
+    }
+    return part, len(number)
 
 
 def group_texts(sections: pd.DataFrame, alignment: pd.DataFrame) -> pd.DataFrame:

@@ -234,8 +234,8 @@ def _scores(a: list[str], b: list[str], scorer, scale: float | None, cutoff: flo
     scorer, whose matrix is asked for directly (many small matrices)."""
     if scale is None:
         return scorer_matrix(a, b, scorer, cutoff=cutoff)
-    kw = {"score_cutoff": cutoff * scale * (1 - 1e-6)} if cutoff > 0 else {}
-    m = process.cdist(a, b, scorer=scorer, dtype=np.float64, workers=1, **kw)
+    score_cutoff = cutoff * scale * (1 - 1e-6) if cutoff > 0 else None  # None: rapidfuzz's default
+    m = process.cdist(a, b, scorer=scorer, dtype=np.float64, workers=1, score_cutoff=score_cutoff)
     if scale != 1.0:  # (scores lie in 0..scale: already in [0, 1] once divided)
         m /= scale
     return m
@@ -246,7 +246,8 @@ def _pair_rows(
 ) -> list[tuple]:
     """Rows (group, sentence_from, sentence_to, group_to, text_from, text_to, sim, status)
     for one pair of documents; ``sa``/``sb``: group -> list of sentences."""
-    rows, left_a, left_b = [], [], []
+    rows: list[tuple] = []
+    left_a, left_b = [], []
     scale: float | None = -1.0  # not known until a matrix is needed
     for g in groups:
         a, b = sa.get(g, []), sb.get(g, [])
@@ -390,12 +391,12 @@ def align_sentences(
         "similarity",
         "status",
     )
-    data = dict(zip(names, zip(*rows, strict=True), strict=True))
+    data: dict = dict(zip(names, zip(*rows, strict=True), strict=True))
     for name in ("sentence_from", "sentence_to", "group_to", "similarity"):
         data[name] = np.array(data[name], dtype=np.float64)  # missing: NaN
     data["similarity"] = data["similarity"].round(6)
     sizes = [len(p) for p in parts]
-    names = ("entity", "series", "year_from", "year_to", "doc_from", "doc_to")
-    for k, name in [*enumerate(names), (7, "date_from"), (8, "date_to")]:
+    pair_names = ("entity", "series", "year_from", "year_to", "doc_from", "doc_to")
+    for k, name in [*enumerate(pair_names), (7, "date_from"), (8, "date_to")]:
         data[name] = np.repeat(np.array([p[k] for p in pairs], dtype=object), sizes)
     return schema.conform(pd.DataFrame({c: data[c] for c in cols}), "sentences")

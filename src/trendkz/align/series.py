@@ -104,7 +104,9 @@ class _Series:
         self.group_of = np.full(n, -1)
         self.sim = np.full(n, np.nan)
         self.how = ["alone"] * n
-        self.n_groups, self.founder = 0, []
+        self.n_groups = 0
+        self.founder: list[int] = []
+        self._dens: dict[int, tuple] = {}  # group -> ((group, members), centroid_den)
         for d in range(f.doc.max() + 1 if n else 0):
             self._titled(np.flatnonzero((f.doc == d) & f.titled))
         for d in range(f.doc.max() + 1 if n else 0):
@@ -174,32 +176,57 @@ class _Series:
                 self._new_group(i)
 
     def _untitled(self, d: int, a: np.ndarray) -> None:
+        """Place the untitled rows ``a`` of document ``d``. Rows of ``d`` never count as
+        candidates, so the candidates, their groups and each group's summed vector stay the
+        same while ``a`` is placed: every row is scored at once, group by group, and a
+        group's self-similarity is found again only when it has gained members."""
         f = self.f
         own_titled = set(self.group_of[(f.doc == d) & f.titled].tolist())
-        for i in a:
-            prev = np.flatnonzero((self.group_of >= 0) & (f.doc != d))
-            prev = prev[[g not in own_titled for g in self.group_of[prev]]]
-            if not len(prev):
+        prev = np.flatnonzero((self.group_of >= 0) & (f.doc != d))
+        prev = prev[[g not in own_titled for g in self.group_of[prev]]]
+        if not len(prev) or not len(a):
+            for i in a.tolist():
                 self._new_group(i)
-                continue
-            one = np.array([i])
-            c = f.content(one, prev)[0]
-            pos = f.outline(one, prev, np.zeros((1, len(prev))))[0]
-            ids = np.unique(self.group_of[prev])
-            cg, pg, best = np.empty(len(ids)), np.empty(len(ids)), np.empty(len(ids), int)
-            for k, g in enumerate(ids):
-                m = np.flatnonzero(self.group_of[prev] == g)
-                j = m[np.argmax(np.nan_to_num(c[m], nan=-1.0) + pos[m] * 1e-3)]
-                cg[k] = np.fmax(c[j], f.centroid(i, prev[m]))
-                pg[k], best[k] = pos[j], prev[j]
-            s = combine(np.full(len(ids), np.nan), cg, pg, self.weights)
+            return
+        content = f.content(a, prev)
+        position = f.outline(a, prev, np.zeros((len(a), len(prev))))
+        key = np.nan_to_num(content, nan=-1.0) + position * 1e-3
+        of = self.group_of[prev]
+        order = np.argsort(of, kind="stable")
+        ids, starts = np.unique(of[order], return_index=True)
+        rows = np.arange(len(a))
+        cg, pg = np.empty((len(a), len(ids))), np.empty((len(a), len(ids)))
+        best = np.empty((len(a), len(ids)), dtype=np.int64)
+        for k, m in enumerate(np.split(order, starts[1:])):  # m: a group's columns, ascending
+            j = m[np.argmax(key[:, m], axis=1)]  # its best member for each row
+            cg[:, k] = np.fmax(content[rows, j], self._centroids(a, int(ids[k]), prev[m]))
+            pg[:, k], best[:, k] = position[rows, j], prev[j]
+        scores = combine(np.full(cg.shape, np.nan), cg, pg, self.weights)
+        for r, i in enumerate(a.tolist()):
+            s, c = scores[r], cg[r]
             k = int(np.lexsort((ids, -s))[0])
             if s[k] >= self.threshold:
-                self._join(i, best[k], s[k], method(np.nan, cg[k], pg[k], self.weights))
-            elif _stands_out(cg, k):
-                self._join(i, best[k], s[k], "content")
+                self._join(i, best[r, k], s[k], method(np.nan, c[k], pg[r, k], self.weights))
+            elif _stands_out(c, k):
+                self._join(i, best[r, k], s[k], "content")
             else:
                 self._new_group(i)
+
+    def _centroids(self, a: np.ndarray, g: int, members: np.ndarray) -> np.ndarray:
+        """Cosine of each row of ``a`` with the sum of the subtree vectors of group ``g``'s
+        ``members`` (NaN where either side has no words); the group's self-similarity is
+        kept while its members stay."""
+        f, key = self.f, (g, len(members))
+        if self._dens.get(g, (None,))[0] != key:
+            self._dens[g] = (key, f.centroid_den(members))
+        rep, den = self._dens[g][1]
+        out = np.full(len(a), np.nan)
+        has = f.has_sub[a]
+        if len(rep) and has.any():
+            # row sums of a C-ordered float32 block: the same pairwise sums as one row's
+            num = f.sub_cos[np.ix_(f.sub_rep[a[has]], rep)].sum(axis=1).astype(np.float64)
+            out[has] = np.clip(num / np.sqrt(den), 0.0, 1.0) if den > 0 else 0.0
+        return out
 
     def order(self) -> list[int]:
         """Groups in reading order: outlines merged, titled documents first, by year.
@@ -207,7 +234,8 @@ class _Series:
         A group new in a document goes after the group before it in that document, or,
         when it opens the document, before the first known group that follows it.
         """
-        f, order = self.f, []
+        f = self.f
+        order: list[int] = []
         docs = sorted(
             range(f.doc.max() + 1 if len(f.doc) else 0),
             key=lambda d: (not f.titled[f.doc == d].any(), d),

@@ -8,6 +8,7 @@ notebooks. Anything computed from it (``reset_index``, ``loc`` …) is a plain D
 from __future__ import annotations
 
 import html
+from typing import cast
 
 import pandas as pd
 
@@ -75,7 +76,8 @@ class AlignmentTable(pd.DataFrame):
         out += [f"<th>{html.escape(str(y))}</th>" for y in years]
         out.append("</tr></thead><tbody>")
         last = None
-        for (entity, series, group, label), row in frame.iterrows():
+        for key, row in frame.iterrows():
+            entity, series, group, label = cast(tuple, key)  # the index's four levels
             if (entity, series) != last:
                 last = (entity, series)
                 name = " · ".join(str(v) for v in last if isinstance(v, str) and v)

@@ -107,9 +107,10 @@ def _word_key(word: str, other: dict[str, int]) -> tuple[int, int, int]:
     """The key of a word as :func:`_ascii_words` makes it (other words: negative)."""
     if word.isascii() and word.isalpha() and len(word) <= _WIDTH:
         raw = word.encode().ljust(_WIDTH, b"\0")
-        return tuple(
+        a, b, c = (
             int.from_bytes(raw[k : k + 8], "little", signed=True) for k in range(0, _WIDTH, 8)
         )
+        return a, b, c
     return (-1 - other.setdefault(word, len(other)), 0, 0)
 
 
@@ -192,7 +193,7 @@ def subtree_entries(
     rows, codes, tf = own
     n = len(parent)
     if any(p >= i for i, p in enumerate(parent)):  # a child before its parent
-        sub = [Counter() for _ in range(n)]
+        sub: list[Counter] = [Counter() for _ in range(n)]
         for r, c, k in zip(rows.tolist(), codes.tolist(), tf.tolist(), strict=True):
             sub[r][c] = k
         for i in range(n - 1, -1, -1):
@@ -228,8 +229,8 @@ def subtree_entries(
     leaf[inner] = False
     keep = leaf[rows]
     out = [np.concatenate([x[keep], y]) for x, y in zip(own, merged, strict=True)]
-    order = np.argsort(out[0], kind="stable")
-    return out[0][order], out[1][order], out[2][order]
+    by_row = np.argsort(out[0], kind="stable")
+    return out[0][by_row], out[1][by_row], out[2][by_row]
 
 
 def _from_counters(counts: list[Counter]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -307,7 +308,9 @@ def _gram(
     m[rows[dense], dense_col] = vals[dense]
     gram = np.empty((n, n))
     for lo in range(0, n, _BLOCK):  # row blocks: bounded BLAS calls (one huge m @ m.T
-        gram[lo : lo + _BLOCK] = m[lo : lo + _BLOCK] @ m.T  # crashed OpenBLAS' syrk)
+        hi = min(lo + _BLOCK, n)  # crashed OpenBLAS' syrk); the upper triangle, mirrored
+        gram[lo:hi, lo:] = m[lo:hi] @ m[lo:].T
+        gram[lo:, lo:hi] = gram[lo:hi, lo:].T
     sparse = ~dense
     r, c, v = rows[sparse], cols[sparse], vals[sparse]
     # rows ascending within each column (small numbers sort by radix: the same order)
@@ -319,10 +322,14 @@ def _gram(
     reps = np.repeat(starts + sizes, sizes) - np.arange(len(c)) - 1
     left = np.repeat(np.arange(len(c)), reps)
     right = left + 1 + np.arange(len(left)) - np.repeat(np.cumsum(reps) - reps, reps)
-    upper = np.bincount(
-        r[left] * n + r[right], weights=v[left] * v[right], minlength=n * n
-    ).reshape(n, n)
-    gram += upper
-    gram += upper.T
+    # summed per pair in input order (as bincount would), then added to both triangles
+    key = r[left] * n + r[right]
+    by = np.argsort(key, kind="stable")
+    key, w = key[by], (v[left] * v[right])[by]
+    first = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else np.zeros(0, int)
+    pairs, sums = key[first], np.add.reduceat(w, first) if len(key) else w
+    flat = gram.reshape(-1)
+    flat[pairs] += sums
+    flat[(pairs % n) * n + pairs // n] += sums
     gram[np.diag_indices(n)] += np.bincount(r, weights=v * v, minlength=n)
     return gram

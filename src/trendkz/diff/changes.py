@@ -85,7 +85,7 @@ class _Groups:
             g, key = int(g), (_key(e), _key(s))
             if g not in first:
                 first[g] = (g, e, s, lab, key)
-            seqs.setdefault(key, set()).add((int(y), _key(t), d))
+            seqs.setdefault(key, set()).add((int(y), str(_key(t)), d))  # a date: text
             if status == "matched":
                 if sid not in text:
                     raise InputError(
@@ -113,7 +113,7 @@ def _check_threshold(rewritten_below: object) -> float:
     if (
         isinstance(rewritten_below, bool)
         or not isinstance(rewritten_below, Real)
-        or not (0 <= rewritten_below <= 1)
+        or not (0 <= float(rewritten_below) <= 1)
     ):
         raise OptionError(
             f"rewritten_below={rewritten_below!r} is not valid; give a number in [0, 1]"

@@ -21,25 +21,59 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
 from .._core.errors import OptionError
 
 
+class Tokens(Protocol):
+    """What rendering needs of one side of a diff: its text and token offsets."""
+
+    text: str
+
+    @property
+    def starts(self) -> Sequence[int]: ...
+
+    @property
+    def ends(self) -> Sequence[int]: ...
+
+    def char_range(self, i: int, j: int) -> tuple[int, int]: ...
+
+
 class TextDiff(Protocol):
     """What rendering needs of a :class:`trendkz.TextDiff` (kept apart from the diff code)."""
 
-    opcodes: list
-    similarity: float
-    n_added: int
-    n_removed: int
-    n_changed: int
-    n_equal: int
-    n_tokens_a: int
-    n_tokens_b: int
-    _a: list
-    _b: list
+    @property
+    def opcodes(self) -> Sequence: ...
+
+    @property
+    def similarity(self) -> float: ...
+
+    @property
+    def n_added(self) -> int: ...
+
+    @property
+    def n_removed(self) -> int: ...
+
+    @property
+    def n_changed(self) -> int: ...
+
+    @property
+    def n_equal(self) -> int: ...
+
+    @property
+    def n_tokens_a(self) -> int: ...
+
+    @property
+    def n_tokens_b(self) -> int: ...
+
+    @property
+    def _a(self) -> Tokens: ...
+
+    @property
+    def _b(self) -> Tokens: ...
 
 
 __all__ = ["readable", "render"]

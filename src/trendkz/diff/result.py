@@ -50,21 +50,20 @@ class _Side:
     def __len__(self) -> int:
         return len(self.ids)
 
-    def _spans(self) -> None:
+    def _spans(self) -> tuple[array, array]:
         _, starts, ends = token_spans(self.text)
         self._starts, self._ends = array("q", starts), array("q", ends)
+        return self._starts, self._ends
 
     @property
     def starts(self) -> array:
-        if self._starts is None:
-            self._spans()
-        return self._starts
+        starts = self._starts
+        return self._spans()[0] if starts is None else starts
 
     @property
     def ends(self) -> array:
-        if self._ends is None:
-            self._spans()
-        return self._ends
+        ends = self._ends
+        return self._spans()[1] if ends is None else ends
 
     def char_range(self, i: int, j: int) -> tuple[int, int]:
         if i < j:

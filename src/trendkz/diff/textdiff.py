@@ -84,7 +84,7 @@ class Differ:
 
 
 def _indel(a: str, b: str, a0: int, b0: int, out: list) -> None:
-    ops = Indel.opcodes(a, b).as_list()
+    ops: list = Indel.opcodes(a, b).as_list()
     if a0 or b0:
         ops = [(tag, a0 + x0, a0 + x1, b0 + y0, b0 + y1) for tag, x0, x1, y0, y1 in ops]
     out += ops
@@ -158,7 +158,8 @@ def _align(
 def _merge(raw: list) -> tuple[tuple, ...]:
     """Join raw ops into alternating equal / change runs and label the changes."""
     out = []
-    eq = a0 = b0 = a1 = b1 = None  # the open run: equal or not, start, end
+    eq: bool | None = None  # the open run: equal or not (None: no run yet), start, end
+    a0 = b0 = a1 = b1 = 0
     for tag, x0, x1, y0, y1 in raw:
         if x0 == x1 and y0 == y1:
             continue

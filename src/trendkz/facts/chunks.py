@@ -150,7 +150,7 @@ def read_np(toks: list[Tok], k: int) -> tuple[list[str], int, bool]:
             and not participle(toks[k + 1])
         ):
             m = k + 1
-            extra = []
+            extra: list[str] = []
             while m < n and np_word(toks, m) and not participle(toks[m]) and len(extra) < 2:
                 extra.append(toks[m].low)
                 m += 1
@@ -198,7 +198,7 @@ def verb_after(toks: list[Tok], k: int) -> tuple[str, bool, int] | None:
     """The verb of the clause whose subject ends at token ``k``: ``(verb, with_aux, end)``."""
     n = len(toks)
     m = _skip_quotes(toks, k)
-    reduced = None
+    reduced: tuple[str, int] | None = None  # a reduced relative's verb, the token after it
     for _ in range(4):
         if m >= n:
             break
@@ -215,9 +215,12 @@ def verb_after(toks: list[Tok], k: int) -> tuple[str, bool, int] | None:
                 m += 1
             m += 1
         elif (
-            participle(toks[m]) and m + 1 < n and toks[m + 1].low in _PREP and (reduced is None)
+            (verb := participle(toks[m]))
+            and m + 1 < n
+            and toks[m + 1].low in _PREP
+            and (reduced is None)
         ):  # reduced relative: "cases related to X were opened"
-            reduced = (participle(toks[m]), m + 1)
+            reduced = (verb, m + 1)
             m = _past_phrase(toks, m + 2)
         elif low in ("that", "which", "who"):
             ahead = [x for x in range(m + 1, min(n, m + 10)) if toks[x].low in _AUX]
@@ -300,7 +303,7 @@ def noun_of(toks: list[Tok], first: int) -> tuple[list[str], str | None]:
     if m < 1 or toks[m].low != "of" or not np_word(toks, m - 1) or toks[m - 1].low in NOMINAL:
         return [], None
     m -= 1
-    words = []
+    words: list[str] = []
     while m >= 0 and np_word(toks, m) and len(words) < 3 and not participle(toks[m], m):
         words.insert(0, toks[m].low)
         m -= 1

@@ -240,6 +240,101 @@ def _file(chains: tuple[dict, dict], c: int, last: dict, remove: bool = False) -
             index.setdefault(key, {})[c] = None
 
 
+def _doc_order(part: list[dict]) -> list[tuple]:
+    """``(doc_id, year, date)`` of the documents of one entity and series, by year, date and
+    id (missing last)."""
+    years: dict = {}
+    for r in part:
+        years.setdefault(r["doc_id"], (r["year"], r["date"]))
+    return [
+        (d, y, t)
+        for d, (y, t) in sorted(
+            years.items(),
+            key=lambda d: (_na_last(d[1][0]), _na_last(d[1][1]), _na_last(d[0])),
+        )
+    ]
+
+
+def _link_kind(a: dict, b: dict, sim: float, grouped: bool, aligned: bool) -> str | None:
+    """How facts ``a`` and ``b`` are linked (see :func:`diff_facts`), or ``None`` for no link:
+    across section groups on weak evidence."""
+    if not aligned:
+        return LINK_DOCUMENT
+    if grouped or a["group"] is not None and b["group"] == a["group"]:
+        return LINK_GROUP
+    return LINK_STRONG if _strong(a, b, sim) else None
+
+
+class _Chains:
+    """The chains of one entity and series, each the facts of one measure linked year to
+    year, and the ``rows`` of ``fact_changes`` they make. ``lasts[c]`` is the last fact of
+    chain ``c``, ``linked[c]`` the index in ``order`` of its document; ``index`` files the
+    chains under the meeting keys of their last fact, grouped and not: ``{key: {chain:
+    None}}``."""
+
+    def __init__(
+        self, entity: str, series: str, order: list[tuple], aligned: bool, min_similarity: float
+    ) -> None:
+        self.entity, self.series, self.order = entity, series, order
+        self.aligned, self.min_similarity = aligned, min_similarity
+        self.lasts: list[dict] = []
+        self.linked: list[int] = []
+        self.index: tuple[dict, dict] = ({}, {})
+        self.rows: list[tuple] = []
+
+    def add_document(self, k: int, mine: list[dict]) -> None:
+        """Links the representative facts ``mine`` of document ``order[k]`` to the chains (in
+        the same aligned group first, when aligned); the others start chains (``added``
+        after the first document)."""
+        taken = [False] * len(mine)
+        for grouped in (True, False) if self.aligned else (False,):
+            self._link(k, mine, taken, grouped)
+        for i, b in enumerate(mine):
+            if taken[i]:
+                continue
+            if k > 0:
+                before, now = self.order[k - 1], self.order[k]
+                row = change_row(None, b, ADDED, math.nan, self.entity, self.series, before, now)
+                self.rows.append(row)
+            _file(self.index, len(self.lasts), b)
+            self.lasts.append(b)
+            self.linked.append(k)
+
+    def _link(self, k: int, mine: list[dict], taken: list[bool], grouped: bool) -> None:
+        """One pass: each fact of ``mine`` not yet taken meets the chains filed under its
+        key (grouped or not) whose last fact is from an earlier document."""
+        lasts, linked = self.lasts, self.linked
+        index = self.index[0 if grouped else 1]
+        reps: dict = {}
+        for i, b in enumerate(mine):
+            key = meeting_key(b, grouped)
+            if key is not None and not taken[i]:
+                reps.setdefault(key, []).append(i)
+        buckets = [
+            ([c for c in index.get(key, ()) if linked[c] != k], ris) for key, ris in reps.items()
+        ]
+        for c, i, sim in match(buckets, lasts, mine, self.min_similarity):
+            a, b = lasts[c], mine[i]
+            link = _link_kind(a, b, sim, grouped, self.aligned)
+            if link is None:
+                continue
+            before, now = (a["doc_id"], a["year"], a["date"]), self.order[k]
+            row = change_row(a, b, compare(a, b), sim, self.entity, self.series, before, now, link)
+            self.rows.append(row)
+            _file(self.index, c, a, remove=True)
+            _file(self.index, c, b)
+            lasts[c], linked[c], taken[i] = b, k, True
+
+    def removed(self) -> list[tuple]:
+        """The ``removed`` rows: chains whose last fact is not in the last document."""
+        order, last = self.order, len(self.order) - 1
+        return [
+            change_row(a, None, REMOVED, math.nan, self.entity, self.series, order[k], order[k + 1])
+            for a, k in zip(self.lasts, self.linked, strict=True)
+            if k < last
+        ]
+
+
 def diff_facts(
     facts: pd.DataFrame,
     alignment: pd.DataFrame | None = None,
@@ -282,92 +377,21 @@ def diff_facts(
         stands).
     """
     records = _read(facts, min_similarity, _DIFF_READ)
-    if alignment is not None:
-        groups = _groups(alignment)
-        for r in records:
-            r["group"] = groups.get((r["doc_id"], r["section_id"]))
-    else:
-        for r in records:
-            r["group"] = None
+    groups = _groups(alignment) if alignment is not None else {}
+    for r in records:
+        r["group"] = groups.get((r["doc_id"], r["section_id"]))
     parts: dict = {}
     for r in records:
         parts.setdefault((r["entity"], r["series"]), []).append(r)
-    passes = (True, False) if alignment is not None else (False,)
     rows: list[tuple] = []
     for entity, series in sorted(parts):
         part = parts[entity, series]
-        years: dict = {}
-        for r in part:
-            years.setdefault(r["doc_id"], (r["year"], r["date"]))
-        order = [
-            (d, y, t)
-            for d, (y, t) in sorted(
-                years.items(),
-                key=lambda d: (_na_last(d[1][0]), _na_last(d[1][1]), _na_last(d[0])),
-            )
-        ]
+        chains = _Chains(entity, series, _doc_order(part), alignment is not None, min_similarity)
         by_doc = _representatives(part)
-        lasts: list[dict] = []  # the last fact of each chain ...
-        linked: list[int] = []  # ... and the index of its document in order
-        chains: tuple[dict, dict] = ({}, {})  # by grouped, unit key: {chain: None}
-        for k, (doc, _, _) in enumerate(order):
-            mine = by_doc.get(doc, [])
-            taken = [False] * len(mine)
-            for grouped in passes:
-                index = chains[0 if grouped else 1]
-                reps: dict = {}
-                for i, b in enumerate(mine):
-                    key = meeting_key(b, grouped)
-                    if key is not None and not taken[i]:
-                        reps.setdefault(key, []).append(i)
-                buckets = [
-                    ([c for c in index.get(key, ()) if linked[c] != k], ris)
-                    for key, ris in reps.items()
-                ]
-                for c, i, sim in match(buckets, lasts, mine, min_similarity):
-                    a, b = lasts[c], mine[i]
-                    if alignment is None:
-                        link = LINK_DOCUMENT
-                    elif grouped:
-                        link = LINK_GROUP
-                    elif a["group"] is not None and b["group"] == a["group"]:
-                        link = LINK_GROUP
-                    elif _strong(a, b, sim):
-                        link = LINK_STRONG
-                    else:
-                        continue  # across section groups on weak evidence: no link
-                    rows.append(
-                        change_row(
-                            a,
-                            b,
-                            compare(a, b),
-                            sim,
-                            entity,
-                            series,
-                            (a["doc_id"], a["year"], a["date"]),
-                            order[k],
-                            link,
-                        )
-                    )
-                    _file(chains, c, a, remove=True)
-                    _file(chains, c, b)
-                    lasts[c], linked[c], taken[i] = b, k, True
-            for i, b in enumerate(mine):
-                if taken[i]:
-                    continue
-                if k > 0:
-                    rows.append(
-                        change_row(None, b, ADDED, math.nan, entity, series, order[k - 1], order[k])
-                    )
-                _file(chains, len(lasts), b)
-                lasts.append(b)
-                linked.append(k)
-        last = len(order) - 1
-        for a, k in zip(lasts, linked, strict=True):
-            if k < last:
-                rows.append(
-                    change_row(a, None, REMOVED, math.nan, entity, series, order[k], order[k + 1])
-                )
+        for k, (doc, _, _) in enumerate(chains.order):
+            chains.add_document(k, by_doc.get(doc, []))
+        rows += chains.rows
+        rows += chains.removed()
     if not rows:
         return schema.empty("fact_changes")
     return conformed(rows, _DIFF_OUT, "fact_changes")

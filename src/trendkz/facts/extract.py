@@ -151,7 +151,7 @@ def _fact_tuples(
     if not reading.has_fact and not include_non_facts:
         return []  # nothing to name (the context is only changed by facts)
     measures = reading.measures(context)
-    rows = []
+    rows: list[tuple] = []
     free = None
     for q, measure in zip(quantities, measures, strict=True):
         fact = q.is_fact
@@ -283,5 +283,5 @@ def extract_facts(sections: pd.DataFrame, *, include_non_facts: bool = False) ->
                     )
     if not rows:
         return schema.empty("facts")
-    columns = [*_WITH_DATE[:7], *_FACT_KEYS, "sentence"]
-    return conformed(rows, columns, "facts")
+    names = [*_WITH_DATE[:7], *_FACT_KEYS, "sentence"]
+    return conformed(rows, names, "facts")

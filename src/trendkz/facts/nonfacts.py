@@ -35,6 +35,7 @@ import re
 
 from .numbers import Num, Tok, glued, is_word
 from .periods import MONTHS
+from .prepatterns import PRE_PATTERNS, pre_patterns
 from .qualifiers import prefix_qualifier
 from .units import CURRENCY_SIGNS, CURRENCY_WORDS, TIME_UNITS
 
@@ -80,82 +81,9 @@ under some more less nearly almost approximately around up than at least fewer n
 these those its their his her during since after before between among until through per
 including while when if although though whereas only just""".split()
 )
-PRE_PATTERNS = [  # sentence-level non-facts found before reading numbers: (kind, pattern)
-    (
-        "url",
-        re.compile(
-            r"(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.[\w.]+|\b[\w-]+(?:\.[\w-]+)*"
-            r"\.(?:com|org|net|gov|edu|int|kz|ru|kg|tj|uz|tm|asia|info|uk|io)"
-            r"(?:/\S*)?\b"
-        ),
-    ),
-    (
-        "phone",
-        re.compile(
-            r"\+\d{1,3}[\s(.-]*\d{2,4}\)?(?:[\s.-]*\d{2,4}){2,4}\b|\(\d{3,4}\)\s*"
-            r"\d{2,3}[\s-]\d{2}[\s-]?\d{2}\b|\b\d{1,4}-\d{3}-\d{2,4}-\d{2,4}\b|"
-            r"\(\d{3}\)\s*\d{3}-\d{4}\b|(?<![\d-])\d{3}-\d{3}-\d{4}\b"
-        ),
-    ),
-    (
-        "time",
-        re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.", re.I),
-    ),
-    ("footnote", re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]")),
-    ("date", re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\b")),
-    # report and case numbers: "A-06-91-00092", "OEI-07-98-00410", "96-01177"
-    ("identifier", re.compile(r"\b(?:[A-Z]{1,5}-)?\d{2}-\d{2}-\d{5}\b|\b\d{2}-\d{5}\b")),
-    # a declared scale: "(in millions)", "in thousands of dollars", "Dollars in millions"
-    (
-        "scale",
-        re.compile(
-            r"\(?\b(?:(?:dollars|amounts|USD|\$)\s+)?in\s+(?:thousands|millions|billions)"
-            r"(?:\s+of\s+(?:dollars|USD))?(?:,\s*except[^)]*)?\)?",
-            re.I,
-        ),
-    ),
-]
 _MONTHS = frozenset(MONTHS)
 _AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|months?)[\s-]+old\b|\s*years?\s+of\s+age\b", re.I)
 _PM = re.compile(r"\s*[ap]\.m\.")
-#: what the phone, time and date patterns cannot match without (found by a fast scan)
-_PHONE_HINT = re.compile(r"\+\d|\(\d{3,4}\)|\d-\d{3}-")
-_TIME_HINT = re.compile(r"\d(?::\d\d|\s*[ap]\.m\.)", re.I)
-_DATE_HINT = re.compile(r"\d-\d\d-\d\d|\d[./]\d")
-_ID_HINT = re.compile(r"\d-\d{5}")
-_SCALE_HINT = re.compile(r"in\s+(?:thousands|millions|billions)\b(?!\s+of\s+(?!dollars|USD))", re.I)
-_TLD = re.compile(r"\.(?:com|org|net|gov|edu|int|kz|ru|kg|tj|uz|tm|asia|info|uk|io)")
-
-
-def _has_scale_word(text: str) -> bool:
-    """A quick look for "millions", "thousands", "billions" in any case."""
-    return "illion" in text or "housand" in text or "ILLION" in text or "HOUSAND" in text
-
-
-def pre_patterns(text: str, yearish: bool, has_digit: bool = True) -> list[tuple[str, re.Pattern]]:
-    """The ``(kind, pattern)`` of :data:`PRE_PATTERNS` that can match ``text`` (``yearish``:
-    it holds a year's digits), in their order: each is tried only when the text has what it
-    cannot match without (most sentences have none of it)."""
-    url, phone, clock, footnote, date, ident, scale = PRE_PATTERNS
-    scaled = _has_scale_word(text) and _SCALE_HINT.search(text) is not None
-    if not has_digit:  # only a declared scale can be found without a digit
-        return [scale] if scaled else []
-    out = []
-    if "://" in text or "www." in text or "@" in text or _TLD.search(text) is not None:
-        out.append(url)
-    if _PHONE_HINT.search(text):
-        out.append(phone)
-    if _TIME_HINT.search(text):
-        out.append(clock)
-    if "[" in text:
-        out.append(footnote)
-    if yearish and _DATE_HINT.search(text):
-        out.append(date)
-    if "-" in text and _ID_HINT.search(text):
-        out.append(ident)
-    if scaled:
-        out.append(scale)
-    return out
 
 
 def glue_kind(toks: list[Tok], num: Num) -> str | None:
@@ -206,53 +134,92 @@ def _age_before(window: list[Tok]) -> bool:
     return ("age" in lows or "ages" in lows) and not any(t.text in ";.()" for t in window)
 
 
+class _Near:
+    """A number and the tokens around it, as the checks of :func:`context_kind` read them."""
+
+    __slots__ = ("toks", "num", "text", "i", "j", "prev", "prev2", "nxt", "digits_int", "after")
+
+    def __init__(self, toks: list[Tok], num: Num, text: str) -> None:
+        i, j = num.i, num.j
+        self.toks, self.num, self.text, self.i, self.j = toks, num, text, i, j
+        self.prev = toks[i - 1] if i else None
+        self.prev2 = toks[i - 2] if i > 1 else None
+        self.nxt = toks[j] if j < len(toks) else None
+        self.digits_int = not num.words and not num.scaled and "." not in toks[i].text
+        self.after = toks[j - 1].end  # the 20 characters from here ("17 years old", "3 p.m.")
+
+
 def context_kind(toks: list[Tok], num: Num, text: str, ref_until: int) -> str | None:
-    """Non-fact kind read from the words around the number, or ``None`` for a fact."""
-    i, j = num.i, num.j
-    t = toks[i]
-    prev = toks[i - 1] if i else None
-    prev2 = toks[i - 2] if i > 1 else None
-    nxt = toks[j] if j < len(toks) else None
-    digits_int = not num.words and not num.scaled and "." not in t.text
-    # footnote markers: "[12]"
+    """Non-fact kind read from the words around the number, or ``None`` for a fact.
+
+    The checks run in this order, the first kind found wins: footnote markers and
+    references, years, names followed by a number, ages, hyphenated compounds, times and
+    dates, enumerators, then the page's layout (:func:`_layout_kind`)."""
+    c = _Near(toks, num, text)
+    kind = (
+        _marker_kind(c, ref_until)
+        or _year_kind(c)
+        or _name_kind(c)
+        or _age_kind(c)
+        or _hyphen_kind(c)
+        or _date_kind(c)
+        or _enumerator_kind(c)
+    )
+    return kind if kind is not None else _layout_kind(toks, num, text, c.digits_int)
+
+
+def _marker_kind(c: _Near, ref_until: int) -> str | None:
+    """Footnote markers "[12]" and references: "resolution 2396", "Article 256", "No. 5",
+    "§ 3", "articles 256 and 273" (``ref_until``: the last token of a reference before)."""
+    prev, prev2, nxt = c.prev, c.prev2, c.nxt
     if prev is not None and prev.text == "[" and nxt is not None and nxt.text == "]":
         return "footnote"
-    # references: "resolution 2396", "Article 256", "No. 5", "UNSC 2396", "Army Unit 32363"
-    if prev is not None and not num.words:
-        pl = prev.low
-        if pl in REF_NOUNS and not (pl in ("number", "no") and prev.text.islower()):
-            return "reference"
-        if (
-            pl == "."
-            and prev2 is not None
-            and prev2.low in ("no", "nos", "art", "para", "vol", "p", "pp", "sec", "ch", "fig")
-        ):
-            return "reference"
-        if prev.text in ("#", "№", "§"):
-            return "reference"
-        if (
-            ref_until >= i - 2
-            and pl in _REF_CONT
-            and not (
-                nxt is not None
-                and is_word(nxt)
-                and nxt.text.islower()
-                and nxt.low not in ("and", "or", "of", "to", "through")
-            )
-        ):
-            return "reference"
-    # years
-    if digits_int and len(t.text) == 4 and 1000 <= num.value <= 2100:
+    if prev is None or c.num.words:
+        return None
+    pl = prev.low
+    if pl in REF_NOUNS and not (pl in ("number", "no") and prev.text.islower()):
+        return "reference"
+    if (
+        pl == "."
+        and prev2 is not None
+        and prev2.low in ("no", "nos", "art", "para", "vol", "p", "pp", "sec", "ch", "fig")
+    ):
+        return "reference"
+    if prev.text in ("#", "№", "§"):
+        return "reference"
+    if (
+        ref_until >= c.i - 2
+        and pl in _REF_CONT
+        and not (
+            nxt is not None
+            and is_word(nxt)
+            and nxt.text.islower()
+            and nxt.low not in ("and", "or", "of", "to", "through")
+        )
+    ):
+        return "reference"
+    return None
+
+
+def _year_kind(c: _Near) -> str | None:
+    """A four-digit year, unless a unit follows ("2000 percent") or money precedes it."""
+    t, nxt, prev, num = c.toks[c.i], c.nxt, c.prev, c.num
+    if c.digits_int and len(t.text) == 4 and 1000 <= num.value <= 2100:
         unit_next = nxt is not None and (
             nxt.low in ("percent", "%") or nxt.low in CURRENCY_WORDS or nxt.low in TIME_UNITS
         )
         money_before = prev is not None and prev.low in CURRENCY_SIGNS
-        if not unit_next and not money_before and not prefix_qualifier(text, t.start)[0]:
+        if not unit_next and not money_before and not prefix_qualifier(c.text, t.start)[0]:
             return "year"
-    # a name followed by a number: "UNSC 2396", "Camp 22", "EXPO 2017"
+    return None
+
+
+def _name_kind(c: _Near) -> str | None:
+    """A name followed by a number: "UNSC 2396", "Camp 22", "EXPO 2017"."""
+    prev, i = c.prev, c.i
     if (
         prev is not None
-        and not num.words
+        and not c.num.words
         and is_word(prev)
         and prev.text[0].isupper()
         and (
@@ -260,13 +227,18 @@ def context_kind(toks: list[Tok], num: Num, text: str, ref_until: int) -> str | 
             and prev.low not in _FUNCTION
             and prev.low not in _MONTHS
             and prev.low not in CURRENCY_SIGNS
-            and not glued(toks, i)
+            and not glued(c.toks, i)
         )
     ):
         return "reference"
-    # ages: "23-year-old", "17 years old", "aged 17", "age of 18"
-    after = toks[j - 1].end  # the 20 characters from here ("17 years old", "3 p.m.")
-    if _AGE_AFTER.match(text, after, after + 20):
+    return None
+
+
+def _age_kind(c: _Near) -> str | None:
+    """Ages: "23-year-old", "17 years old", "aged 17", "age of 18"; legal ages: "younger
+    than 16", "the minimum age for marriage is 18", "between ages five and 16"."""
+    prev, prev2, nxt, num = c.prev, c.prev2, c.nxt, c.num
+    if _AGE_AFTER.match(c.text, c.after, c.after + 20):
         return "age"
     if prev is not None and (
         prev.low in ("aged", "ages")
@@ -274,8 +246,6 @@ def context_kind(toks: list[Tok], num: Num, text: str, ref_until: int) -> str | 
         or (prev.low == "of" and prev2 is not None and prev2.low == "age")
     ):
         return "age"
-    # legal ages: "younger than 16", "older than 12", "the minimum age for marriage is 18",
-    # "between ages five and 16"
     if (
         num.value <= 25
         and not num.scaled
@@ -284,65 +254,72 @@ def context_kind(toks: list[Tok], num: Num, text: str, ref_until: int) -> str | 
             and prev2 is not None
             and prev.low == "than"
             and prev2.low in ("younger", "older")
-            or _age_before(toks[max(0, i - 7) : i])
+            or _age_before(c.toks[max(0, c.i - 7) : c.i])
         )
     ):
         unit_next = nxt is not None and nxt.low in ("percent", "%", "days", "months", "hours")
         if not unit_next:
             return "age"
-    # "a 207-year history" (an age), "the nine-month period" (a time window)
-    if (
-        nxt is not None
-        and nxt.text == "-"
-        and j + 2 < len(toks)
-        and glued(toks, j)
-        and toks[j + 1].low in ("year", "month", "week", "day")
-    ):
+    return None
+
+
+def _hyphen_kind(c: _Near) -> str | None:
+    """Hyphenated words after the number: "a 207-year history" (an age), "the nine-month
+    period" (a time window), "a two-pronged approach", "one-sided" (compounds)."""
+    toks, j, nxt = c.toks, c.j, c.nxt
+    if nxt is None or nxt.text != "-" or not glued(toks, j):
+        return None
+    if j + 2 < len(toks) and toks[j + 1].low in ("year", "month", "week", "day"):
         what = toks[j + 2].low
         if what in ("history", "tradition", "legacy", "career", "old"):
             return "age"
         if what in ("period", "window", "span", "stack"):
             return "period"
-    # compounds that are not quantities: "a two-pronged approach", "one-sided"
-    if (
-        nxt is not None
-        and nxt.text == "-"
-        and glued(toks, j)
-        and j + 1 < len(toks)
-        and (glued(toks, j + 1) and toks[j + 1].low.endswith("ed"))
-    ):
+    if j + 1 < len(toks) and (glued(toks, j + 1) and toks[j + 1].low.endswith("ed")):
         return "compound"
-    # time of day: "3 p.m."
-    if _PM.match(text, after, after + 20):
+    return None
+
+
+def _date_kind(c: _Near) -> str | None:
+    """Times of day, "3 p.m.", and days of the month: "July 11", "11 July", "July 1-2",
+    "January 5 through 8"."""
+    if _PM.match(c.text, c.after, c.after + 20):
         return "time"
-    # days of the month: "July 11", "11 July", "July 1-2", "January 5 through 8"
-    if digits_int and 1 <= num.value <= 31:
-        k = i - 1
-        if k >= 0 and toks[k].text == "." and k > 0:
-            k -= 1
-        if k >= 0 and toks[k].low in _MONTHS and toks[k].text[0].isupper():
-            return "date"
-        if nxt is not None and nxt.low in _MONTHS and nxt.text[0].isupper():
-            return "date"
-        if (
-            prev is not None
-            and prev.low in ("-", "–", "through", "to", "and", "until")
-            and (i >= 3 and toks[i - 2].is_digits and toks[i - 3].low in _MONTHS)
-        ):
-            return "date"
-    # enumerators: "(1) the investigator", "1. Respect for"
+    if not (c.digits_int and 1 <= c.num.value <= 31):
+        return None
+    toks, i, prev, nxt = c.toks, c.i, c.prev, c.nxt
+    k = i - 1
+    if k >= 0 and toks[k].text == "." and k > 0:
+        k -= 1
+    if k >= 0 and toks[k].low in _MONTHS and toks[k].text[0].isupper():
+        return "date"
+    if nxt is not None and nxt.low in _MONTHS and nxt.text[0].isupper():
+        return "date"
     if (
-        digits_int
-        and num.value <= 30
+        prev is not None
+        and prev.low in ("-", "–", "through", "to", "and", "until")
+        and (i >= 3 and toks[i - 2].is_digits and toks[i - 3].low in _MONTHS)
+    ):
+        return "date"
+    return None
+
+
+def _enumerator_kind(c: _Near) -> str | None:
+    """Enumerators: "(1) the investigator", "1. Respect for"."""
+    toks, i, j, prev, nxt = c.toks, c.i, c.j, c.prev, c.nxt
+    if not c.digits_int:
+        return None
+    if (
+        c.num.value <= 30
         and prev is not None
         and prev.text == "("
         and (nxt is not None and nxt.text == ")")
         and (i < 2 or toks[i - 2].text in ":;," or toks[i - 2].low in ("and", "or"))
     ):
         return "enumerator"
-    if digits_int and i == 0 and nxt is not None and nxt.text in ".)" and len(toks) > j + 1:
+    if i == 0 and nxt is not None and nxt.text in ".)" and len(toks) > j + 1:
         return "enumerator"
-    return _layout_kind(toks, num, text, digits_int)
+    return None
 
 
 _LAW_CODES = frozenset(["fr", "cfr", "u.s.c", "usc", "stat"])

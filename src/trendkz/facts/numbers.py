@@ -143,7 +143,7 @@ _FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
 
 def tokenize(text: str) -> list[Tok]:
     """Numbers (with thousands commas and decimals), letter runs and single symbols."""
-    out = []
+    out: list[Tok] = []
     add, end = out.append, 0
     for space, g in _SPACED_TOKEN.findall(text):
         start = end + len(space)
@@ -235,37 +235,7 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
     """The number starting at token ``i`` (digits, words, scale, vague), or ``None``."""
     t = toks[i]
     if t.text[0].isdecimal():
-        if i + 1 < len(toks) and toks[i + 1].text == "/":
-            frac = slash_fraction(toks, i)
-            if frac is not None:  # "1/3 of", "3/4 percent"
-                value, j = frac
-                return Num(i, j, value, fraction=True)
-        value = float(t.text.replace(",", ""))
-        j = i + 1
-        scaled = False
-        if t.text == "10" and j < len(toks) and glued(toks, j) and toks[j].text[0] in SUPERSCRIPTS:
-            # "10⁶": a power of ten, read as written (any other superscript is a marker)
-            power = int(toks[j].text.translate(_FROM_SUPERSCRIPT))
-            if power <= 15:
-                return Num(i, j + 1, 10.0**power)
-        if j < len(toks) and "." not in t.text and "," not in t.text:
-            value, j = mixed(toks, j, value)
-        if j < len(toks) and toks[j].low in DIGIT_SCALES and not glued(toks, j):
-            value *= DIGIT_SCALES[toks[j].low]
-            j += 1
-            scaled = True
-        elif (
-            j < len(toks)
-            and toks[j].low in MONEY_SUFFIXES
-            and glued(toks, j)
-            and i > 0
-            and toks[i - 1].text in "$€£"
-            and (j + 1 == len(toks) or not glued(toks, j + 1) or not toks[j + 1].text.isalnum())
-        ):
-            value *= MONEY_SUFFIXES[toks[j].low]  # "$23M"
-            j += 1
-            scaled = True
-        return _new_tok(Num, (i, j, value, NAN, NAN, "", False, scaled, False))  # most numbers
+        return _read_digits(toks, i)
     if t.text in VULGAR:
         return Num(i, i + 1, VULGAR[t.text], fraction=True)
     if t.low not in NUMBER_STARTS:
@@ -283,6 +253,79 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
         return None
     if t.low == "dozen":
         return None
+    return _read_words(toks, i)
+
+
+def _read_digits(toks: list[Tok], i: int) -> Num:
+    """A number in digits at token ``i``: "1/3", "10⁶", "1,800", "2 1/2", "620 thousand",
+    "$23M"."""
+    t = toks[i]
+    if i + 1 < len(toks) and toks[i + 1].text == "/":
+        frac = slash_fraction(toks, i)
+        if frac is not None:  # "1/3 of", "3/4 percent"
+            value, j = frac
+            return Num(i, j, value, fraction=True)
+    value = float(t.text.replace(",", ""))
+    j = i + 1
+    scaled = False
+    if t.text == "10" and j < len(toks) and glued(toks, j) and toks[j].text[0] in SUPERSCRIPTS:
+        # "10⁶": a power of ten, read as written (any other superscript is a marker)
+        power = int(toks[j].text.translate(_FROM_SUPERSCRIPT))
+        if power <= 15:
+            return Num(i, j + 1, 10.0**power)
+    if j < len(toks) and "." not in t.text and "," not in t.text:
+        value, j = mixed(toks, j, value)
+    if j < len(toks) and toks[j].low in DIGIT_SCALES and not glued(toks, j):
+        value *= DIGIT_SCALES[toks[j].low]
+        j += 1
+        scaled = True
+    elif (
+        j < len(toks)
+        and toks[j].low in MONEY_SUFFIXES
+        and glued(toks, j)
+        and i > 0
+        and toks[i - 1].text in "$€£"
+        and (j + 1 == len(toks) or not glued(toks, j + 1) or not toks[j + 1].text.isalnum())
+    ):
+        value *= MONEY_SUFFIXES[toks[j].low]  # "$23M"
+        j += 1
+        scaled = True
+    return _new_tok(Num, (i, j, value, NAN, NAN, "", False, scaled, False))  # most numbers
+
+
+def _read_words(toks: list[Tok], i: int) -> Num | None:
+    """A number in words at token ``i``: "Two hundred thirty-eight", "one-half", "four and
+    one-half", "twenty-two and a half millions"."""
+    value, j, scaled = _word_value(toks, i)
+    if j == i:
+        return None
+    # "one-half", "two-thirds", "three fourths": a bare fraction
+    k = j + 1 if j < len(toks) and toks[j].text in HYPHENS and glued(toks, j) else j
+    if (
+        k < len(toks)
+        and (k == j or glued(toks, k))
+        and toks[k].low in DENOMINATORS
+        and 0 < value < DENOMINATORS[toks[k].low]
+        and not scaled
+    ):
+        return Num(i, k + 1, value / DENOMINATORS[toks[k].low], words=True, fraction=True)
+    extra, k = _fraction_after(toks, j)
+    if extra and k < len(toks) and (toks[k].low in SCALES or toks[k].low in PLURAL_SCALES):
+        w = toks[k].low  # "twenty-two and a half millions"
+        return Num(
+            i,
+            k + 1,
+            (value + extra) * SCALES.get(w, PLURAL_SCALES.get(w, 1)),
+            words=True,
+            scaled=True,
+        )
+    return Num(i, k, value + extra, words=True, scaled=scaled)
+
+
+def _word_value(toks: list[Tok], i: int) -> tuple[float, int, bool]:
+    """``(value, token after, scaled)`` of the number words from token ``i``: units, tens
+    ("twenty-four"), scales ("hundred", "million", "five hundred millions"), "dozen", and the
+    "and" between them ("one hundred and five"); the token after is ``i`` if none."""
     total, current, j, scaled = 0.0, 0.0, i, False
     last = last_scale = ""
     while j < len(toks):
@@ -334,30 +377,7 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
         else:
             break
         j += 1
-    if j == i:
-        return None
-    value = total + current
-    # "one-half", "two-thirds", "three fourths": a bare fraction
-    k = j + 1 if j < len(toks) and toks[j].text in HYPHENS and glued(toks, j) else j
-    if (
-        k < len(toks)
-        and (k == j or glued(toks, k))
-        and toks[k].low in DENOMINATORS
-        and 0 < value < DENOMINATORS[toks[k].low]
-        and not scaled
-    ):
-        return Num(i, k + 1, value / DENOMINATORS[toks[k].low], words=True, fraction=True)
-    extra, k = _fraction_after(toks, j)
-    if extra and k < len(toks) and (toks[k].low in SCALES or toks[k].low in PLURAL_SCALES):
-        w = toks[k].low  # "twenty-two and a half millions"
-        return Num(
-            i,
-            k + 1,
-            (value + extra) * SCALES.get(w, PLURAL_SCALES.get(w, 1)),
-            words=True,
-            scaled=True,
-        )
-    return Num(i, k, value + extra, words=True, scaled=scaled)
+    return total + current, j, scaled
 
 
 # ---- units written around a number

@@ -10,6 +10,7 @@ their frame.
 from __future__ import annotations
 
 import math
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -273,7 +274,7 @@ def change_row(
     """A row of ``diff_facts``' frame (missing values ``None``: unlike ``pd.NA``, they leave
     the row out of the garbage collector's work)."""
     na = None
-    src = a if a is not None else b
+    src = cast(dict, a if a is not None else b)  # one of them is given
     va = as_float(a["value"]) if a is not None else math.nan
     vb = as_float(b["value"]) if b is not None else math.nan
     group = src["group"] if a is None or b is None or a["group"] == b["group"] else na

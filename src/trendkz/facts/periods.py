@@ -313,7 +313,7 @@ def assign_period(
 _JOIN = re.compile(r"[\s,]*(?:and|or)?[\s,]*")
 
 
-_YEAR = re.compile(r"(?<![\d$.,])(?:1[89]|20)\d\d(?![\d%])")
+_YEAR_WRITTEN = re.compile(r"(?<![\d$.,])(?:1[89]|20)\d\d(?![\d%])")  # not _YEAR's text
 
 
 def respectively(text: str, spans: list[tuple[int, int]]) -> dict[int, int]:
@@ -335,7 +335,7 @@ def respectively(text: str, spans: list[tuple[int, int]]) -> dict[int, int]:
         run.insert(0, n)
     years = [
         int(m.group())
-        for m in _YEAR.finditer(text, 0, at)
+        for m in _YEAR_WRITTEN.finditer(text, 0, at)
         if not any(a <= m.start() < b for a, b in spans)
     ]
     if len(run) < 2 or len(years) < len(run):

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from operator import attrgetter
 
-from .nonfacts import NON_FACT_KINDS, context_kind, glue_kind, pre_patterns
+from .nonfacts import NON_FACT_KINDS, context_kind, glue_kind
 from .numbers import NUMBER_STARTS, SCALES, Num, Tok, read_number, tokenize
 from .periods import Period
+from .prepatterns import pre_patterns
 from .reading import FACT_KINDS, Quantity, first_tok, non_fact, read_fact
 
 __all__ = ["FACT_KINDS", "NON_FACT_KINDS", "Quantity", "find_quantities"]
@@ -38,7 +39,7 @@ _SERIES = re.compile(
 
 def find_quantities(
     text: str,
-    periods: list[Period] | Callable[[], list[Period]] = (),
+    periods: Sequence[Period] | Callable[[], Sequence[Period]] = (),
     *,
     toks: list[Tok] | None = None,
 ) -> list[Quantity]:
@@ -51,15 +52,34 @@ def find_quantities(
     """
     toks = tokenize(text) if toks is None else toks
     out: list[Quantity] = []
-    taken = [False] * len(toks)
-
-    def claim(a: int, b: int) -> None:
-        for n, t in enumerate(toks):
-            if t.start < b and t.end > a:
-                taken[n] = True
-
+    taken = [False] * len(toks)  # tokens claimed by a span set aside or a series
     has_digit = _DIGIT.search(text) is not None  # every pattern below needs one
     yearish = has_digit and _YEARISH.search(text) is not None
+    _set_aside(toks, text, out, taken, yearish, has_digit)
+    if yearish:
+        _read_series(toks, text, out, taken)
+    _read_numbers(toks, text, out, taken, periods)
+    out.sort(key=_SPAN)
+    return _shared_directions(toks, _counting_ones(toks, text, out))
+
+
+def _claim(toks: list[Tok], taken: list[bool], a: int, b: int) -> None:
+    """Marks the tokens overlapping characters ``a:b`` as taken."""
+    for n, t in enumerate(toks):
+        if t.start < b and t.end > a:
+            taken[n] = True
+
+
+def _set_aside(
+    toks: list[Tok],
+    text: str,
+    out: list[Quantity],
+    taken: list[bool],
+    yearish: bool,
+    has_digit: bool,
+) -> None:
+    """Appends to ``out`` the spans of the pre-patterns (URLs, phones, times, ...) that do not
+    overlap one found before, and claims their tokens."""
     for kind, pat in pre_patterns(text, yearish, has_digit):
         for m in pat.finditer(text):
             if any(q.start < m.end() and q.end > m.start() for q in out):
@@ -81,9 +101,13 @@ def find_quantities(
                         first_tok(toks, m.end()),
                     )
                 )
-                claim(m.start(), m.end())
-    # series inside one sentence: "(2014 – 3, 2015 – 4)", "in 2015 – 150 thousand"
-    for m in _SERIES.finditer(text) if yearish else ():
+                _claim(toks, taken, m.start(), m.end())
+
+
+def _read_series(toks: list[Tok], text: str, out: list[Quantity], taken: list[bool]) -> None:
+    """Appends the points of a series inside one sentence, "(2014 – 3, 2015 – 4)", "in 2015 –
+    150 thousand": each a year and a fact carrying it (``series_year``)."""
+    for m in _SERIES.finditer(text):
         k = first_tok(toks, m.end())
         if k >= len(toks) or taken[k]:
             continue
@@ -102,9 +126,20 @@ def find_quantities(
         yq.series_year = q.series_year
         out.append(yq)
         out.append(q)
-        claim(toks[yt].start, q.end)
+        _claim(toks, taken, toks[yt].start, q.end)
+
+
+def _read_numbers(
+    toks: list[Tok],
+    text: str,
+    out: list[Quantity],
+    taken: list[bool],
+    periods: Sequence[Period] | Callable[[], Sequence[Period]],
+) -> None:
+    """Appends every number not yet claimed, read left to right: a non-fact when what it is
+    glued to, the words around it or a time expression say so, else a fact."""
     period_spans = None
-    ref_until = -10
+    ref_until = -10  # the last token of the last reference ("articles 256 and 273")
     i = 0  # the next token not yet read
     claims = True in taken  # claimed above: never below
     last = len(toks) - 1
@@ -139,26 +174,30 @@ def find_quantities(
         if kind is not None:
             if kind == "reference":
                 ref_until = num.j - 1
-            q = non_fact(toks, num, kind)
-            out.append(q)
+            out.append(non_fact(toks, num, kind))
             i = num.j
             continue
-        q = read_fact(toks, text, num)
-        if q.kind == "range" and q.unit in ("years", "months") and _OLD.match(text, q.end):
-            q = non_fact(toks, num, "age")  # "70 to 80 years old"
-        if (
-            num.words
-            and num.value in (0, 1)
-            and not num.scaled
-            and q.kind == "exact"
-            and (q.unit == "count")
-            and (num.value == 1 or q.after < len(toks) and (toks[q.after].low == "tolerance"))
-        ):
-            q = non_fact(toks, num, "determiner")
+        q = _fact(toks, text, num)
         out.append(q)
         i = max(q.after, num.j)
-    out.sort(key=_SPAN)
-    return _shared_directions(toks, _counting_ones(toks, text, out))
+
+
+def _fact(toks: list[Tok], text: str, num: Num) -> Quantity:
+    """The fact read at ``num``, unless what follows shows it is an age ("70 to 80 years
+    old") or a bare "one" that does not count ("one tolerance")."""
+    q = read_fact(toks, text, num)
+    if q.kind == "range" and q.unit in ("years", "months") and _OLD.match(text, q.end):
+        return non_fact(toks, num, "age")  # "70 to 80 years old"
+    if (
+        num.words
+        and num.value in (0, 1)
+        and not num.scaled
+        and q.kind == "exact"
+        and (q.unit == "count")
+        and (num.value == 1 or q.after < len(toks) and (toks[q.after].low == "tolerance"))
+    ):
+        return non_fact(toks, num, "determiner")
+    return q
 
 
 def _shared_directions(toks: list[Tok], out: list[Quantity]) -> list[Quantity]:

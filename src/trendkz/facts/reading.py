@@ -87,8 +87,54 @@ def _accounting(toks, num: Num) -> tuple[str, int, int] | None:
     return None
 
 
+@dataclass(slots=True)
+class _Reading:
+    """A fact as the steps of :func:`read_fact` refine it."""
+
+    num: Num
+    sign: float  # -1.0 after a minus sign or in accounting parentheses
+    currency: str
+    first: int  # the fact's first token (a sign or currency before the number)
+    unit: str
+    value: float
+    low: float
+    high: float
+    kind: str
+    words: str  # the qualifier
+    end_tok: int  # the token just after the fact
+    plus_minus: bool  # "plus or minus" before it
+    lo_open: bool = False
+    hi_open: bool = False
+    is_range: bool = False
+
+
 def read_fact(toks, text, num: Num) -> Quantity:
-    """A fact from ``num``: sign, currency, unit, range, qualifiers, interval, direction."""
+    """A fact from ``num``: sign, currency, unit, range, qualifiers, interval, direction.
+
+    The steps: what is around the number (:func:`_head`: sign, currency, unit), what
+    follows it (:func:`_range`: a second number; :func:`_other_shapes`: ratios, "to life",
+    "plus or minus"), the unit it ends with (:func:`_settle_unit`), then the qualifier and
+    interval (:func:`_qualified`)."""
+    r = _head(toks, num)
+    # ranges: "12-17 years", "five to 15 years", "between 2 and 4 percent", "$67 to $81,000"
+    m = r.end_tok
+    if m < len(toks) and toks[m].text == "-" and m + 1 < len(toks) and toks[m + 1].low == "to":
+        m += 1  # "one- to three-month"
+    conn = toks[m].low if m < len(toks) else ""
+    if (
+        conn in ("-", "–", "—", "to", "through", "or", "and")
+        and m + 1 < len(toks)
+        and not (num.vague)
+    ):
+        _range(toks, r, m, conn)
+    _other_shapes(toks, r, m, conn)
+    _settle_unit(toks, text, r)
+    return _qualified(toks, text, r)
+
+
+def _head(toks, num: Num) -> _Reading:
+    """The sign, currency and unit around the number: "$(1.2) million" (accounting
+    parentheses), "minus 3%", "$2.10 per share", "plus or minus 2", "5 cents"."""
     sign = 1.0
     paren = _accounting(toks, num)
     if paren is not None:
@@ -113,147 +159,173 @@ def read_fact(toks, text, num: Num) -> Quantity:
         num = num._replace(value=num.value / 100)
         unit = "" if currency else "USD"
         currency = currency or "USD"
-    value, low, high, lo_open, hi_open = num.value * sign, num.low, num.high, False, False
     kind, words = ("approximate", num.vague) if num.vague else ("exact", "")
-    end_tok = k
-    # ranges: "12-17 years", "five to 15 years", "between 2 and 4 percent", "$67 to $81,000"
-    m = k
-    if m < len(toks) and toks[m].text == "-" and m + 1 < len(toks) and toks[m + 1].low == "to":
-        m += 1  # "one- to three-month"
-    before_first = toks[first - 1].low if first > 0 else ""
-    conn = toks[m].low if m < len(toks) else ""
-    is_range = False
-    if (
-        conn in ("-", "–", "—", "to", "through", "or", "and")
-        and m + 1 < len(toks)
-        and not (num.vague)
+    value = num.value * sign
+    return _Reading(
+        num, sign, currency, first, unit, value, num.low, num.high, kind, words, k, plus_minus
+    )
+
+
+def _range(toks, r: _Reading, m: int, conn: str) -> None:
+    """A range when the connective ``conn`` at token ``m`` leads to a second, larger number
+    of the same unit: "12-17 years", "minus 1% to plus 1%", "three months to two years"."""
+    c2 = currency_before(toks, m + 2)[0] if m + 2 < len(toks) else ""
+    n = m + 2 if c2 else m + 1
+    sign2 = 0.0  # an explicit sign before the second number: "minus 1% to plus 1%"
+    if n < len(toks) and toks[n].low in ("minus", "negative", "plus"):
+        sign2, n = (1.0 if toks[n].low == "plus" else -1.0), n + 1
+    elif (
+        n + 1 < len(toks)
+        and toks[n].text in MINUS_SIGNS
+        and glued(toks, n + 1)
+        and not glued(toks, n)
     ):
-        c2 = currency_before(toks, m + 2)[0] if m + 2 < len(toks) else ""
-        n = m + 2 if c2 else m + 1
-        sign2 = 0.0  # an explicit sign before the second number: "minus 1% to plus 1%"
-        if n < len(toks) and toks[n].low in ("minus", "negative", "plus"):
-            sign2, n = (1.0 if toks[n].low == "plus" else -1.0), n + 1
-        elif (
-            n + 1 < len(toks)
-            and toks[n].text in MINUS_SIGNS
-            and glued(toks, n + 1)
-            and not glued(toks, n)
-        ):
-            sign2, n = -1.0, n + 1
-        num2 = read_number(toks, n) if n < len(toks) else None
-        if num2 is not None and (sign2 < 0 or sign < 0 and not sign2):
-            num2 = num2._replace(value=-num2.value)  # "negative 6% or 7%"
-        if num2 is not None and (sign < 0 or sign2) and num2.value < value:
-            value, num2 = num2.value, num2._replace(value=value)  # "minus 8% to minus 13%"
-        unit2, k2 = unit_after(toks, num2.j) if num2 is not None else ("", n)
-        if c2 and not unit2 and per_share(toks, k2) > k2:
-            unit2, k2 = f"{c2} per share", per_share(toks, k2)
-        if unit2.endswith(" per share") and unit == "" and currency == unit2[:-10]:
-            unit = unit2  # "$1.77 to $1.87 per share"
-        both_time = unit in _IN_YEARS and unit2 in _IN_YEARS
-        if num2 is not None and not num2.vague and num2.value < value and _ranging(toks, first):
-            value, num2 = num2.value, num2._replace(value=value)  # "ranging from 120 to 36"
-        u1, u2 = unit or currency, unit2 or c2
-        if (
-            num2 is not None
-            and not num2.vague
-            and (
-                num2.value * _IN_YEARS[unit2] > value * _IN_YEARS[unit]
-                if both_time
-                else num2.value > value
-            )
-            and (conn != "and" or before_first == "between")
-            and not (conn in ("-", "–", "—") and num.words != num2.words)
-            and not (before_first == "from" and _change_before(toks, first))
-            and not (u1 and u2 and u1 != u2 and not both_time)
-            and not (conn == "to" and _change_to_level(toks, first, value, num2.value))
-        ):
-            if both_time and unit != unit2:
-                value *= _IN_YEARS[unit] / _IN_YEARS[unit2]  # "three months to two years"
-                unit = unit2
-            if not unit or not unit2 or unit == unit2:
-                scale = num2.value / _bare(toks, num2) if num2.scaled and not num.scaled else 1
-                if value * scale > num2.value:
-                    scale = 1  # "5,000 rubles to six million rubles"
-                low, high = value * scale, num2.value
-                value, kind, is_range = NAN, "range", True
-                unit = unit or unit2 or (CURRENCY_SIGNS.get(toks[m + 1].low, "") if c2 else "")
-                end_tok = k2
+        sign2, n = -1.0, n + 1
+    num2 = read_number(toks, n) if n < len(toks) else None
+    if num2 is not None and (sign2 < 0 or r.sign < 0 and not sign2):
+        num2 = num2._replace(value=-num2.value)  # "negative 6% or 7%"
+    if num2 is not None and (r.sign < 0 or sign2) and num2.value < r.value:
+        r.value, num2 = num2.value, num2._replace(value=r.value)  # "minus 8% to minus 13%"
+    unit2, k2 = unit_after(toks, num2.j) if num2 is not None else ("", n)
+    if c2 and not unit2 and per_share(toks, k2) > k2:
+        unit2, k2 = f"{c2} per share", per_share(toks, k2)
+    if unit2.endswith(" per share") and r.unit == "" and r.currency == unit2[:-10]:
+        r.unit = unit2  # "$1.77 to $1.87 per share"
+    if num2 is None:
+        return
+    both_time = r.unit in _IN_YEARS and unit2 in _IN_YEARS
+    if not num2.vague and num2.value < r.value and _ranging(toks, r.first):
+        r.value, num2 = num2.value, num2._replace(value=r.value)  # "ranging from 120 to 36"
+    if not _is_range(toks, r, conn, num2, unit2, c2, both_time):
+        return
+    if both_time and r.unit != unit2:
+        r.value *= _IN_YEARS[r.unit] / _IN_YEARS[unit2]  # "three months to two years"
+        r.unit = unit2
+    if not r.unit or not unit2 or r.unit == unit2:
+        scale = num2.value / _bare(toks, num2) if num2.scaled and not r.num.scaled else 1
+        if r.value * scale > num2.value:
+            scale = 1  # "5,000 rubles to six million rubles"
+        r.low, r.high = r.value * scale, num2.value
+        r.value, r.kind, r.is_range = NAN, "range", True
+        r.unit = r.unit or unit2 or (CURRENCY_SIGNS.get(toks[m + 1].low, "") if c2 else "")
+        r.end_tok = k2
+
+
+def _is_range(
+    toks, r: _Reading, conn: str, num2: Num, unit2: str, c2: str, both_time: bool
+) -> bool:
+    """``r`` and ``num2`` (its unit ``unit2``, its currency ``c2``) make a range: the
+    second is larger, and neither words ("between"), a change ("rose from 3 to 5",
+    "decreased $9 million to $418 million") nor different units say otherwise."""
+    value, first = r.value, r.first
+    before_first = toks[first - 1].low if first > 0 else ""
+    u1, u2 = r.unit or r.currency, unit2 or c2
+    return (
+        not num2.vague
+        and (
+            num2.value * _IN_YEARS[unit2] > value * _IN_YEARS[r.unit]
+            if both_time
+            else num2.value > value
+        )
+        and (conn != "and" or before_first == "between")
+        and not (conn in ("-", "–", "—") and r.num.words != num2.words)
+        and not (before_first == "from" and _change_before(toks, first))
+        and not (u1 and u2 and u1 != u2 and not both_time)
+        and not (conn == "to" and _change_to_level(toks, first, value, num2.value))
+    )
+
+
+def _other_shapes(toks, r: _Reading, m: int, conn: str) -> None:
+    """What else may follow the number when it starts no range: a ratio ("5.0-to-1", "3:1"),
+    "to life", "seven years and nine months", or a "plus or minus" before it."""
     one = m + 2 if m + 2 < len(toks) and toks[m + 1].text == "-" else m + 1
     if (
-        not is_range
+        not r.is_range
         and conn in ("to", ":")
         and one < len(toks)
         and toks[one].text == "1"
-        and (conn == ":" or not _change_before(toks, first))
-        and not unit
-        and not currency
+        and (conn == ":" or not _change_before(toks, r.first))
+        and not r.unit
+        and not r.currency
     ):  # "5.0-to-1", "a 1 to 1 ratio", "3:1"
-        unit, end_tok = "ratio", one + 1
+        r.unit, r.end_tok = "ratio", one + 1
     if (
-        not is_range
-        and unit == "years"
+        not r.is_range
+        and r.unit == "years"
         and conn == "to"
         and m + 1 < len(toks)
         and (toks[m + 1].low == "life")
     ):
-        low, high, value, kind, words = value, NAN, NAN, "range", "to life"
-        hi_open, is_range, end_tok = True, True, m + 2
-    if not is_range and unit == "years" and conn == "and" and m + 1 < len(toks):
+        r.low, r.high, r.value, r.kind, r.words = r.value, NAN, NAN, "range", "to life"
+        r.hi_open, r.is_range, r.end_tok = True, True, m + 2
+    if not r.is_range and r.unit == "years" and conn == "and" and m + 1 < len(toks):
         num2 = read_number(toks, m + 1)  # "seven years and nine months"
         if num2 is not None and not num2.vague and unit_after(toks, num2.j)[0] == "months":
-            value += num2.value / 12
-            end_tok = unit_after(toks, num2.j)[1]
-    if plus_minus and sign < 0 and not is_range:
-        low, high, value, kind, is_range = value, -value, NAN, "range", True
-        words = "plus or minus"
-    if unit == "multiple" and currency:
-        unit = ""
-    unit = unit or currency or ("fraction" if num.fraction else "count")
-    if unit == "count" and _old_money(toks, num, text):
-        unit = "USD"  # "twenty-six millions" of a sentence about revenue and expenditures
-    if unit == currency and currency:
-        after_share = per_share(toks, end_tok)
-        if after_share > end_tok:
-            unit, end_tok = f"{currency} per share", after_share
+            r.value += num2.value / 12
+            r.end_tok = unit_after(toks, num2.j)[1]
+    if r.plus_minus and r.sign < 0 and not r.is_range:
+        r.low, r.high, r.value, r.kind, r.is_range = r.value, -r.value, NAN, "range", True
+        r.words = "plus or minus"
+
+
+def _settle_unit(toks, text: str, r: _Reading) -> None:
+    """The unit the fact ends with: its currency or a count when nothing else was read,
+    "USD per share", "multiple" ("2.5 times the")."""
+    currency = r.currency
+    if r.unit == "multiple" and currency:
+        r.unit = ""
+    r.unit = r.unit or currency or ("fraction" if r.num.fraction else "count")
+    if r.unit == "count" and _old_money(toks, r.num, text):
+        r.unit = "USD"  # "twenty-six millions" of a sentence about revenue and expenditures
+    if r.unit == currency and currency:
+        after_share = per_share(toks, r.end_tok)
+        if after_share > r.end_tok:
+            r.unit, r.end_tok = f"{currency} per share", after_share
     if (
-        unit == "count"
-        and end_tok < len(toks)
-        and toks[end_tok].low == "times"
-        and _multiple(toks, end_tok, value)
+        r.unit == "count"
+        and r.end_tok < len(toks)
+        and toks[r.end_tok].low == "times"
+        and _multiple(toks, r.end_tok, r.value)
     ):
-        unit, end_tok = "multiple", end_tok + 1
-    q_words, relation, q_start = prefix_qualifier(text, toks[first].start)
+        r.unit, r.end_tok = "multiple", r.end_tok + 1
+
+
+def _qualified(toks, text: str, r: _Reading) -> Quantity:
+    """The :class:`Quantity` of ``r`` with its qualifier ("at least", "or more"), the
+    interval that qualifier implies, and the direction of a change stated in words."""
+    vague, is_range, end_tok = r.num.vague, r.is_range, r.end_tok
+    low, high, lo_open, hi_open, kind, words = r.low, r.high, r.lo_open, r.hi_open, r.kind, r.words
+    q_words, relation, q_start = prefix_qualifier(text, toks[r.first].start)
     p_words, p_rel, p_end = (
         ("", "", 0) if is_range else postfix_qualifier(text, toks[end_tok - 1].end)
     )
-    if num.vague:
+    if vague:
         if q_words:
             words = f"{q_words} {words}"
     elif not is_range:
         rel = relation or p_rel
-        low, high, lo_open, hi_open, kind = interval(value, rel)
+        low, high, lo_open, hi_open, kind = interval(r.value, rel)
         words = q_words or p_words
     elif q_words:
         words = q_words
-    start = q_start if q_words else toks[first].start
+    start = q_start if q_words else toks[r.first].start
     end = max(toks[end_tok - 1].end, p_end)
     if p_words and not is_range:
         while end_tok < len(toks) and toks[end_tok].start < p_end:
             end_tok += 1
-    if num.vague:
+    if vague:
         lo_open = hi_open = False
     q_first = first_tok(toks, start)
-    direction = "" if sign < 0 else direction_of(toks, q_first, end_tok)
+    direction = "" if r.sign < 0 else direction_of(toks, q_first, end_tok)
     return Quantity(
         start,
         end,
-        value,
+        r.value,
         low,
         high,
         lo_open,
         hi_open,
-        unit,
+        r.unit,
         words.lower(),
         kind,
         q_first,

@@ -117,22 +117,38 @@ def split_chrome(text: str) -> tuple[str, list[Chrome]]:
     """
     lines = _lines(text)
     nonblank = [i for i, (_, _, s) in enumerate(lines) if s]
-    tag: dict[int, str] = {}
+    tag: dict[int, str] = {}  # line index -> rule
     if not nonblank:
         return text, []
-
-    # HTML chrome (nav, aside, page header and footer) between its marks
     if CHROME_OPEN in text:
-        rule = None
-        for i, (_, _, s) in enumerate(lines):
-            if s.startswith(CHROME_OPEN):
-                rule = "html-" + s[1:]
-            if rule:
-                tag[i] = rule
-            if s == CHROME_CLOSE:
-                rule = None
+        _tag_html(lines, tag)
+    _tag_top(lines, nonblank, tag)
+    _tag_bottom(lines, nonblank, tag)
+    _tag_anywhere(lines, nonblank, tag)
+    # page furniture: page numbers, running headers and footers, contents, form feeds
+    for i, rule in furniture_lines([text[a:b] for a, b, _ in lines]).items():
+        tag.setdefault(i, rule)
+    _tag_title(lines, nonblank, tag)
+    return _set_aside(text, lines, tag)
 
-    # top: rule lines, and short lines lying between rule lines
+
+_Lines = list[tuple[int, int, str]]  # (start, end, stripped text) of each line
+
+
+def _tag_html(lines: _Lines, tag: dict[int, str]) -> None:
+    """HTML chrome (nav, aside, page header and footer) between its marks."""
+    rule = None
+    for i, (_, _, s) in enumerate(lines):
+        if s.startswith(CHROME_OPEN):
+            rule = "html-" + s[1:]
+        if rule:
+            tag[i] = rule
+        if s == CHROME_CLOSE:
+            rule = None
+
+
+def _tag_top(lines: _Lines, nonblank: list[int], tag: dict[int, str]) -> None:
+    """Top: rule lines, and short lines lying between rule lines (``wrapper``)."""
     pending: list[int] = []
     for i in nonblank[:15]:
         s = lines[i][2]
@@ -149,7 +165,9 @@ def split_chrome(text: str) -> tuple[str, list[Chrome]]:
         else:
             break
 
-    # bottom: a footer from a tail-start line, then rule lines and footnotes upward
+
+def _tag_bottom(lines: _Lines, nonblank: list[int], tag: dict[int, str]) -> None:
+    """Bottom: a footer from a tail-start line, then rule lines and footnotes upward."""
     tail = nonblank[-40:]
     for i in tail:
         if TAIL_STARTS.match(lines[i][2]) and i >= nonblank[max(0, len(nonblank) - 12)]:
@@ -165,18 +183,18 @@ def split_chrome(text: str) -> tuple[str, list[Chrome]]:
             break
         tag[i] = "footnotes" if rule == "footnote" else rule
 
-    # anywhere: social buttons and photo credits on their own line
+
+def _tag_anywhere(lines: _Lines, nonblank: list[int], tag: dict[int, str]) -> None:
+    """Anywhere: social buttons and photo credits on their own line."""
     for i in nonblank:
         if i not in tag and _ANYWHERE.match(lines[i][2]):
             rule = _rule(lines[i][2])  # an earlier rule may claim the line first
             if rule in ("social", "photo-credit"):
                 tag[i] = rule
 
-    # page furniture: page numbers, running headers and footers, contents, form feeds
-    for i, rule in furniture_lines([text[a:b] for a, b, _ in lines]).items():
-        tag.setdefault(i, rule)
 
-    # a title standing alone as the first line of what is left
+def _tag_title(lines: _Lines, nonblank: list[int], tag: dict[int, str]) -> None:
+    """A title standing alone as the first line of what is left."""
     rest = [i for i in nonblank if i not in tag]
     if len(rest) > 1:
         first = rest[0]
@@ -184,6 +202,10 @@ def split_chrome(text: str) -> tuple[str, list[Chrome]]:
         if after_blank and _is_title(lines[first][2]):
             tag[first] = "title"
 
+
+def _set_aside(text: str, lines: _Lines, tag: dict[int, str]) -> tuple[str, list[Chrome]]:
+    """The body (the untagged lines, runs of blank lines cut to one) and the chrome spans
+    (tagged lines, a run of one rule with only blank lines between them joined)."""
     chrome: list[Chrome] = []
     keep: list[str] = []
     last = -1  # index of the last line that joined a chrome span

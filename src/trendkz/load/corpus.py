@@ -325,7 +325,8 @@ def load_corpus(
     check_source(source)
     check_option("allow_outside", allow_outside, (False, True))
     files, root = _files(source)
-    man = beside = None
+    man: pd.DataFrame | None = None
+    beside: Path | None = None
     if manifest is False:
         pass
     elif manifest is not None:
@@ -347,10 +348,11 @@ def load_corpus(
                     f"{where}: names {name!r}, which does not exist; fix the name or drop the row"
                 )
             chosen.append((path, name))
-            overrides[name] = dict(row, _line=where)
+            overrides[name] = {**row, "_line": where}
         files = chosen
     elif man is not None:  # a list of files: the rows naming them
-        base = None if isinstance(manifest, pd.DataFrame) else Path(manifest or beside).parent
+        given = None if isinstance(manifest, pd.DataFrame) else manifest or beside
+        base = None if given is None else Path(given).parent  # given: the manifest's file
         overrides = rows_for_files(man, files, base)
     from .._core.parallel import map_parts
 

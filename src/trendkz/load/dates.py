@@ -111,7 +111,7 @@ def _iso(m: re.Match, prefix: str = "") -> str | None:
     for k in "123":
         y = g.get(f"{prefix}y{k}")
         if y:
-            mon, day = g.get(f"{prefix}m{k}"), g.get(f"{prefix}d{k}")
+            mon, day = g[f"{prefix}m{k}"], g[f"{prefix}d{k}"]  # set wherever the year is
             month = int(mon) if mon.isdigit() else _MONTHS.get(_month_name(mon))
             if not month or not 1 <= int(day) <= _days(int(y), month):
                 return None
@@ -201,12 +201,12 @@ def _period(head: str) -> str | None:
             if (s := _iso(a)) and (d := _iso(b)) and s < d:
                 found.append((a.start(), d))
                 break
-    if _QUARTER_HINT.search(head) and (m := _QUARTER.search(head)):
-        g = m.groupdict()
+    if _QUARTER_HINT.search(head) and (quarter := _QUARTER.search(head)):
+        g = quarter.groupdict()
         for y, q in (("y", "q"), ("y2", "q2"), ("y3", "q3"), ("y4", "q4"), ("y5", "q5")):
             if g.get(y):
                 n = int(g[q]) if g[q].isdigit() else _ORD[g[q].lower()]
-                found.append((m.start(), f"{g[y]}-Q{n}"))
+                found.append((quarter.start(), f"{g[y]}-Q{n}"))
                 break
     return min(found)[1] if found else None
 

@@ -107,7 +107,7 @@ def _clean(name: str) -> str | None:
 
 def _cover_lines(body: str) -> list[str]:
     """The opening short lines (a cover page, a heading): up to five, before the prose."""
-    out = []
+    out: list[str] = []
     for line in body[:1500].splitlines():
         line = line.strip()
         if not line:

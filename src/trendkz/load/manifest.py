@@ -80,7 +80,7 @@ def rows_for_files(
         name = str(row["file"]).strip()
         by_key.setdefault(name, row)
         by_key.setdefault(Path(name).name, row)
-    out = {}
+    out: dict[str, dict] = {}
     for path, name in files:
         keys = [name, path.name]
         if base is not None:
@@ -88,7 +88,7 @@ def rows_for_files(
                 keys.insert(0, path.resolve().relative_to(base.resolve()).as_posix())
             except ValueError:
                 pass
-        row = next((by_key[k] for k in keys if k in by_key), None)
-        if row is not None:
-            out[name] = row
+        found: dict | None = next((by_key[k] for k in keys if k in by_key), None)
+        if found is not None:
+            out[name] = found
     return out

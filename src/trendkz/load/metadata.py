@@ -117,13 +117,16 @@ def infer_metadata(
     dated = find_date(body, meta.title, name, weak=not given)
     if given:
         date = parse_date(str(known["date"])) if "date" in known else None
-        meta.year = int(known["year"]) if "year" in known else int(date[:4])
+        if "year" in known:
+            meta.year = int(known["year"])
+        elif date is not None:  # a manifest's dates are checked when it is read
+            meta.year = int(date[:4])
         meta.date, meta.date_source = date or str(meta.year), "manifest"
-        if dated.source not in (None, "mentions", "file name"):
+        if dated.source not in (None, "mentions", "file name") and dated.date is not None:
             if date is None and dated.year == meta.year and len(dated.date) > 4:  # finer
                 meta.date, meta.date_source = dated.date, dated.source
             elif dated.year != meta.year or (date and len(dated.date) == len(date) != dated.date):
-                meta.date_others = [(dated.source, dated.date)]
+                meta.date_others = [(str(dated.source), dated.date)]
     else:
         meta.year, meta.date, meta.date_source = dated.year, dated.date, dated.source
         meta.date_others = dated.others

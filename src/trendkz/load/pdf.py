@@ -131,8 +131,8 @@ def _layout(pages: list[list[_Line]]) -> str:
     for lines in pages:
         current: list[str] = []
         head: list[str] = []
-        head_size = None
-        prev = None
+        head_size = 0.0  # the size of the heading lines in ``head``
+        prev: _Line | None = None
         flags = _headings(lines, body)
         for k, (ln, heading) in enumerate(zip(lines, flags, strict=True)):
             if heading and head and ln.size == head_size and _joins(head, ln.text):
@@ -152,7 +152,7 @@ def _layout(pages: list[list[_Line]]) -> str:
                 gap = prev is not None and not (0 < step <= 1.35 * max(pitch, 1.0))
                 cells = prev is not None and _short(prev) and _short(ln)  # a table's cells
                 cells = cells and k + 1 < len(lines)  # a page's last line stands alone
-                if current and not cells and (gap or prev.size != ln.size):
+                if current and not cells and (gap or prev is not None and prev.size != ln.size):
                     blocks.append("\n".join(current))
                     current = []
                 current.append(ln.text)

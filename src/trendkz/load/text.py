@@ -313,11 +313,11 @@ def warn_unread(root: Path, found: list[Path]) -> None:
             if not _is_manifest(path):
                 skipped.append(path)
     if skipped:
-        names = ", ".join(p.relative_to(root).as_posix() for p in skipped[:20])
+        listed = ", ".join(p.relative_to(root).as_posix() for p in skipped[:20])
         more = f" and {len(skipped) - 20} more" if len(skipped) > 20 else ""
         warnings.warn(
             f"{root}: {len(skipped)} file(s) not loaded, of a type trendkz does not read "
-            f"(it reads {', '.join(SUFFIXES)}): {names}{more}",
+            f"(it reads {', '.join(SUFFIXES)}): {listed}{more}",
             TrendkzWarning,
             stacklevel=4,
         )

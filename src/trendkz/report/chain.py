@@ -7,6 +7,8 @@ files → corpus → sections → alignment → {sentences, changes, terms, fact
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from .._core.errors import OptionError, check_option
@@ -65,7 +67,9 @@ def _chain(corpus: Corpus, opts: dict, progress: bool = False) -> dict[str, pd.D
     out["alignment"] = align_sections(out["sections"], **align_kw)
     out["sentences"] = align_sentences(out["sections"], out["alignment"])
     out["changes"] = diff_sections(out["sections"], out["alignment"])
-    terms_kw = {"alignment": out["alignment"]} if opts["terms_by"] == "group" else {}
+    terms_kw: dict[str, Any] = (
+        {"alignment": out["alignment"]} if opts["terms_by"] == "group" else {}
+    )
     out["terms"] = count_terms(out["sections"], opts["lexicon"], by=opts["terms_by"], **terms_kw)
     out["facts"] = extract_facts(out["sections"])
     out["fact_changes"] = diff_facts(out["facts"], alignment=out["alignment"])

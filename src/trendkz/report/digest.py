@@ -1,44 +1,66 @@
 """What changed, on one page: ``digest(comparison) -> Digest``, a ranked list per pair.
 
 For every entity and every consecutive pair of documents in a series, :func:`digest`
-collects the candidate changes (:mod:`trendkz.report.digest_items`), scores each as
-``weight[kind] × strength`` and ranks them. Every item cites both sides where it has one:
-document, section heading, character span in the body and the quote that span holds.
+collects the candidate changes (:mod:`trendkz.report.digest_items`,
+:mod:`trendkz.report.digest_sentences`), scores each as ``weight[kind] × strength`` (×
+the multipliers below) and ranks them (:mod:`trendkz.report.digest_rank`). Every item
+cites both sides where it has one: document, section heading, character span in the body
+and the quote that span holds.
 
-Kinds, their default weights (``DEFAULT_WEIGHTS``, tunable with ``weights=``) and the
-strength each is given (roughly 0–3; the ``score_detail`` column spells it out):
+Kinds, their default weights (``DEFAULT_WEIGHTS``, tunable with ``weights=``; 0 leaves a
+kind out) and the strength each is given (roughly 0–5; ``score_detail`` spells it out):
 
 ==================== ====== ===========================================================
 kind                 weight strength
 ==================== ====== ===========================================================
 framing shift        1.6    share of a lexicon term's uses in quotation marks (or
-                            hedged) changed by ≥ 0.15: ``1 + 3|Δshare|``, +0.5 when the
+                            hedged) changed by ≥ 0.2: ``1 + 3|Δshare|``, +0.5 when the
                             share becomes all or none, × ``min(1, fewer uses / 4)``
 fact moved           1.3    a fact rose or fell: ``1 + min(2, |log2(new / old)|)``
 qualifier changed    1.0    same measure stated differently ("about" → "more than"): 1.5
-section added        1.0    ``log10(1 + words)``, at most 3
-section removed      0.9    ``log10(1 + words)``, at most 3
-section rewritten    0.6    ``(1 - similarity) × log10(1 + words)``
-term rising/falling  0.7    keyness of a word or word pair (G², later vs earlier,
-                            p < 0.001, ≥ 4 uses): ``log2(G²) / 2``, at most 3
-sentence added       1.0    a new sentence carrying numbers, lexicon terms, key words
-                            or names the other document never uses: ``0.4 + 0.6·numbers
-                            + 0.4·terms + 0.3·key words + 0.3·new names`` (each capped),
-                            halved under five words
-sentence removed     0.8    the same, for a sentence that is gone
+section added        1.4    ``log10(1 + words) × min(1, words / 60)``, at most 3
+section removed      1.2    the same
+section rewritten    0.6    ``(1 - similarity) × size``
+term rising/falling  1.3    keyness of a word or word pair (G² of the pair, p < 0.01,
+                            ≥ 4 uses): ``log2(G² / 3.84)``, at most 3; +0.5 for a
+                            lexicon term
+sentence added       1.0    ``0.6 + 0.9·numbers + 0.5·dated + 0.15·lexicon terms +
+                            0.3·key words + 0.15·new words`` (capped at 2, 2, 3 and
+                            6): numbers are the facts it
+                            states (a duration, "a five-year program", counts half);
+                            dated: it names a month (an event of the year); new words:
+                            words the other document never uses
+sentence removed     0.6    the same without "dated" (last year's events are expected to
+                            go: a dropped sentence weighs less than a new one)
+sentence changed     1.0    ``0.2 + share of words changed + 1.0·figures changed +
+                            0.3·dates changed + 1.5·negation flipped + 0.3·key words +
+                            0.15·new words``: a rewording whose words are mostly new, a
+                            figure that changed, "not sufficient" → "sufficient"
 ==================== ====== ===========================================================
 
-Items citing the same sentence on the same side (a fact and the sentence that states it)
-are kept once, the higher score; so is a new sentence whose new words (those the other
-document never uses) are mostly those of a sentence ranked above it: the same news told
-twice. Ties break by kind (the order above), then position in
-the later document, then the headline: the ranking is deterministic.
+A sentence counts half under five words, 0.3 when it points elsewhere ("See the ...
+report", a web address) and 0.6 when it opens with "For example" (an example of what the
+sentence before says). Multipliers, also in ``weights=``: ``lead section`` (1.25) for a
+sentence item in a document's first section when that section has a heading and is short
+(a summary or overview: the authors' own choice of what matters); ``paragraph section``
+(0.5) for a section item in a headingless text, where every paragraph is a section (its
+size says little; the strongest sentence it holds speaks for it, see below).
+
+The ranking then tells each change once (:mod:`trendkz.report.digest_rank`): sentences of
+a new or gone section fold into the section's item (which takes the strongest one's score
+when higher); a sentence restating a change ranked above it (the same figure, mostly the
+same words, or mostly the same new words: a summary and its body, an event told in two
+sections) folds into that item; a fact and the sentence that states it are kept once.
+Folded places are cited in ``score_detail`` as "also in “quote” (document start–end)".
+Ties break by kind (the order of ``DEFAULT_WEIGHTS``), then position in the later
+document, then the headline: the ranking is deterministic.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -50,6 +72,7 @@ from ..terms.keyness import _count
 from . import digest_items as items_module
 from . import digest_sentences
 from .digest_cite import Bodies
+from .digest_rank import rank
 from .digest_render import PAIR_KEYS
 
 __all__ = ["COLUMNS", "DEFAULT_WEIGHTS", "Digest", "digest"]
@@ -64,47 +87,22 @@ DEFAULT_WEIGHTS = {
     "term rising": 1.3,
     "term falling": 1.3,
     "sentence added": 1.0,
-    "sentence removed": 0.8,
-    "sentence changed": 0.6,
+    "sentence removed": 0.6,
+    "sentence changed": 1.0,
+    "lead section": 1.25,
+    "paragraph section": 0.5,
 }
-_SENTENCE_LIKE = (
-    "fact moved",
-    "qualifier changed",
-    "sentence added",
-    "sentence removed",
-    "sentence changed",
-)
+#: kinds about a whole document or section (the lead multiplier does not apply)
+_WHOLE = ("term rising", "term falling", "framing shift", "section added", "section removed",
+          "section rewritten")  # fmt: skip
 
-#: the digest frame's columns, in order
-COLUMNS = [
-    *PAIR_KEYS,
-    "rank",
-    "kind",
-    "status",
-    "headline",
-    "score",
-    "score_detail",
-    "term",
-    "measure",
-    "heading_from",
-    "start_from",
-    "end_from",
-    "quote_from",
-    "heading_to",
-    "start_to",
-    "end_to",
-    "quote_to",
-]
-_DTYPES = {
-    "year_from": "Int64",
-    "year_to": "Int64",
-    "rank": "Int64",
-    "score": "float64",
-    "start_from": "Int64",
-    "end_from": "Int64",
-    "start_to": "Int64",
-    "end_to": "Int64",
-}
+
+def _in(span, extent) -> bool:
+    return bool(span) and extent is not None and extent[0] <= span[0] < extent[1]
+
+
+#: the digest frame's columns, in order (declared in ``_core.schema``)
+COLUMNS = schema.FRAMES["digest"][0]
 
 
 @dataclass
@@ -217,9 +215,18 @@ def _weights(weights: dict | None) -> dict:
     unknown = sorted(set(weights or {}) - set(DEFAULT_WEIGHTS))
     if unknown:
         raise OptionError(
-            f"digest: unknown kind(s) {unknown} in weights; valid: {list(DEFAULT_WEIGHTS)}"
+            f"digest: unknown kind(s) or multiplier(s) {unknown} in weights;"
+            f" valid: {list(DEFAULT_WEIGHTS)}"
         )
     return {**DEFAULT_WEIGHTS, **(weights or {})}
+
+
+def _cite_row(row: dict, bodies: Bodies) -> None:
+    """Fill in a ranked row's citation columns (heading, start, end, quote per side)."""
+    it = row.pop("_item", None)
+    if it is not None:
+        row.update(_cite(it, "from", row["doc_from"], bodies))
+        row.update(_cite(it, "to", row["doc_to"], bodies))
 
 
 def _cite(item: dict, side: str, doc: str, bodies: Bodies) -> dict:
@@ -229,47 +236,6 @@ def _cite(item: dict, side: str, doc: str, bodies: Bodies) -> dict:
                 f"quote_{side}": None}  # fmt: skip
     head, s, e, quote = bodies.cite(doc, span[0], span[1])
     return {f"heading_{side}": head, f"start_{side}": s, f"end_{side}": e, f"quote_{side}": quote}
-
-
-def _rank(rows: list[dict], top: int | None) -> list[dict]:
-    order = {k: i for i, k in enumerate(DEFAULT_WEIGHTS)}
-    rows.sort(
-        key=lambda r: (
-            -round(r["score"], 9),
-            order.get(r["kind"], 99),
-            r["start_to"] if r["start_to"] is not None else r["start_from"] or 0,
-            r["headline"],
-        )
-    )
-    kept: list[dict] = []
-    seen: dict[str, list[tuple[int, int]]] = {"from": [], "to": []}
-    for r in rows:  # a new or gone section speaks for its first sentence
-        if r["kind"] in ("section added", "section removed"):
-            for side in ("from", "to"):
-                if r.get(f"_sent_{side}") is not None:
-                    seen[side].append(r[f"_sent_{side}"])
-    news: set = set()  # the new words of the sentences kept so far
-    for r in rows:
-        novel = r.pop("_novel", None) or set()
-        if len(novel) >= 2 and len(novel & news) >= 0.6 * len(novel):
-            continue  # the same new thing, stated again in another sentence
-        if r["kind"] in _SENTENCE_LIKE:
-            spans = [
-                (side, bodies_span)
-                for side in ("from", "to")
-                if (bodies_span := r.get(f"_sent_{side}")) is not None
-            ]
-            if any(s < b and a < e for side, (a, b) in spans for s, e in seen[side]):
-                continue
-            for side, span in spans:
-                seen[side].append(span)
-        news |= novel
-        kept.append(r)
-        if top is not None and len(kept) >= top:
-            break
-    for i, r in enumerate(kept, 1):
-        r["rank"] = i
-    return kept
 
 
 def digest(
@@ -285,17 +251,19 @@ def digest(
 
     ``top`` items per pair (``None``: all); ``entity`` one entity or a list; ``pairs`` a
     list of ``(year_from, year_to)`` or ``(doc_from, doc_to)``; ``weights`` maps a kind to
-    its weight (see the module docs; 0 leaves a kind out); ``lexicon`` the one the
+    its weight, or a multiplier (``lead section``, ``paragraph section``) to its value
+    (see the module docs; 0 leaves a kind out); ``lexicon`` the one the
     comparison was counted with (``None``: the built-in lexicon).
 
     Returns
     -------
     Digest
         ``.frame`` with columns ``entity, series, year_from, year_to, date_from, date_to,
-        doc_from, doc_to,
-        rank, kind, status, headline, score, score_detail, term, measure`` and, for each
-        side (``_from``, ``_to``), ``heading, start, end, quote`` with
-        ``body[start:end] == quote``; ``to_markdown()``, ``to_latex()``, ``to_html()``.
+        doc_from, doc_to, rank, kind, status, headline, score, score_detail, term,
+        measure`` and the citation of each side, ``heading_from, start_from, end_from,
+        quote_from, heading_to, start_to, end_to, quote_to`` (``body[start:end] ==
+        quote``), pairs in order, each pair's items by ``rank``; ``to_markdown()``,
+        ``to_latex()``, ``to_html()``.
     """
     if top is not None and (not isinstance(top, int) or top < 1):
         raise OptionError(f"digest: top must be a positive int or None, got {top!r}")
@@ -308,7 +276,9 @@ def digest(
         bodies = Bodies(secs)
         hits = term_hits(secs, lexicon)
         hit_starts = _starts(hits)
-        fact_starts = _starts(comparison.facts[comparison.facts["doc_id"].isin(docs)])
+        facts_here = comparison.facts[comparison.facts["doc_id"].isin(docs)]
+        lasting = facts_here["unit"].isin(digest_sentences.DURATIONS).to_numpy(dtype=bool)
+        fact_starts = (_starts(facts_here[~lasting]), _starts(facts_here[lasting]))
         words_of = _tokens(secs)
         empty = items_module.DocWords.of(Counter())
         totals = {d: w.n_words for d, w in words_of.items()}
@@ -318,7 +288,7 @@ def digest(
         facts = _by_pair(comparison.fact_changes)
         sents = digest_sentences.rows_by_pair(comparison.sentences)
         uses = items_module.hit_table(hits)
-        for p in todo.itertuples(index=False):
+        for p in schema.records(todo):
             key = (p.doc_from, p.doc_to)
             u0, u1 = uses.get(p.doc_from, {}), uses.get(p.doc_to, {})
             found = items_module.section_changes(
@@ -346,29 +316,36 @@ def digest(
                 weight = w.get(it["kind"], 0.0)
                 if weight <= 0:
                     continue
+                times = []  # multipliers: a change in the lead section, a paragraph
+                side = "to" if it.get("span_to") else "from"
+                doc = p.doc_to if side == "to" else p.doc_from
+                if it["kind"] not in _WHOLE and _in(it.get(f"span_{side}"), bodies.lead(doc)):
+                    times.append("lead section")
+                if it.get("headingless"):
+                    times.append("paragraph section")
+                times = [t for t in times if w[t] != 1]
+                factor = float(np.prod([w[t] for t in times])) if times else 1.0
+                lead = "".join(f" × {w[t]:g} {t}" for t in times)
                 row = {
                     "entity": p.entity, "series": p.series, "year_from": p.year_from,
                     "year_to": p.year_to, "date_from": p.date_from, "date_to": p.date_to,
                     "doc_from": p.doc_from, "doc_to": p.doc_to,
                     "kind": it["kind"], "status": it["status"], "headline": it["headline"],
-                    "score": weight * it["strength"],
-                    "score_detail": f"{weight:g} × {it['strength']:.2f} ({it['detail']})",
+                    "score": weight * it["strength"] * factor,
+                    "score_detail": f"{weight:g}{lead} × {it['strength']:.2f} ({it['detail']})",
                     "term": it["term"], "measure": it["measure"],
                 }  # fmt: skip
-                row.update(_cite(it, "from", p.doc_from, bodies))
-                row.update(_cite(it, "to", p.doc_to, bodies))
-                if row["start_from"] is None and row["start_to"] is None:
-                    continue
+                spans = {side: it.get(f"span_{side}") for side in ("from", "to")}
+                if not any(sp and sp[1] > sp[0] for sp in spans.values()):
+                    continue  # nothing to cite
+                row["_item"] = it  # cited once ranked (:func:`_cite_row`)
                 row["_novel"] = it.get("novel")
                 for side, doc in (("from", p.doc_from), ("to", p.doc_to)):
                     span = it.get(f"span_{side}")
                     row[f"_sent_{side}"] = bodies.sentence_at(doc, *span) if span else None
                 scored.append(row)
-            rows.extend(_rank(scored, top))
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    for col, dtype in _DTYPES.items():
-        frame[col] = frame[col].astype(dtype)
-    for col in COLUMNS:
-        if col not in _DTYPES:
-            frame[col] = frame[col].astype("string")
-    return Digest(frame=frame.reset_index(drop=True), weights=w)
+            cite = partial(_cite_row, bodies=bodies)
+            rows.extend(rank(scored, top, bodies, list(DEFAULT_WEIGHTS), cite))
+    # the rows are in order already: pairs as _pairs sorts them, then rank
+    frame = schema.conform(pd.DataFrame(rows, columns=COLUMNS), "digest", sort=False)
+    return Digest(frame=frame, weights=w)

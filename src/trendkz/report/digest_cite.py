@@ -30,6 +30,7 @@ class Bodies:
         self._body: dict[str, str] = {}
         self._sent: dict[str, list[tuple[int, int]]] = {}
         self._lower: dict[str, str | None] = {}
+        self._lead: dict[tuple[str, float], tuple[int, int] | None] = {}
         cols = ["doc_id", "start", "end", "text", "heading"]
         sec = sections[cols].sort_values(["doc_id", "start"], kind="mergesort")
         for doc, part in sec.groupby("doc_id", sort=True):
@@ -63,6 +64,19 @@ class Bodies:
         starts, ends, _, _ = self._secs[doc]
         i = max(0, bisect.bisect_right(starts, pos) - 1)
         return starts[i], ends[i]
+
+    def lead(self, doc: str, share: float = 0.2) -> tuple[int, int] | None:
+        """``(start, end)`` of the first section of ``doc`` when it has a heading and
+        holds less than ``share`` of the body (a summary or overview), else ``None``."""
+        key = (doc, share)
+        if key not in self._lead:
+            starts, ends, texts, heads = self._secs[doc]
+            lead = None
+            if len(starts) >= 2 and heads[0].strip():
+                total = sum(len(t) for t in texts)
+                lead = (starts[0], ends[0]) if len(texts[0]) < share * total else None
+            self._lead[key] = lead
+        return self._lead[key]
 
     def sentences(self, doc: str) -> list[tuple[int, int]]:
         """Body spans of the sentences of ``doc``, section by section."""
@@ -105,8 +119,8 @@ class Bodies:
         if doc not in self._lower:
             low = body.lower()
             self._lower[doc] = low if len(low) == len(body) else None  # same offsets only
-        low = self._lower[doc]
-        m = re.search(pattern, low) if low is not None else re.search(pattern, body, re.I)
+        folded = self._lower[doc]
+        m = re.search(pattern, folded) if folded is not None else re.search(pattern, body, re.I)
         return (m.start(), m.end()) if m else None
 
     def cite(self, doc: str, start: int, end: int) -> tuple[str, int, int, str]:

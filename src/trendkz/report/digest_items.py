@@ -14,6 +14,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from .._core.schema import records
 from .._core.vocab import ADDED, CHANGED, DOWN, QUALIFIER_CHANGED, REMOVED, REWRITTEN, UP
 from ..terms.keyness import _stats
 
@@ -57,7 +58,7 @@ def section_changes(changes: pd.DataFrame, words: dict, first: dict, heads: dict
     the body span of its first sentence, ``heads[(doc, group)]`` its first heading.
     """
     out = []
-    for r in changes.itertuples(index=False):
+    for r in records(changes):
         if r.status not in (ADDED, REMOVED, REWRITTEN):
             continue
         g = _n(r.group)
@@ -88,6 +89,7 @@ def section_changes(changes: pd.DataFrame, words: dict, first: dict, heads: dict
                 "measure": None,
                 "span_from": first.get((r.doc_from, g)) if r.status != ADDED else None,
                 "span_to": first.get((r.doc_to, g)) if r.status != REMOVED else None,
+                "headingless": label.startswith("¶ "),  # a paragraph of a headingless text
             }
         )
     return out
@@ -102,7 +104,7 @@ def _fact_text(value, qualifier, text) -> str:
 def facts_moved(fact_changes: pd.DataFrame) -> list[dict]:
     """Facts whose value rose or fell, or whose qualifier changed."""
     out = []
-    for r in fact_changes.itertuples(index=False):
+    for r in records(fact_changes):
         if r.status not in (UP, DOWN, QUALIFIER_CHANGED):
             continue
         a, b = float(r.value_from), float(r.value_to)
@@ -261,11 +263,11 @@ def key_terms(w_from: DocWords, w_to: DocWords, doc_from: str, doc_to: str, bodi
                 continue
             g2 = abs(float(r.g2))
             strength = min(3.0, math.log2(g2 / 3.84))
-            a, b = int(r.n_target), int(r.n_reference)
+            n_to, n_from = int(r.n_target), int(r.n_reference)
             shown = r.term.replace("_", " ")
             head = (
-                f"“{shown}” {'rises' if sign > 0 else 'falls'}: {b} → {a} uses "
-                f"({1000 * b / nr:.1f} → {1000 * a / nt:.1f} per 1,000 words)"
+                f"“{shown}” {'rises' if sign > 0 else 'falls'}: {n_from} → {n_to} uses "
+                f"({1000 * n_from / nr:.1f} → {1000 * n_to / nt:.1f} per 1,000 words)"
             )
             spans = {doc: bodies.find_words(doc, r.term.split("_")) for doc in (doc_from, doc_to)}
             items.append(

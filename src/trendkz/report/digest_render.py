@@ -31,17 +31,8 @@ _LATEX = {
 _MD = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|"})
 
 
-#: the columns that name a pair of documents, first in the digest frame
-PAIR_KEYS = [
-    "entity",
-    "series",
-    "year_from",
-    "year_to",
-    "date_from",
-    "date_to",
-    "doc_from",
-    "doc_to",
-]
+#: the columns that name a pair of documents: the digest frame's order less its rank
+PAIR_KEYS = schema.FRAMES["digest"][1][:-1]
 
 
 def latex_escape(text) -> str:

@@ -18,8 +18,33 @@ from .digest_items import _short
 
 __all__ = ["rows_by_pair", "sentence_changes", "sentences_reworded"]
 
-_NEGATION = re.compile(r"\b(?:not|no|never|none|nor|without|cannot)\b|n['’]t\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|no|never|none|cannot)\b|n['’]t\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+_SEE_SECTION = re.compile(
+    r"\(?\bsee (?:also )?sections? \d[\w.]*(?:,? (?:and )?\d[\w.]*)*\)?", re.I
+)
+_MONTH_BEFORE = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d+\W+)?$"
+)
+#: fact units that are durations (counted half in a sentence's numbers)
+DURATIONS = ("years", "months", "weeks", "days", "hours")
+#: an example of what the sentence before says ("For example, ...")
+_EXAMPLE_OPENINGS = ("for example", "for instance", "e.g.", "in one case", "in one instance")
+EXAMPLE = 0.6  # its weight
+#: a pointer to another document ("See the Department's report", "available at http...")
+_REFERENCE_OPENINGS = ("see ", "for further information", "for more information")
+_REFERENCE_MARKS = ("available at", "http://", "https://", "www.")
+REFERENCE = 0.3  # its weight
+#: a month named (a day or month of an event); "May" only with a day
+_EVENT_DATE = re.compile(
+    r"\b(?:January|February|March|April|June|July|August|September|October|November|"
+    r"December|May \d)"
+)
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty"
+    " forty fifty hundred thousand million billion".split()
+)
 
 
 #: the sentence columns the finders read, in this order
@@ -50,13 +75,31 @@ def _novel(tokens: list[str], vocab: set) -> set:
     return {t for t in tokens if t not in vocab}
 
 
+def _has_month(text: str) -> bool:
+    """Whether ``text`` names a month (a day or month of an event; "May" with a day)."""
+    return any(m in text for m in _MONTHS) and bool(_EVENT_DATE.search(text))
+
+
+def _lesser(text: str, tokens: list) -> float:
+    """How much a sentence counts: half when under five words, :data:`REFERENCE` when it
+    points elsewhere ("see the ... report", a web address), :data:`EXAMPLE` when it gives
+    an example of the sentence before it ("For example, ..."); else 1."""
+    if len(tokens) < 5:
+        return 0.5
+    head = text.lstrip(" \t\n\"“‘'(-•").lower()
+    if head.startswith(_REFERENCE_OPENINGS) or any(m in text for m in _REFERENCE_MARKS):
+        return REFERENCE
+    return EXAMPLE if head.startswith(_EXAMPLE_OPENINGS) else 1.0
+
+
 def sentence_changes(
-    sentences: list, bodies, facts: dict, hits: dict, keys: set, vocab: dict
+    sentences: list, bodies, facts: tuple, hits: dict, keys: set, vocab: dict
 ) -> list[dict]:
     """Sentences added or removed that carry a number, a lexicon term, a key word or a
-    word the other document never uses. ``facts[doc]`` and ``hits[doc]`` are sorted
-    start offsets; ``vocab[doc]`` the lower-cased tokens of a document; ``sentences`` the
-    pair's rows from :func:`rows_by_pair`."""
+    word the other document never uses. ``facts`` is a pair of ``doc -> sorted start
+    offsets`` (quantities, then durations), ``hits[doc]`` sorted start offsets;
+    ``vocab[doc]`` the lower-cased tokens of a document; ``sentences`` the pair's rows
+    from :func:`rows_by_pair`."""
     out = []
     for status, doc_from, doc_to, text_from, text_to in sentences:
         if status not in (ADDED, REMOVED):
@@ -70,7 +113,8 @@ def sentence_changes(
         if span is None:
             continue
         s, e = span
-        n_fact = _between(facts.get(doc), s, e)
+        # a duration ("a five-year program") counts half: an attribute more than a count
+        n_fact = _between(facts[0].get(doc), s, e) + 0.5 * _between(facts[1].get(doc), s, e)
         n_lex = _between(hits.get(doc), s, e)
         toks = tokenize(str(text))
         n_key = len(set(toks) & keys)
@@ -78,10 +122,20 @@ def sentence_changes(
         n_new = len(novel)
         if not (n_fact or n_lex or n_key or n_new):
             continue
-        short = 0.5 if len(toks) < 5 else 1.0
-        strength = short * (0.6 + 0.9 * min(2, n_fact) + 0.3 * min(3, n_key) + 0.15 * min(6, n_new))
+        # a short sentence, or an example of what the sentence before it says, weighs less
+        short = _lesser(str(text), toks)
+        dated = int(status == ADDED and _has_month(str(text)))  # an event of the year
+        strength = short * (
+            0.6
+            + 0.9 * min(2, n_fact)
+            + 0.5 * dated
+            + 0.15 * min(2, n_lex)
+            + 0.3 * min(3, n_key)
+            + 0.15 * min(6, n_new)
+        )
         detail = (
-            f"{'0.5 × (' if short < 1 else '('}0.6 + 0.9 × {min(2, n_fact)} numbers"
+            f"{f'{short:g} × (' if short < 1 else '('}0.6 + 0.9 × {min(2, n_fact):g} numbers"
+            f" + 0.5 × {dated} dated + 0.15 × {min(2, n_lex)} lexicon terms"
             f" + 0.3 × {min(3, n_key)} key words + 0.15 × {min(6, n_new)} new words)"
             f" = {strength:.2f}"
         )
@@ -103,30 +157,61 @@ def sentence_changes(
     return out
 
 
+def _figures(text: str, tokens=None) -> tuple[set, set]:
+    """The numbers of ``text`` that are figures (digits, or number words among
+    ``tokens``, by default its own), and those that are dates (a year, or a day after a
+    month name)."""
+    figures: set[str] = set()
+    dates: set[str] = set()
+    if "ee " in text:  # "see section 7.d." is no figure
+        text = _SEE_SECTION.sub(" ", text)
+    for m in _DIGITS.finditer(text):
+        num = m.group().replace(",", "")
+        before = text[max(0, m.start() - 14) : m.start()]
+        year = len(num) == 4 and num.isdigit() and 1700 <= int(num) <= 2100
+        (dates if year or _MONTH_BEFORE.search(before) else figures).add(num)
+    words = tokenize(text) if tokens is None else tokens
+    figures |= _NUMBER_WORDS.intersection(words)
+    return figures, dates
+
+
 def sentences_reworded(sentences: list, bodies, keys: set, vocab: dict) -> list[dict]:
-    """Sentences kept but changed: numbers, a negation, or many words in or out."""
+    """Sentences kept but changed, weighed by how much of them changed (a pair whose words
+    are mostly new is news), figures changed, dates changed, a negation flipped and the
+    key and new words in or out."""
     out = []
     for status, doc_from, doc_to, text_from, text_to in sentences:
         if status != CHANGED or text_from is None or text_to is None:
             continue
-        a, b = str(text_from), str(text_to)
-        sa, sb = bodies.find(doc_from, a), bodies.find(doc_to, b)
+        sa, sb = bodies.find(doc_from, str(text_from)), bodies.find(doc_to, str(text_to))
         if sa is None or sb is None:
             continue
+        a, b = str(text_from), str(text_to)
+        if "ee " in a or "ee " in b:  # "(see section 7.d.)": a pointer, not a change
+            a, b = _SEE_SECTION.sub(" ", a), _SEE_SECTION.sub(" ", b)
         neg = int(len(_NEGATION.findall(a)) != len(_NEGATION.findall(b)))
-        da, db = set(_DIGITS.findall(a)), set(_DIGITS.findall(b))
-        nums = max(len(da - db), len(db - da))
-        content_a, content_b = set(tokenize(a)), set(tokenize(b))
+        toks_b = tokenize(b)
+        content_a, content_b = set(tokenize(a)), set(toks_b)
+        if sorted(_DIGITS.findall(a)) == sorted(_DIGITS.findall(b)):  # the fast, usual case
+            words_a, words_b = _NUMBER_WORDS & content_a, _NUMBER_WORDS & content_b
+            nums, dated = max(len(words_a - words_b), len(words_b - words_a)), 0
+        else:
+            (fa, da), (fb, db) = _figures(a, content_a), _figures(b, content_b)
+            nums, dated = max(len(fa - fb), len(fb - fa)), int(da != db)
+        union = content_a | content_b
+        novelty = 1 - len(content_a & content_b) / len(union) if union else 0.0
         moved = content_a ^ content_b
         n_key = len(moved & keys)
         n_new = len((content_b - content_a) - vocab.get(doc_from, set())) + len(
             (content_a - content_b) - vocab.get(doc_to, set())
         )
-        strength = (
+        lesser = _lesser(b, toks_b)
+        strength = lesser * (
             0.2
-            + 0.4 * min(2, nums)
-            + 0.8 * neg
-            + 0.05 * min(8, len(moved))
+            + 1.0 * novelty
+            + 1.0 * min(2, nums)
+            + 0.3 * dated
+            + 1.5 * neg
             + 0.3 * min(3, n_key)
             + 0.15 * min(6, n_new)
         )
@@ -134,18 +219,20 @@ def sentences_reworded(sentences: list, bodies, keys: set, vocab: dict) -> list[
             {
                 "kind": "sentence changed",
                 "status": CHANGED,
-                "headline": f"Reworded: “{_short(b)}”",
+                "headline": f"Reworded: “{_short(str(text_to))}”",
                 "strength": strength,
                 "detail": (
-                    f"0.2 + 0.4 × {min(2, nums)} numbers changed + 0.8 × {neg} negation"
-                    f" flipped + 0.05 × {min(8, len(moved))} words in or out"
-                    f" + 0.3 × {min(3, n_key)} key words + 0.15 × {min(6, n_new)} new words"
+                    f"{f'{lesser:g} × (' if lesser < 1 else '('}0.2 + {novelty:.2f} words"
+                    f" changed + 1.0 × {min(2, nums)} figures changed + 0.3 × {dated} dates"
+                    f" changed + 1.5 × {neg} negation flipped"
+                    f" + 0.3 × {min(3, n_key)} key words + 0.15 × {min(6, n_new)} new words)"
                     f" = {strength:.2f}"
                 ),
                 "term": None,
                 "measure": None,
                 "span_from": sa,
                 "span_to": sb,
+                "novel": (content_b - content_a) - vocab.get(doc_from, set()),
             }
         )
     return out

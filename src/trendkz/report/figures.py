@@ -38,8 +38,9 @@ def figure_bytes(fig, fmt: str) -> bytes:
     import matplotlib
 
     buf = io.BytesIO()
-    rc = {"svg.hashsalt": "trendkz", "svg.fonttype": "path", "pdf.fonttype": 42, "ps.fonttype": 42}
-    with matplotlib.rc_context(rc):
+    with matplotlib.rc_context(
+        {"svg.hashsalt": "trendkz", "svg.fonttype": "path", "pdf.fonttype": 42, "ps.fonttype": 42}
+    ):
         if fmt == "svg":
             fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
         elif fmt == "png":

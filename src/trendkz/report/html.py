@@ -7,6 +7,7 @@ import html
 
 import pandas as pd
 
+from .._core.schema import records
 from .._core.vocab import CHANGED, DOWN, QUALIFIER_CHANGED, REWRITTEN, UP
 from .timeaxis import pair_label
 
@@ -72,7 +73,7 @@ def kwic_html(kwic: pd.DataFrame, max_rows: int = 20) -> str:
     if kwic.empty:
         return "<p class='note'>(none)</p>"
     rows = []
-    for r in kwic.head(max_rows).itertuples(index=False):
+    for r in records(kwic.head(max_rows)):
         mark = " <span class='note'>(quoted)</span>" if r.is_quoted else ""
         rows.append(
             f"<tr><td>{r.year}</td><td class='left'>{html.escape(r.left)}</td>"

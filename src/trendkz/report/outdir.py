@@ -99,6 +99,18 @@ def _locked(folder: Path):
         os.close(fd)
 
 
+def _check_early(target: Path, force: bool) -> None:
+    """Refuse before anything is created. A refusal is checked again under the lock: another
+    run may have been swapping its report in (the folder half gone) while this one looked."""
+    try:
+        _check_target(target, force)
+    except OSError:  # OutputError too
+        if not target.parent.is_dir():
+            raise
+        with _locked(target.parent):
+            _check_target(target, force)
+
+
 @contextlib.contextmanager
 def _errors(target: Path):
     """OS errors as :class:`OutputError` saying which folder and what to do."""
@@ -125,7 +137,7 @@ def check_folder(path, *, force: bool = False) -> Path:
     if target.parent == target:
         raise OutputError(f"cannot write a report to the root folder {target}")
     with _errors(target):
-        _check_target(target, force)
+        _check_early(target, force)
     return target
 
 
@@ -168,7 +180,7 @@ def _write_files(folder: Path, outputs) -> None:
                 _put(fh, data)
 
 
-def _swap_in(target: Path, outputs: dict[str, bytes]) -> None:
+def _swap_in(target: Path, outputs) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     old = None
     try:
@@ -189,7 +201,7 @@ def _swap_in(target: Path, outputs: dict[str, bytes]) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _write_into(target: Path, outputs: dict[str, bytes]) -> None:
+def _write_into(target: Path, outputs) -> None:
     """``force``: write our files in place (each atomically), delete only files an earlier
     trendkz report here listed and this one does not, keep everything else."""
     before = report_files(target) or set()

@@ -6,7 +6,8 @@ figures read in greyscale and at a journal's single-column width (3.5 in).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 import pandas as pd
@@ -24,6 +25,7 @@ from .timeaxis import several_a_year, time_column
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 __all__ = ["plot_coverage", "plot_facts", "plot_similarity", "plot_terms"]
 
@@ -31,7 +33,7 @@ MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "<", ">", "p")
 LINESTYLES = ("-", "--", ":", "-.")
 
 
-def _axes(ax):
+def _axes(ax: Axes | None) -> Axes:
     if ax is None:
         import matplotlib.pyplot as plt
 
@@ -39,7 +41,7 @@ def _axes(ax):
     return ax
 
 
-def _need(data: pd.DataFrame, cols: list[str], fn: str) -> None:
+def _need(data: pd.DataFrame, cols: Sequence[str | None], fn: str) -> None:
     if not isinstance(data, pd.DataFrame):
         raise OptionError(f"{fn}: data must be a DataFrame, not {type(data).__name__}")
     missing = [c for c in cols if c and c not in data.columns]
@@ -331,7 +333,10 @@ def plot_coverage(
     cols = sorted(df[col].dropna().unique())
     here = df[df[status] == present]
     have = {(str(r), c) for r, c in zip(here[row], here[col], strict=True)}
-    xs, ys, xa, ya = [], [], [], []
+    xs: list[int] = []  # columns and rows of present cells, then of absent ones
+    ys: list[int] = []
+    xa: list[int] = []
+    ya: list[int] = []
     for i, r in enumerate(rows):
         for j, c in enumerate(cols):
             (xs if (r, c) in have else xa).append(j)
@@ -340,7 +345,8 @@ def plot_coverage(
     ax.scatter(xa, ya, marker="s", s=18, facecolors="white", edgecolors="0.5", label="absent")
     # year labels upright when the columns are narrower than a label: they never overlap
     longest = max((len(_short(r)) for r in rows), default=0)
-    width_in = ax.get_position().width * ax.figure.get_figwidth() - 0.055 * longest
+    fig = cast("Figure", ax.figure)  # (a subfigure has no width of its own)
+    width_in = ax.get_position().width * fig.get_figwidth() - 0.055 * longest
     label_in = max((len(str(c)) for c in cols), default=1) * 0.075
     upright = len(cols) * label_in > 0.9 * width_in
     ax.set_xticks(

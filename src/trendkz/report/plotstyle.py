@@ -3,10 +3,15 @@ colors from a palette, legends placed clear of the axis labels, year ticks."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
 from .._core.errors import OptionError
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 __all__ = [
     "GREYS",
@@ -76,7 +81,7 @@ def check_legend(legend) -> None:
         raise OptionError(f"legend={legend!r} is not valid; choose False, True, 'brief' or 'full'")
 
 
-def year_ticks(ax, values: pd.Series) -> None:
+def year_ticks(ax: Axes, values: pd.Series) -> None:
     """Ticks at the years present when few and spread out; else whole-number ticks."""
     from matplotlib.ticker import MaxNLocator
 

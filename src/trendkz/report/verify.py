@@ -12,6 +12,7 @@ import hashlib
 import io
 import json
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -309,7 +310,7 @@ def _bad(value):
     raise OptionError(f"a lexicon is recorded by its content (an object), not {value!r}")
 
 
-def _rerun(folder: Path, manifest: dict, progress: bool = False) -> dict[str, bytes]:
+def _rerun(folder: Path, manifest: dict, progress: bool = False) -> Mapping[str, bytes]:
     from .comparison import compare
 
     opts, settings = _options(folder, manifest)  # checked before any document is read

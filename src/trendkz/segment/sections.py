@@ -106,7 +106,7 @@ _NUMBERED_ANY = re.compile(
 
 def _numbered(line: str) -> str | None:
     m = _NUMBERED_ANY.match(line)
-    return m.lastgroup.rsplit("_", 1)[0] if m else None
+    return str(m.lastgroup).rsplit("_", 1)[0] if m else None  # a group always matched
 
 
 def _own_line(text: str) -> bool:
@@ -382,7 +382,7 @@ def split_sections(corpus: Corpus) -> pd.DataFrame:
 def _sort_key(doc) -> tuple | None:
     """How the sections frame orders a document's rows (year, date, entity, series, doc_id;
     missing first), or None when a value is not plainly an int or str."""
-    key = []
+    key: list[tuple[int, int | str]] = []
     for value, kind in (
         (doc.year, int),
         (doc.date, str),
@@ -412,7 +412,7 @@ def section_tree(sections: pd.DataFrame, doc_id: str | None = None) -> str:
         if doc_id is not None and did != doc_id:
             continue
         lines.append(f"{did}")
-        for r in part.itertuples():
+        for r in schema.records(part):
             name = r.heading or f"(untitled) {r.text.strip()[:50]}…"
             lines.append(f"{'  ' * int(r.level)}{name}  [{r.n_words} words]")
     return "\n".join(lines)

@@ -121,7 +121,7 @@ def split_sentences(sections: pd.DataFrame) -> pd.DataFrame:
         maker="split_sections",
     )
     rows = []
-    for r in schema.with_date(sections).itertuples(index=False):
+    for r in schema.records(schema.with_date(sections)):
         for k, (a, b) in enumerate(sentence_spans(r.text, r.start)):
             rows.append(
                 (

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from os import PathLike
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -278,7 +279,7 @@ def count_terms(
         _scan(sec["text"].tolist(), lex), units.pop("code"), len(units["doc_id"]), lex.terms, zeros
     )
     at = unit.tolist()
-    out = {c: [v[u] for u in at] for c, v in units.items()}
+    out: dict[str, Any] = {c: [v[u] for u in at] for c, v in units.items()}
     out["term"], out["count"], out["quoted"], out["hedged"] = term, count, quoted, hedged
     words = np.array([np.nan if schema.is_missing(w) else w for w in out["n_words"]], dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -286,7 +287,7 @@ def count_terms(
     return schema.conform(pd.DataFrame(out), "terms")
 
 
-def _units(sec: pd.DataFrame, alignment: pd.DataFrame | None, by: str) -> dict[str, list]:
+def _units(sec: pd.DataFrame, alignment: pd.DataFrame | None, by: str) -> dict[str, Any]:
     """The units counted in, as columns (``doc_id, entity, series, year, date, kind,
     section_id, group, n_words``), and ``code``: the unit of each section. Units of
     several sections (``by="doc"`` or ``"group"``) come in order of first appearance,
@@ -315,7 +316,7 @@ def _units(sec: pd.DataFrame, alignment: pd.DataFrame | None, by: str) -> dict[s
     return {**units, "n_words": words, "code": code}
 
 
-def _tally(hits: list, code: np.ndarray, n_units: int, terms: list[str], zeros: bool):
+def _tally(hits: list, code: np.ndarray, n_units: int, terms: Sequence[str], zeros: bool):
     """Counts of hits per (unit, term): arrays unit, term, count, quoted, hedged, for every
     unit and term (unit-major, terms in lexicon order) or, without ``zeros``, for the
     pairs that occur."""

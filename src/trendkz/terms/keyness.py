@@ -28,11 +28,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 
+from .._core import schema
 from .._core.errors import OptionError
 
 __all__ = ["STOPWORDS", "keyness", "tokenize"]
@@ -59,17 +60,6 @@ _NUMBER = re.compile(r"\d[\d,.]*(?:st|nd|rd|th|s)?|[\d,.]*\d")
 _MEASURES = ("g2", "chi2")
 _CORRECTIONS = ("default", "yates", "williams", "none")
 _EPS = 1e-9
-
-COLUMNS = [
-    "term",
-    "n_target",
-    "n_reference",
-    "g2",
-    "chi2",
-    "p",
-    "log_ratio",
-    "leans",
-]
 
 
 def tokenize(
@@ -125,7 +115,7 @@ def _count(texts: Iterable[str], sizes, concatenator: str = "_", **tok) -> Count
 
 def _mask(sections: pd.DataFrame, which, name: str) -> np.ndarray:
     """Rows of ``sections`` chosen by doc ids, years, dates, a mask or a callable."""
-    if isinstance(which, Callable) and not isinstance(which, (pd.Series, np.ndarray)):
+    if callable(which) and not isinstance(which, (pd.Series, np.ndarray)):
         which = which(sections)
     if isinstance(which, (pd.Series, np.ndarray)) and np.asarray(which).dtype == bool:
         mask = np.asarray(which, dtype=bool)
@@ -280,4 +270,4 @@ def keyness(
     )[keep]
     out["_key"] = -(out[measure].round(9))
     out = out.sort_values(["_key", "term"], kind="mergesort").drop(columns="_key")
-    return out.reset_index(drop=True)
+    return schema.conform(out, "keyness", sort=False)

@@ -46,6 +46,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from os import PathLike
 from pathlib import Path
+from typing import cast
 
 from .._core.errors import InputError, OptionError, where
 from .hedges import HEDGES
@@ -327,10 +328,13 @@ class Lexicon:
                 return []
             if self._runs:
                 return [
-                    (m.start(), m.end(), owners[m.lastindex - 1])
+                    (m.start(), m.end(), owners[cast(int, m.lastindex) - 1])
                     for m in self._near_needles(text, folded)
                 ]
-        return [(m.start(), m.end(), owners[m.lastindex - 1]) for m in regex.finditer(text)]
+        # every pattern is a group: a match has a last one
+        return [
+            (m.start(), m.end(), owners[cast(int, m.lastindex) - 1]) for m in regex.finditer(text)
+        ]
 
     def _near_needles(self, text: str, folded: str) -> list[re.Match]:
         """``regex.finditer(text)``, trying only where a match can start.
@@ -340,7 +344,7 @@ class Lexicon:
         so it starts at one of the ``_runs`` runs that end with a needle's run. Those
         starts are tried in order, as the scan would reach them."""
         at = []
-        for n in self._needles:
+        for n in self._needles or ():
             k = folded.find(n)
             while k >= 0:
                 at.append(k)
@@ -348,7 +352,7 @@ class Lexicon:
         starts = sorted({s for k in at for s in run_starts(text, k, self._runs)})
         out: list[re.Match] = []
         pos = 0
-        match = self._regex.match
+        match = self.regex.match
         for s in starts:
             if s >= pos and (m := match(text, s)):
                 out.append(m)
