@@ -9,6 +9,9 @@ the same bytes whatever the workers, and the same as a comparison saved whole.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import pandas as pd
 
 from .blocks import Joined, block_order
@@ -61,7 +64,7 @@ def split_comparison(comparison) -> list[tuple[str, dict]]:
     return [(k, {name: split[name][k] for name in FRAME_NAMES}) for k in keys]
 
 
-def run_bundles(parts: list[tuple[str, object]], ctx: dict, *, workers, backend, progress):
+def run_bundles(parts: Sequence[tuple[str, Any]], ctx: dict, *, workers, backend, progress):
     """:func:`entity_bundle` of every ``(entity, corpus or frames)``, in order."""
     from .._core.parallel import map_parts
 

@@ -124,15 +124,15 @@ class Joined:
         yield self.header
         handles: dict = {}
         try:
-            run = None  # consecutive ranges of one file are read together
+            run: tuple[str, int, int] | None = None  # consecutive ranges read together
             for path, off, n in self.pieces:
-                if run and run[0] == path and run[1] + run[2] == off:
-                    run[2] += n
+                if run is not None and run[0] == path and run[1] + run[2] == off:
+                    run = (path, run[1], run[2] + n)
                     continue
-                if run:
+                if run is not None:
                     yield from self._read(handles, *run)
-                run = [path, off, n]
-            if run:
+                run = (path, off, n)
+            if run is not None:
                 yield from self._read(handles, *run)
         finally:
             for fh in handles.values():

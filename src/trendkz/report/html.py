@@ -4,6 +4,7 @@ tables, a table of entities linking to their pages) and the HTML pieces pages sh
 from __future__ import annotations
 
 import html
+from typing import Any
 
 import pandas as pd
 
@@ -122,16 +123,16 @@ def _options(options: dict) -> str:
 def _entities(docs: pd.DataFrame, worst: pd.DataFrame, slugs: dict[str, str]) -> str:
     """One row per entity: a link to its page, documents, years and its most changed
     section (``worst``: each entity's row of :func:`most_changed`)."""
-    worst = worst.drop_duplicates("entity").set_index("entity")
+    top: Any = worst.drop_duplicates("entity").set_index("entity")
     rows = []
     for e, slug in slugs.items():
         d = docs[docs["entity"] == e]
         years = d["year"].dropna()
         span = f"{years.min()}–{years.max()}" if len(years) else ""
         w = (
-            f"{html.escape(str(worst.at[e, 'label']))} "
-            f"({pair_label(worst.loc[e], '→')}, {worst.at[e, 'similarity']:.2f})"
-            if e in worst.index
+            f"{html.escape(str(top.at[e, 'label']))} "
+            f"({pair_label(top.loc[e], '→')}, {top.at[e, 'similarity']:.2f})"
+            if e in top.index
             else ""
         )
         rows.append(

@@ -161,7 +161,7 @@ class ReportFiles(Mapping):
             elif isinstance(maker, Joined):
                 for _ in maker:  # read through once for its hash
                     pass
-                self._hashes[other] = maker.sha256
+                self._hashes[other] = str(maker.sha256)
             else:
                 self._make(other)
         outputs = {n: self._hashes[n] for n in sorted(self._makers)}
