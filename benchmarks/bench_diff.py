@@ -42,7 +42,7 @@ def texts(case: str, k: int) -> tuple[str, str]:
         import trendkz
 
         docs = {d.doc_id: d.body for d in trendkz.datasets.kazakhstan()}
-        a, b = docs["kazakhstan-2017-report"], docs["kazakhstan-2022-report"]
+        a, b = docs["kazakhstan-2017"], docs["kazakhstan-2022"]
     else:
         a, b = (
             normalize((HRR / f"{y}_kazakhstan.txt").read_text(encoding="utf-8"))

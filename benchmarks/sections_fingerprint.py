@@ -21,12 +21,9 @@ def fingerprints(corpus) -> dict[str, str]:
     sections = trendkz.split_sections(corpus)
     out = {}
     for doc_id, part in sections.groupby("doc_id", sort=True):
-        rows = (
-            part[["heading", "style", "level", "start", "end", "parent_id"]]
-            .astype(object)
-            .fillna("")
-            .astype(str)
-        )
+        cols = part[["heading", "style", "level", "start", "end", "parent_id"]]
+        parent = cols["parent_id"].astype(object).str.split("/").str[-1]  # not the doc_id
+        rows = cols.assign(parent_id=parent).astype(object).fillna("").astype(str)
         blob = "\n".join("\t".join(r) for r in rows.itertuples(index=False))
         out[doc_id] = hashlib.sha256(blob.encode()).hexdigest()[:16]
     return out

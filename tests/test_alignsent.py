@@ -11,12 +11,12 @@ import trendkz
 from tests.conftest import two_entities
 from trendkz._core.errors import OptionError
 from trendkz._core.schema import FRAMES
-from trendkz.align.reference import best_total
 from trendkz.align.sections import align_sections, group_texts
 from trendkz.align.sentences import align_sentences, monotone_matching, weighted_lcs
 from trendkz.segment.sentences import sentence_spans
 
 from .conftest import needs_hrr
+from .reference import best_total
 from .test_align import make_sections
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -394,7 +394,7 @@ def test_tfidf_cosine_reads_words_not_characters():
 @SETTINGS
 @given(st.lists(SENT, min_size=1, max_size=6), st.lists(SENT, min_size=1, max_size=6))
 def test_tfidf_cosine_matrix_equals_pairwise_cosines(a, b):
-    from trendkz.align.reference import tfidf_sentence_cosines
+    from .reference import tfidf_sentence_cosines
 
     tf = trendkz.TfidfCosine().documents(a, b)
     m = tf.matrix(a, b)

@@ -16,7 +16,7 @@ def test_errors_share_one_base():
     for name in trendkz.__all__:
         obj = getattr(trendkz, name)
         if isinstance(obj, type) and issubclass(obj, Warning):
-            assert obj is trendkz.TrendkzWarning and issubclass(obj, UserWarning)
+            assert issubclass(obj, trendkz.TrendkzWarning) and issubclass(obj, UserWarning)
         elif isinstance(obj, type) and issubclass(obj, Exception):
             assert issubclass(obj, trendkz.TrendkzError)
 

@@ -50,7 +50,7 @@ def test_chrome_is_kept_not_lost(kz):
             assert doc.text[c.start : c.end] == c.text
         kept = sum(len(c.text) for c in doc.chrome)
         assert kept + len(doc.body.strip()) <= len(doc.text)
-    cabar = kz["kazakhstan-2019-analysis"]
+    cabar = kz["kazakhstan-2019"]
     notes = [c for c in cabar.chrome if c.rule == "footnotes"]
     assert notes and notes[0].text.startswith("[1]") and "[21]" in notes[0].text
 
@@ -66,7 +66,7 @@ def test_corpus_protocol_and_repr(kz):
     assert "Corpus(5 documents" in repr(kz)
     html = kz._repr_html_()
     assert "<table" in html and len(html) < 5000
-    assert kz["kazakhstan-2012-report"].year == 2012
+    assert kz["kazakhstan-2012"].year == 2012
 
 
 def test_bundled_dataset_path_is_a_package_resource():
@@ -156,7 +156,7 @@ def test_same_series_and_date_warns_and_keeps_both(tmp_path):
     with pytest.warns(trendkz.TrendkzWarning, match="same Kazakhstan, series and date 2012") as w:
         corpus = trendkz.load_corpus(tmp_path)
     assert "one.txt" in str(w[0].message) and "two.txt" in str(w[0].message)
-    assert [d.doc_id for d in corpus] == ["kazakhstan-2012-report", "kazakhstan-2012-report-2"]
+    assert [d.doc_id for d in corpus] == ["kazakhstan-2012", "kazakhstan-2012-2"]
     assert [d.source for d in corpus] == ["one.txt", "two.txt"]
 
 
@@ -199,3 +199,20 @@ def test_hrr_loads_with_its_manifest(hrr_central_asia):
     assert set(docs["date_source"]) == {"manifest"}
     assert docs.groupby("entity").size().tolist() == [9] * 5
     assert (HRR / "manifest.csv").is_file()
+
+
+def test_kind_reads_what_a_report_calls_itself():
+    from trendkz.load.metadata import guess_kind
+
+    # before: an inspector general's semiannual report with "we can" twice was an analysis
+    audit = (
+        "This semiannual report to the Congress covers the reporting period October 1 to "
+        "March 31. The Office of Inspector General issued 40 audit reports. We can recover "
+        "funds, and we can do more."
+    )
+    assert guess_kind(audit, None, None) == "report"
+    essay = (
+        "In our view the reform failed. The author argues, as in his article, that we can "
+        "do better; in conclusion, the annual report of the ministry hides the costs."
+    )
+    assert guess_kind(essay, None, None) == "analysis"

@@ -46,7 +46,14 @@ BODY = "\n\nThe Committee met and decided to keep its policy unchanged for now.\
         ),
         ("Our results for the first quarter of fiscal 2022 were good." + BODY, "2022-Q1", "period"),
         ("Welcome to the fourth quarter and full year 2020 call." + BODY, "2020-Q4", "period"),
+        ("Welcome to the Q3 fiscal-year 2021 Acme earnings call." + BODY, "2021-Q3", "period"),
         ("2012 Country Reports on Terrorism:\n\nText." + BODY, "2012", "heading"),
+        ("Fraud Control Program\n\nAnnual Report for Fiscal Year 2014" + BODY, "2014", "period"),
+        (
+            "Control Program\n\n## Annual Report For FY 2005\n\nIn 2006, more." + BODY,
+            "2005",
+            "period",
+        ),
     ],
 )
 def test_evidence(text, date, source):
@@ -104,7 +111,7 @@ def test_a_series_of_statements_dated_by_release_lines():
     assert len(docs) == 16 and set(docs["date_source"]) == {"dateline"}
     assert docs.groupby("year").size().to_dict() == {2012: 8, 2013: 8}
     assert docs["date"].is_monotonic_increasing and docs["doc_id"].is_unique
-    assert docs["doc_id"].iloc[0] == "statements-2012-01-25-report"
+    assert docs["doc_id"].iloc[0] == "statements-2012-01-25"
     assert set(docs["entity"]) == {"statements"}  # no entity found: the folder's
 
 
@@ -233,3 +240,139 @@ def test_plot_terms_puts_dates_on_the_axis_with_several_documents_a_year():
     xs = ax.lines[0].get_xdata()
     assert len(xs) == 16 and xs[0] == pytest.approx(decimal_year("2012-01-25"))
     assert ax.get_xlabel() == "date (year)"
+
+
+CALL = "\n\nOperator\n\n{welcome}\n\nChief Financial Officer\n\n{body}\n"
+
+
+@pytest.mark.parametrize(
+    ("welcome", "body", "date", "doubt"),
+    [
+        # the call's own quarter with its year decides; comparisons later do not
+        (
+            "Welcome to the Acme Fourth Quarter 2019 Earnings Call.",
+            "Sales rose 4% over the fourth quarter of 2018.",
+            "2019-Q4",
+            None,
+        ),
+        # named without its year: the year comes after the compared period, with a doubt
+        (
+            "Welcome to the Acme first quarter earnings call.",
+            "Sales rose 4% over the fourth quarter of 2020.",
+            "2021-Q1",
+            "without a year",
+        ),
+        (
+            "Welcome to the Acme third quarter earnings call.",
+            "Margins were better than in the second quarter of 2021.",
+            "2021-Q3",
+            "without a year",
+        ),
+        # the same quarter named again, as the call's, with its year: confident
+        (
+            "Welcome to the Acme third quarter earnings call.",
+            "Thank you for joining our third quarter 2020 conference call today.",
+            "2020-Q3",
+            None,
+        ),
+        # the same quarter with a year, not as the call's: maybe last year's, doubtful
+        (
+            "Welcome to the Acme second quarter earnings call.",
+            "Sales were flat against the second quarter of 2020 in every region.",
+            "2020-Q2",
+            "may be a comparison",
+        ),
+        # the call's quarter named twice with two years: doubtful
+        (
+            "Welcome to the Acme Third Quarter 2010 Earnings Conference Call.",
+            "We appreciate you joining our third quarter 2020 conference call.",
+            "2010-Q3",
+            "later as 2020-Q3",
+        ),
+    ],
+)
+def test_a_calls_own_quarter(welcome, body, date, doubt):
+    found = find_date(CALL.format(welcome=welcome, body=body), None)
+    assert (found.date, found.source) == (date, "period")
+    assert (found.doubt is None) == (doubt is None)
+    if doubt:
+        assert doubt in found.doubt
+
+
+def test_a_quarters_own_end_date_is_kept():
+    found = find_date("Results for the first quarter ended March 31, 2021 were good." + BODY, None)
+    assert (found.date, found.doubt) == ("2021-03-31", None)
+
+
+def test_doubtful_quarters_are_named_in_a_date_warning(tmp_path):
+    for i, (q, compared) in enumerate([("first", "fourth quarter of 2020"), ("second", None)]):
+        welcome = f"Welcome to the Acme {q} quarter earnings call."
+        body = f"Sales rose over the {compared}." if compared else "Sales rose in 2021."
+        (tmp_path / f"call{i}.txt").write_text(CALL.format(welcome=welcome, body=body))
+    (tmp_path / "sure.txt").write_text(
+        CALL.format(welcome="Welcome to the Acme Q3 2021 earnings call.", body="Sales rose.")
+    )
+    with pytest.warns(trendkz.DateWarning) as caught:
+        corpus = trendkz.load_corpus(tmp_path)
+    w = [c.message for c in caught if isinstance(c.message, trendkz.DateWarning)]
+    assert len(w) == 1 and w[0].documents == ("call0.txt", "call1.txt")
+    assert w[0].dates == {"call0.txt": "2021-Q1", "call1.txt": "2021-Q2"}
+    assert "call0.txt: 2021-Q1 (period): the call names its quarter (Q1) without a year" in str(
+        w[0]
+    )
+    assert isinstance(w[0], trendkz.TrendkzWarning)
+    assert corpus.documents["date"].tolist() == ["2021-Q1", "2021-Q2", "2021-Q3"]
+
+
+def test_a_date_warning_names_every_file_even_past_forty(tmp_path):
+    for i in range(45):
+        (tmp_path / f"n{i:02d}.txt").write_text(f"Notes\n\nIn {1950 + i} and {1950 + i}, little.\n")
+    with pytest.warns(trendkz.DateWarning) as caught:
+        trendkz.load_corpus(tmp_path)
+    w = [c.message for c in caught if isinstance(c.message, trendkz.DateWarning)][0]
+    assert len(w.documents) == 45
+    assert all(f"n{i:02d}.txt" in str(w) for i in range(45))
+    assert "5 more" in str(w)
+
+
+def test_ids_carry_no_kind(tmp_path):
+    docs = pd.DataFrame(
+        {
+            "file": ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"],
+            "text": ["Some text about the budget and its use."] * 5,
+            "entity": ["Acme"] * 5,
+            "series": ["Annual", "Annual", "Annual", "Semiannual", "Annual"],
+            "kind": ["report", "analysis", "report", "report", "report"],
+            "date": ["2019-12-31", "2020-06-30", "2020-12-31", "2020-12-31", "2020-12-31"],
+        }
+    )
+    with pytest.warns(trendkz.DateWarning, match="same Acme, series and date 2020-12-31"):
+        corpus = trendkz.load_corpus(docs)
+    got = dict(zip(corpus.documents["source"], corpus.documents["doc_id"], strict=True))
+    assert got == {
+        "a.txt": "acme-2019",  # alone in its year, whatever its kind
+        "b.txt": "acme-2020-06-30",
+        "c.txt": "acme-2020-12-31-annual",  # equal dates: the series tells them apart
+        "e.txt": "acme-2020-12-31-annual-2",  # then a count, in file-name order
+        "d.txt": "acme-2020-12-31-semiannual",
+    }
+
+
+def test_a_manifest_that_agrees_with_the_text_is_not_warned(tmp_path):
+    # before: "the text's dateline says 2012-01-25; kept the manifest" for equal dates
+    shutil.copy(STATEMENTS / "statement-01.txt", tmp_path / "s0.txt")
+    man = pd.DataFrame({"file": ["s0.txt"], "date": ["2012-01-25"]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", trendkz.TrendkzWarning)
+        corpus = trendkz.load_corpus(tmp_path, manifest=man)
+    assert corpus.documents["date"].tolist() == ["2012-01-25"]
+
+
+def test_a_period_stated_only_deep_in_the_text_is_doubtful():
+    filler = "The ministry described its work in the provinces at some length. " * 20
+    text = filler + "It recorded 200 cases in the 12-month period ending March 31, 2016." + BODY
+    found = find_date(text, None)
+    assert (found.date, found.source) == ("2016-03-31", "period")
+    assert "deep in the text" in found.doubt
+    near = find_date("Results for the year ended December 31, 2019 were strong." + BODY, None)
+    assert near.doubt is None

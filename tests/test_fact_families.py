@@ -160,3 +160,46 @@ def test_ranges_and_vague_counts_before_times_are_not_multiples():
         "Police raided the office three to five times and dozens times.", 2021
     )
     assert all(f["unit"] != "multiple" for f in facts)
+
+
+def test_a_list_carries_the_sign_of_its_first_item():
+    assert _facts("It was like minus 7%, 8% in the quarter.") == [
+        ("minus 7%", -7.0, -7.0, -7.0, "percent"),
+        ("8%", -8.0, -8.0, -8.0, "percent"),
+    ]
+    got = _facts("Margins were negative 2 percent, 3 percent and 4 percent.")
+    assert [v for _, v, *_ in got] == [-2.0, -3.0, -4.0]
+    # no sign to carry: the list stays positive
+    assert [v for _, v, *_ in _facts("Sales were 3%, 4% and 5%.")] == [3.0, 4.0, 5.0]
+
+
+def test_a_progression_gives_two_levels_not_a_range():
+    got = _facts("Quarter to quarter, it went minus 9.3% to minus 9.1%.")
+    assert got == [
+        ("minus 9.3%", -9.3, -9.3, -9.3, "percent"),
+        ("minus 9.1%", -9.1, -9.1, -9.1, "percent"),
+    ]
+    f = _one("We expect minus 1% to plus 1%.")  # no progression: a range
+    assert (f["low"], f["high"]) == (-1.0, 1.0) and math.isnan(f["value"])
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("About a quarter of a million people left.", 250_000.0, "count"),
+        ("We spent half a million dollars.", 500_000.0, "USD"),
+        ("Three-quarters of a billion dollars was spent.", 750e6, "USD"),
+        ("The rate was 7/8 of 1 percent.", 0.875, "percent"),
+        ("It was one-tenth of one percent.", 0.1, "percent"),
+        ("A third of claims were wrong.", 1 / 3, "fraction"),
+        ("It cost a fifth of the budget.", 0.2, "fraction"),
+    ],
+)
+def test_fractions_of_a_whole(text, value, unit):
+    f = _one(text)
+    assert math.isclose(f["value"], value) and f["unit"] == unit
+
+
+@pytest.mark.parametrize("text", ["A third party said so.", "It took a quarter of a century."])
+def test_ordinals_and_times_are_not_fractions(text):
+    assert facts_of_sentence(text, 2021) == []

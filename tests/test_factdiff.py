@@ -14,6 +14,8 @@ from trendkz.facts.diff import diff_facts
 from trendkz.facts.extract import extract_facts
 from trendkz.facts.pairs import compare, overlaps, similarity
 
+from .reference import corroborate_all_pairs, diff_plain, link_all_pairs
+
 
 @pytest.fixture(scope="module")
 def facts(kz_sections):
@@ -92,7 +94,7 @@ def test_diff_on_the_seeds(facts):
     assert (r.value_from, r.value_to, r.change, r.status) == (11, 3, -8, "down")
     r = links[("terrorist financing cases transferred to court", 2017, 2022)]
     assert (r.value_from, r.value_to, r.status) == (9, 3, "down")
-    assert r.doc_from == "kazakhstan-2017-report" and r.doc_to == "kazakhstan-2022-report"
+    assert r.doc_from == "kazakhstan-2017" and r.doc_to == "kazakhstan-2022"
     new = d[(d["status"] == "added") & (d["measure"] == "nationals repatriated")]
     assert list(new["year_to"]) == [2022] and new["value_from"].isna().all()
     # the analysis is its own series: never linked with the reports
@@ -107,7 +109,7 @@ def test_diff_spans_point_at_the_facts(kz, facts):
 
 
 def test_a_document_against_its_copy_is_all_same(facts):
-    one = facts[facts["doc_id"] == "kazakhstan-2022-report"]
+    one = facts[facts["doc_id"] == "kazakhstan-2022"]
     copy = one.assign(doc_id="copy", year=2023)
     d = diff_facts(pd.concat([one, copy], ignore_index=True))
     assert set(d["status"]) == {"same"}
@@ -197,7 +199,7 @@ def test_corroborate_on_the_seeds(facts):
     rep = agree[agree["measure"] == "nationals repatriated"]
     assert len(rep) == 1
     r = rep.iloc[0]
-    assert {r["doc_a"], r["doc_b"]} == {"kazakhstan-2019-analysis", "kazakhstan-2022-report"}
+    assert {r["doc_a"], r["doc_b"]} == {"kazakhstan-2019", "kazakhstan-2022"}
     assert {r["kind_a"], r["kind_b"]} == {"analysis", "report"}
     assert {r["text_a"], r["text_b"]} == {"about 600", "more than 600"}
     assert (r["period_start"], r["period_end"], r["period_match"]) == (2019, 2019, "nested")
@@ -266,21 +268,6 @@ _RECORD = st.builds(
 )
 
 
-def _link_all_pairs(chains, reps, min_similarity, grouped):
-    cands = []
-    for ci, chain in enumerate(chains):
-        a = chain[-1]
-        for ri, b in enumerate(reps):
-            if a["unit"] != b["unit"]:
-                continue
-            if grouped and (a["group"] is None or b["group"] is None or a["group"] != b["group"]):
-                continue
-            s = similarity(a["measure"], b["measure"])
-            if s >= min_similarity:
-                cands.append((-s, -int(a["year"]), a["start"], b["start"], ci, ri))
-    return factpairs.take_best(cands)
-
-
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(_RECORD, max_size=12),
@@ -290,75 +277,9 @@ def _link_all_pairs(chains, reps, min_similarity, grouped):
 )
 def test_link_equals_all_pairs(lasts, reps, grouped, min_similarity):
     chains = [[r] for r in lasts]
-    assert factpairs.link(lasts, reps, min_similarity, grouped) == _link_all_pairs(
+    assert factpairs.link(lasts, reps, min_similarity, grouped) == link_all_pairs(
         chains, reps, min_similarity, grouped
     )
-
-
-def _corroborate_all_pairs(facts, periods, assumed, min_similarity):
-    f = facts[facts["fact_kind"].isin(factdiff.FACT_KINDS) & facts["measure"].notna()]
-    f = f[f["measure"].str.len() > 0].assign(entity=f["entity"].fillna(""))
-    if not assumed:
-        f = f[~f["period_assumed"].fillna(True).astype(bool)]
-    f = f.dropna(subset=["period_start", "period_end"])
-    allowed = factdiff.PERIODS[: factdiff.PERIODS.index(periods) + 1]
-    rows = []
-    for entity, part in f.groupby("entity", sort=True):
-        recs = part.sort_values(["year", "doc_id", "start"], kind="mergesort").to_dict("records")
-        cands = []
-        for i, a in enumerate(recs):
-            for b in recs[i + 1 :]:
-                if a["doc_id"] == b["doc_id"] or a["unit"] != b["unit"]:
-                    continue
-                (sa, ea), (sb, eb) = (
-                    (a["period_start"], a["period_end"]),
-                    (b["period_start"], b["period_end"]),
-                )
-                match = (
-                    "same"
-                    if (sa, ea) == (sb, eb)
-                    else "nested"
-                    if (sa <= sb and eb <= ea) or (sb <= sa and ea <= eb)
-                    else "overlap"
-                    if max(sa, sb) <= min(ea, eb)
-                    else None
-                )
-                s = similarity(a["measure"], b["measure"])
-                if match not in allowed or s < min_similarity:
-                    continue
-                status = "agree" if overlaps(a, b) else "conflict"
-                if status == "conflict" and match != "same" and a["unit"] == "count":
-                    short, long_ = sorted((a, b), key=lambda r: r["period_end"] - r["period_start"])
-                    if factpairs._bounds(short)[1] <= factpairs._bounds(long_)[0]:
-                        status = "consistent"
-                cands.append(
-                    {
-                        "entity": entity or pd.NA,
-                        "measure": a["measure"],
-                        "unit": a["unit"],
-                        "period_start": max(sa, sb),
-                        "period_end": min(ea, eb),
-                        "doc_a": a["doc_id"],
-                        "doc_b": b["doc_id"],
-                        "kind_a": a["kind"],
-                        "kind_b": b["kind"],
-                        "value_a": a["value"],
-                        "value_b": b["value"],
-                        "text_a": a["text"],
-                        "text_b": b["text"],
-                        "start_a": a["start"],
-                        "end_a": a["end"],
-                        "start_b": b["start"],
-                        "end_b": b["end"],
-                        "similarity": s,
-                        "period_match": match,
-                        "status": status,
-                    }
-                )
-        rows += factpairs.one_to_one(cands)
-    if not rows:
-        return schema.empty("corroboration")
-    return schema.conform(pd.DataFrame(rows), "corroboration")
 
 
 @pytest.mark.parametrize("periods", ["same", "nested", "overlap"])
@@ -372,77 +293,11 @@ def test_corroborate_equals_all_pairs(facts, periods, assumed, min_similarity):
     for f in (facts, more):
         pd.testing.assert_frame_equal(
             corroborate(f, periods=periods, assumed=assumed, min_similarity=min_similarity),
-            _corroborate_all_pairs(f, periods, assumed, min_similarity),
+            corroborate_all_pairs(f, periods, assumed, min_similarity),
         )
 
 
 # ---- diff_facts keeps its open chains filed by key: same links as asking every chain
-
-
-def _diff_plain(facts, alignment):
-    """diff_facts with every open chain offered to factpairs.link at every document."""
-    records = factdiff._read(facts, 0.8, factdiff._DIFF_READ)
-    groups = factdiff._groups(alignment)
-    for r in records:
-        r["group"] = groups.get((r["doc_id"], r["section_id"]))
-    rows = []
-    years = {}
-    for r in records:
-        years.setdefault(r["doc_id"], r["year"])
-    order = sorted(years.items(), key=lambda d: (d[1], d[0]))
-    by_doc = factdiff._representatives(records)
-    lasts, linked = [], []
-    for k, (doc, _) in enumerate(order):
-        mine = by_doc.get(doc, [])
-        taken = set()
-        for grouped in (True, False):
-            open_ = [c for c in range(len(lasts)) if linked[c] != k]
-            left = [i for i in range(len(mine)) if i not in taken]
-            for ci, ri, sim in factpairs.link(
-                [lasts[c] for c in open_], [mine[i] for i in left], 0.8, grouped
-            ):
-                c, i = open_[ci], left[ri]
-                a, b = lasts[c], mine[i]
-                same_group = a["group"] is not None and a["group"] == b["group"]
-                if grouped or same_group:
-                    link = "group"
-                elif sim >= 0.95 and len(a["measure"].split()) >= 2:
-                    link = "strong"
-                else:
-                    continue  # a weak link across section groups is no link
-                rows.append(
-                    factpairs.change_row(
-                        a,
-                        b,
-                        compare(a, b),
-                        sim,
-                        "X",
-                        "s",
-                        (a["doc_id"], a["year"]),
-                        order[k],
-                        link,
-                    )
-                )
-                lasts[c], linked[c] = b, k
-                taken.add(i)
-        for i, b in enumerate(mine):
-            if i not in taken:
-                if k > 0:
-                    rows.append(
-                        factpairs.change_row(
-                            None, b, "added", math.nan, "X", "s", order[k - 1], order[k]
-                        )
-                    )
-                lasts.append(b)
-                linked.append(k)
-    for a, k in zip(lasts, linked, strict=True):
-        if k < len(order) - 1:
-            rows.append(
-                factpairs.change_row(a, None, "removed", math.nan, "X", "s", order[k], order[k + 1])
-            )
-    if not rows:
-        return schema.empty("fact_changes")
-    return schema.conform(pd.DataFrame(rows, columns=factdiff._DIFF_OUT), "fact_changes")
 
 
 _FACT_ROW = st.tuples(
@@ -492,7 +347,7 @@ def test_diff_equals_every_chain_asked(rows):
         }
     )
     pd.testing.assert_frame_equal(
-        diff_facts(facts, alignment=alignment), _diff_plain(facts, alignment)
+        diff_facts(facts, alignment=alignment), diff_plain(facts, alignment)
     )
 
 

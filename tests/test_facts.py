@@ -9,9 +9,9 @@ import trendkz
 from trendkz._core import schema
 from trendkz._core.errors import InputError, OptionError
 from trendkz.facts.extract import FACT_KINDS, NON_FACT_KINDS, extract_facts, facts_of_sentence
-from trendkz.segment.sentences import sentence_spans
 
 from .conftest import needs_hrr
+from .reference import facts_sentence_by_sentence
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +42,7 @@ def test_offsets_point_into_the_body(kz, facts):
     "doc, text, value, low, high, qualifier, start, end, measure",
     [
         (
-            "kazakhstan-2022-report",
+            "kazakhstan-2022",
             "more than 600",
             600,
             600,
@@ -53,7 +53,7 @@ def test_offsets_point_into_the_body(kz, facts):
             "nationals repatriated",
         ),
         (
-            "kazakhstan-2022-report",
+            "kazakhstan-2022",
             "three",
             3,
             3,
@@ -64,7 +64,7 @@ def test_offsets_point_into_the_body(kz, facts):
             "terrorist attacks prevented",
         ),
         (
-            "kazakhstan-2022-report",
+            "kazakhstan-2022",
             "more than 120,000",
             120000,
             120000,
@@ -75,7 +75,7 @@ def test_offsets_point_into_the_body(kz, facts):
             "websites identified",
         ),
         (
-            "kazakhstan-2022-report",
+            "kazakhstan-2022",
             "more than 11,000",
             11000,
             11000,
@@ -86,7 +86,7 @@ def test_offsets_point_into_the_body(kz, facts):
             "websites blocked",
         ),
         (
-            "kazakhstan-2022-report",
+            "kazakhstan-2022",
             "$15 million",
             15e6,
             15e6,
@@ -97,7 +97,7 @@ def test_offsets_point_into_the_body(kz, facts):
             "regional program",
         ),
         (
-            "kazakhstan-2022-report",
+            "kazakhstan-2022",
             "At least 238",
             238,
             238,
@@ -108,7 +108,7 @@ def test_offsets_point_into_the_body(kz, facts):
             "persons died",
         ),
         (
-            "kazakhstan-2022-report",
+            "kazakhstan-2022",
             "up to 90 percent",
             90,
             None,
@@ -118,9 +118,9 @@ def test_offsets_point_into_the_body(kz, facts):
             2022,
             "charges filed",
         ),
-        ("kazakhstan-2012-report", "950", 950, 950, 950, None, 2010, 2012, "websites blocked"),
+        ("kazakhstan-2012", "950", 950, 950, 950, None, 2010, 2012, "websites blocked"),
         (
-            "kazakhstan-2012-report",
+            "kazakhstan-2012",
             "1,800",
             1800,
             1800,
@@ -131,7 +131,7 @@ def test_offsets_point_into_the_body(kz, facts):
             "websites scrutinized",
         ),
         (
-            "kazakhstan-2012-report",
+            "kazakhstan-2012",
             "dozens",
             None,
             24,
@@ -141,9 +141,9 @@ def test_offsets_point_into_the_body(kz, facts):
             2012,
             "persons convicted",
         ),
-        ("kazakhstan-2009-report", "12-17 years", None, 12, 17, None, 2009, 2009, "prison term"),
+        ("kazakhstan-2009", "12-17 years", None, 12, 17, None, 2009, 2009, "prison term"),
         (
-            "kazakhstan-2019-analysis",
+            "kazakhstan-2019",
             "about 600",
             600,
             540,
@@ -153,9 +153,9 @@ def test_offsets_point_into_the_body(kz, facts):
             2019,
             "nationals repatriated",
         ),
-        ("kazakhstan-2019-analysis", "662", 662, 662, 662, None, 2019, 2019, "nationals convicted"),
+        ("kazakhstan-2019", "662", 662, 662, 662, None, 2019, 2019, "nationals convicted"),
         (
-            "kazakhstan-2019-analysis",
+            "kazakhstan-2019",
             "more than 620 thousand",
             620000,
             620000,
@@ -178,12 +178,12 @@ def test_issue_examples(facts, doc, text, value, low, high, qualifier, start, en
 
 
 def test_no_period_means_the_report_year_assumed(facts):
-    r = _one(facts, "kazakhstan-2022-report", "56")
+    r = _one(facts, "kazakhstan-2022", "56")
     assert (r["period_start"], r["period_end"], r["period_assumed"]) == (2022, 2022, True)
 
 
 def test_series_become_dated_points(facts):
-    cabar = facts[facts["doc_id"] == "kazakhstan-2019-analysis"]
+    cabar = facts[facts["doc_id"] == "kazakhstan-2019"]
     attacks = cabar[cabar["measure"] == "terrorist attacks prevented"]
     assert list(
         zip(attacks["value"], attacks["period_start"], attacks["period_end"], strict=True)
@@ -292,47 +292,20 @@ def test_intervals_are_consistent(facts):
 # reading every sentence of every section in order gives
 
 
-def _sentence_by_sentence(sections: pd.DataFrame, include_non_facts: bool) -> pd.DataFrame:
-    rows = []
-    for r in sections.itertuples(index=False):
-        context: dict = {}
-        prev_end = 0
-        for a, b in sentence_spans(r.text):
-            if "\n\n" in r.text[prev_end:a]:
-                context.clear()
-            prev_end = b
-            for f in facts_of_sentence(
-                r.text[a:b], int(r.year), context=context, include_non_facts=include_non_facts
-            ):
-                rows.append(
-                    {
-                        "doc_id": r.doc_id,
-                        "entity": r.entity,
-                        "series": r.series,
-                        "year": r.year,
-                        "kind": r.kind,
-                        "section_id": r.section_id,
-                        **f,
-                        "start": f["start"] + r.start + a,
-                        "end": f["end"] + r.start + a,
-                        "sentence": r.text[a:b],
-                    }
-                )
-    return schema.conform(pd.DataFrame(rows), "facts")
-
-
 @pytest.mark.parametrize("include_non_facts", [False, True])
 def test_extract_facts_equals_reading_every_sentence(kz_sections, include_non_facts):
     # the same sections twice over (as two entities): every sentence recurs
     twice = pd.concat([kz_sections, kz_sections.assign(entity="Twin")], ignore_index=True)
     got = extract_facts(twice, include_non_facts=include_non_facts)
-    pd.testing.assert_frame_equal(got, _sentence_by_sentence(twice, include_non_facts))
+    pd.testing.assert_frame_equal(got, facts_sentence_by_sentence(twice, include_non_facts))
 
 
 @needs_hrr
 def test_extract_facts_equals_reading_every_sentence_on_hrr(hrr_kazakhstan):
     sections = trendkz.split_sections(hrr_kazakhstan)
-    pd.testing.assert_frame_equal(extract_facts(sections), _sentence_by_sentence(sections, False))
+    pd.testing.assert_frame_equal(
+        extract_facts(sections), facts_sentence_by_sentence(sections, False)
+    )
 
 
 def test_case_traps_read_as_written():
@@ -349,7 +322,7 @@ def test_case_traps_read_as_written():
             "text": ["Police detained ſix hundred people in İzmir.\n\nMore than 40 NGOs closed."],
         }
     )
-    pd.testing.assert_frame_equal(extract_facts(s), _sentence_by_sentence(s, False))
+    pd.testing.assert_frame_equal(extract_facts(s), facts_sentence_by_sentence(s, False))
 
 
 @given(

@@ -56,6 +56,27 @@ def test_manifest_paths_stay_inside_the_folder(tmp_path, name):
     assert len(corpus) == 2
 
 
+def test_cli_allow_outside(tmp_path, capsys):
+    from trendkz.report.cli import build_parser, main
+
+    src = _folder(tmp_path)
+    (tmp_path / "out.txt").write_text(TEXT.format(y=2020, n=7))
+    man = tmp_path / "man.csv"
+    man.write_text("file\nr2018.txt\nr2019.txt\n../out.txt\n")
+    args = ["sections", str(src), "--manifest", str(man)]
+    assert main(args) == 2
+    assert "outside the corpus folder" in capsys.readouterr().err
+    assert main([*args, "--allow-outside"]) == 0
+    assert "2020" in capsys.readouterr().out
+    out = tmp_path / "report"
+    report = ["report", str(src), "--manifest", str(man), "--out", str(out), "--quiet"]
+    assert main([*report, "--workers", "1"]) == 2
+    assert main([*report, "--workers", "1", "--allow-outside"]) == 0
+    assert (out / "index.html").is_file()
+    helps = build_parser()._subparsers._group_actions[0].choices  # noqa: SLF001
+    assert "--allow-outside" in helps["report"].format_help()
+
+
 def test_a_name_inside_the_folder_may_use_dots(tmp_path):
     src = _folder(tmp_path)
     (src / "sub").mkdir()

@@ -10,6 +10,8 @@ import pytest
 import trendkz
 from trendkz.terms.keyness import STOPWORDS, keyness, tokenize
 
+from .reference import chisq_by_cells, g2_by_cells
+
 
 def _frame(**docs):
     return pd.DataFrame(
@@ -21,42 +23,16 @@ def _frame(**docs):
     )
 
 
-def _chisq_by_cells(table, yates):
-    """Pearson's chi-squared summed cell by cell (R's chisq.test, correct=yates)."""
-    n = sum(sum(r) for r in table)
-    rows = [sum(r) for r in table]
-    cols = [sum(c) for c in zip(*table, strict=True)]
-    total = 0.0
-    for i in range(2):
-        for j in range(2):
-            e = rows[i] * cols[j] / n
-            dev = abs(table[i][j] - e) - (min(0.5, abs(table[i][j] - e)) if yates else 0)
-            total += dev * dev / e
-    return total
-
-
-def _g2_by_cells(table):
-    n = sum(sum(r) for r in table)
-    rows = [sum(r) for r in table]
-    cols = [sum(c) for c in zip(*table, strict=True)]
-    return 2 * sum(
-        table[i][j] * math.log(table[i][j] / (rows[i] * cols[j] / n))
-        for i in range(2)
-        for j in range(2)
-        if table[i][j]
-    )
-
-
 def test_chi2_matches_quanteda_test_case_by_hand():
     # quanteda's own test: d1 = "b b b b b b b a a a", d2 = "a a a a a a a b b"
     df = _frame(d1="b b b b b b b a a a", d2="a a a a a a a b b")
     k = keyness(df, target="d1", measure="chi2", stopwords=False).set_index("term")
     table = [[3, 7], [7, 2]]  # rows: target, reference; columns: a, b
-    assert k.loc["b", "chi2"] == pytest.approx(_chisq_by_cells(table, True), abs=1e-6)
-    assert k.loc["a", "chi2"] == pytest.approx(-_chisq_by_cells(table, True), abs=1e-6)
+    assert k.loc["b", "chi2"] == pytest.approx(chisq_by_cells(table, True), abs=1e-6)
+    assert k.loc["a", "chi2"] == pytest.approx(-chisq_by_cells(table, True), abs=1e-6)
     none = keyness(df, target="d1", measure="chi2", correction="none", stopwords=False)
     assert none.set_index("term").loc["b", "chi2"] == pytest.approx(
-        _chisq_by_cells(table, False), abs=1e-6
+        chisq_by_cells(table, False), abs=1e-6
     )
     assert (
         round(k.loc["b", "chi2"], 6) == 2.632438
@@ -69,7 +45,7 @@ def test_g2_without_correction_and_large_counts_by_hand():
     df = _frame(t=target, r=ref)
     k = keyness(df, target="t", correction="none").set_index("term")
     table = [[40, 160], [10, 190]]
-    assert k.loc["war", "g2"] == pytest.approx(_g2_by_cells(table), abs=1e-6)
+    assert k.loc["war", "g2"] == pytest.approx(g2_by_cells(table), abs=1e-6)
     assert k.loc["war", "leans"] == "target" and k.loc["peace", "leans"] == "reference"
     assert k.loc["war", "log_ratio"] == pytest.approx(2.0, abs=1e-12)
     assert k.loc["war", "p"] == pytest.approx(math.erfc(math.sqrt(k.loc["war", "g2"] / 2)))

@@ -204,14 +204,18 @@ def test_layout_gold():
 
     for split in ("dev", "blind"):
         figures = score(split)
+        assert figures["heading_precision"] >= 0.9, (split, figures)
         assert figures["heading_recall"] >= 0.9, (split, figures)
         assert figures["furniture_recall"] >= 0.95, (split, figures)
         assert figures["table_rows_recall"] >= 0.9, (split, figures)
         assert figures["prose_set_aside"] <= 0.01, (split, figures)
-    # headings precision: 1.0 on sotu, earnings calls and the semiannual report; the FOIA
-    # report (forms made of tables) still turns column headers into headings (0.57 blind)
-    assert score("dev")["heading_precision"] >= 0.9
-    assert score("blind")["heading_precision"] >= 0.55
+    # the second blind part (three more reports; measured blind at P 0.59, R 0.77, furniture
+    # 0.93, rows 0.90; since seen): the floors of its figures now (0.785, 0.849, 0.934, 0.902)
+    figures = score("blind2")
+    assert figures["heading_precision"] >= 0.75, figures
+    assert figures["heading_recall"] >= 0.8, figures
+    assert figures["furniture_recall"] >= 0.9, figures
+    assert figures["table_rows_recall"] >= 0.9, figures
 
 
 def test_running_lines_with_roman_page_numbers():

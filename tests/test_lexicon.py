@@ -8,6 +8,8 @@ import trendkz.terms.lexicon as lexicon_module
 from trendkz._core.errors import InputError, OptionError
 from trendkz.terms.lexicon import HEDGES, Lexicon, compile_pattern
 
+from .reference import lexicon_find
+
 CT = Lexicon.builtin("counter-terrorism")
 
 
@@ -319,7 +321,4 @@ def test_search_near_needles_equals_the_plain_scan(text):
             }
         ),
     ):
-        plain = [
-            (m.start(), m.end(), lex._owners[m.lastindex - 1]) for m in lex.regex.finditer(text)
-        ]
-        assert lex.find(text) == plain
+        assert lex.find(text) == lexicon_find(lex, text)

@@ -169,3 +169,230 @@ def test_folds_are_plain_mappings():
     assert VERB_FOLD["disrupted"] == VERB_FOLD["foiled"] == VERB_FOLD["thwarted"] == "prevented"
     assert VERB_FOLD["returned"] == "repatriated" and VERB_FOLD["shut down"] == "blocked"
     assert NOUN_FOLD["people"] == NOUN_FOLD["individuals"] == "persons"
+
+
+# the families of issue 13 (financial and statistical prose), decided on development text
+@pytest.mark.parametrize(
+    "text, span, measure",
+    [
+        # a change or a restatement takes the measure of the fact it restates
+        (
+            "Record revenue this quarter of $321 million, up 18% on a linked basis.",
+            "18%",
+            "record revenue",
+        ),
+        ("Sales totaled $729.5 million, a decrease of $529.1 million or 42%.", "42%", "sales"),
+        ("The expense ratio decreased to 32% from 35.2% in 2020.", "35.2%", "expense ratio"),
+        (
+            "Net income was $5 million in 2020, compared to $3 million in 2019.",
+            "$3 million",
+            "net income",
+        ),
+        # link verbs are no part of a name; a subject with "and"; a copula before a count
+        ("Sales totaled $729.5 million.", "$729.5 million", "sales"),
+        (
+            "Depreciation and amortization in Q3 was up slightly at $74.5 million.",
+            "$74.5 million",
+            "depreciation and amortization",
+        ),
+        ("Total amortization was 20 million for the quarter.", "20 million", "amortization"),
+        # noun phrases before "of", "at", "by", "per share of", partitives
+        (
+            "This resulted in restaurant level EBITDA margin of 18.4%.",
+            "18.4%",
+            "restaurant level ebitda margin",
+        ),
+        ("We reported adjusted earnings per share of $1.50.", "$1.50", "earnings per share"),
+        ("Unemployment stood at 4% in May.", "4%", "unemployment"),
+        (
+            "The contractor understated the plan assets by $1.1 million.",
+            "$1.1 million",
+            "plan assets",
+        ),
+        ("Of the complaints, 194 were related to comments.", "194", "complaints related"),
+        ("Book-to-bill for the quarter was 1.13.", "1.13", "book-to-bill"),
+        # non-measure heads are dropped; a verb alone names an amount
+        ("This all resulted in 150 basis points below last year.", "150 basis points", ""),
+        ("He earned over $685,000 between 1999 and 2002.", "over $685,000", "amount earned"),
+        ("A 5% revenue increase was seen.", "5%", "revenue"),
+        ("It spent $5 billion yearly.", "$5 billion", "amount spent"),
+        # no verb from a subordinate clause
+        (
+            "We've lost more than one-fourth of our manufacturing jobs since NAFTA was approved.",
+            "more than one-fourth",
+            "manufacturing jobs lost",
+        ),
+        (
+            "OIG found that more than half the nonmember States saw no need.",
+            "more than half",
+            "nonmember states",
+        ),
+        ("Our survival for one hundred years is not sufficient.", "one hundred years", "survival"),
+    ],
+)
+def test_financial_measure(text, span, measure):
+    assert measures(text)[span] == measure
+
+
+@pytest.mark.parametrize(
+    "text, span, measure",
+    [
+        (
+            "The KNB disrupted three attacks that were planned by extremists.",
+            "three",
+            "attacks prevented",
+        ),
+        (
+            "Medicare overpaid an additional $613 million for consultations that were billed.",
+            "$613 million",
+            "amount overpaid",
+        ),
+        (
+            "They forfeited $11 million seized from 76 bank accounts; their home.",
+            "76",
+            "bank accounts",
+        ),
+        ("They were ordered to pay restitution of $275,139.", "$275,139", "restitution paid"),
+        ("Our Q4 CE revenues increased 28% compared to prior year.", "28%", "ce revenues"),
+    ],
+)
+def test_verbs_of_relative_clauses_and_base_verbs_name_nothing(text, span, measure):
+    assert measures(text)[span] == measure
+
+
+@pytest.mark.parametrize(
+    "text, span, measure",
+    [
+        (
+            "Our team has completed more than 9,000 COVID-19 responses.",
+            "more than 9,000",
+            "covid-19 responses completed",
+        ),
+        ("The budget provides over $2 billion in new spending.", "over $2 billion", "new spending"),
+        (
+            "Compared to 2018, cash flow from operations declined by $120 million.",
+            "$120 million",
+            "cash flow from operations",
+        ),
+        (
+            "The non-GAAP gross margin is estimated to range from 89% to 90%.",
+            "89% to 90%",
+            "non-gaap gross margin",
+        ),
+    ],
+)
+def test_compounds_and_range_subjects(text, span, measure):
+    assert measures(text)[span] == measure
+
+
+@pytest.mark.parametrize(
+    "text, span, measure",
+    [
+        ("We remain pleased with the integration of our two companies.", "two", "companies"),
+        ("It carries a fine of up to three million riyals ($800,000).", "$800,000", "fine"),
+        ("Total inflation was a bit less than 1%.", "less than 1%", "inflation"),
+        ("Services rendered within 72 hours of the day of an admission.", "within 72 hours", ""),
+    ],
+)
+def test_counted_things_currencies_and_times(text, span, measure):
+    assert measures(text)[span] == measure
+
+
+@pytest.mark.parametrize(
+    "text, span, measure",
+    [
+        ("We will deliver another book-to-bill of 1.0 or greater in Q2.", "1.0", "book-to-bill"),
+        (
+            "Loss per share was $0.43, or 94.2 million shares in the quarter.",
+            "$0.43",
+            "loss per share",
+        ),
+        (
+            "We achieved $110 million in pre-tax run-rate benefit ahead of plan.",
+            "$110 million",
+            "pre-tax run-rate benefit achieved",
+        ),
+        (
+            "Current RPO was $3.8 billion, representing 30% year-over-year constant currency growth.",
+            "30%",
+            "current rpo",
+        ),
+        (
+            "Currency rates positively impacted 2020 net sales by $11 million versus 2019.",
+            "$11 million",
+            "net sales",
+        ),
+        (
+            "For the three months ended September 30th, 2020, expenses decreased.",
+            "three months",
+            "",
+        ),
+        (
+            "They break down as follows: $30 million tied to funding delays.",
+            "$30 million",
+            "amount tied",
+        ),
+    ],
+)
+def test_earnings_call_measures(text, span, measure):
+    assert measures(text)[span] == measure
+
+
+@pytest.mark.parametrize(
+    "text, span, measure",
+    [
+        ("The college agreed to pay $8.9 million for false claims.", "$8.9 million", "amount paid"),
+        (
+            "The deficiency of this Department is thus $744,000 greater than before.",
+            "$744,000",
+            "deficiency",
+        ),
+        (
+            "The expenditures will each exceed $100,000,000 this year.",
+            "$100,000,000",
+            "expenditures",
+        ),
+        (
+            "Over 2 million low-income nutritionally needy mothers will be served.",
+            "Over 2 million",
+            "low-income needy mothers served",
+        ),
+    ],
+)
+def test_public_finance_measures(text, span, measure):
+    assert measures(text)[span] == measure
+
+
+@pytest.mark.parametrize(
+    "text, span, measure",
+    [
+        (
+            "It prescribes imprisonment for three to eight years in cases of violence.",
+            "three to eight years",
+            "prison term",
+        ),
+        (
+            "It included a 5-year Corporate Integrity Agreement (CIA).",
+            "5-year",
+            "corporate integrity agreement",
+        ),
+        ("It included the payment of $704 million plus interest.", "$704 million", "payment"),
+    ],
+)
+def test_durations_and_nominal_verbs(text, span, measure):
+    assert measures(text)[span] == measure
+
+
+def test_a_change_beside_its_noun_phrase():
+    text = "I ask for full funding of Medicaid, an increase of over $3 billion, and more."
+    assert measures(text)["over $3 billion"] == "medicaid"
+
+
+def test_a_subject_across_a_date():
+    text = "The total imports for the year ending June 30, 1851, were $215,725,995."
+    assert measures(text)["$215,725,995"] == "imports"
+
+
+def test_a_present_verb_after_a_number_is_no_noun():
+    text = "For the full year, our noncomp expense ratio of 19.6% remains within our range."
+    assert measures(text)["19.6%"] == "noncomp expense ratio"

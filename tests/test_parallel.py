@@ -125,3 +125,48 @@ def test_combined_frames_are_in_declared_order():
         extra = tuple(c for c in frame.columns if c not in schema.FRAMES[name][0])
         resorted = schema.conform(frame.iloc[::-1], name, extra=extra)
         pd.testing.assert_frame_equal(frame, resorted, check_exact=True, obj=name)
+
+
+def _warns(part):
+    import warnings
+
+    from trendkz._core.errors import TrendkzWarning
+
+    if part % 2:
+        warnings.warn(f"odd part {part}", TrendkzWarning, stacklevel=1)
+    warnings.warn("every part says this", UserWarning, stacklevel=1)
+    return part * 10
+
+
+def test_worker_warnings_reach_the_caller_in_order_once():
+    import warnings
+
+    from trendkz._core.errors import TrendkzWarning
+
+    parts = list(range(7))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        got = map_parts(_warns, parts, workers=2, backend="processes")
+    assert got == [p * 10 for p in parts]
+    seen = [(w.category, str(w.message)) for w in caught]
+    assert seen == [
+        (UserWarning, "every part says this"),
+        (TrendkzWarning, "odd part 1"),
+        (TrendkzWarning, "odd part 3"),
+        (TrendkzWarning, "odd part 5"),
+    ]
+
+
+def test_a_decoding_warning_in_a_worker_reaches_the_caller(tmp_path):
+    from trendkz import load_corpus
+    from trendkz._core.errors import TrendkzWarning
+
+    for i in range(70):  # 64 files or more are read by worker processes
+        (tmp_path / f"r{i:02d}.txt").write_text(
+            f"Annual Report {1950 + i}\n\nThe office worked in {1950 + i}.\n", encoding="utf-8"
+        )
+    mixed = "Annual Report 2030\n\nЗдесь текст 2030.\n".encode() + "Ещё строка.\n".encode("cp1251")
+    (tmp_path / "r99.txt").write_bytes(mixed)
+    with pytest.warns(TrendkzWarning, match="r99.txt"):
+        corpus = load_corpus(tmp_path, workers=2)
+    assert len(corpus) == 71

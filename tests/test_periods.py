@@ -2,8 +2,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import trendkz.facts.periods as periods_module
 from trendkz.facts.periods import assign_period, find_periods, period_matches, resolve_periods
+
+from .reference import periods_as_written
 
 
 @pytest.mark.parametrize(
@@ -124,17 +125,66 @@ _PIECES = [
     "İn ",
     "end of ",
     "first nine months of ",
+    "next ",
+    "coming ",
+    "fiscal ",
+    "'20",
+    "’21",
+    "FY",
+    "China was ",
+    "joined ",
+    "maturities",
+    "and ",
+    "July, ",
 ]
-
-
-def _as_written(text: str) -> list[tuple[int, int, int]]:
-    return [
-        (n, *m.span()) for n, (p, _) in enumerate(periods_module._RULES) for m in p.finditer(text)
-    ]
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join))
 def test_period_matches_equal_the_rules_as_written(text):
-    assert [(n, a, b) for n, a, b, _ in period_matches(text)] == _as_written(text)
+    assert [(n, a, b) for n, a, b, _ in period_matches(text)] == periods_as_written(text)
     assert resolve_periods(text, period_matches(text), 2020) == find_periods(text, 2020)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        # a comparison clause is the base of the number outside it
+        (
+            "Income was $2.7 million compared with $0.5 million in the prior year.",
+            "$2.7",
+            (2021, 2021, True),
+        ),
+        (
+            "Income was $2.7 million compared with $0.5 million in the prior year.",
+            "$0.5",
+            (2020, 2020, False),
+        ),
+        # a possessive period is about the noun after it
+        ("We expect 1% growth, offset by last year's one-time costs.", "1%", (2021, 2021, True)),
+        # relative years, dates without a preposition, dates after two months
+        (
+            "Our war program for the coming fiscal year will cost 56 billion dollars.",
+            "56",
+            (2022, 2022, False),
+        ),
+        ("Blue Cross, November 1996, $8,978,998", "$8", (1996, 1996, False)),
+        (
+            "The two installments due in April and July, 1844, are still due.",
+            "two",
+            (1844, 1844, False),
+        ),
+        (
+            "We lost 60,000 factories since China joined the WTO in 2001.",
+            "60,000",
+            (2001, 2021, False),
+        ),
+        ("We lost a fourth of our jobs since NAFTA was approved.", "fourth", (2021, 2021, False)),
+        ("There is $4 billion of the 2022 maturities.", "$4", (2022, 2022, False)),
+        ("It was a benefit of $3 million in fiscal '20.", "$3", (2020, 2020, False)),
+    ],
+)
+def test_period_families(text, number, expected):
+    at = text.index(number)
+    got = assign_period(at, at + len(number), find_periods(text, 2021), text, 2021)
+    assert got == expected

@@ -142,7 +142,7 @@ def test_markdown_headings():
 
 
 def test_section_tree_prints(kz_sections):
-    tree = trendkz.section_tree(kz_sections, "kazakhstan-2012-report")
+    tree = trendkz.section_tree(kz_sections, "kazakhstan-2012")
     assert tree.splitlines()[1].strip().startswith("Overview")
 
 

@@ -8,31 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from trendkz.segment.sentences import (
-    _END,
-    ABBREVIATIONS,
     _is_abbreviation,
     sentence_spans,
     sentence_texts,
     split_sentences,
 )
 
-
-def _plain_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
-    """The splitter as a plain regex scan (reference for the str.find candidates)."""
-    spans, start = [], 0
-    for m in _END.finditer(text):
-        if m.group() == "." and _is_abbreviation(text, m.start()):
-            continue
-        spans.append((start, m.end()))
-        start = m.end()
-    spans.append((start, len(text)))
-    out = []
-    for a, b in spans:
-        seg = text[a:b]
-        if seg.strip():
-            lead = len(seg) - len(seg.lstrip())
-            out.append((offset + a + lead, offset + a + len(seg.rstrip())))
-    return out
+from .reference import plain_abbreviation, plain_spans
 
 
 def test_abbreviations_initials_and_decimals_do_not_end_a_sentence():
@@ -92,25 +74,13 @@ PIECES = st.sampled_from(WORDS)
 @settings(max_examples=500, deadline=None)
 @given(st.lists(PIECES, max_size=30).map("".join), st.integers(0, 50))
 def test_fast_scan_equals_the_regex_scan(text, offset):
-    assert sentence_spans(text, offset) == _plain_spans(text, offset)
+    assert sentence_spans(text, offset) == plain_spans(text, offset)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(PIECES, max_size=30).map("".join))
 def test_sentence_texts_are_the_spans(text):
     assert sentence_texts(text) == [text[a:b] for a, b in sentence_spans(text)]
-
-
-def _plain_abbreviation(text: str, dot: int) -> bool:
-    m = re.compile(r"(\S+)$").search(text, max(0, dot - 30), dot)
-    if not m:
-        return False
-    token = m.group(1).lstrip("(\"'“‘[«").lower()
-    return token in ABBREVIATIONS or (
-        len(token) <= 5
-        and (len(token) == 1 or "." in token)
-        and bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", token))
-    )
 
 
 @settings(max_examples=500, deadline=None)
@@ -122,7 +92,7 @@ def _plain_abbreviation(text: str, dot: int) -> bool:
 )
 def test_token_before_a_dot_as_the_regex_finds_it(text):
     for dot in [k for k, ch in enumerate(text) if ch == "."]:
-        assert _is_abbreviation(text, dot) == _plain_abbreviation(text, dot)
+        assert _is_abbreviation(text, dot) == plain_abbreviation(text, dot)
 
 
 def test_split_sentences_rows_point_into_the_body(kz, kz_sections):

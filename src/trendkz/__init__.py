@@ -9,6 +9,7 @@ import importlib.metadata as _metadata
 from . import datasets
 from ._core.errors import (
     CorpusError,
+    DateWarning,
     DecodeError,
     InputError,
     ManifestError,
@@ -55,6 +56,7 @@ __all__ = [
     "Comparison",
     "Corpus",
     "CorpusError",
+    "DateWarning",
     "DecodeError",
     "Digest",
     "Document",

@@ -18,6 +18,8 @@ import json
 import math
 from pathlib import Path
 
+from .score import one_to_one
+
 HERE = Path(__file__).resolve().parent
 SENTENCES = HERE / "facts_blind_sentences.jsonl"
 GOLD = HERE / "facts_blind_gold.csv"
@@ -101,14 +103,7 @@ def match(pred: list[dict], gold_rows: list[dict]) -> list[tuple[int, int]]:
                 ov = min(g["end"], p["end"]) - max(g["start"], p["start"])
                 if ov > 0:
                     pairs.append((-ov, pi, gi))
-    pairs.sort()
-    used_p, used_g, out = set(), set(), []
-    for _, pi, gi in pairs:
-        if pi not in used_p and gi not in used_g:
-            used_p.add(pi)
-            used_g.add(gi)
-            out.append((pi, gi))
-    return out
+    return one_to_one(pairs)
 
 
 def right(p: dict, g: dict) -> bool:

@@ -21,11 +21,11 @@ HERE = Path(__file__).resolve().parent
 GOLD = HERE / "facts_gold.csv"
 HRR_SECTIONS = HERE / "hrr_sections.jsonl"
 SEED_DOCS = (
-    "kazakhstan-2009-report",
-    "kazakhstan-2012-report",
-    "kazakhstan-2017-report",
-    "kazakhstan-2022-report",
-    "kazakhstan-2019-analysis",
+    "kazakhstan-2009",
+    "kazakhstan-2012",
+    "kazakhstan-2017",
+    "kazakhstan-2022",
+    "kazakhstan-2019",
 )
 
 
@@ -33,8 +33,8 @@ def hrr_sections() -> pd.DataFrame:
     """The HRR sections the gold covers (a sections frame, offsets into each report body)."""
     rows = [json.loads(line) for line in HRR_SECTIONS.read_text(encoding="utf-8").splitlines()]
     df = pd.DataFrame(rows)
-    df["doc_id"] = df["doc_id"].str.replace("-report", "-hrr", regex=False)
-    df["section_id"] = df["section_id"].str.replace("-report", "-hrr", regex=False)
+    df["doc_id"] = df["doc_id"] + "-hrr"  # apart from the seed documents' ids
+    df["section_id"] = df["section_id"].str.replace("/", "-hrr/", n=1, regex=False)
     return df
 
 
@@ -97,6 +97,18 @@ def _same(a: float, b: float) -> bool:
     return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-9)
 
 
+def one_to_one(pairs: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """``(pred index, gold index)`` from ``(-overlap, pred index, gold index)`` candidates:
+    largest overlap first (ties by index), each index used once."""
+    used_p, used_g, out = set(), set(), []
+    for _, pi, gi in sorted(pairs):
+        if pi not in used_p and gi not in used_g:
+            used_p.add(pi)
+            used_g.add(gi)
+            out.append((pi, gi))
+    return out
+
+
 def match(pred: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[int, int]]:
     """(pred index, gold index) pairs whose spans overlap, largest overlap first."""
     pairs = []
@@ -107,14 +119,7 @@ def match(pred: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[int, int]]:
                 ov = min(gr["end"], pr["end"]) - max(gr["start"], pr["start"])
                 if ov > 0:
                     pairs.append((-ov, pi, gi))
-    pairs.sort()
-    used_p, used_g, out = set(), set(), []
-    for _, pi, gi in pairs:
-        if pi not in used_p and gi not in used_g:
-            used_p.add(pi)
-            used_g.add(gi)
-            out.append((pi, gi))
-    return out
+    return one_to_one(pairs)
 
 
 def score(pred: pd.DataFrame, gold: pd.DataFrame) -> dict[str, float]:

@@ -31,6 +31,21 @@ class TrendkzWarning(UserWarning):
     evidence); the message names the file and what was chosen."""
 
 
+class DateWarning(TrendkzWarning):
+    """Dates that are not confident: taken from weak evidence (mentions, a file name), chosen
+    against other evidence or a manifest, or shared by two documents of one series. The
+    message names every file and what was chosen; ``documents`` lists the files (sources),
+    and ``dates`` maps each to the date chosen."""
+
+    def __init__(self, message: str, documents: tuple[str, ...] = (), dates: dict | None = None):
+        super().__init__(message)
+        self.documents = tuple(documents)
+        self.dates = dict(dates or {})
+
+    def __reduce__(self):  # pickled with its lists (a worker's warning travels to the caller)
+        return (type(self), (str(self), self.documents, self.dates))
+
+
 class InputError(TrendkzError):
     """A document cannot be read: empty, binary, or not a supported kind of file."""
 

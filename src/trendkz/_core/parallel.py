@@ -8,6 +8,10 @@ every worker also watches the caller and exits within a second of its end; the f
 and the resource tracker then end too, their last client gone. A failed or interrupted run
 (Ctrl-C) terminates its workers at once. With Dask the processes are the cluster's.
 
+Warnings raised in a worker reach the caller: each chunk records its warnings, sends them
+back with its results, and the caller issues them again with the same category and message,
+in part order, each distinct warning once.
+
 Side effects are scoped: the garbage-collector threshold is raised inside worker processes,
 and in the caller only while a serial run lasts (restored after, even on error); the BLAS
 thread variables are set only while workers start (restored after).
@@ -17,6 +21,7 @@ from __future__ import annotations
 
 import gc
 import os
+import warnings
 from collections.abc import Callable
 from contextlib import contextmanager
 from typing import Any
@@ -86,9 +91,32 @@ def _fewer_collections():
         gc.set_threshold(*saved)
 
 
-def _run_chunk(fn: Callable, chunk: list, kwargs: dict) -> list:
-    with _fewer_collections():
-        return [fn(part, **kwargs) for part in chunk]
+def _run_chunk(fn: Callable, chunk: list, kwargs: dict) -> tuple[list, list[tuple]]:
+    """The chunk's results and the warnings raised while computing them, as
+    ``(category, message)`` pairs in the order they were raised."""
+    with _fewer_collections(), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")  # every warning recorded; the caller filters
+        out = [fn(part, **kwargs) for part in chunk]
+    return out, [_portable(w) for w in caught]
+
+
+def _portable(w: warnings.WarningMessage) -> tuple[type[Warning], str]:
+    """A recorded warning as a picklable pair (a category defined inside a function cannot
+    be pickled: it travels as a UserWarning that names it)."""
+    cat = w.category
+    if "<locals>" in cat.__qualname__:
+        return UserWarning, f"{cat.__name__}: {w.message}"
+    return cat, str(w.message)
+
+
+def _reissue(caught: list[list[tuple]]) -> None:
+    """Issue the workers' warnings in the caller, chunk by chunk, each distinct one once."""
+    seen: set[tuple] = set()
+    for chunk in caught:
+        for cat, message in chunk:
+            if (cat, message) not in seen:
+                seen.add((cat, message))
+                warnings.warn(message, cat, stacklevel=4)
 
 
 def _die_with_parent(parent: int) -> None:
@@ -214,7 +242,7 @@ def _pool(fn, parts, n, kwargs, bar) -> list:
     from concurrent.futures.process import BrokenProcessPool
 
     chunks, order = _plan(parts, n)
-    results: dict[int, list] = {}  # chunk index -> its results
+    results: dict[int, tuple[list, list]] = {}  # chunk index -> (results, warnings)
     ctx = mp.get_context("spawn" if os.name == "nt" else "forkserver")
     with ProcessPoolExecutor(
         max_workers=n, mp_context=ctx, initializer=_die_with_parent, initargs=(os.getpid(),)
@@ -237,7 +265,14 @@ def _pool(fn, parts, n, kwargs, bar) -> list:
                 "'if __name__ == \"__main__\":' (worker processes import the script); if "
                 "memory ran out, use fewer workers (workers=1 runs in this process)"
             ) from None
-    return [r for i in range(len(chunks)) for r in results[i]]
+    return _gather(results)
+
+
+def _gather(results: dict[int, tuple[list, list]]) -> list:
+    """The chunks' results in order, once their warnings are issued in the caller."""
+    ordered = [results[i] for i in range(len(results))]
+    _reissue([caught for _, caught in ordered])
+    return [r for out, _ in ordered for r in out]
 
 
 def _dask(fn, parts, client, kwargs, bar) -> list:
@@ -259,10 +294,10 @@ def _dask(fn, parts, client, kwargs, bar) -> list:
     chunks, order = _plan(parts, n)
     futures = [client.submit(_run_chunk, fn, chunks[i], kwargs, pure=False) for i in order]
     index = {f.key: i for f, i in zip(futures, order, strict=True)}
-    results: dict[int, list] = {}  # chunk index -> its results
+    results: dict[int, tuple[list, list]] = {}  # chunk index -> (results, warnings)
     for fut in as_completed(futures):
         i = index[fut.key]
         results[i] = fut.result()
         if bar is not None:
             bar.update(len(chunks[i]))
-    return [r for i in range(len(chunks)) for r in results[i]]
+    return _gather(results)

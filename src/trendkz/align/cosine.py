@@ -66,7 +66,7 @@ class TfidfCosine:
     similarity`` (idf over ``a`` and ``b`` alone, so a word they share weighs little).
     It carries the thresholds measured for it, ``min_similarity`` and ``min_moved``,
     which ``align_sentences`` uses unless given others. The plain definition is
-    :func:`trendkz.align.reference.tfidf_sentence_cosines`.
+    ``tfidf_sentence_cosines`` in the tests' ``reference.py``.
     """
 
     #: in order, a pair needs this to be the same sentence, changed (measured: RESULTS.md)

@@ -178,20 +178,7 @@ def align_sections(
     return schema.conform(pd.DataFrame(out), "alignment")
 
 
-_OUT = (
-    "entity",
-    "series",
-    "group",
-    "label",
-    "doc_id",
-    "year",
-    "date",
-    "section_id",
-    "heading",
-    "similarity",
-    "method",
-    "status",
-)
+_OUT = schema.FRAMES["alignment"][0]
 
 
 def _align_series(

@@ -35,7 +35,7 @@ def word_codes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """The words of all texts as integers numbered in order of first appearance (flat),
     and how many words each text has. A text seen before is read once.
 
-    The plain definition is :func:`trendkz.align.reference.word_codes` (a property test
+    The plain definition is ``word_codes`` in the tests' ``reference.py`` (a property test
     holds the two equal). The steps:
 
     1. :func:`distinct_texts`: each distinct text once, in order of first appearance;

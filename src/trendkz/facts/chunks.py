@@ -41,13 +41,20 @@ __all__ = [
 ]
 
 
+#: irregular forms, also with a prefix ("overpaid", "underpaid", "repaid")
+_IRREGULAR = {
+    **{p + k: p + v for p in ("over", "under", "re") for k, v in IRREGULAR.items()},
+    **IRREGULAR,
+}
+
+
 def participle(tok: Tok, position: int = 1) -> str | None:
     """The past participle of ``tok`` when it is a verb form we can tell, else ``None``."""
     low = tok.low
     if low in _AUX or not tok.text.isalpha() or (position > 0 and tok.text[0].isupper()):
         return None
-    if low in IRREGULAR:
-        return IRREGULAR[low]
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
     if low.endswith("ed") and len(low) >= 5 and low not in _NOT_ED:
         return low
     if low.endswith("ing") and len(low) >= 6 and low not in _NOT_ING:
@@ -73,6 +80,11 @@ exist exists continue continues serve serves include includes represent represen
 accounts rotate rotates reside resides belong belongs receive receives""".split()
 )
 
+
+#: what follows a present-tense word that is a noun: "12 million accounts with", "accounts and"
+_NOUN_NEXT = frozenset(["with", "and", "or"])
+#: what follows a present verb (not a noun) of :data:`_PRESENT`: "15% accounts for"
+_PRESENT_AFTER = frozenset("for to as on at in of from annually".split())
 
 #: words that never are part of a counted noun phrase (closed classes, adverbs, present
 #: verbs, number words); adverbs in -ly are told by :func:`_is_adv`
@@ -115,6 +127,8 @@ def read_np(toks: list[Tok], k: int) -> tuple[list[str], int, bool]:
     while k < n and len(words) < 6:
         t = toks[k]
         if t.text in QUOTES:
+            if words and k + 1 < n and toks[k + 1].text == "s" and toks[k].end == toks[k + 1].start:
+                k += 1  # a possessive: "DOJ’s health care fraud funding"
             k += 1
             continue
         if (
@@ -122,9 +136,9 @@ def read_np(toks: list[Tok], k: int) -> tuple[list[str], int, bool]:
             and words
             and k + 1 < n
             and toks[k - 1].end == t.start == toks[k + 1].start - 1
-            and toks[k + 1].text.isalpha()
+            and toks[k + 1].text.isalnum()
         ):
-            words[-1] += "-" + toks[k + 1].low
+            words[-1] += "-" + toks[k + 1].low  # "low-rental", "COVID-19"
             k += 2
             continue
         if (
@@ -160,16 +174,39 @@ def read_np(toks: list[Tok], k: int) -> tuple[list[str], int, bool]:
             k = m
             break
         if not np_word(toks, k):
+            if (
+                low in _PRESENT
+                and low.endswith("s")
+                and (
+                    k + 1 >= n or not toks[k + 1].text[0].isalnum() or toks[k + 1].low in _NOUN_NEXT
+                )
+                and not (k + 1 < n and toks[k + 1].low in _PRESENT_AFTER)
+            ):
+                words.append(low)  # a noun after the number: "12 million accounts with"
+                k += 1
+                continue
+            if words and _is_adv(low) and k + 2 < n and np_word(toks, k + 1):
+                if np_word(toks, k + 2):
+                    k += 1  # "low-income nutritionally needy mothers": an adverb inside
+                    continue
             break
         if participle(t):
             if (
-                (not words or words[-1] in ("and", "or") or low.endswith("ing"))
+                (not words or words[-1] in ("and", "or") or low.endswith("ing") or "-" in words[-1])
                 and np_word(toks, k + 1)
                 and not (participle(toks[k + 1]))
             ):
                 words.append(low)
                 k += 1
                 continue
+            if (
+                words
+                and low.endswith("ing")
+                and not np_word(toks, k + 1)
+                and not (k + 1 < n and toks[k + 1].low in DET)
+            ):
+                words.append(low)  # a noun: "health care fraud funding", "its spending"
+                k += 1
             break
         words.append(low)
         k += 1
@@ -194,6 +231,10 @@ def _past_phrase(toks: list[Tok], m: int) -> int:
     return m
 
 
+#: words that open a subordinate clause after a noun phrase: its verb is not the phrase's
+_SUBORDINATE = frozenset("since because although though unless whereas once".split())
+
+
 def verb_after(toks: list[Tok], k: int) -> tuple[str, bool, int] | None:
     """The verb of the clause whose subject ends at token ``k``: ``(verb, with_aux, end)``."""
     n = len(toks)
@@ -203,6 +244,8 @@ def verb_after(toks: list[Tok], k: int) -> tuple[str, bool, int] | None:
         if m >= n:
             break
         low = toks[m].low
+        if low in _SUBORDINATE:
+            return None  # "jobs since NAFTA was approved": another clause's verb
         if low in _PREP:
             m = _past_phrase(toks, m + 1)
         elif toks[m].text == "(":
@@ -265,6 +308,11 @@ def subject_before(toks: list[Tok], first: int) -> tuple[list[str], str] | None:
     while m >= 0 and np_word(toks, m) and len(words) < 4 and not participle(toks[m], m):
         words.insert(0, toks[m].low)
         m -= 1
+        if m >= 1 and toks[m].low == "from" and words and np_word(toks, m - 1):
+            words.insert(0, "from")  # "cash flow from operations declined by"
+            m -= 1
+    while words and words[0] == "from":
+        words.pop(0)
     return (words, verb) if words else None
 
 
@@ -281,7 +329,7 @@ def verb_before(toks: list[Tok], first: int) -> str | None:
     while m >= 0 and (
         toks[m].text in QUOTES
         or _is_adv(toks[m].low)
-        or toks[m].low in ("a", "an", "the", "total")
+        or toks[m].low in _SKIP_BEFORE
         or toks[m].low in _NEG
     ):
         m -= 1
@@ -292,7 +340,25 @@ def verb_before(toks: list[Tok], first: int) -> str | None:
         )
     if m < 0:
         return None
+    if m >= 1 and toks[m - 1].low == "to" and toks[m].low in _TO_VERBS:
+        return _TO_VERBS[toks[m].low]  # "agreed to pay $8.9 million"
     return participle(toks[m], m)
+
+
+#: base verbs after "to" that govern an amount, and their participles
+_TO_VERBS = {
+    "pay": "paid",
+    "repay": "repaid",
+    "spend": "spent",
+    "invest": "invested",
+    "save": "saved",
+    "raise": "raised",
+    "refund": "refunded",
+    "return": "returned",
+    "collect": "collected",
+    "recover": "recovered",
+    "forfeit": "forfeited",
+}
 
 
 def noun_of(toks: list[Tok], first: int) -> tuple[list[str], str | None]:
@@ -304,7 +370,40 @@ def noun_of(toks: list[Tok], first: int) -> tuple[list[str], str | None]:
         return [], None
     m -= 1
     words: list[str] = []
-    while m >= 0 and np_word(toks, m) and len(words) < 3 and not participle(toks[m], m):
+    while (
+        m >= 0
+        and np_word(toks, m)
+        and len(words) < 4
+        and not participle(toks[m], m)
+        and toks[m].low not in _BASE_VERBS
+    ):
         words.insert(0, toks[m].low)
         m -= 1
+        while (
+            m >= 1
+            and toks[m].text == "-"
+            and toks[m].end == toks[m + 1].start
+            and toks[m - 1].end == toks[m].start
+            and toks[m - 1].text.isalpha()
+        ):
+            words[0] = f"{toks[m - 1].low}-{words[0]}"  # "book-to-bill of 1.0"
+            m -= 2
+    if words == ["share"] and m >= 1 and toks[m].low == "per":
+        m -= 1  # "adjusted earnings per share of $1.50"
+        head: list[str] = []
+        while m >= 0 and np_word(toks, m) and len(head) < 3 and not participle(toks[m], m):
+            head.insert(0, toks[m].low)
+            m -= 1
+        if head:
+            return [*head, "per", "share"], None
+    if words and m >= 1 and toks[m].low.endswith("ing") and toks[m - 1].low in _OWNERS:
+        words.insert(0, toks[m].low)  # "our revolving credit facility": an adjective
+        return words, None
     return words, verb_before(toks, m + 1) if words else None
+
+
+#: words between a verb and the number it governs ("overpaid an additional $613 million")
+_SKIP_BEFORE = frozenset("a an the total additional another further bit little lot".split())
+#: verbs in their base form before an amount's noun ("ordered to pay restitution of")
+_BASE_VERBS = frozenset("pay repay spend save invest raise owe earn collect recover".split())
+_OWNERS = frozenset("the a an our its their his her your my this that these those".split())

@@ -91,7 +91,7 @@ _AUX = frozenset(
 )
 _NEG = frozenset(["not", "never", "n’t", "n't"])
 _ADV = frozenset(
-    """also still then later already again further subsequently reportedly
+    """also still then later already again ahead further subsequently reportedly
 allegedly currently recently previously even just only mostly mainly respectively ever soon
 thus therefore however yet instead too very well now reportedly officially formally
 ultimately eventually finally successfully reportedly nearly almost""".split()

@@ -36,6 +36,33 @@ _CORROBORATE_READ = (
 )
 
 
+def corroboration_row(entity: str, a: dict, b: dict, sim: float, match: str, status: str) -> dict:
+    """A row of the corroboration frame for facts ``a`` and ``b`` of ``entity`` (``""``: none),
+    whose periods meet as ``match`` and measures with similarity ``sim``."""
+    return {
+        "entity": entity or None,
+        "measure": a["measure"],
+        "unit": a["unit"],
+        "period_start": max(a["period_start"], b["period_start"]),
+        "period_end": min(a["period_end"], b["period_end"]),
+        "doc_a": a["doc_id"],
+        "doc_b": b["doc_id"],
+        "kind_a": a["kind"],
+        "kind_b": b["kind"],
+        "value_a": a["value"],
+        "value_b": b["value"],
+        "text_a": a["text"],
+        "text_b": b["text"],
+        "start_a": a["start"],
+        "end_a": a["end"],
+        "start_b": b["start"],
+        "end_b": b["end"],
+        "similarity": sim,
+        "period_match": match,
+        "status": status,
+    }
+
+
 def corroborate(
     facts: pd.DataFrame,
     *,
@@ -120,30 +147,7 @@ def corroborate(
                     short, long_ = sorted((a, b), key=lambda r: r["period_end"] - r["period_start"])
                     if _bounds(short)[1] <= _bounds(long_)[0]:
                         status = "consistent"
-            cands.append(
-                {
-                    "entity": entity or None,
-                    "measure": a["measure"],
-                    "unit": a["unit"],
-                    "period_start": max(a["period_start"], b["period_start"]),
-                    "period_end": min(a["period_end"], b["period_end"]),
-                    "doc_a": a["doc_id"],
-                    "doc_b": b["doc_id"],
-                    "kind_a": a["kind"],
-                    "kind_b": b["kind"],
-                    "value_a": a["value"],
-                    "value_b": b["value"],
-                    "text_a": a["text"],
-                    "text_b": b["text"],
-                    "start_a": a["start"],
-                    "end_a": a["end"],
-                    "start_b": b["start"],
-                    "end_b": b["end"],
-                    "similarity": s,
-                    "period_match": kind,
-                    "status": status,
-                }
-            )
+            cands.append(corroboration_row(entity, a, b, s, kind, status))
         rows += one_to_one(cands)
     if not rows:
         return schema.empty("corroboration")

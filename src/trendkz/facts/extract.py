@@ -22,9 +22,10 @@ from .._core.errors import check_option
 from .._core.rows import conformed
 from ..segment.sentences import sentence_spans
 from .cache import FactCache
-from .periods import assign_period, respectively
+from .periods import assign_period, comparison_clauses
 from .qualifiers import has_case_trap
 from .quantities import FACT_KINDS, NON_FACT_KINDS
+from .respective import respectively
 
 __all__ = ["FACT_KINDS", "NON_FACT_KINDS", "extract_facts", "facts_of_sentence"]
 
@@ -35,7 +36,7 @@ _NUMBER_WORDS = (
     "fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty "
     "fifty sixty seventy eighty ninety hundreds? thousands? millions? billions? "
     "dozens? tens zero half"
-).split()
+).split() + [r"a\s+(?:third|quarter|fourth|fifth|sixth|eighth|tenth)\s+of"]
 
 
 def _words_pattern(words: list[str]) -> str:
@@ -153,6 +154,7 @@ def _fact_tuples(
     measures = reading.measures(context)
     rows: list[tuple] = []
     free = None
+    clauses: list = []
     for q, measure in zip(quantities, measures, strict=True):
         fact = q.is_fact
         if not fact and not include_non_facts:
@@ -174,7 +176,8 @@ def _fact_tuples(
                     for p in get_periods()
                     if not any(p.start < b and p.end > a for a, b in series_years)
                 ]
-            first, last, assumed = assign_period(q.start, q.end, free, text, year)
+                clauses = comparison_clauses(text) if free else []
+            first, last, assumed = assign_period(q.start, q.end, free, text, year, clauses=clauses)
         rows.append(
             (
                 q.kind,

@@ -16,9 +16,11 @@ __all__ = [
     "HYPHENS",
     "SLASH_DENOMINATORS",
     "VULGAR",
+    "a_fraction",
     "half",
     "mixed",
     "slash_fraction",
+    "whole_of",
 ]
 
 #: fraction words -> denominator ("two-thirds" = 2 / 3, "one-fifth" = 1 / 5)
@@ -105,3 +107,40 @@ def mixed(toks: list[Any], j: int, value: float) -> tuple[float, int]:
         if frac is not None:
             return value + frac[0], frac[1]
     return value, j
+
+
+#: singular fraction words that "a" may open ("a third of", "a quarter of a million")
+_A_FRACTIONS = frozenset("third quarter fourth fifth sixth eighth tenth".split())
+#: what makes "a quarter of" a time, not a share ("a quarter of a century")
+_TIME_AFTER = frozenset("year years century decade hour day month quarter time".split())
+
+
+def a_fraction(toks: list[Any], i: int) -> bool:
+    """ "a third of ..." at token ``i`` (not "a third party", "a quarter of a century")."""
+    if not (i + 2 < len(toks) and toks[i + 1].low in _A_FRACTIONS and toks[i + 2].low == "of"):
+        return False
+    k = i + 3
+    if k < len(toks) and toks[k].low in ("a", "an", "the", "this", "that"):
+        k += 1
+    return not (k < len(toks) and toks[k].low in _TIME_AFTER)
+
+
+#: words after "of a" / "of one" that a fraction takes as its whole
+_PERCENT_WORDS = frozenset(["percent", "%", "per", "percentage"])
+
+
+def whole_of(toks: list[Any], j: int, scales: dict[str, float]) -> tuple[int, float] | None:
+    """The whole a fraction ending at token ``j`` is of: ``(token after, multiplier)`` for
+    "a quarter of a million" (1e6), "half a million", "7/8 of 1 percent" (1: the unit is
+    read after it), "one-tenth of one percent"; ``None`` when there is none."""
+    k = j
+    if k < len(toks) and toks[k].low == "of":
+        k += 1
+    if k + 1 >= len(toks) or toks[k].low not in ("a", "an", "one", "1"):
+        return None
+    w = toks[k + 1].low
+    if w in scales and w != "hundred" and not (k == j and toks[k].low == "one"):
+        return k + 2, scales[w]
+    if w in _PERCENT_WORDS and k > j and toks[k].low in ("one", "1", "a"):
+        return k + 1, 1.0
+    return None

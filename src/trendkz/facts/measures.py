@@ -30,11 +30,23 @@ import re
 from dataclasses import dataclass
 
 from .chunks import noun_of, np_word, participle, read_np, subject_before, verb_after, verb_before
-from .chunkwords import DET, QUOTES, REPORTING
+from .chunkwords import DET, NOMINAL, QUOTES, REPORTING
+from .folds import NOUN_FOLD, VERB_FOLD
 from .numbers import Tok
 from .periods import MONTHS
 from .quantities import Quantity
-from .subjects import CHANGE_NOUNS, TIME_WORDS, np_before, np_in
+from .subjects import (
+    CHANGE_NOUNS,
+    TIME_WORDS,
+    is_measure,
+    is_money,
+    np_before,
+    np_in,
+    object_by,
+    of_apposition,
+    partitive,
+    restates,
+)
 from .units import TIME_UNITS
 
 __all__ = ["NOUN_FOLD", "VERB_FOLD", "context_step", "name_measures", "noun_step", "verb_step"]
@@ -45,111 +57,45 @@ _CHANGE_VERB = re.compile(
 )
 #: verbs that say nothing about what is counted
 _EMPTY_VERBS = frozenset(
-    ["seen", "made", "had", "gotten", "got", "reported", "operated", "compared"]
+    """seen made had gotten got reported operated compared totaled totalled reached amounted
+stood come represented equaled equalled ended surpassed exceeded topped hit linked been
+called mentioned talked said expected guided""".split()
 )
-#: participle -> the canonical verb of its synonym set
-VERB_FOLD: dict[str, str] = {
-    **dict.fromkeys(
-        [
-            "disrupted",
-            "foiled",
-            "thwarted",
-            "averted",
-            "stopped",
-            "prevented",
-            "suppressed",
-            "neutralized",
-        ],
-        "prevented",
-    ),
-    **dict.fromkeys(["returned", "repatriated", "brought back", "evacuated"], "repatriated"),
-    **dict.fromkeys(
-        ["blocked", "shut down", "closed", "closed down", "taken down", "restricted"], "blocked"
-    ),
-    **dict.fromkeys(["convicted", "sentenced", "found guilty"], "convicted"),
-    **dict.fromkeys(["detained", "apprehended", "taken into custody"], "detained"),
-    **dict.fromkeys(["released", "freed"], "released"),
-    **dict.fromkeys(
-        ["transferred", "sent", "referred", "forwarded", "submitted", "handed over"], "transferred"
-    ),
-    **dict.fromkeys(
-        ["identified", "detected", "uncovered", "discovered", "revealed", "exposed"], "identified"
-    ),
-    **dict.fromkeys(["recorded", "registered", "documented", "logged"], "recorded"),
-    **dict.fromkeys(["deported", "expelled"], "deported"),
-    **dict.fromkeys(["charged", "indicted", "prosecuted"], "charged"),
-    **dict.fromkeys(["opened", "initiated", "instituted"], "opened"),
-    **dict.fromkeys(["banned", "prohibited", "outlawed"], "banned"),
-    **dict.fromkeys(["injured", "wounded", "hurt"], "injured"),
-    **dict.fromkeys(["killed", "murdered", "slain", "shot dead"], "killed"),
-    **dict.fromkeys(["abducted", "kidnapped"], "abducted"),
-}
-#: noun phrase (or its last word) -> canonical noun phrase
-NOUN_FOLD: dict[str, str] = {
-    **dict.fromkeys(["people", "persons", "individuals"], "persons"),
-    **dict.fromkeys(["person", "individual"], "person"),
-    **dict.fromkeys(["citizens", "nationals"], "nationals"),
-    **dict.fromkeys(
-        [
-            "sites",
-            "websites",
-            "web sites",
-            "webpages",
-            "web pages",
-            "internet sites",
-            "internet resources",
-            "online resources",
-            "web-sites",
-        ],
-        "websites",
-    ),
-    **dict.fromkeys(
-        [
-            "terrorist acts",
-            "acts of terrorism",
-            "terror attacks",
-            "terrorist attacks",
-            "acts of terror",
-        ],
-        "terrorist attacks",
-    ),
-    **dict.fromkeys(["court system", "courts", "court"], "court"),
-    **dict.fromkeys(
-        [
-            "prison",
-            "imprisonment",
-            "jail",
-            "prison term",
-            "prison terms",
-            "prison sentence",
-            "prison sentences",
-            "incarceration",
-            "sentence",
-            "sentences",
-            "deprivation of liberty",
-        ],
-        "prison term",
-    ),
-}
 #: words after a duration that say when, not what lasts ("10 days in advance", "prior")
 _NOT_WHAT = frozenset(
-    """advance prior early earlier later ago before after total row time
+    """advance prior early earlier later ago before after total row time ended ending
 times succession average least""".split()
 ) | frozenset(MONTHS)
 _QUOTES_S = QUOTES | {"s"}
+_RELATIVE = frozenset(["that", "which", "who"])
+#: "Total amortization ... was 20 million": a count after a copula is named before it
+_COPULAS = frozenset(["was", "were", "totaled", "reached"])
+#: a verb and the nouns it names already ("spending $5 billion in new spending")
+_GERUNDS = {"spent": ("spending",), "funded": ("funding",), "financed": ("financing",)}
+#: ranks before a measure: no part of its name
+_RANKS = frozenset(
+    """first second third fourth fifth last next fastest slowest largest smallest highest
+lowest biggest greatest strongest weakest""".split()
+)
 _DURATIONS = frozenset(TIME_UNITS.values())
 _TRANSFER_TO = frozenset(["court", "courts", "prosecutor", "prosecutors", "prosecution", "trial"])
 
 
 def _fold_np(words: list[str]) -> str:
+    while len(words) > 1 and words[0] in _RANKS:
+        words = words[1:]  # "the second fastest job growth"
     phrase = " ".join(w.replace("’s", "").replace("'s", "") for w in words)
     if phrase in NOUN_FOLD:
         return NOUN_FOLD[phrase]
     for size in (3, 2, 1):
         tail = " ".join(words[-size:])
-        if len(words) >= size and tail in NOUN_FOLD:
+        if len(words) >= size and tail in NOUN_FOLD and tail not in _WHOLE_ONLY:
             return " ".join(words[:-size] + [NOUN_FOLD[tail]])
     return phrase
+
+
+#: folds only of a whole phrase: "sites" alone are websites, "RV sites" are not
+_WHOLE_ONLY = frozenset(["sites"])
 
 
 def _fold_verb(verb: str) -> str:
@@ -175,6 +121,9 @@ def _complement(toks: list[Tok], verb: str, k: int) -> str:
 
 
 def _duration(toks: list[Tok], q: Quantity) -> str:
+    before = _noun_before_for(toks, q)
+    if before and q.first >= 1 and toks[q.first - 1].low == "for":
+        return before  # "imprisonment for three to eight years in cases of ..."
     k = q.after
     while k < len(toks) and toks[k].text in _QUOTES_S:
         k += 1
@@ -184,7 +133,12 @@ def _duration(toks: list[Tok], q: Quantity) -> str:
             while k < len(toks) and toks[k].low in DET:
                 k += 1
     words, _, _ = read_np(toks, k)
-    if words and words[0] not in _NOT_WHAT and not toks[k].text[0].isupper():
+    if (
+        words
+        and words[0] not in _NOT_WHAT
+        and not (len(words) == 1 and words[0] in TIME_WORDS)
+        and (not toks[k].text[0].isupper() or toks[q.after - 2].text == "-")
+    ):
         return _fold_np(words)
     for m in range(max(0, q.first - 4), q.first):
         verb = participle(toks[m], m) or ""
@@ -192,6 +146,10 @@ def _duration(toks: list[Tok], q: Quantity) -> str:
             return "prison term"
         if VERB_FOLD.get(verb) == "detained" or verb in ("held", "arrested"):
             return "detention"
+        if toks[m].low in ("hold", "detain"):
+            return "detention"  # "could legally hold a detainee for 48 hours"
+    if before:
+        return before  # "our survival for one hundred years", "a term of 5 years"
     if (
         q.first >= 2
         and toks[q.first - 1].low == "from"
@@ -204,6 +162,22 @@ def _duration(toks: list[Tok], q: Quantity) -> str:
             m -= 1
         return _fold_np(words)
     return ""
+
+
+_UNIT_WORDS = frozenset("basis point points percent percentage".split())
+
+
+def _noun_before_for(toks: list[Tok], q: Quantity) -> str:
+    """ "our survival for one hundred years", "a term of 5 years": the noun before."""
+    if q.first < 2 or toks[q.first - 1].low not in ("for", "of") or not np_word(toks, q.first - 2):
+        return ""
+    m, words = q.first - 2, list[str]()
+    while m >= 0 and np_word(toks, m) and not participle(toks[m], m) and len(words) < 3:
+        words.insert(0, toks[m].low)
+        m -= 1
+    if words and words[-1] in NOUN_FOLD:
+        return NOUN_FOLD[words[-1]]  # "imprisonment" is a prison term, whatever is before
+    return _fold_np(words) if words and words[-1] not in TIME_WORDS else ""
 
 
 def _unit_class(unit: str) -> str:
@@ -236,8 +210,27 @@ def noun_step(
     :func:`trendkz.facts.subjects.np_before`)."""
     q = quantities[n]
     words, end, _ = nps[n]
+    count = q.unit == "count"
+    if words and (len(words) < 3 or words[-1] in TIME_WORDS) and not is_measure(words, count):
+        words = []  # "3.5% year-to-date", "10 times"
     if words and words[-1] in CHANGE_NOUNS:
-        words = []  # "30 basis point improvement": a change, not a measure
+        # "30 basis point improvement": a change, not a measure; "a 23.6% EPS improvement":
+        # the change of what comes before the change noun
+        words = [w for w in words[:-1] if w not in _UNIT_WORDS and "-over-" not in w]
+        if words in (["constant", "currency"], ["organic"], ["sequential"]):
+            words = []  # "30% year-over-year constant currency growth": of the fact before
+    if (
+        not words
+        and n + 1 < len(quantities)
+        and quantities[n + 1].is_fact
+        and quantities[n + 1].unit in (q.unit, "percent")
+        and 0 < quantities[n + 1].first - q.after <= 2
+        and all(t.low in ("or", ",", "and") for t in toks[q.after : quantities[n + 1].first])
+    ):
+        nxt = nps[n + 1][0]  # "$0.34 or 23.6% EPS improvement": the words of the next
+        if nxt and nxt[-1] in CHANGE_NOUNS:
+            nxt = [w for w in nxt[:-1] if w not in _UNIT_WORDS and "-over-" not in w]
+        words = nxt
     if (
         not words
         and end < len(toks)
@@ -250,17 +243,26 @@ def noun_step(
     if subject:
         words = subject[0]
     nof = (None, None) if words or subject else noun_of(toks, q.first)
-    if nof[0] and nof[0][-1] in TIME_WORDS:
+    if nof[0] and not is_measure(nof[0]):
         nof = (None, None)  # "record revenue this quarter of $321 million": not "quarter"
     if nof[0]:
         words = nof[0]
     if not words and q.unit not in ("count", "percent", "fraction") and q.after < len(toks):
         words = np_in(toks, q.after)  # "$1.3 billion in savings"
+    if not words and q.unit == "fraction" and q.after < len(toks) and toks[q.after].low == "the":
+        words = read_np(toks, q.after + 1)[0]  # "more than half the nonmember States"
     # a label before a colon names a count only in a form's line ("Number of appeals
     # received in Fiscal Year: 3"), not before a list ("the north and east: 19 - in ...")
     label = q.first > 0 and toks[q.first - 1].text == ":" and toks[0].low in ("number", "total")
-    if not words and (q.unit != "count" or label):
+    before = toks[q.first - 1].low if q.first else ""
+    if not words and before == "by":
+        words = object_by(toks, q.first)  # "understated the plan assets by $1.1 million"
+    if not words and (q.unit != "count" or label or before in _COPULAS):
         words = np_before(toks, q.first)
+    if not words and before == ",":
+        words = partitive(toks, q.first, q.after)
+    if not words and before == "of":
+        words = of_apposition(toks, q.first)  # "Medicaid, an increase of over $3 billion"
     return words, end, subject, nof
 
 
@@ -276,8 +278,12 @@ def verb_step(
         verb, vend = subject[1], end
     elif nof[0]:
         verb, vend = nof[1] or "", end
-    elif after and after[1]:
-        verb, vend = after[0], after[2]
+    elif (
+        after
+        and after[1]
+        and not (before and any(t.low in _RELATIVE for t in toks[end : after[2]]))
+    ):
+        verb, vend = after[0], after[2]  # not a relative clause's: "disrupted three attacks that"
     elif before and not (before in REPORTING and after):
         verb, vend = before, end
     elif (
@@ -344,11 +350,25 @@ def name_measures(
             state.duration = out[n] or state.duration
             continue
         words, end, subject, nof = noun_step(toks, quantities, nps, n)
+        if (
+            words
+            and (len(words) < 3 or words[-1] in TIME_WORDS)
+            and not is_measure(words, q.unit == "count")
+        ):
+            words = []  # "rate", "basis points", "below last year": no measure
+        lone = ""
+        if len(words) == 1 and words[0].endswith("ed") and words[0] not in NOUN_FOLD:
+            lone, words = words[0], []  # a participle: "$30 million tied to funding delays"
         np = _fold_np(words)
+        if not np and state.prev_measure and restates(toks, quantities, n):
+            out[n] = state.prev_measure  # "$321 million, up 18%", "$529.1 million or 42%"
+            continue
         if q.series_year is not None and not np:
             out[n] = state.head or state.last.get(uc, ("", ""))[1]
             continue
         verb, vend = verb_step(toks, q, np, end, subject, nof, state)
+        if lone and not verb and not _CHANGE_VERB.match(lone) and lone not in _EMPTY_VERBS:
+            verb = _fold_verb(lone)
         taken = context_step(q, np, verb, state)
         if taken is not None and (taken or not verb):
             out[n] = taken
@@ -356,8 +376,13 @@ def name_measures(
             continue
         if not np:
             np = state.last.get(uc, ("", ""))[0]
+        head = np.rsplit(" ", 1)[-1]
+        if np and verb and (head in _GERUNDS.get(verb, ()) or NOMINAL.get(head) == verb):
+            verb = ""  # "new spending" is no "new spending spent"
         comp = _complement(toks, verb, vend)
-        measure = " ".join(x for x in (np, verb, comp) if x)
+        if not np and verb:  # a verb alone is no noun phrase: "earned $685,000"
+            np = "number" if q.unit == "count" else "amount" if is_money(q.unit) else ""
+        measure = " ".join(x for x in (np, verb, comp) if x) if np else ""
         out[n] = measure
         state.prev_money = (q.after, measure) if q.unit not in ("count", "percent") else None
         state.prev_measure = measure

@@ -36,7 +36,17 @@ import math
 import re
 from typing import NamedTuple
 
-from .fractions import DENOMINATORS, FRACTIONS, HYPHENS, VULGAR, half, mixed, slash_fraction
+from .fractions import (
+    DENOMINATORS,
+    FRACTIONS,
+    HYPHENS,
+    VULGAR,
+    a_fraction,
+    half,
+    mixed,
+    slash_fraction,
+    whole_of,
+)
 
 __all__ = [
     "NUMBER_STARTS",
@@ -231,18 +241,30 @@ def _fraction_after(toks: list[Tok], j: int) -> tuple[float, int]:
     return 0.0, j
 
 
+def _fraction_of(toks: list[Tok], num: Num) -> Num:
+    """A fraction of a scale or of one percent (:func:`trendkz.facts.fractions.whole_of`);
+    else ``num`` itself."""
+    whole = whole_of(toks, num.j, SCALES)
+    if whole is None:
+        return num
+    j, scale = whole
+    return Num(num.i, j, num.value * scale, words=num.words, scaled=scale > 1)
+
+
 def read_number(toks: list[Tok], i: int) -> Num | None:
     """The number starting at token ``i`` (digits, words, scale, vague), or ``None``."""
     t = toks[i]
     if t.text[0].isdecimal():
         return _read_digits(toks, i)
     if t.text in VULGAR:
-        return Num(i, i + 1, VULGAR[t.text], fraction=True)
+        return _fraction_of(toks, Num(i, i + 1, VULGAR[t.text], fraction=True))
     if t.low not in NUMBER_STARTS:
         return None
     if t.low == "half":
         h = half(toks, i)
-        return None if h is None else Num(h[0], h[1], h[2], words=True, fraction=True)
+        if h is None:
+            return None
+        return _fraction_of(toks, Num(h[0], h[1], h[2], words=True, fraction=True))
     vague = _read_vague(toks, i)
     if vague:
         return vague
@@ -250,6 +272,9 @@ def read_number(toks: list[Tok], i: int) -> Num | None:
         if i + 1 < len(toks) and (toks[i + 1].low in SCALES or toks[i + 1].low == "dozen"):
             w = toks[i + 1].low
             return Num(i, i + 2, 12.0 if w == "dozen" else SCALES[w], words=True, scaled=True)
+        if a_fraction(toks, i):  # "a third of the claims", "a quarter of a million"
+            d = DENOMINATORS[toks[i + 1].low]
+            return _fraction_of(toks, Num(i, i + 2, 1 / d, words=True, fraction=True))
         return None
     if t.low == "dozen":
         return None
@@ -264,7 +289,7 @@ def _read_digits(toks: list[Tok], i: int) -> Num:
         frac = slash_fraction(toks, i)
         if frac is not None:  # "1/3 of", "3/4 percent"
             value, j = frac
-            return Num(i, j, value, fraction=True)
+            return _fraction_of(toks, Num(i, j, value, fraction=True))
     value = float(t.text.replace(",", ""))
     j = i + 1
     scaled = False
@@ -308,7 +333,8 @@ def _read_words(toks: list[Tok], i: int) -> Num | None:
         and 0 < value < DENOMINATORS[toks[k].low]
         and not scaled
     ):
-        return Num(i, k + 1, value / DENOMINATORS[toks[k].low], words=True, fraction=True)
+        num = Num(i, k + 1, value / DENOMINATORS[toks[k].low], words=True, fraction=True)
+        return _fraction_of(toks, num)
     extra, k = _fraction_after(toks, j)
     if extra and k < len(toks) and (toks[k].low in SCALES or toks[k].low in PLURAL_SCALES):
         w = toks[k].low  # "twenty-two and a half millions"

@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from .qualifiers import has_case_trap
 
 __all__ = [
-    "respectively",
     "MONTHS",
     "Period",
     "assign_period",
+    "comparison_clauses",
     "find_periods",
     "period_matches",
     "resolve_periods",
@@ -49,7 +49,7 @@ _EDGE = (
     r"(?:(?:early|mid|late|the\s+(?:beginning|start|end|middle|first\s+half|second\s+half)"
     r"\s+of)[-\s]+)?"
 )
-_DATE = rf"{_EDGE}(?:{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?"
+_DATE = rf"{_EDGE}(?:{_MONTH},?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?"
 _NUMW = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _SPAN = rf"(?:{_NUMW}(?:\s*(?:-|–|to|or)\s*{_NUMW})?\s+)"
 _PART = (
@@ -100,9 +100,10 @@ _RULES: list[tuple[re.Pattern, object]] = [
     ),
     (
         re.compile(
-            rf"\b(?:in|during|for|of|throughout|over|on|from|after|before|until|within|"
-            rf"at|to|through)\s+{_PART}?(?:fiscal\s+year\s+|FY\s*)?{_DATE}({_YEAR})\b"
-            rf"(?![-–]\d)",
+            rf"\b(?:(?:in|during|for|of|throughout|over|on|from|after|before|until|within|"
+            rf"at|to|through)\s+{_PART}?(?:fiscal\s+year\s+|FY\s*)?"
+            rf"(?:{_MONTH}\s+(?:and|or|to|through)\s+)?{_DATE}({_YEAR})\b"
+            rf"(?![-–]\d))",
             re.I,
         ),
         lambda m, ry: (_y(m[1]), _y(m[1])),
@@ -133,7 +134,8 @@ _RULES: list[tuple[re.Pattern, object]] = [
         re.compile(
             rf"\b(?:in|during|since|by|through|until|from|as\s+of|between|on|at\s+the\s+"
             rf"(?:beginning|start|end)\s+of)\s+(?:early[-\s]+|mid[-\s]+|late[-\s]+)?"
-            rf"{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?\b(?!,?\s*(?:1[89]|20)\d\d)(?!\s*\d)",
+            rf"{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?\b(?!,?\s*(?:1[89]|20)\d\d)(?!\s*\d)"
+            rf"(?!\s+(?:and|or|to|through|-|–)\s+{_MONTH}(?:\s+\d{{1,2}})?,?\s+{_YEAR})",
             re.I,
         ),
         lambda m, ry: (ry, ry),
@@ -153,6 +155,44 @@ _RULES: list[tuple[re.Pattern, object]] = [
             re.I,
         ),
         lambda m, ry: (ry - _n(m[2] or m[1]), ry),
+    ),
+    # 11: a date of a year without a preposition ("Michigan, November 1996, $8,978,998")
+    (
+        re.compile(
+            rf"(?:^|[,(;]\s){_MONTH},?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?({_YEAR})\b", re.I
+        ),
+        lambda m, ry: (_y(m[1]), _y(m[1])),
+    ),
+    # 12: the year after the report's ("the coming fiscal year", "next year")
+    (
+        re.compile(
+            r"\b(?:next|the\s+(?:coming|next|upcoming))\s+(?:fiscal\s+|calendar\s+)?year\b",
+            re.I,
+        ),
+        lambda m, ry: (ry + 1, ry + 1),
+    ),
+    # 13: since an event: of a year ("since China joined the WTO in 2001") or of none
+    # ("since NAFTA was approved": up to the report's year)
+    (
+        re.compile(rf"\bsince\s+(?:[a-z][\w.’'-]*\s+){{1,8}}?in\s+({_YEAR})\b", re.I),
+        lambda m, ry: (_y(m[1]), max(_y(m[1]), ry)),
+    ),
+    (
+        re.compile(
+            r"\bsince\s+(?:[a-z][\w.’'-]*\s+){1,4}?(?:was|were|took|began|started|joined|"
+            r"came|became|passed|signed|entered|opened|left|ended)\b",
+            re.I,
+        ),
+        lambda m, ry: (ry, ry),
+    ),
+    # 15: "fiscal '20", "FY'21"; 16: a year before a noun ("the 2022 maturities")
+    (
+        re.compile(r"\b(?:fiscal(?:\s+year)?\s*|fy\s*)['’](\d\d)\b", re.I),
+        lambda m, ry: (ry // 100 * 100 + _y(m[1]),) * 2,
+    ),
+    (
+        re.compile(rf"\b(?:the|its|our|this) ({_YEAR})\s+(?=[a-z])", re.I),
+        lambda m, ry: (_y(m[1]), _y(m[1])),
     ),
 ]
 _WORDS = {
@@ -210,26 +250,38 @@ def _wanted(text: str, low: str) -> list[int]:
     yearly = "year" in low or "period" in low
     month = _has_month(low)
     first = _YEARISH.search(text)
-    if first is None:
-        return _NO_YEAR[yearly, month]
-    wanted = [0] if _YEARISH.search(text, first.end()) else []
-    if "-" in text or "–" in text or "/" in text:
-        wanted.append(1)
+    wanted = []
+    if first is not None:
+        if _YEARISH.search(text, first.end()):
+            wanted.append(0)
+        if "-" in text or "–" in text or "/" in text:
+            wanted.append(1)
+        if "since" in low:
+            wanted += (2, 13)
+        wanted += (3, 4)
+        if "the 1" in low or "the 2" in low or "our 2" in low or "its 2" in low or "this 2" in low:
+            wanted.append(16)
+        if month:
+            wanted.append(11)
+        if (
+            "report" in low
+            or "survey" in low
+            or "census" in low
+            or "statistics" in low
+            or "data" in low
+            or "budget" in low
+        ):
+            wanted.append(5)
+        if "0s" in low or "0’s" in low or "0's" in low:
+            wanted.append(6)
+    wanted += _NO_YEAR[yearly, month]
+    if yearly and ("next" in low or "coming" in low):
+        wanted.append(12)
     if "since" in low:
-        wanted.append(2)
-    wanted += (3, 4)
-    if (
-        "report" in low
-        or "survey" in low
-        or "census" in low
-        or "statistics" in low
-        or "data" in low
-        or "budget" in low
-    ):
-        wanted.append(5)
-    if "0s" in low or "0’s" in low or "0's" in low:
-        wanted.append(6)
-    return wanted + _NO_YEAR[yearly, month]
+        wanted.append(14)
+    if ("'" in text or "’" in text) and ("fiscal" in low or "fy" in low):
+        wanted.append(15)
+    return wanted
 
 
 def find_periods(text: str, year: int) -> list[Period]:
@@ -281,63 +333,67 @@ _BASE = re.compile(
 )
 
 
+#: words that open a comparison clause ("compared with an expense of $0.5 million in the
+#: prior year"): a period inside it is the base of every number outside it
+_CLAUSE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|as\s+against|relative\s+to)\s")
+_CLAUSE_END = re.compile(r"[,;:]|\s[-–—]\s")
+
+
+def comparison_clauses(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the comparison clauses of ``text``."""
+    if (
+        "compar" not in text
+        and " vs" not in text
+        and "versus" not in text
+        and "relative" not in text
+        and "against" not in text
+    ):
+        return []
+    out = []
+    for m in _CLAUSE.finditer(text):
+        e = _CLAUSE_END.search(text, m.end())
+        out.append((m.start(), e.start() if e else len(text)))
+    return out
+
+
 def assign_period(
-    start: int, end: int, periods: list[Period], text: str, year: int
+    start: int,
+    end: int,
+    periods: list[Period],
+    text: str,
+    year: int,
+    *,
+    clauses: list[tuple[int, int]] | None = None,
 ) -> tuple[int, int, bool]:
     """``(first, last, assumed)`` for the number at ``text[start:end]``.
 
     The nearest period of the sentence wins (distance in characters between the spans; a
     period across a semicolon counts as far away; ties go to the earlier one), except a
     comparison base ("from the prior year quarter", "below last year", "than those of
-    1837", "compared with 2019"): the number is about the other side of the comparison.
-    None: the report's ``year``, assumed.
+    1837", "compared with 2019", a period inside "compared with X in the prior year" for a
+    number outside it): the number is about the other side of the comparison. A period
+    written as a possessive ("last year's") is about a noun after it, never a number before
+    it. None: the report's ``year``, assumed.
     """
+    if clauses is None:
+        clauses = comparison_clauses(text)
     best, best_d = None, None
     for p in periods:
-        if _BASE.search(text, max(0, p.start - 40), p.start):
-            continue
         if p.end <= start:
             lo, hi = p.end, start  # the gap between them
         elif p.start >= end:
             lo, hi = end, p.start
+            if text.startswith("'s", p.end) or text.startswith("’s", p.end):
+                continue
         else:
             lo = hi = 0
         d = hi - lo + (1000 if text.find(";", lo, hi) >= 0 else 0)
+        if _BASE.search(text, max(0, p.start - 40), p.start) or any(
+            a <= p.start and p.end <= b and not (a <= start < b) for a, b in clauses
+        ):
+            continue
         if best_d is None or d < best_d:
             best, best_d = p, d
     if best is None:
         return year, year, True
     return best.first, best.last, False
-
-
-_JOIN = re.compile(r"[\s,]*(?:and|or)?[\s,]*")
-
-
-_YEAR_WRITTEN = re.compile(r"(?<![\d$.,])(?:1[89]|20)\d\d(?![\d%])")  # not _YEAR's text
-
-
-def respectively(text: str, spans: list[tuple[int, int]]) -> dict[int, int]:
-    """ "$1,234 million and $882 million in 2022 and 2021, respectively": ``{index of the
-    fact in spans: its year}`` for the facts listed just before "respectively", paired in
-    order with as many years written before it (the last ones); ``{}`` when the counts do
-    not fit. ``spans`` are the facts' ``(start, end)`` in text order."""
-    at = text.find("respectively")
-    if at < 0:
-        return {}
-    before = [n for n, (a, b) in enumerate(spans) if b <= at and text.find(";", b, at) < 0]
-    if len(before) < 2:
-        return {}
-    run = [before[-1]]
-    for n in reversed(before[:-1]):
-        gap = text[spans[n][1] : spans[run[0]][0]]
-        if not _JOIN.fullmatch(gap):
-            break
-        run.insert(0, n)
-    years = [
-        int(m.group())
-        for m in _YEAR_WRITTEN.finditer(text, 0, at)
-        if not any(a <= m.start() < b for a, b in spans)
-    ]
-    if len(run) < 2 or len(years) < len(run):
-        return {}
-    return dict(zip(run, years[-len(run) :], strict=True))

@@ -30,7 +30,10 @@ PRE_PATTERNS = [  # sentence-level non-facts found before reading numbers: (kind
         re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.", re.I),
     ),
     ("footnote", re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]")),
-    ("date", re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\b")),
+    (
+        "date",
+        re.compile(r"\b(?:1[89]|20)\d\d-\d\d-\d\d\b|\b\d{1,2}[./]\d{1,2}[./](?:1[89]|20)\d\d\b"),
+    ),
     # report and case numbers: "A-06-91-00092", "OEI-07-98-00410", "96-01177"
     ("identifier", re.compile(r"\b(?:[A-Z]{1,5}-)?\d{2}-\d{2}-\d{5}\b|\b\d{2}-\d{5}\b")),
     # a declared scale: "(in millions)", "in thousands of dollars", "Dollars in millions"

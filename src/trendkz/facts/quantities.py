@@ -21,13 +21,16 @@ from .nonfacts import NON_FACT_KINDS, context_kind, glue_kind
 from .numbers import NUMBER_STARTS, SCALES, Num, Tok, read_number, tokenize
 from .periods import Period
 from .prepatterns import pre_patterns
-from .reading import FACT_KINDS, Quantity, first_tok, non_fact, read_fact
+from .reading import FACT_KINDS, Quantity, bare, first_tok, non_fact, read_fact
 
 __all__ = ["FACT_KINDS", "NON_FACT_KINDS", "Quantity", "find_quantities"]
 
 NAN = math.nan
 _OLD = re.compile(r"\s*old\b")
-_AFTER_A = frozenset([*SCALES, "dozen", "few"])  # what "a" starts a number before
+#: what "a" starts a number before ("a million", "a dozen", "a few", "a third of")
+_AFTER_A = frozenset(
+    [*SCALES, "dozen", "few", *"third quarter fourth fifth sixth eighth tenth".split()]
+)
 _SPAN = attrgetter("start", "end")
 _DIGIT = re.compile(r"\d")
 _YEARISH = re.compile(r"1[89]\d\d|20\d\d")  # what _SERIES and the ISO dates cannot do without
@@ -85,23 +88,9 @@ def _set_aside(
             if any(q.start < m.end() and q.end > m.start() for q in out):
                 continue
             if kind == "scale" or _DIGIT.search(m.group()):
-                out.append(
-                    Quantity(
-                        m.start(),
-                        m.end(),
-                        NAN,
-                        NAN,
-                        NAN,
-                        False,
-                        False,
-                        "",
-                        "",
-                        kind,
-                        first_tok(toks, m.start()),
-                        first_tok(toks, m.end()),
-                    )
-                )
-                _claim(toks, taken, m.start(), m.end())
+                a, b = m.start(), m.end()
+                out.append(bare(a, b, NAN, kind, first_tok(toks, a), first_tok(toks, b)))
+                _claim(toks, taken, a, b)
 
 
 def _read_series(toks: list[Tok], text: str, out: list[Quantity], taken: list[bool]) -> None:

@@ -11,10 +11,10 @@ from operator import attrgetter
 
 from .numbers import DIGIT_SCALES, PLURAL_SCALES, SCALES, Num, glued, read_number
 from .qualifiers import interval, postfix_qualifier, prefix_qualifier
-from .signs import MINUS_SIGNS, direction_of, sign_before
+from .signs import MINUS_SIGNS, direction_of, listed_negative, progression, sign_before
 from .units import CURRENCY_SIGNS, currency_before, per_share, unit_after
 
-__all__ = ["CHANGE", "FACT_KINDS", "Quantity", "first_tok", "non_fact", "read_fact"]
+__all__ = ["CHANGE", "FACT_KINDS", "Quantity", "bare", "first_tok", "non_fact", "read_fact"]
 
 NAN = math.nan
 FACT_KINDS = ("exact", "approximate", "bound", "range")
@@ -50,21 +50,14 @@ class Quantity:
         return self.kind in FACT_KINDS
 
 
+def bare(start: int, end: int, value: float, kind: str, first: int, after: int) -> Quantity:
+    """A quantity with no interval, unit or qualifier: a non-fact of ``kind``."""
+    return Quantity(start, end, value, NAN, NAN, False, False, "", "", kind, first, after)
+
+
 def non_fact(toks, num: Num, kind: str) -> Quantity:
-    return Quantity(
-        toks[num.i].start,
-        toks[num.j - 1].end,
-        num.value,
-        NAN,
-        NAN,
-        False,
-        False,
-        "",
-        "",
-        kind,
-        num.i,
-        num.j,
-    )
+    """The non-fact of ``kind`` at ``num``."""
+    return bare(toks[num.i].start, toks[num.j - 1].end, num.value, kind, num.i, num.j)
 
 
 def _accounting(toks, num: Num) -> tuple[str, int, int] | None:
@@ -115,7 +108,7 @@ def read_fact(toks, text, num: Num) -> Quantity:
     follows it (:func:`_range`: a second number; :func:`_other_shapes`: ratios, "to life",
     "plus or minus"), the unit it ends with (:func:`_settle_unit`), then the qualifier and
     interval (:func:`_qualified`)."""
-    r = _head(toks, num)
+    r = _head(toks, text, num)
     # ranges: "12-17 years", "five to 15 years", "between 2 and 4 percent", "$67 to $81,000"
     m = r.end_tok
     if m < len(toks) and toks[m].text == "-" and m + 1 < len(toks) and toks[m + 1].low == "to":
@@ -132,7 +125,7 @@ def read_fact(toks, text, num: Num) -> Quantity:
     return _qualified(toks, text, r)
 
 
-def _head(toks, num: Num) -> _Reading:
+def _head(toks, text: str, num: Num) -> _Reading:
     """The sign, currency and unit around the number: "$(1.2) million" (accounting
     parentheses), "minus 3%", "$2.10 per share", "plus or minus 2", "5 cents"."""
     sign = 1.0
@@ -152,6 +145,8 @@ def _head(toks, num: Num) -> _Reading:
         minus = sign_before(toks, first)
         if minus >= 0:
             sign, first = -1.0, minus
+        elif listed_negative(toks, text, first, unit):
+            sign = -1.0  # "minus 7%, 8%": the sign of the list's first item
     plus_minus = first >= 2 and toks[first - 1].low == "or" and toks[first - 2].low == "plus"
     if plus_minus and sign < 0:
         first -= 2  # "plus or minus 2 basis points"
@@ -184,7 +179,13 @@ def _range(toks, r: _Reading, m: int, conn: str) -> None:
     num2 = read_number(toks, n) if n < len(toks) else None
     if num2 is not None and (sign2 < 0 or r.sign < 0 and not sign2):
         num2 = num2._replace(value=-num2.value)  # "negative 6% or 7%"
-    if num2 is not None and (r.sign < 0 or sign2) and num2.value < r.value:
+    between = r.first > 0 and toks[r.first - 1].low == "between"
+    if (
+        num2 is not None
+        and (r.sign < 0 or sign2)
+        and num2.value < r.value
+        and (conn != "and" or between)  # a swap only where a range can be formed
+    ):
         r.value, num2 = num2.value, num2._replace(value=r.value)  # "minus 8% to minus 13%"
     unit2, k2 = unit_after(toks, num2.j) if num2 is not None else ("", n)
     if c2 and not unit2 and per_share(toks, k2) > k2:
@@ -232,6 +233,7 @@ def _is_range(
         and not (before_first == "from" and _change_before(toks, first))
         and not (u1 and u2 and u1 != u2 and not both_time)
         and not (conn == "to" and _change_to_level(toks, first, value, num2.value))
+        and not (conn == "to" and progression(toks, first))
     )
 
 

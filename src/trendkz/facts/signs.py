@@ -20,9 +20,19 @@ joined to a change by "or" or "and" alone shares its direction ("up 9% or $23 mi
 
 from __future__ import annotations
 
+import re
+
 from .numbers import Tok, glued
 
-__all__ = ["DOWN", "MINUS_SIGNS", "UP", "direction_of", "sign_before"]
+__all__ = [
+    "DOWN",
+    "MINUS_SIGNS",
+    "UP",
+    "direction_of",
+    "listed_negative",
+    "progression",
+    "sign_before",
+]
 
 #: minus signs: hyphen-minus, minus, figure dash-like hyphens used as minus in tables
 MINUS_SIGNS = frozenset("-−‒﹣－")
@@ -111,3 +121,41 @@ def direction_of(toks: list[Tok], first: int, after: int) -> str:
         if w == "below" and nxt in _COMPARE:
             return "down"
     return ""
+
+
+_STEPS = frozenset("quarter year month week period day".split())
+
+
+def progression(toks: list[Tok], first: int) -> bool:
+    """ "quarter to quarter, minus 9.3% to minus 9.1%": two levels of a progression named
+    just before the numbers, not a range."""
+    for k in range(max(0, first - 6), first - 2):
+        if (
+            toks[k].low in _STEPS
+            and toks[k + 1].low in ("to", "over")
+            and toks[k + 2].low == toks[k].low
+        ):
+            return True
+    return False
+
+
+#: units whose sign a list carries from its first item ("minus 7%, 8% and 9%")
+_LISTED_UNITS = frozenset(["percent", "percentage points", "basis points"])
+_LISTED_NEGATIVE = re.compile(
+    r"\b(?:minus|negative)\s+\d[\d.,]*\s*(?:%|percent|percentage\s+points?|basis\s+points?)"
+    r"(?:\s*,\s*\d[\d.,]*\s*(?:%|percent|percentage\s+points?|basis\s+points?)?)*"
+    r"\s*(?:,|,?\s+(?:and|or))\s*$",
+    re.I,
+)
+
+
+def listed_negative(toks: list[Tok], text: str, first: int, unit: str) -> bool:
+    """ "minus 7%, 8% and 9%": the number at token ``first`` is an item of a list whose
+    first item is written negative (in a unit of :data:`_LISTED_UNITS`)."""
+    return (
+        unit in _LISTED_UNITS
+        and first >= 3
+        and toks[first - 1].low in (",", "and", "or")
+        and ("inus" in text or "egative" in text)
+        and _LISTED_NEGATIVE.search(text, 0, toks[first].start) is not None
+    )

@@ -101,6 +101,31 @@ def _text(v) -> str:
     return "" if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)) else str(v)
 
 
+def _unit_and_scale(sign_unit: str, label: str, header: str, caption: str) -> tuple[str, float]:
+    """The unit of a cell (``percent``, ``USD per share``, a currency, or ``count``) from its
+    sign (``sign_unit``: "$", "%" ... or the table's currency) and the words of its row
+    ``label``, column ``header`` and table ``caption``; and the scale its value is multiplied
+    by: one declared in the header or label, else in the caption; 1 for percentages and for
+    per-share values the caption excepts ("in millions, except per share")."""
+    context = f"{caption} {header} {label}"
+    per_share = bool(_PER_SHARE.search(label))
+    money = sign_unit in ("$", "€", "£") or "$" in context or "dollar" in context.lower()
+    percent = sign_unit == "%" or bool(re.search(r"%|\bpercent\b", f"{header} {label}", re.I))
+    if percent:
+        unit = "percent"
+    elif per_share and money:
+        unit = "USD per share"
+    elif money:
+        unit = {"€": "EUR", "£": "GBP"}.get(sign_unit, "USD")
+    else:
+        unit = "count"
+    own = f"{header} {label}"  # a scale in the header or label wins over the caption's
+    scale = table_scale(own) if _DECLARED.search(own) else table_scale(caption)
+    if percent or (per_share and _EXCEPT_SHARE.search(caption + header)):
+        scale = 1.0
+    return unit, scale
+
+
 def extract_table_facts(tables: pd.DataFrame) -> pd.DataFrame:
     """One fact per table cell holding a number (see the module docstring).
 
@@ -140,24 +165,9 @@ def extract_table_facts(tables: pd.DataFrame) -> pd.DataFrame:
             continue
         value, sign_unit, _ = cell
         label, header, caption = _clean_label(_text(label)), _text(header), _text(caption)
-        context = f"{caption} {header} {label}"
-        per_share = bool(_PER_SHARE.search(label))
         if sign_unit not in ("$", "€", "£"):
             sign_unit = money_tables.get((doc_id, t), sign_unit)
-        money = sign_unit in ("$", "€", "£") or "$" in context or "dollar" in context.lower()
-        percent = sign_unit == "%" or bool(re.search(r"%|\bpercent\b", f"{header} {label}", re.I))
-        if percent:
-            unit = "percent"
-        elif per_share and money:
-            unit = "USD per share"
-        elif money:
-            unit = {"€": "EUR", "£": "GBP"}.get(sign_unit, "USD")
-        else:
-            unit = "count"
-        own = f"{header} {label}"  # a scale in the header or label wins over the caption's
-        scale = table_scale(own) if _DECLARED.search(own) else table_scale(caption)
-        if percent or (per_share and _EXCEPT_SHARE.search(caption + header)):
-            scale = 1.0
+        unit, scale = _unit_and_scale(sign_unit, label, header, caption)
         value *= scale
         years = _YEAR.findall(header) or _YEAR.findall(label)
         if years:

@@ -68,6 +68,7 @@ TAIL_STARTS = re.compile(
 )
 
 _WORD = re.compile(r"\w+")
+_REPORTS = re.compile(r"\bReports?\b")
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _NUMBERED = re.compile(
     r"^(Section|Part|Chapter)\s+\w+\.|^[a-zA-Z]\.\s|^\d+(\.\d+)*\.?\s|^[IVX]+\.\s"
@@ -92,7 +93,13 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+#: any of :data:`LINE_RULES` (the same patterns, one scan): most lines match none
+_ANY_RULE = re.compile("|".join(f"(?:{p.pattern})" for _, p in LINE_RULES), _F)
+
+
 def _rule(line: str) -> str | None:
+    if not _ANY_RULE.match(line):
+        return None
     for name, pattern in LINE_RULES:
         if pattern.match(line):
             return name
@@ -103,7 +110,7 @@ def _is_title(line: str) -> bool:
     words = _WORD.findall(line)
     if not line or len(words) > 25 or line[-1] in '.!?;:,"”' or _NUMBERED.match(line):
         return False
-    return bool(_YEAR.search(line) or re.search(r"\bReports?\b", line) or len(words) >= 4)
+    return bool(_YEAR.search(line) or _REPORTS.search(line) or len(words) >= 4)
 
 
 def split_chrome(text: str) -> tuple[str, list[Chrome]]:

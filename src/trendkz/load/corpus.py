@@ -193,14 +193,14 @@ def _files(source: str | Path | Sequence) -> tuple[list[tuple[Path, str]], Path 
             raise CorpusError(f"{root}: no such file or folder")
         if root.is_file():
             return [(root, root.name)], None
-        found = corpus_files(root, SUFFIXES)  # no hidden folders, no trendkz reports
-        warn_unread(root, found)
+        found, unread = corpus_files(root, SUFFIXES)  # no hidden folders, no reports
+        warn_unread(root, unread)
         if not found:
             raise CorpusError(
                 f"{root}: no documents found (looked for {', '.join(SUFFIXES)} "
                 "files); point to the folder that holds the reports"
             )
-        return [(p, p.relative_to(root).as_posix()) for p in found], root
+        return found, root
     paths = [Path(p) for p in source]
     if not paths:
         raise CorpusError("an empty list of files was given; name at least one document")
@@ -235,6 +235,7 @@ def _document(text: str, raw: bytes, where: str, over: dict) -> dict:
         date_source=meta.date_source,
         entity_source=meta.entity_source,
         _against=[(s, d, line) for s, d in meta.date_others],
+        _doubt=meta.date_doubt,
         text=text,
         body=body,
         chrome=chrome,

@@ -10,7 +10,8 @@ strongest to weakest (``date_source``):
 - ``dateline``: a release or dateline near the top ("For release at 2:00 p.m. EST,
   January 25, 2012", "Washington, March 21, 2000", "Release Date: ...");
 - ``period``: the period the document covers ("for the fiscal year ended September 30,
-  2021", "October 1, 2015 – March 31, 2016", "first quarter of fiscal 2022");
+  2021", "October 1, 2015 – March 31, 2016", "first quarter of fiscal 2022", "Annual Report
+  for Fiscal Year 2014");
 - ``heading``: a year opening a heading ("2012 Country Reports ...:");
 - ``mentions``: the year the body names most often (weak: the loader warns). A report
   on "the year" (it says "during the year" and dates its own events without a year: "On
@@ -63,6 +64,10 @@ _YEAR_ENDED = re.compile(
     rf"(?:ended|ending)\s+{_DATE}",
     re.I,
 )
+# "Annual Report for Fiscal Year 2014", "Report for FY 2005": the fiscal year it covers
+_REPORT_FOR_YEAR = re.compile(
+    rf"\breport\s+(?:for|on)\s+(?:the\s+)?(?:fiscal\s+year|FY)\s*'?({YEARS})\b", re.I
+)
 _RANGE_JOIN = re.compile(r"\s*(?:[-–—]|,?\s*(?:to|through|until)\b)\s*", re.I)
 _ENDED_HINT = re.compile(r"\bend(?:ed|ing)\b", re.I)
 _QUARTER_HINT = re.compile(r"quarter|\bQ[1-4]\b", re.I)
@@ -75,10 +80,10 @@ _QTAIL = (
     r"(?:\s+(?:of|for|in))?"
 )
 _QUARTER = re.compile(
-    rf"\b(?:{_QWORD}{_QTAIL}(?:\s+(?:the\s+)?fiscal(?:\s+year)?|\s+FY)?\s*'?(?P<y>{YEARS})"
-    rf"|(?:fiscal(?:\s+year)?\s+|FY\s*'?)(?P<y2>{YEARS})\s+(?P<q2>first|second|third|fourth)[\s-]+quarter"
-    rf"|Q(?P<q3>[1-4])\s+(?:fiscal(?:\s+year)?\s+|FY\s*'?)?(?P<y3>{YEARS})"
-    rf"|(?:fiscal(?:\s+year)?\s+|FY\s*'?)(?P<y4>{YEARS})\s+Q(?P<q4>[1-4])"
+    rf"\b(?:{_QWORD}{_QTAIL}(?:\s+(?:the\s+)?fiscal(?:[\s-]+year)?|\s+FY)?\s*'?(?P<y>{YEARS})"
+    rf"|(?:fiscal(?:[\s-]+year)?\s+|FY\s*'?)(?P<y2>{YEARS})\s+(?P<q2>first|second|third|fourth)[\s-]+quarter"
+    rf"|Q(?P<q3>[1-4])\s+(?:fiscal(?:[\s-]+year)?\s+|FY\s*'?)?(?P<y3>{YEARS})"
+    rf"|(?:fiscal(?:[\s-]+year)?\s+|FY\s*'?)(?P<y4>{YEARS})\s+Q(?P<q4>[1-4])"
     rf"|(?:fiscal\s+)?(?P<y5>{YEARS})\s+(?P<q5>first|second|third|fourth)[\s-]+quarter)\b",
     re.I,
 )
@@ -92,6 +97,16 @@ _MONTH_YEAR = re.compile(
     rf"December)(?:\s+\d{{1,2}},?)?\s+({YEARS})\b"
 )
 _BARE_QUARTER = re.compile(r"\b(first|second|third|fourth)[\s-]+quarter\b", re.I)
+# a quarter named, with or without its year: "first-quarter", "Q4"
+_ANY_QUARTER = re.compile(r"\b(?:(first|second|third|fourth)[\s-]+quarter|Q([1-4]))\b", re.I)
+# the call's own period: "... quarter 2020 [earnings] [conference] call|results", "call for
+# the first quarter of 2021", "discuss our first quarter of 2020 results"
+_CALL_AFTER = re.compile(
+    r"[\s-]*(?:(?:earnings|financial|results|conference|investor|and|full|fiscal|year|end)"
+    r"[\s-]+){0,4}(?:call|results|review|teleconference)\b",
+    re.I,
+)
+_CALL_BEFORE = re.compile(r"\b(?:call|discuss|review|welcome to)\b[^.]{0,25}$", re.I)
 _NAME_YEAR = re.compile(rf"(?<!\d)({YEARS})(?!\d)")
 _SPELLED_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4]))?$")
 
@@ -104,6 +119,7 @@ class Dated:
     year: int | None = None
     source: str | None = None
     others: list[tuple[str, str]] = field(default_factory=list)  # (source, date) that disagree
+    doubt: str | None = None  # why the date is not confident (the loader warns)
 
 
 def _iso(m: re.Match, prefix: str = "") -> str | None:
@@ -185,12 +201,101 @@ def _dateline(head: str) -> str | None:
     return None
 
 
-def _period(head: str) -> str | None:
-    """The first period the opening states: its own (later ones are comparisons)."""
+def _period(head: str) -> tuple[str | None, str | None]:
+    """The first period the opening states: its own (later ones are comparisons), and why
+    it is doubtful (``None`` when it is not): see :func:`_own_quarter`. A period stated
+    only past the first :data:`OWN_PERIOD_WITHIN` characters may be one the text reports
+    on ("homicides in the 12-month period ending March 31, 2016"): doubtful too."""
+    first = _first_period(head)
+    if not first:
+        return None, None
+    date, doubt = _own_quarter(head, *first) if _QUARTER_HINT.search(head) else (first[1], None)
+    if doubt is None and date == first[1] and first[0] > OWN_PERIOD_WITHIN:
+        doubt = (
+            f"the period is stated only at character {first[0]}, deep in the text: it may be "
+            "one the text reports on, not its own"
+        )
+    return date, doubt
+
+
+#: a period stated within this many characters of the start is the document's own
+OWN_PERIOD_WITHIN = 1000
+
+
+def _quarter_of(m: re.Match) -> tuple[str, int]:
+    g = m.groupdict()
+    for y, q in (("y", "q"), ("y2", "q2"), ("y3", "q3"), ("y4", "q4"), ("y5", "q5")):
+        if g.get(y):
+            return g[y], int(g[q]) if g[q].isdigit() else _ORD[g[q].lower()]
+    raise AssertionError("a quarter match without a year")  # pragma: no cover
+
+
+def _own_quarter(head: str, at: int, date: str) -> tuple[str | None, str | None]:
+    """A call names its own quarter first ("welcome to the first quarter earnings call").
+
+    - Named with its year, it is the date, unless the opening names the same quarter as its
+      call again with another year ("Third Quarter 2010 ... our third quarter 2020
+      conference call"): then doubtful.
+    - Named without its year, a period found later (at ``at``, not in the same phrase) is a
+      comparison ("compared with the fourth quarter of 2020"): the call's quarter is taken
+      as the first one after it, doubtful.
+
+    A period stated before any quarter is named is kept, as is one that follows the quarter
+    in the same phrase ("the first quarter ended March 31, 2021").
+    """
+    own = _ANY_QUARTER.search(head)
+    if own is None or own.start() > at:
+        return date, None
+    q = _ORD[own.group(1).lower()] if own.group(1) else int(own.group(2))
+    dated = [m for m in _QUARTER.finditer(head) if m.start() <= own.start() < m.end()]
+    if dated:
+        year, n = _quarter_of(dated[0])
+        again = [
+            yy
+            for m in _QUARTER.finditer(head, dated[0].end())
+            if _CALL_AFTER.match(head, m.end()) and (yy := _quarter_of(m))[1] == n and yy[0] != year
+        ]
+        if again:
+            return f"{year}-Q{n}", (
+                f"the opening names this call's quarter as {year}-Q{n} and later as "
+                f"{again[0][0]}-Q{again[0][1]}"
+            )
+        return f"{year}-Q{n}", None
+    if at - own.end() <= 12:  # "first quarter ended March 31, 2021": the quarter's own date
+        return date, None
+    for match in _QUARTER.finditer(head, own.end()):  # the call's quarter, with its year
+        named, n = _quarter_of(match)
+        if n == q and (
+            _CALL_AFTER.match(head, match.end()) or _CALL_BEFORE.search(head, 0, match.start())
+        ):
+            return f"{named}-Q{n}", None
+    y, rest = int(date[:4]), date[5:]
+    if not rest:  # a year alone: its last quarter
+        prev = 4
+    elif rest.startswith("Q"):
+        prev = int(rest[1])
+    else:
+        prev = (int(rest[:2]) - 1) // 3 + 1  # the calendar quarter of a month
+    if prev == q and rest.startswith("Q"):  # the same quarter: this one, or a year before
+        return f"{y}-Q{q}", (
+            f"the call names its quarter (Q{q}) without a year; the year is that of the "
+            f"first {y}-Q{q} it names, which may be a comparison"
+        )
+    after = y if prev < q else y + 1
+    return f"{after}-Q{q}", (
+        f"the call names its quarter (Q{q}) without a year; the year is put after the "
+        f"period it is compared with ({date})"
+    )
+
+
+def _first_period(head: str) -> tuple[int, str] | None:
+    """``(position, date)`` of the first period the opening states, whatever it is."""
     found = []
+    if m := _REPORT_FOR_YEAR.search(head):
+        found.append((m.start(), m.group(1)))
     dates = list(_DATE_RE.finditer(head))
-    if not dates and not _QUARTER_HINT.search(head):  # no date and no quarter: nothing
-        return None
+    if not dates and not _QUARTER_HINT.search(head):  # no date and no quarter
+        return min(found) if found else None
     for m in _YEAR_ENDED.finditer(head) if dates and _ENDED_HINT.search(head) else ():
         if d := _iso(m):
             found.append((m.start(), d))
@@ -208,7 +313,7 @@ def _period(head: str) -> str | None:
                 n = int(g[q]) if g[q].isdigit() else _ORD[g[q].lower()]
                 found.append((quarter.start(), f"{g[y]}-Q{n}"))
                 break
-    return min(found)[1] if found else None
+    return min(found) if found else None
 
 
 def find_date(body: str, title: str | None, name: str | None = None, *, weak: bool = True) -> Dated:
@@ -220,8 +325,9 @@ def find_date(body: str, title: str | None, name: str | None = None, *, weak: bo
     head = body[:3000]
     if d := _dateline(body[:600]):
         found.append(("dateline", d))
-    if d := _period(head):
-        found.append(("period", d))
+    period, doubt = _period(head)
+    if period:
+        found.append(("period", period))
     if not found and (m := _HEADING_YEAR.search(body)):
         found.append(("heading", m.group(1)))
     if not found and not weak:
@@ -242,4 +348,4 @@ def find_date(body: str, title: str | None, name: str | None = None, *, weak: bo
     others = [
         (s, d) for s, d in found[1:] if int(d[:4]) != year and not (s == "period" and "Q" in d)
     ]
-    return Dated(date, year, source, others)
+    return Dated(date, year, source, others, doubt if date == period else None)

@@ -15,7 +15,7 @@ import re
 from functools import cache
 from importlib import resources
 
-__all__ = ["countries", "find_entity", "country_in"]
+__all__ = ["aliases_of", "countries", "find_entity", "country_in"]
 
 _ORG_END = (
     r"(?i:Inc|Incorporated|Corp|Corporation|Company|Co|Ltd|Limited|LLC|L\.P|LP|plc|PLC|N\.V|"
@@ -73,9 +73,31 @@ def _first_words() -> frozenset[str]:
     return frozenset(m.group() for name in countries() if (m := re.match(r"\w+", name)))
 
 
+@cache
+def aliases_of(country: str) -> tuple[str, ...]:
+    """The names of ``country`` (canonical name included), in the table's order."""
+    return tuple(a for a, c in countries().items() if c == country)
+
+
+@cache
+def _subject_patterns(country: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    longest = sorted(aliases_of(country), key=len, reverse=True)
+    alias = "|".join(re.escape(a) for a in longest)
+    return (
+        re.compile(rf"(?<![\w-])(?:{alias})(?![\w-])"),
+        re.compile(rf"\bin\s+(?:the\s+)?(?:{alias})\s+during the year\b"),
+    )
+
+
+_WORDS = re.compile(r"\w+")
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_PARAGRAPHS = re.compile(r"\n\s*\n")
+
+
 def country_in(text: str) -> list[str]:
     """The canonical names of the countries ``text`` names, in order."""
-    if len(text) < 2000 and not _first_words().intersection(re.findall(r"\w+", text)):
+    if len(text) < 2000 and not _first_words().intersection(_WORDS.findall(text)):
         return []  # no word that starts a country's name: skip the long pattern
     return [countries()[m] for m in _country_pattern().findall(text)]
 
@@ -93,10 +115,10 @@ _LEADING = re.compile(
 
 
 def _clean(name: str) -> str | None:
-    name = re.sub(r"\s+", " ", name).strip(" ,.-'’")
+    name = _SPACES.sub(" ", name).strip(" ,.-'’")
     name = _LEADING.sub("", name)
     name = _PERIOD_WORD.sub("", name)
-    name = re.sub(r"['’]s?$", "", name).strip(" ,.-'’")
+    name = _POSSESSIVE_END.sub("", name).strip(" ,.-'’")
     for _ in range(4):
         trimmed = _NAME_TRIM.sub("", name).strip(" ,.-'’")
         if trimmed == name:
@@ -119,7 +141,7 @@ def _cover_lines(body: str) -> list[str]:
 
 
 def _opening_sentence(body: str) -> str:
-    for para in re.split(r"\n\s*\n", body[:4000]):
+    for para in _PARAGRAPHS.split(body[:4000]):
         para = para.strip()
         if len(para) > 100 or para.endswith((".", "!", "?")):
             m = _SENTENCE.match(para)
@@ -158,14 +180,12 @@ def _subject(sentence: str, country: str) -> bool:
     than as a place ("The Republic of Kazakhstan's government ...", "Burma's military ...",
     not "Our plant in China ..."), or it speaks of the situation "in <country> during the
     year"."""
-    names = [a for a, c in countries().items() if c == country]
-    alias = "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True))
+    named, during = _subject_patterns(country)
     head = " ".join(sentence.split()[:9])
-    m = re.search(rf"(?<![\w-])(?:{alias})(?![\w-])", head)
+    m = named.search(head)
     before = head[: m.start()].split()[-1:] if m else []
     return bool(
-        (m and not (before and before[0].lower() in _PLACE_WORDS))
-        or re.search(rf"\bin\s+(?:the\s+)?(?:{alias})\s+during the year\b", sentence)
+        (m and not (before and before[0].lower() in _PLACE_WORDS)) or during.search(sentence)
     )
 
 

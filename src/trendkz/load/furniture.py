@@ -8,7 +8,8 @@ else extracted from PDFs (no page boundaries known) as on PDFs trendkz reads its
 - ``running-header`` / ``running-footer``: a short line that recurs at least three times
   with a number that grows from one occurrence to the next (``Company Inc. | 2019 Annual
   Report | 21``, ``HHS Office of Inspector General  Page 8``), and a line that recurs
-  unchanged right beside such a line (``Semiannual Report to Congress | Fall 2015``), one
+  right beside such a line (``Semiannual Report to Congress | Fall 2015``), unchanged or
+  with the same first four words (``HHS Office of Inspector General Highlights``), one
   that opens with the same four words, and a dated line repeated five times or more; a
   header when it opens its block, a footer when it closes one;
 - ``table-of-contents``: dot-leader lines (``Overview ........ 3``) and, after a line
@@ -101,15 +102,23 @@ def _running(lines: list[str]) -> set[int]:
     for where in seen.values():
         if len(where) >= 2:
             found.update(where)
-    # companions: a line recurring unchanged right beside a running line
+    # companions: a line recurring right beside a running line, unchanged or with the same
+    # first four words (``HHS Office of Inspector General Highlights`` / ``... Message``)
     beside: dict[str, list[int]] = defaultdict(list)
     for i in sorted(found):
         for j in (_near(lines, i, -1), _near(lines, i, 1)):
             if j is not None and j not in found and len(lines[j]) <= 120:
-                beside[lines[j]].append(j)
-    for text, where in beside.items():
-        sentence = text.endswith((".", "?", "!"))
-        if len(set(where)) >= max(3, 0.3 * len(found)) and _WORD.search(text) and not sentence:
+                words = lines[j].split()
+                key = " ".join(words[:4]).lower() if len(words) > 4 else lines[j]
+                beside[key].append(j)
+    for where in beside.values():
+        texts = {lines[j] for j in where}
+        sentence = any(t.endswith((".", "?", "!")) for t in texts)
+        if (
+            len(set(where)) >= max(3, 0.3 * len(found))
+            and any(_WORD.search(t) for t in texts)
+            and not sentence
+        ):
             found.update(where)
     return found
 

@@ -4,9 +4,11 @@
   agree on one (one pass over the documents: linear in their number).
 - A document with no entity found gets its folder's: the series (when it has one) or the
   folder's name, so an unlabeled folder of one company's filings is one entity.
-- ``doc_id`` is ``entity-year-kind`` when a document is the only one of its entity, year and
-  kind; when several share them it is ``entity-date-kind`` (``acme-2021-03-16-report``),
-  and a count is added only where dates are equal too.
+- ``doc_id`` is ``entity-year`` (``kazakhstan-2019``) when a document is the only one of its
+  entity that year; when several share the year it is ``entity-date`` (``acme-2021-03-16``,
+  ``acme-2021-q3``). Where dates are equal too, the series is added when theirs differ
+  (``oig-2010-09-30-foia-reports``), else a count (``-2``) in file-name order. The kind,
+  a guess, is never part of an id.
 - One :class:`~trendkz.TrendkzWarning` lists the documents dated from weak evidence (year
   mentions only), dated against other evidence, contradicting their manifest, or sharing a
   date with a document of their series.
@@ -18,13 +20,16 @@ import re
 import warnings
 from collections import defaultdict
 
-from .._core.errors import TrendkzWarning
+from .._core.errors import DateWarning
 
 __all__ = ["fill_from_siblings", "fill_entities", "assign_ids", "warn_doubts"]
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return _NOT_SLUG.sub("-", text.lower()).strip("-")
 
 
 def fill_from_siblings(items: list[dict]) -> None:
@@ -57,36 +62,50 @@ def assign_ids(items: list[dict]) -> list[dict]:
         items,
         key=lambda i: (i["entity"] or "", i["series"] or "", i["year"], i["date"], i["source"]),
     )
-    shared: dict[tuple, int] = defaultdict(int)
     for it in order:
-        shared[(_slug(it["entity"] or "doc"), it["year"], it["kind"])] += 1
-    ids: dict[str, int] = {}
+        it["_ent"] = _slug(it["entity"] or "doc") or "doc"
+    per_year: dict[tuple, int] = defaultdict(int)
     for it in order:
-        ent = _slug(it["entity"] or "doc")
-        when = str(it["year"])
-        if shared[(ent, it["year"], it["kind"])] > 1:
-            when = it["date"].lower()
-        base = "-".join(filter(None, [ent, when, it["kind"]]))
-        ids[base] = ids.get(base, 0) + 1
+        per_year[(it["_ent"], it["year"])] += 1
+    for it in order:  # alone in its year: the year; else the date
+        alone = per_year[(it["_ent"], it["year"])] == 1
+        it["_base"] = f"{it['_ent']}-{it['year'] if alone else it['date'].lower()}"
+    series: dict[str, set] = defaultdict(set)
+    for it in order:
+        series[it["_base"]].add(it["series"] or "")
+    ids: dict[str, int] = defaultdict(int)
+    for it in order:  # equal dates: the series tells them apart, else a count
+        base = it.pop("_base")
+        if len(series[base]) > 1 and (tail := _slug(it["series"] or "")):
+            base = f"{base}-{tail}"
+        ids[base] += 1
         it["doc_id"] = base if ids[base] == 1 else f"{base}-{ids[base]}"
+        del it["_ent"]
     return order
 
 
 def warn_doubts(items: list[dict]) -> None:
-    """One warning listing every document whose date is doubtful, and what was chosen."""
-    lines = []
+    """One :class:`~trendkz.DateWarning` naming every document whose date is doubtful, and
+    what was chosen (the first 40 in full, the others by file name)."""
+    lines: list[str] = []
+    named: dict[str, str] = {}
     for it in sorted(items, key=lambda i: i["source"]):
         chosen = f"{it['source']}: {it['date']} ({it['date_source']})"
+        before = len(lines)
         if it["date_source"] == "mentions":
             lines.append(f"{chosen}: only the years the text mentions support it")
         elif it["date_source"] == "file name":
             lines.append(f"{chosen}: the text names no year; taken from the file name")
+        if it.get("_doubt"):
+            lines.append(f"{chosen}: {it['_doubt']}")
         for source, date, line in it.get("_against", []):
             where = f" ({line})" if line else ""
             if it["date_source"] == "manifest":
                 lines.append(f"{chosen}{where}: the text's {source} says {date}; kept the manifest")
             else:
                 lines.append(f"{chosen}: the {source} says {date}")
+        if len(lines) > before:
+            named[it["source"]] = it["date"]
     seen: dict[tuple, dict] = {}
     for it in sorted(items, key=lambda i: i["source"]):
         key = (it["entity"], it["series"], it["kind"], it["date"])
@@ -96,13 +115,25 @@ def warn_doubts(items: list[dict]) -> None:
                 f"series and date {it['date']}; ids {seen[key]['doc_id']} and {it['doc_id']} "
                 "follow the file names (give dates in a manifest to order them)"
             )
+            named.setdefault(it["source"], it["date"])
+            named.setdefault(seen[key]["source"], it["date"])
         else:
             seen[key] = it
     if lines:
-        shown = lines if len(lines) <= 40 else [*lines[:40], f"… {len(lines) - 40} more"]
+        shown = lines[:40]
+        rest = sorted({line.split(": ")[0] for line in lines[40:]} - set(_firsts(shown)))
+        if len(lines) > 40:
+            shown.append(f"… {len(lines) - 40} more, in: {', '.join(rest)}")
         warnings.warn(
-            f"{len(lines)} doubtful date{'s' if len(lines) > 1 else ''}; give the dates in a "
-            "manifest (columns file,date) to settle them:\n  " + "\n  ".join(shown),
-            TrendkzWarning,
+            DateWarning(
+                f"{len(lines)} doubtful date{'s' if len(lines) > 1 else ''}; give the dates "
+                "in a manifest (columns file,date) to settle them:\n  " + "\n  ".join(shown),
+                tuple(sorted(named)),
+                named,
+            ),
             stacklevel=4,
         )
+
+
+def _firsts(lines: list[str]) -> list[str]:
+    return [line.split(": ")[0] for line in lines]

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from .chrome import Chrome
 from .dates import find_date, parse_date
-from .entities import countries, find_entity
+from .entities import aliases_of, countries, find_entity
 
 __all__ = ["Meta", "infer_metadata", "countries"]
 
@@ -29,7 +30,20 @@ _ANALYSIS_CUES = re.compile(
 _REPORT_CUES = re.compile(
     r"\b(during the year|at year[’']s end|the government (?:continued|reported))\b"
 )
+# what a report calls itself: each kind of phrase counts once, three at most (an audit
+# office's "semiannual report", "reporting period", "inspector general" outweigh a stray
+# "we can" or "analytical")
+_REPORT_SELF = re.compile(
+    r"\b(this report|reporting period|reports? to (?:the )?congress|semiannual report|"
+    r"annual report|inspector general|audit reports?|inspection reports?|evaluation reports?)\b"
+)
 _SERIES_CLEAN = re.compile(rf"\s*[-–—:,]?\s*\b{_YEAR}\b\s*[-–—:,]?\s*")
+_NOT_TITLE = re.compile(r"^(Last Updated|Publisher|Publication Date|Cite as|Disclaimer)")
+_CHAPTER_END = re.compile(r"\s*[-–—]\s*Chapter\s+\w+\s*$", re.I)
+_REPORT_ON = re.compile(r"\bReport\b(?= on\b)")
+_SPACES = re.compile(r"\s+")
+_AGENCY = re.compile(r"\b(Department|Ministry|Office|Agency|Bureau)\b")
+_ANALYTIC_PUBLISHER = re.compile(r"analytic|institute|centre|center|think", re.I)
 
 
 @dataclass
@@ -40,6 +54,7 @@ class Meta:
     date: str | None = None
     date_source: str | None = None
     date_others: list[tuple[str, str]] = field(default_factory=list)  # evidence that disagreed
+    date_doubt: str | None = None  # why the date read off the text is not confident
     title: str | None = None
     publisher: str | None = None
     series: str | None = None
@@ -56,15 +71,17 @@ def _title(chrome: list[Chrome]) -> str | None:
         if c.rule == "wrapper":
             for line in c.text.splitlines():
                 line = line.strip()
-                if (
-                    line
-                    and _REPORT_TITLE.search(line)
-                    and not re.match(
-                        r"^(Last Updated|Publisher|Publication Date|Cite as|Disclaimer)", line
-                    )
-                ):
+                if line and _REPORT_TITLE.search(line) and not _NOT_TITLE.match(line):
                     return line
     return None
+
+
+@cache
+def _name_endings(entity: str) -> tuple[re.Pattern[str], ...]:
+    """Patterns for an entity's names ending a title, in the country table's order."""
+    return tuple(
+        re.compile(rf"\s*[-–—:]?\s*\b{re.escape(alias)}\b\s*$") for alias in aliases_of(entity)
+    )
 
 
 def _series(title: str | None, entity: str | None) -> str | None:
@@ -72,13 +89,12 @@ def _series(title: str | None, entity: str | None) -> str | None:
         return None  # no year, or a dateline taken for a title
     s = title
     if entity:
-        for alias, canon in countries().items():
-            if canon == entity:
-                s = re.sub(rf"\s*[-–—:]?\s*\b{re.escape(alias)}\b\s*$", "", s)
-    s = re.sub(r"\s*[-–—]\s*Chapter\s+\w+\s*$", "", s, flags=re.I)
+        for ending in _name_endings(entity):
+            s = ending.sub("", s)
+    s = _CHAPTER_END.sub("", s)
     s = _SERIES_CLEAN.sub(" ", s).strip(" -–—:,")
-    s = re.sub(r"\bReport\b(?= on\b)", "Reports", s)  # "Country Report on" = "Country Reports on"
-    return re.sub(r"\s+", " ", s) or None
+    s = _REPORT_ON.sub("Reports", s)  # "Country Report on" = "Country Reports on"
+    return _SPACES.sub(" ", s) or None
 
 
 def _publisher(chrome: list[Chrome], body: str) -> str | None:
@@ -93,9 +109,25 @@ def _publisher(chrome: list[Chrome], body: str) -> str | None:
     for c in chrome:
         if c.rule == "footer":
             for line in c.text.splitlines()[1:]:
-                if re.search(r"\b(Department|Ministry|Office|Agency|Bureau)\b", line):
+                if _AGENCY.search(line):
                     return line.strip()
     return None
+
+
+def guess_kind(body: str, title: str | None, publisher: str | None) -> str:
+    """``report`` or ``analysis``, from cue words in the opening 30,000 characters: an
+    author's voice ("in our view", "the author") and an analytic publisher against a report's
+    phrases ("during the year") and what a report calls itself (``_REPORT_SELF``)."""
+    head = body[:30000].lower()
+    analysis = len(_ANALYSIS_CUES.findall(head)) + bool(
+        publisher and _ANALYTIC_PUBLISHER.search(publisher)
+    )
+    report = (
+        len(_REPORT_CUES.findall(head))
+        + bool(title and _REPORT_TITLE.search(title))
+        + min(3, len(set(_REPORT_SELF.findall(head))))
+    )
+    return "analysis" if analysis > report else "report"
 
 
 def infer_metadata(
@@ -125,23 +157,15 @@ def infer_metadata(
         if dated.source not in (None, "mentions", "file name") and dated.date is not None:
             if date is None and dated.year == meta.year and len(dated.date) > 4:  # finer
                 meta.date, meta.date_source = dated.date, dated.source
-            elif dated.year != meta.year or (date and len(dated.date) == len(date) != dated.date):
+            elif dated.year != meta.year or (
+                date and len(dated.date) == len(date) and date != dated.date
+            ):
                 meta.date_others = [(str(dated.source), dated.date)]
     else:
         meta.year, meta.date, meta.date_source = dated.year, dated.date, dated.source
         meta.date_others = dated.others
-    if "kind" in known:
-        meta.kind = known["kind"]
-    else:  # cue words in the opening 30,000 characters decide report vs analysis
-        head = body[:30000].lower()
-        analysis = len(_ANALYSIS_CUES.findall(head)) + bool(
-            meta.publisher
-            and re.search(r"analytic|institute|centre|center|think", meta.publisher, re.I)
-        )
-        report = len(_REPORT_CUES.findall(head)) + bool(
-            meta.title and _REPORT_TITLE.search(meta.title)
-        )
-        meta.kind = "analysis" if analysis > report else "report"
+        meta.date_doubt = dated.doubt
+    meta.kind = known["kind"] if "kind" in known else guess_kind(body, meta.title, meta.publisher)
     meta.series = _series(meta.title, meta.entity)
     if meta.series is None and meta.kind == "analysis" and meta.publisher:
         meta.series = meta.publisher

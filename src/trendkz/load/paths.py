@@ -21,7 +21,14 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from .._core.errors import CorpusError, InputError, ManifestError
 
-__all__ = ["check_regular", "check_source", "corpus_files", "inside", "is_report_folder"]
+__all__ = [
+    "check_regular",
+    "check_source",
+    "corpus_files",
+    "inside",
+    "is_report_folder",
+    "read_regular",
+]
 
 REPORT_MANIFEST = "manifest.json"
 
@@ -39,24 +46,76 @@ def is_report_folder(folder: Path) -> bool:
     return isinstance(manifest, dict) and "trendkz" in manifest and "outputs" in manifest
 
 
-def corpus_files(root: Path, suffixes: tuple[str, ...]) -> list[Path]:
-    """The document files under ``root`` (sorted): regular files with one of ``suffixes``,
-    not hidden, not under a hidden folder or a trendkz report folder. Symbolic links to
-    folders are not followed (a link loop would never end)."""
-    found = []
-    for top, dirs, names in os.walk(root):
-        here = Path(top)
-        if is_report_folder(here):
-            dirs[:] = []
+def corpus_files(root: Path, suffixes: tuple[str, ...]) -> tuple[list[tuple[Path, str]], list[str]]:
+    """The document files under ``root`` as ``(path, name)`` (``name`` relative to ``root``,
+    with ``/``), sorted by name, and the names of the other files left unread (manifests
+    aside). Regular files with one of ``suffixes``, not hidden, not under a hidden folder or
+    a trendkz report folder. Symbolic links to folders are not followed (a link loop would
+    never end). One walk of the folder, no stat call for a regular file."""
+    found: list[tuple[tuple[str, ...], Path]] = []
+    unread: list[tuple[str, ...]] = []
+    stack: list[tuple[str, tuple[str, ...]]] = [(os.fspath(root), ())]
+    while stack:
+        top, parts = stack.pop()
+        try:
+            with os.scandir(top) as it:
+                entries = [e for e in it if not e.name.startswith(".")]
+        except OSError:  # an unreadable folder is skipped, as os.walk does
             continue
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in names:
-            if name.startswith(".") or os.path.splitext(name)[1].lower() not in suffixes:
+        if any(e.name == REPORT_MANIFEST for e in entries):
+            if is_report_folder(Path(top)):
                 continue
-            path = here / name
-            if path.is_file():
-                found.append(path)
-    return sorted(found)
+        for e in entries:
+            if e.is_dir(follow_symlinks=False):
+                stack.append((e.path, (*parts, e.name)))
+            elif e.is_file():
+                key = (*parts, e.name)
+                if os.path.splitext(e.name)[1].lower() in suffixes:
+                    found.append((key, Path(e.path)))
+                elif not _is_manifest(e.path):
+                    unread.append(key)
+    found.sort(key=lambda kp: kp[0])
+    return [(p, "/".join(k)) for k, p in found], ["/".join(k) for k in sorted(unread)]
+
+
+def _is_manifest(path: str) -> bool:
+    """A CSV whose first column is ``file``: a manifest, not a document."""
+    if not path.lower().endswith(".csv"):
+        return False
+    try:
+        with open(path, "rb") as f:
+            head = f.readline(200).decode("utf-8-sig", "replace").strip().lower()
+    except OSError:
+        return False
+    return head == "file" or head.startswith(("file,", '"file",'))
+
+
+def read_regular(path: Path, where: str) -> bytes:
+    """The bytes of ``path``; :class:`InputError` unless it is a regular file (a folder,
+    FIFO, socket or device is refused before a byte is read: opened without blocking, then
+    checked)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if os.path.isdir(path):
+            raise InputError(f"{where}: is a folder; name a document file instead") from None
+        raise InputError(f"{where}: cannot read the file ({exc.strerror})") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            kind = (
+                "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file (a pipe or device)"
+            )
+            raise InputError(f"{where}: is {kind}; name a document file instead")
+        chunks = [os.read(fd, st.st_size + 1)]  # one call for a file that does not grow
+        while chunks[-1]:
+            chunks.append(os.read(fd, 1 << 20))
+        return b"".join(chunks)
+    except OSError as exc:
+        raise InputError(f"{where}: cannot read the file ({exc.strerror})") from None
+    finally:
+        os.close(fd)
 
 
 def inside(base: Path, name: str, *, allow_outside: bool, where: str) -> Path:

@@ -28,21 +28,14 @@ import ctypes
 import re
 import warnings
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 from .._core.errors import InputError, MissingExtraError, NoTextError, TrendkzWarning
+from .fields import is_data_line
+from .pdf_grid import Line as _Line
+from .pdf_grid import cell_starts, mark_grid, split_cells, table_rows, table_runs
 
 __all__ = ["read_pdf"]
-
-
-@dataclass
-class _Line:
-    text: str
-    size: float
-    bold: bool
-    top: float
-    bottom: float
 
 
 def _pdfium():
@@ -68,20 +61,60 @@ def _page_lines(page, raw) -> list[_Line]:
         name = ctypes.create_string_buffer(96)
         flags = ctypes.c_int()
         matrix = raw.FS_MATRIX()
-        out = []
+        x0, x1, y0, y1 = (ctypes.c_double() for _ in range(4))
+        refs = (ctypes.byref(x0), ctypes.byref(x1), ctypes.byref(y0), ctypes.byref(y1))
+        box = raw.FPDFText_GetCharBox
+        found = []
         pos = 0
         for chunk in text.splitlines(keepends=True):
             line = chunk.rstrip("\r\n")
             lead = len(line) - len(line.lstrip())
             if line.strip():
                 i = pos + lead
+                if line[lead].isdigit():  # a footnote's number is set smaller: read its text
+                    first = next((k for k, c in enumerate(line) if c.isalpha()), lead)
+                    if first > lead and line[lead:first].strip().isdigit():
+                        i = pos + first
                 raw.FPDFText_GetMatrix(tp, i, matrix)
                 size = raw.FPDFText_GetFontSize(tp, i) * (abs(matrix.d) or 1.0)
                 raw.FPDFText_GetFontInfo(tp, i, name, 96, flags)
                 bold = raw.FPDFText_GetFontWeight(tp, i) >= 600 or b"Bold" in name.value
-                _, bottom, _, top = tp.get_charbox(i)
-                out.append(_Line(line.strip(), round(size * 2) / 2, bold, top, bottom))
+                box(tp, i, *refs)
+                left, bottom, top = x0.value, y0.value, y1.value
+                if i != pos + lead:
+                    box(tp, pos + lead, *refs)
+                    left = x0.value
+                box(tp, pos + len(line.rstrip()) - 1, *refs)
+                found.append((line, pos, size, bold, top, bottom, left, x1.value))
             pos += len(chunk)
+        # a line wider than its characters need may hold wide gaps: only then read the
+        # page's text rects for cells (most pages are prose)
+        height = page.get_height()
+        wide = [
+            ln[7] - ln[6] > 0.55 * ln[2] * len(ln[0].strip())
+            and 0.07 * height <= ln[5]
+            and ln[4] <= 0.93 * height  # not in a margin: never a table
+            for ln in found
+        ]
+        starts = cell_starts(tp, raw) if any(wide) else {}
+        out = []
+        for (line, pos, size, bold, top, bottom, left, right), w in zip(found, wide, strict=True):
+            if _spaced(line):  # one cell: its character positions changed
+                cells = [(_unspace(tp, pos, line), left, right)]
+            elif w and starts:
+                cells = split_cells(line, pos, starts, left, right)
+            else:
+                cells = [(line.strip(), left, right)]
+            tabbed = "\t" in line
+            if tabbed:  # the text layer's own tabs (after a list mark): spaces
+                cells = [(" ".join(c.split()), a, e) for c, a, e in cells]
+            text_ = " ".join(c for c, _, _ in cells) if len(cells) > 1 else cells[0][0]
+            ln = _Line(text_, round(size * 2) / 2, bold, top, bottom, left, right, cells)
+            ln.tabbed = tabbed
+            out.append(ln)
+        for ln in out:
+            ln.margin = ln.bottom < 0.07 * height or ln.top > 0.93 * height
+        mark_grid(out)
         return out
     finally:
         tp.close()
@@ -93,20 +126,57 @@ _LETTERS = re.compile(r"[^\W\d_]{2,}")  # words of letters
 _OPEN_ENDS = set("the of and or for to in on at by with from a an – - — & ,".split())
 
 
+def _spaced(line: str) -> bool:
+    """Letter-spaced text (``A N N U A L  R E P O R T``): five tokens or more, four in
+    five of them single letters."""
+    if 2 * line.count(" ") < len(line.strip()) - 2:
+        return False  # letter-spaced text is half spaces
+    toks = line.split()
+    return len(toks) >= 5 and sum(len(t) == 1 and t.isalpha() for t in toks) >= 0.8 * len(toks)
+
+
+def _unspace(tp, pos: int, line: str) -> str:
+    """A letter-spaced line joined again: a space is kept only where the gap between two
+    characters on the page is wider than 1.6 times the usual one (a word break)."""
+    chars = [(k, c) for k, c in enumerate(line) if not c.isspace()]
+    boxes = [tp.get_charbox(pos + k) for k, _ in chars]
+    gaps = [b[0] - a[2] for a, b in zip(boxes, boxes[1:], strict=False)]
+    usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
+    height = max((b[3] - b[1] for b in boxes), default=0.0)
+    out = chars[0][1] if chars else ""
+    for (_, c), gap in zip(chars[1:], gaps, strict=True):
+        out += (" " if gap > max(1.6 * usual, 0.2 * height) else "") + c
+    return out
+
+
+# a sentence starting after a run-in title, a table's or figure's caption
+_NOT_TITLE = re.compile(r"[a-z]\. [A-Z]|^(?:Table|Figure|Exhibit|Chart)\s+[\dIVX]+\b")
+
+
+def _titled(text: str) -> bool:
+    """Title case or capitals: most words of four letters or more start with a capital."""
+    long = [w for w in _LETTERS.findall(text) if len(w) >= 4]
+    return bool(long) and sum(w[0].isupper() for w in long) >= 0.7 * len(long)
+
+
 def _is_heading(line: _Line, body: float) -> bool:
+    large = line.size >= body * 1.15
+    if not large and not (line.bold and line.size >= body):
+        return False  # most lines: body text
     words = line.text.split()
+    if line.tabbed or line.grid or not words or len(words) > 20:
+        return False
     letters = sum(c.isalpha() for c in line.text)
-    if (
-        "\t" in line.text
-        or not words
-        or len(words) > 20
-        or letters < 3
-        or letters < len(line.text) / 2
-    ):
+    if letters < 3 or letters < len(line.text) / 2:
         return False
-    if line.text[-1] in ".;,:" and not line.text.endswith("..."):
+    if line.text[-1] in ".;," and not line.text.endswith("..."):
         return False
-    return line.size >= body * 1.15 or (line.bold and line.size >= body and len(words) <= 12)
+    if line.text[-1] == ":" and not (_titled(line.text) and len(line.text.split()) >= 2):
+        return False  # a label line in title case (``Payment Error Rate (PERM):``) may head
+    if is_data_line(line.text) or _NOT_TITLE.search(line.text):
+        return False
+    most = 20 if _titled(line.text) else 12  # a title in title case may run longer
+    return large or len(words) <= most
 
 
 def _layout(pages: list[list[_Line]]) -> str:
@@ -134,8 +204,27 @@ def _layout(pages: list[list[_Line]]) -> str:
         head_size = 0.0  # the size of the heading lines in ``head``
         prev: _Line | None = None
         flags = _headings(lines, body)
+        runs = dict(table_runs(lines))
+        skip = 0
         for k, (ln, heading) in enumerate(zip(lines, flags, strict=True)):
-            if heading and head and ln.size == head_size and _joins(head, ln.text):
+            if k < skip:
+                continue
+            if k in runs:  # a table: its rows, a block of their own
+                if head:
+                    blocks.append("#" * level.get(head_size, 6) + " " + " ".join(head))
+                    head = []
+                if current:
+                    blocks.append("\n".join(current))
+                    current = []
+                blocks.append("\n".join(table_rows(lines[k : runs[k]])))
+                skip, prev = runs[k], None
+                continue
+            if (
+                heading
+                and head
+                and ln.size == head_size
+                and (_joins(head, ln.text) or _wraps(head, prev, ln))
+            ):
                 head.append(ln.text)
                 prev = ln
                 continue
@@ -149,13 +238,27 @@ def _layout(pages: list[list[_Line]]) -> str:
                 head, head_size = [ln.text], ln.size
             else:
                 step = prev.bottom - ln.bottom if prev is not None else 0.0
+                if (
+                    current
+                    and prev is not None
+                    and not prev.grid
+                    and not ln.grid
+                    and abs(prev.top - ln.top) < 0.5 * ln.size
+                    and 0 <= ln.left - prev.right < 2 * ln.size
+                    and ln.text[:1].islower()
+                    and not (prev.margin or ln.margin)
+                ):  # the rest of the same printed sentence (after a footnote's mark)
+                    current[-1] += " " + ln.text
+                    prev = ln
+                    continue
                 gap = prev is not None and not (0 < step <= 1.35 * max(pitch, 1.0))
                 cells = prev is not None and _short(prev) and _short(ln)  # a table's cells
                 cells = cells and k + 1 < len(lines)  # a page's last line stands alone
                 if current and not cells and (gap or prev is not None and prev.size != ln.size):
                     blocks.append("\n".join(current))
                     current = []
-                current.append(ln.text)
+                # a lone line of cells (a total, a header with its page number): tabs
+                current.append("\t".join(c[0] for c in ln.cells) if ln.grid else ln.text)
             prev = ln
         if head:
             blocks.append("#" * level.get(head_size, 6) + " " + " ".join(head))
@@ -166,6 +269,25 @@ def _layout(pages: list[list[_Line]]) -> str:
 
 def _short(line: _Line) -> bool:
     return len(line.text) <= 30 and len(line.text.split()) <= 4
+
+
+def _wraps(head: list[str], prev: _Line | None, line: _Line) -> bool:
+    """Whether a heading line wraps onto the next: same type, the next line right below
+    it (less than a line's height between them) and not numbered, the first line long or
+    both centred on the same axis (a title set over two lines)."""
+    if prev is None:
+        return False
+    centred = (
+        abs(prev.left + prev.right - line.left - line.right) <= line.size
+        and abs(prev.left - line.left) > line.size
+    )
+    return (
+        len(head) < 3
+        and (len(prev.text) >= 50 or centred)
+        and prev.bold == line.bold
+        and 0 <= prev.bottom - line.top <= 0.8 * line.size
+        and not _NUMBERED.match(line.text)
+    )
 
 
 def _joins(head: list[str], text: str) -> bool:
@@ -191,10 +313,22 @@ def _headings(lines: list[_Line], body: float) -> list[bool]:
     for i, ln in enumerate(lines):
         if not flags[i] or ln.size >= body * 1.15 or _NUMBERED.match(ln.text):
             continue
+        if i and flags[i - 1] and ln.size == lines[i - 1].size and _wraps([""], lines[i - 1], ln):
+            continue  # the second line of a long heading
         j = i + 1
-        while j < len(lines) and flags[j] and _joins([lines[j - 1].text], lines[j].text):
+        while (
+            j < len(lines)
+            and flags[j]
+            and (
+                _joins([lines[j - 1].text], lines[j].text)
+                or _wraps([lines[j - 1].text], lines[j - 1], lines[j])
+            )
+        ):
             j += 1
-        if ln.text.split()[-1].lower() in _OPEN_ENDS and j == i + 1:
+        ends = j
+        while j < len(lines) and not flags[j] and is_data_line(lines[j].text):
+            j += 1  # a report's number and date between its title and its text
+        if ln.text.split()[-1].lower() in _OPEN_ENDS and ends == i + 1:
             keep[i] = False  # ends open and runs on into nothing
         elif not ln.text.isupper() and (
             j == len(lines) or flags[j] or len(_LETTERS.findall(lines[j].text)) < 4

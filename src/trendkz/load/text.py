@@ -21,7 +21,6 @@ are kept exactly as written: they carry meaning.
 from __future__ import annotations
 
 import html
-import os
 import re
 import unicodedata
 import warnings
@@ -261,13 +260,9 @@ def read_document(path: Path, where: str | None = None) -> tuple[str, bytes]:
         raise InputError(
             f"{where}: unsupported file type {path.suffix!r}; use one of {', '.join(SUFFIXES)}"
         )
-    from .paths import check_regular
+    from .paths import read_regular
 
-    check_regular(path, where)  # a FIFO would block forever
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{where}: cannot read the file ({exc.strerror})") from None
+    data = read_regular(path, where)  # a FIFO would block forever: refused
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         from .pdf import read_pdf
@@ -281,43 +276,15 @@ def read_document(path: Path, where: str | None = None) -> tuple[str, bytes]:
     return prepare(decode(data, where), where, markup=markup), data
 
 
-def _is_manifest(path: Path) -> bool:
-    """A CSV whose first column is ``file``: a manifest, not a document."""
-    if path.suffix.lower() != ".csv":
-        return False
-    try:
-        with path.open("rb") as f:
-            head = f.readline(200).decode("utf-8-sig", "replace").strip().lower()
-    except OSError:
-        return False
-    return head == "file" or head.startswith(("file,", '"file",'))
-
-
-def warn_unread(root: Path, found: list[Path]) -> None:
-    """One warning naming the files of a folder that are not read: of another type than
-    :data:`SUFFIXES` (manifests, hidden files and trendkz report folders aside)."""
-    from .paths import is_report_folder
-
-    seen = set(found)
-    skipped = []
-    for top, dirs, names in os.walk(root):
-        here = Path(top)
-        if is_report_folder(here):
-            dirs[:] = []
-            continue
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            path = here / name
-            if name.startswith(".") or path in seen or not path.is_file():
-                continue
-            if not _is_manifest(path):
-                skipped.append(path)
-    if skipped:
-        listed = ", ".join(p.relative_to(root).as_posix() for p in skipped[:20])
-        more = f" and {len(skipped) - 20} more" if len(skipped) > 20 else ""
+def warn_unread(root: Path, unread: list[str]) -> None:
+    """One warning naming the files of a folder that are not read (``unread``, from
+    :func:`~trendkz.load.paths.corpus_files`): of another type than :data:`SUFFIXES`."""
+    if unread:
+        names = ", ".join(unread[:20])
+        more = f" and {len(unread) - 20} more" if len(unread) > 20 else ""
         warnings.warn(
-            f"{root}: {len(skipped)} file(s) not loaded, of a type trendkz does not read "
-            f"(it reads {', '.join(SUFFIXES)}): {listed}{more}",
+            f"{root}: {len(unread)} file(s) not loaded, of a type trendkz does not read "
+            f"(it reads {', '.join(SUFFIXES)}): {names}{more}",
             TrendkzWarning,
             stacklevel=4,
         )

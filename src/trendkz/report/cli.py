@@ -17,19 +17,29 @@ from .frames import FRAME_NAMES
 __all__ = ["main"]
 
 
-def _load(source: str | None, manifest: str | None, progress: bool = True, workers: int | None = 1):
+def _load(args: argparse.Namespace, progress: bool = True, workers: int | None = 1):
     from ..datasets import kazakhstan_path
     from ..load.corpus import load_corpus
 
     return load_corpus(
-        source or kazakhstan_path(), manifest=manifest, progress=progress, workers=workers
+        args.source or kazakhstan_path(),
+        manifest=args.manifest,
+        progress=progress,
+        workers=workers,
+        allow_outside=args.allow_outside,
     )
+
+
+_OUTSIDE_HELP = (
+    "let the manifest name files outside the corpus folder (../x.txt or an absolute path); "
+    "refused by default"
+)
 
 
 def _cmd_sections(args: argparse.Namespace) -> int:
     from ..segment.sections import section_tree, split_sections
 
-    corpus = _load(args.source, args.manifest)
+    corpus = _load(args)
     print(corpus)
     print()
     print(section_tree(split_sections(corpus)))
@@ -51,7 +61,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     _check_options(options)  # every option checked before a document is read
     tables = None if args.tables in (None, "all") else args.tables.split(",")
     settings = report_settings(tables=tables, compress=args.compress, pngs=not args.no_png)
-    corpus = _load(args.source, args.manifest, progress, args.workers)
+    corpus = _load(args, progress, args.workers)
     if args.entity:  # the chosen entities' documents (a subset, so verify can re-run it)
         from .figures import chosen_entities
 
@@ -112,7 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write into an existing folder that is not a trendkz report, keeping its other files",
     )
-    p.add_argument("--manifest", help="CSV with file,year,... overriding what is inferred")
+    p.add_argument("--manifest", help="CSV with file,date,... overriding what is inferred")
+    p.add_argument("--allow-outside", action="store_true", help=_OUTSIDE_HELP)
     p.add_argument("--lexicon", help="a lexicon file for framing terms (default: built-in)")
     p.add_argument("--terms-by", default="doc", choices=["doc", "section", "group"])
     p.add_argument("--min-similarity", type=float, help="alignment threshold in [0, 1]")
@@ -150,7 +161,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("sections", help="print the documents and their section trees")
     p.add_argument("source", nargs="?", help="folder or file (default: bundled Kazakhstan)")
-    p.add_argument("--manifest", help="CSV with file,year,... overriding what is inferred")
+    p.add_argument("--manifest", help="CSV with file,date,... overriding what is inferred")
+    p.add_argument("--allow-outside", action="store_true", help=_OUTSIDE_HELP)
     p.set_defaults(func=_cmd_sections)
     return parser
 

@@ -178,47 +178,9 @@ def plot_facts(
         marker, grey = MARKERS[i % len(MARKERS)], colors[src]
         first = True
         for r in part.sort_values([x, value]).itertuples(index=False):
-            xv, v = getattr(r, x), getattr(r, value)
-            lo, hi = getattr(r, low), getattr(r, high)
-            label = str(src) if first else None
+            mark = (getattr(r, x), getattr(r, value), getattr(r, low), getattr(r, high))
+            _fact_mark(ax, *mark, marker, grey, str(src) if first else None, kwargs)
             first = False
-            open_up = pd.isna(hi) and pd.notna(lo)
-            open_down = pd.isna(lo) and pd.notna(hi)
-            if open_up or open_down:
-                bound = lo if open_up else hi
-                ax.plot(
-                    [xv],
-                    [bound],
-                    marker=marker,
-                    color=grey,
-                    markerfacecolor="white",
-                    linestyle="none",
-                    label=label,
-                    **kwargs,
-                )
-                tip = bound + (1 if open_up else -1) * 0.15 * (abs(bound) or 1.0)
-                ax.annotate(
-                    "",
-                    xy=(xv, tip),
-                    xytext=(xv, bound),
-                    arrowprops=dict(arrowstyle="->", color=grey, lw=1.0),
-                )
-                ax.update_datalim([(xv, tip)])  # keep the arrow inside the axes
-                continue
-            if pd.notna(lo) and pd.notna(hi) and lo != hi:
-                ax.vlines(xv, lo, hi, color=grey, linewidth=1.5)
-                ax.plot(
-                    [xv],
-                    [v if pd.notna(v) else (lo + hi) / 2],
-                    marker=marker,
-                    color=grey,
-                    markerfacecolor="white",
-                    linestyle="none",
-                    label=label,
-                    **kwargs,
-                )
-                continue
-            ax.plot([xv], [v], marker=marker, color=grey, linestyle="none", label=label, **kwargs)
     ax.set_xlabel("period" if x.startswith("period") else x.replace("_", " "))
     ax.set_ylabel(measure or value)
     ax.autoscale_view()
@@ -226,6 +188,49 @@ def plot_facts(
     if legend:
         legend_below(ax)
     return ax
+
+
+def _fact_mark(ax: Axes, xv, v, lo, hi, marker: str, grey, label: str | None, kwargs) -> None:
+    """One fact at ``xv``: a hollow marker at its bound with an arrow pointing the open way
+    (open-ended), a bar from ``lo`` to ``hi`` with a hollow marker (an interval), or a
+    filled marker at ``v`` (exact)."""
+    open_up = pd.isna(hi) and pd.notna(lo)
+    open_down = pd.isna(lo) and pd.notna(hi)
+    if open_up or open_down:
+        bound = lo if open_up else hi
+        ax.plot(
+            [xv],
+            [bound],
+            marker=marker,
+            color=grey,
+            markerfacecolor="white",
+            linestyle="none",
+            label=label,
+            **kwargs,
+        )
+        tip = bound + (1 if open_up else -1) * 0.15 * (abs(bound) or 1.0)
+        ax.annotate(
+            "",
+            xy=(xv, tip),
+            xytext=(xv, bound),
+            arrowprops=dict(arrowstyle="->", color=grey, lw=1.0),
+        )
+        ax.update_datalim([(xv, tip)])  # keep the arrow inside the axes
+        return
+    if pd.notna(lo) and pd.notna(hi) and lo != hi:
+        ax.vlines(xv, lo, hi, color=grey, linewidth=1.5)
+        ax.plot(
+            [xv],
+            [v if pd.notna(v) else (lo + hi) / 2],
+            marker=marker,
+            color=grey,
+            markerfacecolor="white",
+            linestyle="none",
+            label=label,
+            **kwargs,
+        )
+        return
+    ax.plot([xv], [v], marker=marker, color=grey, linestyle="none", label=label, **kwargs)
 
 
 def plot_similarity(

@@ -15,13 +15,30 @@
   starts on the very next line (``Results of Operations`` then ``Revenue rose ...``). It
   is short, in title case or capitals, and its line break is deliberate: the next line's
   first word would have fitted on it, so it is not a wrapped line of a paragraph.
+- A **heading on its own line** (:func:`is_own_line`) is one short line without a
+  sentence's end, not a caption, a bullet or a data line (an address, a form's field, see
+  :mod:`..load.fields`), nor a row of tab-separated cells; a **list item**
+  (:func:`is_list_item`) is a numbered line that defines a term or opens a list, not a
+  numbered heading.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["SMALL_WORDS", "is_label_line", "is_speaker", "lead_heading", "speaker_names"]
+from ..load.fields import is_data_line
+
+__all__ = [
+    "BULLET",
+    "SMALL_WORDS",
+    "is_label_line",
+    "is_list_item",
+    "is_own_line",
+    "is_speaker",
+    "is_title_case",
+    "lead_heading",
+    "speaker_names",
+]
 
 _SPEAKER = re.compile(
     r"^(?:Operator|Unknown [Ss]peaker|[A-Z][\w.’'-]*(?:\s+[\w.’'()-]+){0,5}\s+--\s+[^\n]{1,120})$"
@@ -94,3 +111,54 @@ def lead_heading(text: str) -> str | None:
     if len(first) + 1 + len(nxt.split()[0]) > width:  # the next word would not have fitted
         return None
     return first
+
+
+BULLET = re.compile(r"^\s*(?:[•·▪◦●*–-]|\d{1,2}\))\s+")
+_CAPTION = re.compile(
+    r"^(Table|Figure|Fig\.|Map|Chart|Graph|Diagram|Box|Source|Note|Photo)"
+    r"s?\b\s*[\dIVX]*",
+    re.I,
+)
+
+
+def is_title_case(label: str) -> bool:
+    """Every word capitalized but the small ones (``Results of Operations``)."""
+    words = _WORD.findall(label)
+    if not words or not (label[0].isupper() or label[0].isdigit()):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in SMALL_WORDS for w in words)
+
+
+_DEFINITION = re.compile(r"^\S+\s+[^:]{1,60}:\s+[a-z0-9]")
+
+
+def is_list_item(line: str) -> bool:
+    """A numbered line that is an item, not a heading: a term and its definition
+    (``a. Exemption 1: classified national defense ...``) or a sentence that opens a list
+    (``1. Agency-specific acronyms or other terms:``)."""
+    if _DEFINITION.match(line):
+        return True
+    if not line.endswith(":"):
+        return False
+    text = line.split(None, 1)[-1][:-1]
+    return not (is_title_case(text) or text.upper() == text)
+
+
+def is_own_line(text: str) -> bool:
+    """A heading standing alone: one short line, no sentence end, not a caption."""
+    if (
+        "\n" in text
+        or "\t" in text  # a row of cells
+        or not text
+        or len(text) > 140
+        or text[-1] in '.!?;,:…"”’)»'
+        or _CAPTION.match(text)
+        or BULLET.match(text)
+    ):
+        return False
+    words = _WORD.findall(text)
+    if not words or len(words) > 16 or not re.search(r"[^\W\d_]{2}", text):
+        return False
+    if not (text[0].isupper() or text[0].isdigit()) or re.search(r"\.\s+[A-Z]", text):
+        return False
+    return not is_data_line(text)

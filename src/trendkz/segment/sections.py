@@ -28,18 +28,23 @@ import pandas as pd
 
 from .._core import schema
 from ..load.corpus import Corpus
-from .lines import SMALL_WORDS, is_label_line, is_speaker, lead_heading, speaker_names
+from ..load.fields import is_data_line
+from .lines import (
+    BULLET,
+    SMALL_WORDS,
+    is_label_line,
+    is_list_item,
+    is_own_line,
+    is_speaker,
+    is_title_case,
+    lead_heading,
+    speaker_names,
+)
 from .tables import find_tables, without_tables
 
 __all__ = ["split_sections", "section_tree"]
 
 _BLOCK_SEP = re.compile(r"\n[ \t]*\n\s*")
-_BULLET = re.compile(r"^\s*(?:[•·▪◦●*–-]|\d{1,2}\))\s+")
-_CAPTION = re.compile(
-    r"^(Table|Figure|Fig\.|Map|Chart|Graph|Diagram|Box|Source|Note|Photo)"
-    r"s?\b\s*[\dIVX]*",
-    re.I,
-)
 _MARKDOWN = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _NUMBERED = [
     ("section", re.compile(r"^(?:Section|Part|Chapter)\s+(?:\d+|[IVXLC]+)\b[.:]?\s*")),
@@ -91,13 +96,6 @@ def _blocks(body: str) -> list[_Block]:
     return out
 
 
-def _is_title_case(label: str) -> bool:
-    words = _WORD.findall(label)
-    if not words or not (label[0].isupper() or label[0].isdigit()):
-        return False
-    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL for w in words)
-
-
 # the first style of _NUMBERED whose pattern matches: the alternatives are tried in order
 _NUMBERED_ANY = re.compile(
     "|".join(f"(?P<{style}_{k}>{pattern.pattern})" for k, (style, pattern) in enumerate(_NUMBERED))
@@ -109,28 +107,9 @@ def _numbered(line: str) -> str | None:
     return str(m.lastgroup).rsplit("_", 1)[0] if m else None  # a group always matched
 
 
-def _own_line(text: str) -> bool:
-    """A heading standing alone: one short line, no sentence end, not a caption."""
-    if (
-        "\n" in text
-        or not text
-        or len(text) > 140
-        or text[-1] in '.!?;,:…"”’)»'
-        or _CAPTION.match(text)
-        or _BULLET.match(text)
-    ):
-        return False
-    words = _WORD.findall(text)
-    if not words or len(words) > 16 or not re.search(r"[^\W\d_]{2}", text):
-        return False
-    if not (text[0].isupper() or text[0].isdigit()) or re.search(r"\.\s+[A-Z]", text):
-        return False
-    return not re.search(r"https?://|www\.", text)
-
-
 def _short_runs(blocks: list[_Block], own: list[bool]) -> set[int]:
     """Blocks in a run of four or more short single lines (a list of names or terms, a
-    table's cells): none of them heads a section. ``own``: which blocks pass _own_line."""
+    table's cells): none of them heads a section. ``own``: which blocks pass is_own_line."""
     out: set[int] = set()
     run: list[int] = []
     for k, o in enumerate(own):
@@ -166,9 +145,11 @@ def _run_in(text: str) -> str | None:
         or rest < 3
         or label.lower() in _NOT_LABELS
         or re.search(r"[.!?;]\s|[“”\"«»]|https?$", label)
+        or re.match(r"\S*\d", text[m.end() :])  # a code or number after it: a field
+        or (len(text.split("\n", 1)[0]) <= 100 and is_data_line(text.split("\n", 1)[0]))
     ):
         return None
-    return label if _is_title_case(label) else None
+    return label if is_title_case(label) else None
 
 
 def _heads(blocks: list[_Block]) -> list[_Head]:
@@ -176,7 +157,7 @@ def _heads(blocks: list[_Block]) -> list[_Head]:
     numbered_stack: list[str] = []
     line_level = 0  # level of the open own-line section
     names = speaker_names([b.text for b in blocks if "\n" not in b.text])
-    owns = [len(b.text) <= 140 and _own_line(b.text) for b in blocks]
+    owns = [len(b.text) <= 140 and is_own_line(b.text) for b in blocks]
     listed = _short_runs(blocks, owns)
     for i, b in enumerate(blocks):
         first = b.text.split("\n", 1)[0].strip()
@@ -190,7 +171,14 @@ def _heads(blocks: list[_Block]) -> list[_Head]:
             continue
         style = _numbered(first)
         single = "\n" not in b.text
-        if style and single and len(_WORD.findall(first)) <= 24 and first[-1] not in ".;,":
+        if (
+            style
+            and single
+            and len(_WORD.findall(first)) <= 24
+            and first[-1] not in ".;,"
+            and not is_list_item(first)
+            and not is_data_line(first)
+        ):
             if style in numbered_stack:
                 del numbered_stack[numbered_stack.index(style) + 1 :]
             else:
@@ -290,9 +278,9 @@ def _doc_sections(doc) -> list[tuple]:
     if not heads:
         # no headings: every paragraph is an untitled section; lists join their paragraph
         for b in blocks:
-            if spans and (_BULLET.match(b.text) or spans[-1][4] == -1):
+            if spans and (BULLET.match(b.text) or spans[-1][4] == -1):
                 s = spans.pop()
-                spans.append((s[0], b.end, "", "none", 1 if _BULLET.match(b.text) else -1))
+                spans.append((s[0], b.end, "", "none", 1 if BULLET.match(b.text) else -1))
             else:
                 spans.append((b.start, b.end, "", "none", 1))
         spans = [(a, e, h, st, 1) for a, e, h, st, _ in spans]
@@ -301,7 +289,7 @@ def _doc_sections(doc) -> list[tuple]:
         for b in blocks:
             if b.start >= first:
                 break
-            if spans and _BULLET.match(b.text):
+            if spans and BULLET.match(b.text):
                 s = spans.pop()
                 spans.append((s[0], b.end, "", "none", 1))
             else:

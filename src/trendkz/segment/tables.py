@@ -10,7 +10,12 @@ standing alone as a block: ``OIG 24 563 569 18``):
   three numbers or more (its label printed elsewhere); or a line of tab-separated cells
   (Word tables, see :mod:`..load.docx`);
 - a header is a line of column names that are years (``2019 2018``, ``FY 2011 FY 2012``);
-  with one, a row's cells are its last numbers, as many as there are columns.
+  with one, a row's cells are its last numbers, as many as there are columns;
+- a **tab block**: a block (between blank lines) of which two lines or more, and at least
+  half, hold tabs (the PDF reader writes a table it found from cell positions so, see
+  :mod:`..load.pdf_grid`) is one table, every line a row (its first cell the label, a
+  line without tabs a label alone); its first rows without a number in any cell, before
+  the first row with one, are its header (cells joined top to bottom per column).
 
 The caption is the line just above the table when it is short (``(in millions)``).
 The sections leave tables out: every character of a body is in one section or one table.
@@ -19,6 +24,7 @@ The sections leave tables out: every character of a body is in one section or on
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import NamedTuple
 
 import pandas as pd
@@ -91,6 +97,64 @@ def _row(line: str, at: int, columns: int) -> Row | None:
     return Row(at, at + len(line), label, toks[k:])
 
 
+def _cells(line: str, at: int) -> list[tuple[str, int, int]]:
+    cells, pos = [], at
+    for part in line.split("\t"):
+        lead = len(part) - len(part.lstrip())
+        if part.strip():
+            cells.append((part.strip(), pos + lead, pos + lead + len(part.strip())))
+        pos += len(part) + 1
+    return cells
+
+
+_PLAIN_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _data(cells: list[tuple[str, int, int]]) -> bool:
+    """A row of values: a number as a table prints it (not a year) among its cells, the
+    label aside unless it is the only cell."""
+    texts = [c[0] for c in (cells[1:] if len(cells) > 1 else cells)]
+    return any(_CELL.match(t) and not _PLAIN_YEAR.match(t) for c in texts for t in c.split())
+
+
+def _tab_block(lines: list[tuple[int, str]], i: int) -> tuple[Table, int] | None:
+    """The table of a tab block starting at line ``i`` (a block's first line), and the
+    index of the line after it; None when the block is no tab block."""
+    j = i
+    while j < len(lines) and lines[j][1].strip():
+        j += 1
+    block = lines[i:j]
+    tabbed = sum("\t" in t for _, t in block)
+    if tabbed < 2 or 2 * tabbed < len(block):
+        return None
+    rows = [(a, t, _cells(t, a)) for a, t in block]
+    head = 0
+    while head < len(rows) and not _data(rows[head][2]):
+        head += 1
+    if head == len(rows):
+        head = 0  # no numbers at all: a table of text, every line a row
+    width = Counter(len(c) - 1 for _, _, c in rows[head:] if len(c) > 1)
+    ncols = width.most_common(1)[0][0] if width else 0
+    header: list[str] = []
+    if head:
+        columns: list[list[str]] = []
+        for _, _, cells in rows[:head]:
+            for k, c in enumerate(cells):
+                while len(columns) <= k:
+                    columns.append([])
+                columns[k].append(c[0])
+        header = [" ".join(col) for col in columns]
+        header = header[-ncols:] if ncols and len(header) > ncols else header
+    out = [
+        Row(a, a + len(t), cells[0][0] if cells else "", cells[1:]) for a, t, cells in rows[head:]
+    ]
+    alone = i >= 2 and not lines[i - 1][1].strip() and (i == 2 or not lines[i - 3][1].strip())
+    caption_line = lines[i - 2][1].strip().lstrip("#").strip() if alone else ""
+    caption = caption_line if 0 < len(caption_line) <= 80 else ""
+    caption = "" if caption.endswith(".") else caption
+    return Table(block[0][0], block[-1][0] + len(block[-1][1]), caption, header, out), j
+
+
 def find_tables(body: str) -> list[Table]:
     """The tables of a body, in order (see the module's doc for what a table is)."""
     tables: list[Table] = []
@@ -108,6 +172,15 @@ def find_tables(body: str) -> list[Table]:
         if i < done:
             continue
         at, line = lines[i]
+        if "\t" in line:
+            first = i
+            while first > done and lines[first - 1][1].strip():
+                first -= 1
+            found = _tab_block(lines, first)
+            if found:
+                tables.append(found[0])
+                done = found[1]
+                continue
         header: list[str] = []
         j = i
         if line[:1] in _HEAD_STARTS and _HEADER.match(line):
