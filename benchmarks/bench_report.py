@@ -3,7 +3,10 @@ seconds of all processes (so a figure taken on a busy machine still says what th
 costs), peak resident memory of all processes at once (both sampled from /proc every
 0.1 s), the machine's load average, folder size and file count.
 
-    python benchmarks/bench_report.py [--workers 2] [-- extra report options]
+    python benchmarks/bench_report.py [--workers 2] [--source DIR] [-- extra report options]
+
+``--source``: another corpus folder (default: the whole state-hrr corpus); report options
+such as ``--manifest FILE`` go after ``--``.
 """
 
 from __future__ import annotations
@@ -33,10 +36,10 @@ def _cpu_s(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def run(extra: list[str], workers: int = 2) -> dict:
+def run(extra: list[str], workers: int = 2, source: Path = HRR) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report"
-        cmd = [sys.executable, "-m", "trendkz", "report", str(HRR), "--out", str(out)]
+        cmd = [sys.executable, "-m", "trendkz", "report", str(source), "--out", str(out)]
         cmd += ["--quiet", "--workers", str(workers), *extra]
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd)
@@ -65,10 +68,14 @@ def run(extra: list[str], workers: int = 2) -> dict:
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    workers = 2
-    if args[:1] == ["--workers"]:
-        workers, args = int(args[1]), args[2:]
+    workers, source = 2, HRR
+    while args[:1] in (["--workers"], ["--source"]):
+        if args[0] == "--workers":
+            workers = int(args[1])
+        else:
+            source = Path(args[1])
+        args = args[2:]
     if args[:1] == ["--"]:
         args = args[1:]
-    row = run(args, workers)
+    row = run(args, workers, source)
     print(" | ".join(f"{k}: {v}" for k, v in row.items()))

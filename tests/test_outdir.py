@@ -164,7 +164,7 @@ def test_cli_exit_codes(tmp_path, capsys, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(trendkz.report.comparison, "compare", boom)
+    monkeypatch.setattr(trendkz.report.save, "report_corpus", boom)
     assert main(["report", "--out", str(tmp_path / "o"), "--quiet"]) == 3
     err = capsys.readouterr().err
     assert "unexpected error: RuntimeError: disk on fire" in err and "Traceback" not in err

@@ -63,11 +63,14 @@ class AlignmentTable(pd.DataFrame):
     def _repr_html_(self) -> str:  # pragma: no cover - exercised through to_html_compact
         return self.to_html_compact()
 
-    def to_html_compact(self, width: int = _WIDTH, max_rows: int = _MAX_ROWS) -> str:
+    def to_html_compact(
+        self, width: int = _WIDTH, max_rows: int = _MAX_ROWS, n_groups: int | None = None
+    ) -> str:
         """HTML table: cells cut to ``width`` characters (full text on hover), absent grey,
-        one header row per entity/series, at most ``max_rows`` groups (the rest counted)."""
-        full = pd.DataFrame(self)
-        frame = full.head(max_rows)
+        one header row per entity/series, at most ``max_rows`` groups (the rest counted;
+        ``n_groups``: the whole table's groups when this holds only its first rows)."""
+        frame = pd.DataFrame(self).head(max_rows)
+        n_groups = len(self) if n_groups is None else n_groups
         years = list(frame.columns)
         out = [_CSS, "<table class='tkz-align'><thead><tr><th>group</th><th>label</th>"]
         out += [f"<th>{html.escape(str(y))}</th>" for y in years]
@@ -92,9 +95,9 @@ class AlignmentTable(pd.DataFrame):
                 out.append(f"<td{cls} title='{html.escape(v)}'>{html.escape(_cut(v, width))}</td>")
             out.append("</tr>")
         out.append("</tbody></table>")
-        if len(full) > len(frame):
+        if n_groups > len(frame):
             out.append(
-                f"<p>… {len(full) - len(frame)} more groups (the table itself has them all).</p>"
+                f"<p>… {n_groups - len(frame)} more groups (the table itself has them all).</p>"
             )
         return "".join(out)
 

@@ -48,8 +48,8 @@ def _cmd_sections(args: argparse.Namespace) -> int:
 
 def _cmd_report(args: argparse.Namespace) -> int:
     from ..terms.lexicon import Lexicon
-    from .comparison import _check_options, compare
-    from .save import report_settings
+    from .comparison import _check_options
+    from .save import report_corpus, report_settings
 
     out = Path(args.out)
     progress = not args.quiet
@@ -67,10 +67,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
         chosen = set(chosen_entities(corpus.documents, args.entity))  # unknown: closest names
         corpus = corpus.subset([d.doc_id for d in corpus if d.entity in chosen])
-    comparison = compare(corpus, progress=progress, workers=args.workers, **options)
-    folder = comparison.save(out, progress=progress, force=args.force, **settings)
+    folder, summary = report_corpus(
+        corpus, out, settings=settings, workers=args.workers, progress=progress,
+        force=args.force, **options,
+    )  # fmt: skip
     if not args.quiet:
-        print(comparison)
+        print(summary)
         print(
             f"wrote {folder}/index.html and {sum(1 for p in folder.rglob('*') if p.is_file())}"
             " files; check them with: trendkz verify " + str(folder)

@@ -8,6 +8,7 @@ of that entity, so that reports and analyses of it meet).
 
 from __future__ import annotations
 
+import io
 import re
 
 import pandas as pd
@@ -20,6 +21,7 @@ from .timeaxis import several_a_year
 __all__ = [
     "chosen_entities",
     "entity_slugs",
+    "figure_bytes",
     "figures_of",
     "make_figures",
     "main_series",
@@ -28,6 +30,26 @@ __all__ = [
 
 WIDTH = 3.5  # inches: one journal column
 MAX_ROWS = 30
+
+
+def figure_bytes(fig, fmt: str) -> bytes:
+    """A figure as SVG or PNG bytes with nothing that changes between runs; PDF and PS
+    embed TrueType fonts (Type 42), which journals accept, never Type 3."""
+    import matplotlib
+
+    buf = io.BytesIO()
+    with matplotlib.rc_context(
+        {"svg.hashsalt": "trendkz", "svg.fonttype": "path", "pdf.fonttype": 42, "ps.fonttype": 42}
+    ):
+        if fmt == "svg":
+            fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+        elif fmt == "png":
+            fig.savefig(buf, format="png", dpi=200, metadata={"Software": None})
+        elif fmt == "pdf":
+            fig.savefig(buf, format="pdf", metadata={"CreationDate": None, "Creator": None})
+        else:
+            fig.savefig(buf, format=fmt)
+    return buf.getvalue()
 
 
 def main_series(documents: pd.DataFrame) -> tuple[str, str] | None:

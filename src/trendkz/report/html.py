@@ -4,6 +4,7 @@ tables, a table of entities linking to their pages) and the HTML pieces pages sh
 from __future__ import annotations
 
 import html
+from typing import Any
 
 import pandas as pd
 
@@ -44,16 +45,18 @@ table.kwic td.right{text-align:left} table.kwic td{white-space:nowrap;border:0}
 """
 
 
-def table(frame: pd.DataFrame, columns: list[str] | None = None) -> str:
-    """The first :data:`MAX_ROWS` rows of ``frame`` as an HTML table (escaped)."""
+def table(frame: pd.DataFrame, columns: list[str] | None = None, total: int | None = None) -> str:
+    """The first :data:`MAX_ROWS` rows of ``frame`` as an HTML table (escaped); ``total``:
+    the rows of the whole table when ``frame`` holds only its first rows."""
     if frame is None or frame.empty:
         return "<p class='note'>(none)</p>"
+    total = len(frame) if total is None else total
     cols = [c for c in (columns or list(frame.columns)) if c in frame.columns]
     shown = frame[cols].head(MAX_ROWS).astype(object)
     shown = shown.where(shown.notna(), "").map(_cell)
     more = (
-        f"<p class='note'>… {len(frame) - MAX_ROWS} more rows in the CSV.</p>"
-        if len(frame) > MAX_ROWS
+        f"<p class='note'>… {total - MAX_ROWS} more rows in the CSV.</p>"
+        if total > MAX_ROWS
         else ""
     )
     return shown.to_html(index=False, border=0) + more
@@ -117,24 +120,19 @@ def _options(options: dict) -> str:
     return html.escape(", ".join(shown))
 
 
-def _entities(comparison, slugs: dict[str, str]) -> str:
+def _entities(docs: pd.DataFrame, worst: pd.DataFrame, slugs: dict[str, str]) -> str:
     """One row per entity: a link to its page, documents, years and its most changed
-    section."""
-    docs = comparison.documents
-    ch = pd.concat(
-        [most_changed(part, 1) for _, part in comparison.changes.groupby("entity", sort=True)]
-        or [comparison.changes.iloc[:0]]
-    )
-    worst = ch.drop_duplicates("entity").set_index("entity")
+    section (``worst``: each entity's row of :func:`most_changed`)."""
+    top: Any = worst.drop_duplicates("entity").set_index("entity")
     rows = []
     for e, slug in slugs.items():
         d = docs[docs["entity"] == e]
         years = d["year"].dropna()
         span = f"{years.min()}–{years.max()}" if len(years) else ""
         w = (
-            f"{html.escape(str(worst.at[e, 'label']))} "
-            f"({pair_label(worst.loc[e], '→')}, {worst.at[e, 'similarity']:.2f})"
-            if e in worst.index
+            f"{html.escape(str(top.at[e, 'label']))} "
+            f"({pair_label(top.loc[e], '→')}, {top.at[e, 'similarity']:.2f})"
+            if e in top.index
             else ""
         )
         rows.append(
@@ -147,32 +145,28 @@ def _entities(comparison, slugs: dict[str, str]) -> str:
     )
 
 
-def index_html(comparison, svgs: dict[str, bytes], entities=None) -> str:
+def index_html(view: dict, svgs: dict[str, bytes], slugs: dict[str, str]) -> str:
     """HTML page with the entities (links to their pages), every figure of the main
-    entity (inline SVG) and the main tables (first rows)."""
-    from .figures import chosen_entities, entity_slugs
-
-    docs = comparison.documents
-    slugs = entity_slugs(chosen_entities(comparison.documents, entities))
-    aligned = (
-        comparison.alignment_table().to_html_compact(max_rows=MAX_ROWS)
-        if len(comparison.alignment)
-        else "<p class='note'>(none)</p>"
-    )
+    entity (inline SVG) and the main tables (first rows). ``view``: ``documents``,
+    ``options``, ``alignment`` (HTML), ``worst`` (:func:`_entities`) and, as
+    ``(first rows, all rows)``, ``changes``, ``fact_changes`` (moved first) and
+    ``corroboration``."""
+    docs = view["documents"]
+    aligned = view["alignment"]
     parts = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
         "<title>trendkz report</title>",
         f"<style>{CSS}</style></head><body>",
         "<h1>trendkz report</h1>",
         f"<p>{len(docs)} documents, {docs['entity'].nunique()} entities; options: "
-        f"{_options(comparison.options)}</p>",
+        f"{_options(view['options'])}</p>",
     ]
     if slugs:
         parts += [
             f"<h2>Entities ({len(slugs)})</h2><p class='note'>Each page has the entity's "
             "figures, word diffs of its most changed sections, framing terms in context, "
             "the facts that moved and its renamed sections.</p>",
-            _entities(comparison, slugs),
+            _entities(docs, view["worst"], slugs),
         ]
     parts += [
         "<h2>Documents</h2>",
@@ -204,7 +198,7 @@ def index_html(comparison, svgs: dict[str, bytes], entities=None) -> str:
         "the earlier lacks (insertions and the new side of replacements); "
         "<code>n_removed</code>: the reverse.</p>",
         table(
-            comparison.changes,
+            view["changes"][0],
             [
                 "entity",
                 "label",
@@ -215,11 +209,12 @@ def index_html(comparison, svgs: dict[str, bytes], entities=None) -> str:
                 "n_removed",
                 "status",
             ],
+            view["changes"][1],
         ),
         "<h2>Facts that changed</h2><p class='note'>Links whose value or qualifier changed; "
         "every link (new, dropped, same) is in <code>tables/fact_changes.csv</code>.</p>",
         table(
-            moved_facts(comparison.fact_changes),
+            view["fact_changes"][0],
             [
                 "entity",
                 "measure",
@@ -231,9 +226,10 @@ def index_html(comparison, svgs: dict[str, bytes], entities=None) -> str:
                 "qualifier_to",
                 "status",
             ],
+            view["fact_changes"][1],
         ),
         "<h2>Corroboration</h2>",
-        table(comparison.corroboration),
+        table(view["corroboration"][0], None, view["corroboration"][1]),
         "<p class='note'>Every table is in full in <code>tables/</code>; "
         "<code>manifest.json</code> holds the SHA-256 of every input and output.</p>",
         "</body></html>",

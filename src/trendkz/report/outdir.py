@@ -14,12 +14,11 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
 from pathlib import Path
 
 from .._core.errors import OutputError
 
-__all__ = ["report_files", "write_folder"]
+__all__ = ["check_folder", "report_files", "write_folder"]
 
 MANIFEST = "manifest.json"
 
@@ -112,20 +111,11 @@ def _check_early(target: Path, force: bool) -> None:
             _check_target(target, force)
 
 
-def write_folder(path, outputs: Mapping[str, bytes], *, force: bool = False) -> Path:
-    """Write ``outputs`` (relative name → bytes) as the report folder ``path``; return it."""
-    target = Path(os.path.abspath(path))
-    if target.parent == target:
-        raise OutputError(f"cannot write a report to the root folder {target}")
+@contextlib.contextmanager
+def _errors(target: Path):
+    """OS errors as :class:`OutputError` saying which folder and what to do."""
     try:
-        _check_early(target, force)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with _locked(target.parent):
-            how = _check_target(target, force)  # again: another run may have written it
-            if how == "into":
-                _write_into(target, outputs)
-            else:
-                _swap_in(target, outputs)
+        yield
     except PermissionError as exc:
         raise OutputError(
             f"cannot write a report to {target}: permission denied "
@@ -138,17 +128,59 @@ def write_folder(path, outputs: Mapping[str, bytes], *, force: bool = False) -> 
             f"cannot write a report to {target}: {exc.strerror or exc} "
             f"({exc.filename or target}); nothing was replaced"
         ) from None
+
+
+def check_folder(path, *, force: bool = False) -> Path:
+    """Raise :class:`OutputError` now if a report could not be written to ``path`` (so a
+    long run is not lost at the end); return the absolute folder."""
+    target = Path(os.path.abspath(path))
+    if target.parent == target:
+        raise OutputError(f"cannot write a report to the root folder {target}")
+    with _errors(target):
+        _check_early(target, force)
     return target
 
 
-def _write_files(folder: Path, outputs: Mapping[str, bytes]) -> None:
-    for name, data in outputs.items():
+def write_folder(path, outputs, *, force: bool = False) -> Path:
+    """Write ``outputs`` (relative name → bytes, or an iterable of byte chunks) as the
+    report folder ``path``; return it. A mapping with ``stream_items()`` is written from
+    that (each file made as it is written)."""
+    target = check_folder(path, force=force)  # early, before anything is created
+    with _errors(target):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with _locked(target.parent):
+            how = _check_target(target, force)  # again: another run may have written it
+            if how == "into":
+                _write_into(target, outputs)
+            else:
+                _swap_in(target, outputs)
+    return target
+
+
+def _items(outputs):
+    return outputs.stream_items() if hasattr(outputs, "stream_items") else outputs.items()
+
+
+def _put(fh, data) -> None:
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        fh.write(data)
+    else:  # a file made piece by piece
+        for chunk in data:
+            fh.write(chunk)
+
+
+def _write_files(folder: Path, outputs) -> None:
+    for name, data in _items(outputs):
         dest = folder / name
         dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_bytes(data)
+        if isinstance(data, bytes):
+            dest.write_bytes(data)
+        else:
+            with open(dest, "wb") as fh:
+                _put(fh, data)
 
 
-def _swap_in(target: Path, outputs: Mapping[str, bytes]) -> None:
+def _swap_in(target: Path, outputs) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     old = None
     try:
@@ -169,11 +201,13 @@ def _swap_in(target: Path, outputs: Mapping[str, bytes]) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _write_into(target: Path, outputs: Mapping[str, bytes]) -> None:
+def _write_into(target: Path, outputs) -> None:
     """``force``: write our files in place (each atomically), delete only files an earlier
     trendkz report here listed and this one does not, keep everything else."""
     before = report_files(target) or set()
-    for name, data in outputs.items():
+    written = set()
+    for name, data in _items(outputs):
+        written.add(name)
         dest = target / name
         if dest.is_dir():
             raise OutputError(f"cannot write {dest}: a folder of that name is in the way")
@@ -181,13 +215,13 @@ def _write_into(target: Path, outputs: Mapping[str, bytes]) -> None:
         fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent)
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
+                _put(fh, data)
             os.chmod(tmp, 0o644)
             os.replace(tmp, dest)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
-    for name in sorted(before - set(outputs)):
+    for name in sorted(before - written):
         with contextlib.suppress(OSError):
             (target / name).unlink()

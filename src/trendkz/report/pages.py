@@ -16,7 +16,7 @@ from .figures import FIGURE_FRAMES, chosen_entities, entity_slugs, main_series
 from .html import CAPTIONS, CSS, kwic_html, most_changed, moved_facts, table
 from .timeaxis import pair_label
 
-__all__ = ["CAPTIONS", "PAGE_FRAMES", "entity_outputs", "entity_sections"]
+__all__ = ["CAPTIONS", "PAGE_FRAMES", "entity_outputs", "entity_page", "entity_sections"]
 
 #: the frames an entity page is made from
 PAGE_FRAMES = (*FIGURE_FRAMES, "sections")
@@ -126,11 +126,12 @@ def _page(entity: str, slugs: dict, sections: list[tuple[str, str]]) -> str:
     )
 
 
-def _one(job: tuple) -> dict[str, bytes]:
+def entity_page(entity: str, slugs: dict, frames: dict, lexicon=None, extras=()) -> dict:
+    """``entities/<slug>.html`` and its figures → bytes, from the entity's rows of
+    :data:`PAGE_FRAMES`; ``extras``: ``(title, html)`` sections appended to the page."""
     from .charts import entity_charts
     from .figures import top_measures
 
-    entity, slugs, frames, lexicon, extras = job
     slug = slugs[entity]
     key = main_series(frames["documents"])
     measures = top_measures(frames["facts"], frames["fact_changes"], n=2)
@@ -140,6 +141,10 @@ def _one(job: tuple) -> dict[str, bytes]:
     sections = entity_sections(frames, srcs, lexicon) + list(extras)
     out[f"entities/{slug}.html"] = _page(entity, slugs, sections).encode()
     return out
+
+
+def _one(job: tuple) -> dict[str, bytes]:
+    return entity_page(*job)
 
 
 def entity_outputs(

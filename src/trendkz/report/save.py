@@ -11,12 +11,12 @@ SHA-256 of its own content, so an edit to it shows.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import io
 import json
 import os
 import platform
+import tempfile
 from collections.abc import Mapping
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -24,8 +24,10 @@ from pathlib import Path
 import pandas as pd
 
 from .._core.errors import OptionError
+from .blocks import Joined, gzip_stream
+from .figures import figure_bytes
 from .frames import FRAME_NAMES
-from .outdir import write_folder
+from .outdir import check_folder, write_folder
 
 __all__ = [
     "BUNDLED",
@@ -35,6 +37,7 @@ __all__ = [
     "manifest_bytes",
     "recorded_source",
     "report_bytes",
+    "report_corpus",
     "report_settings",
     "save_comparison",
 ]
@@ -62,27 +65,7 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 def gzip_bytes(data: bytes) -> bytes:
     """``data`` gzipped with a fixed header (no name, time 0): the same bytes every run."""
-    return gzip.compress(data, compresslevel=6, mtime=0)
-
-
-def figure_bytes(fig, fmt: str) -> bytes:
-    """A figure as SVG or PNG bytes with nothing that changes between runs; PDF and PS
-    embed TrueType fonts (Type 42), which journals accept, never Type 3."""
-    import matplotlib
-
-    buf = io.BytesIO()
-    with matplotlib.rc_context(
-        {"svg.hashsalt": "trendkz", "svg.fonttype": "path", "pdf.fonttype": 42, "ps.fonttype": 42}
-    ):
-        if fmt == "svg":
-            fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
-        elif fmt == "png":
-            fig.savefig(buf, format="png", dpi=200, metadata={"Software": None})
-        elif fmt == "pdf":
-            fig.savefig(buf, format="pdf", metadata={"CreationDate": None, "Creator": None})
-        else:
-            fig.savefig(buf, format=fmt)
-    return buf.getvalue()
+    return b"".join(gzip_stream([data]))
 
 
 def _sha(data: bytes) -> str:
@@ -107,7 +90,8 @@ def report_settings(
 def recorded_source(comparison, folder: Path) -> str | dict | None:
     """Where a fresh run loads the corpus from, written into the manifest: the bundled
     corpus, or paths relative to the report ``folder``, or the report's own copy of a
-    DataFrame corpus; ``None`` when the corpus' origin is unknown (verify then refuses)."""
+    DataFrame corpus; ``None`` when the corpus' origin is unknown (verify then refuses).
+    ``comparison``: a comparison or the corpus it is made from (their ``origin``)."""
     from ..datasets import kazakhstan_path
 
     origin = comparison.origin
@@ -140,12 +124,15 @@ class ReportFiles(Mapping):
     """The files of a report, name → bytes, made one at a time as they are read in order
     (tables first, ``manifest.json`` last, with the hash of every file before it), so a
     large report is never held in memory whole. Reading a file out of order makes it (and
-    ``manifest.json`` makes every file) once; a file is not kept after it was given."""
+    ``manifest.json`` makes every file) once; a file is not kept after it was given.
+    :meth:`stream_items` gives the large tables as :class:`~trendkz.report.blocks.Joined`
+    files, read piece by piece as they are written."""
 
-    def __init__(self, makers: dict, manifest: dict):
-        self._makers = makers  # name -> bytes or a function returning them
+    def __init__(self, makers: dict, manifest: dict, keep=None):
+        self._makers = makers  # name -> bytes, a Joined, or a function returning bytes
         self._manifest = manifest
         self._hashes: dict[str, str] = {}
+        self._keep = keep  # what the makers read from (a staging folder), kept alive
 
     def __iter__(self):
         return iter([*self._makers, "manifest.json"])
@@ -153,19 +140,36 @@ class ReportFiles(Mapping):
     def __len__(self) -> int:
         return len(self._makers) + 1
 
-    def _make(self, name: str) -> bytes:
+    def _make(self, name: str, stream: bool = False):
         maker = self._makers[name]
-        data = maker() if callable(maker) else maker
+        if isinstance(maker, Joined):
+            if stream:
+                return maker  # its hash is known once it was read through
+            data = bytes(maker)
+        else:
+            data = maker() if callable(maker) else maker
         self._hashes[name] = _sha(data)
         return data
 
+    def _manifest_file(self) -> bytes:
+        for other in self._makers:
+            if other in self._hashes:
+                continue
+            maker = self._makers[other]
+            if isinstance(maker, Joined) and maker.sha256 is not None:
+                self._hashes[other] = maker.sha256
+            elif isinstance(maker, Joined):
+                for _ in maker:  # read through once for its hash
+                    pass
+                self._hashes[other] = str(maker.sha256)
+            else:
+                self._make(other)
+        outputs = {n: self._hashes[n] for n in sorted(self._makers)}
+        return manifest_bytes({**self._manifest, "outputs": outputs})
+
     def __getitem__(self, name: str) -> bytes:
         if name == "manifest.json":
-            for other in self._makers:
-                if other not in self._hashes:
-                    self._make(other)
-            outputs = {n: self._hashes[n] for n in sorted(self._makers)}
-            return manifest_bytes({**self._manifest, "outputs": outputs})
+            return self._manifest_file()
         if name not in self._makers:
             raise KeyError(name)
         return self._make(name)
@@ -174,45 +178,53 @@ class ReportFiles(Mapping):
         for name in self:
             yield name, self[name]
 
-
-def _table_maker(frame: pd.DataFrame, compress: bool):
-    def make() -> bytes:
-        data = csv_bytes(frame)
-        return gzip_bytes(data) if compress else data
-
-    return make
+    def stream_items(self):
+        """Like :meth:`items`, but a large table as an iterable of byte chunks."""
+        for name in self._makers:
+            yield name, self._make(name, stream=True)
+        yield "manifest.json", self._manifest_file()
 
 
-def _outputs(comparison, settings: dict, progress: bool) -> dict:
-    from .figures import make_figures
-    from .html import index_html
-    from .pages import entity_outputs
+def _staging(path=None) -> tempfile.TemporaryDirectory:
+    """A temporary folder for the parts' tables: beside the report folder when its parent
+    exists (the same disk), else in the system's temporary folder."""
+    where = Path(os.path.abspath(path)).parent if path is not None else None
+    if where is not None and not (where.is_dir() and os.access(where, os.W_OK)):
+        where = None
+    return tempfile.TemporaryDirectory(prefix=".trendkz-parts-", dir=where)
 
-    out: dict = {}
-    frames = comparison.frames
-    ext = ".csv.gz" if settings["compress"] else ".csv"
-    for name in settings["tables"]:
-        out[f"tables/{name}{ext}"] = _table_maker(frames[name], settings["compress"])
-    if comparison.origin and "frame" in comparison.origin:
-        records = comparison.origin["frame"]
-        out[FRAME_FILE] = (
-            json.dumps(records, indent=0, ensure_ascii=False, sort_keys=True, default=str) + "\n"
-        ).encode()
-    figs = make_figures(comparison)
-    svgs = {}
-    for name, fig in figs.items():
-        svgs[name] = figure_bytes(fig, "svg")
-        out[f"figures/{name}.svg"] = svgs[name]
-        if settings["pngs"]:
-            out[f"figures/{name}.png"] = figure_bytes(fig, "png")
-    out.update(entity_outputs(comparison, settings["entities"], progress=progress))
-    out["index.html"] = index_html(comparison, svgs, settings["entities"]).encode()
-    from .digest import digest
 
-    ranked = digest(comparison)
-    out["digest.md"] = ranked.to_markdown().encode()
-    out["digest.tex"] = ranked.to_latex().encode()
-    return out
+def _outputs(comparison, settings: dict, progress: bool, staging: str) -> dict:
+    """The report's files from a finished comparison (split by entity; the parts made in
+    worker processes when there are many)."""
+    from .assemble import context, report_outputs, run_bundles, split_comparison
+
+    opts = _options(comparison.options)
+    ctx = context(comparison.documents, settings, opts, staging)
+    parts = split_comparison(comparison)
+    backend = "serial" if len(parts) < 8 else "processes"
+    results = run_bundles(parts, ctx, workers=None, backend=backend, progress=progress)
+    del parts
+    out, _ = report_outputs(results, ctx, settings, comparison.options)
+    return _with_inputs(out, comparison.origin)
+
+
+def _options(recorded: dict) -> dict:
+    """The comparison's options as the chain takes them (the lexicon as a Lexicon)."""
+    from ..terms.lexicon import Lexicon
+
+    opts = dict(recorded)
+    if opts.get("lexicon") is not None:
+        opts["lexicon"] = Lexicon.coerce(opts["lexicon"])
+    return opts
+
+
+def _with_inputs(out: dict, origin: dict | None) -> dict:
+    """``out`` with ``inputs/corpus.json`` after the tables when the corpus was a frame."""
+    if not origin or "frame" not in origin:
+        return out
+    text = json.dumps(origin["frame"], indent=0, ensure_ascii=False, sort_keys=True, default=str)
+    return {**out, FRAME_FILE: (text + "\n").encode()}
 
 
 def save_comparison(
@@ -244,10 +256,48 @@ def save_comparison(
     rows kept in ``inputs/corpus.json``. Returns the folder.
     """
     settings = report_settings(tables=tables, compress=compress, entities=entities, pngs=pngs)
+    check_folder(path, force=force)  # refused before any work
     if source is None:
         source = recorded_source(comparison, Path(path))
-    outputs = report_bytes(comparison, source=source, settings=settings, progress=progress)
-    return write_folder(Path(path), outputs, force=force)
+    with _staging(path) as staging:
+        makers = _outputs(comparison, settings, progress, staging)
+        outputs = ReportFiles(makers, _manifest(comparison.options, source, settings, comparison))
+        return write_folder(Path(path), outputs, force=force)
+
+
+def report_corpus(
+    corpus,
+    path,
+    *,
+    settings: dict,
+    workers: int | None = None,
+    progress: bool = False,
+    force: bool = False,
+    **options,
+) -> tuple[Path, str]:
+    """Compare ``corpus`` and write the report folder ``path`` in one pass, entity by
+    entity: each entity's frames are made, written and let go in a worker, so memory holds
+    one entity per worker, never the whole comparison. The folder is the same bytes as
+    ``compare(corpus, **options).save(path, ...)`` writes. Returns the folder and the row
+    counts as a comparison prints them."""
+    from .assemble import context, report_outputs, rows_summary, run_bundles
+    from .chain import _check_options, recorded_options
+
+    opts = _check_options(options)
+    check_folder(path, force=force)  # refused before any work
+    recorded = recorded_options(opts)
+    source = recorded_source(corpus, Path(path))
+    with _staging(path) as staging:
+        ctx = context(corpus.documents, settings, opts, staging)
+        parts = [(next(iter(c)).entity or "", c) for c in corpus.by_entity()]
+        results = run_bundles(parts, ctx, workers=workers, backend="auto", progress=progress)
+        makers, documents = report_outputs(results, ctx, settings, recorded)
+        makers = _with_inputs(makers, corpus.origin)
+        summary = rows_summary(results)
+        del results
+        inputs = _inputs(documents)
+        outputs = ReportFiles(makers, _manifest(recorded, source, settings, inputs=inputs))
+        return write_folder(Path(path), outputs, force=force), summary
 
 
 def manifest_bytes(manifest: dict) -> bytes:
@@ -271,14 +321,25 @@ def report_bytes(
     """Every file of the report folder, name → bytes, ``manifest.json`` included (made
     lazily, one at a time, when read in order: see :class:`ReportFiles`)."""
     settings = settings or report_settings()
-    makers = _outputs(comparison, settings, progress)
-    manifest = {
+    staging = _staging()
+    makers = _outputs(comparison, settings, progress, staging.name)
+    return ReportFiles(makers, _manifest(comparison.options, source, settings, comparison), staging)
+
+
+def _inputs(documents: pd.DataFrame) -> list[dict]:
+    return [
+        {"doc_id": r.doc_id, "source": r.source, "sha256": r.sha256}
+        for r in documents.itertuples(index=False)
+    ]
+
+
+def _manifest(options: dict, source, settings: dict, comparison=None, inputs=None) -> dict:
+    return {
         "trendkz": _version("trendkz"),
         "python": platform.python_version(),
         "dependencies": {d: _version(d) for d in DEPENDENCIES},
         "source": source,
-        "options": comparison.options,
+        "options": options,
         "report": settings,
-        "inputs": comparison.inputs,
+        "inputs": comparison.inputs if inputs is None else inputs,
     }
-    return ReportFiles(makers, manifest)
