@@ -120,18 +120,22 @@ def test_two_runs_into_one_folder(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rep"]
 
 
-def test_a_report_swapped_in_while_looking_is_no_error(tmp_path, monkeypatch):
+@pytest.mark.parametrize("seen", ["vanished", "mixed"])
+def test_a_report_swapped_in_while_looking_is_no_error(tmp_path, monkeypatch, seen):
     """Another run may move its report into place while this one looks (outside the lock):
-    the folder vanishes mid-listing. That is checked again under the lock, never an error
-    (8 threads into one folder failed in 3 of 40 rounds before)."""
+    the folder vanishes mid-listing, or the listing mixes the old report's files with the new
+    manifest. Either is checked again under the lock, never an error (8 threads into one
+    folder failed in 3 of 40 rounds before)."""
     target = tmp_path / "rep"
     write_folder(target, {"a.csv": b"x", "manifest.json": _manifest(["a.csv"])})
     real, calls = outdir._present, []
 
     def vanishing(folder):
         calls.append(folder)
-        if len(calls) == 1:
+        if len(calls) == 1 and seen == "vanished":
             raise FileNotFoundError(2, "No such file or directory", str(folder))
+        if len(calls) == 1:
+            return real(folder) | {"old.csv"}
         return real(folder)
 
     monkeypatch.setattr(outdir, "_present", vanishing)

@@ -104,7 +104,7 @@ def _check_early(target: Path, force: bool) -> None:
     run may have been swapping its report in (the folder half gone) while this one looked."""
     try:
         _check_target(target, force)
-    except OSError:  # OutputError too
+    except (OSError, OutputError):
         if not target.parent.is_dir():
             raise
         with _locked(target.parent):
