@@ -3,7 +3,8 @@
 - A missing series is taken from the other documents of the same entity and kind when they
   agree on one (one pass over the documents: linear in their number).
 - A document with no entity found gets its folder's: the series (when it has one) or the
-  folder's name, so an unlabeled folder of one company's filings is one entity.
+  folder's name, so an unlabeled folder of one company's filings is one entity; when other
+  documents of that folder name their own entity, a warning names it.
 - ``doc_id`` is ``entity-year`` (``kazakhstan-2019``) when a document is the only one of its
   entity that year; when several share the year it is ``entity-date`` (``acme-2021-03-16``,
   ``acme-2021-q3``). Where dates are equal too, the series is added when theirs differ
