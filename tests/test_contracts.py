@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 
 import trendkz
@@ -26,7 +27,16 @@ RETURNS = {
     "corroborate": "corroboration",
     "keyness": "keyness",
     "digest": "digest",
+    "split_tables": "tables",
+    "extract_table_facts": "facts",
 }
+
+#: a document with a small table (the seeds have none)
+TABLE_TEXT = (
+    "Annual report 2019\n\nBudget (in thousands)\n\nItem\t2018\t2019\n"
+    "Grants\t1,200\t1,500\nLoans\t300\t450\nTotal\t1,500\t1,950\n\n"
+    "The office spent more in 2019.\n"
+)
 
 
 def _returns_section(doc: str) -> str:
@@ -85,6 +95,12 @@ def frames(kz):
         corroboration=out["corroborate"],
     )
     out["digest"] = trendkz.digest(comparison).frame
+    table_corpus = trendkz.load_corpus(
+        pd.DataFrame({"text": [TABLE_TEXT], "year": [2019], "entity": ["Office"]})
+    )
+    out["split_tables"] = trendkz.split_tables(table_corpus)
+    out["extract_table_facts"] = trendkz.extract_table_facts(out["split_tables"])
+    assert len(out["split_tables"]) and len(out["extract_table_facts"])
     return out
 
 

@@ -138,7 +138,7 @@ def extract_table_facts(tables: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        The columns of the facts frame: ``doc_id, entity, series, year, kind, section_id,
+        The columns of the facts frame: ``doc_id, entity, series, year, date, kind, section_id,
         fact_kind`` (``table``), ``value`` (scaled, signed), ``low``, ``high`` (= value),
         ``low_open``, ``high_open`` (False), ``unit``, ``qualifier`` (empty), ``direction``
         (empty), ``measure`` (the row label), ``period_start``, ``period_end`` (the header's
