@@ -40,7 +40,7 @@ BODY = "\n\nThe Committee met and decided to keep its policy unchanged for now.\
             "period",
         ),
         (
-            "Welcome to the Darden Fiscal Year 2022 First Quarter Earnings Call." + BODY,
+            "Welcome to the Acme Foods Fiscal Year 2022 First Quarter Earnings Call." + BODY,
             "2022-Q1",
             "period",
         ),

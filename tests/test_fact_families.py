@@ -133,7 +133,7 @@ def test_respectively_pairs_values_with_years():
 
 def test_a_comparison_base_is_not_the_numbers_period():
     facts = facts_of_sentence(
-        "Sales totaled $729.5 million, a decrease of 42% from the prior year quarter.", 2020
+        "Sales totaled $418.3 million, a decrease of 27% from the prior year quarter.", 2020
     )
     assert [f["period_start"] for f in facts] == [2020, 2020]
 

@@ -177,22 +177,22 @@ def test_folds_are_plain_mappings():
     [
         # a change or a restatement takes the measure of the fact it restates
         (
-            "Record revenue this quarter of $321 million, up 18% on a linked basis.",
-            "18%",
+            "Record revenue this quarter of $214 million, up 9% on a linked basis.",
+            "9%",
             "record revenue",
         ),
-        ("Sales totaled $729.5 million, a decrease of $529.1 million or 42%.", "42%", "sales"),
-        ("The expense ratio decreased to 32% from 35.2% in 2020.", "35.2%", "expense ratio"),
+        ("Sales totaled $418.3 million, a decrease of $312.4 million or 27%.", "27%", "sales"),
+        ("The expense ratio decreased to 21% from 24.6% in 2020.", "24.6%", "expense ratio"),
         (
             "Net income was $5 million in 2020, compared to $3 million in 2019.",
             "$3 million",
             "net income",
         ),
         # link verbs are no part of a name; a subject with "and"; a copula before a count
-        ("Sales totaled $729.5 million.", "$729.5 million", "sales"),
+        ("Sales totaled $418.3 million.", "$418.3 million", "sales"),
         (
-            "Depreciation and amortization in Q3 was up slightly at $74.5 million.",
-            "$74.5 million",
+            "Depreciation and amortization in Q2 was up a little at $61.2 million.",
+            "$61.2 million",
             "depreciation and amortization",
         ),
         ("Total amortization was 20 million for the quarter.", "20 million", "amortization"),
@@ -290,7 +290,7 @@ def test_compounds_and_range_subjects(text, span, measure):
     [
         ("We remain pleased with the integration of our two companies.", "two", "companies"),
         ("It carries a fine of up to three million riyals ($800,000).", "$800,000", "fine"),
-        ("Total inflation was a bit less than 1%.", "less than 1%", "inflation"),
+        ("Total inflation was a bit less than 2%.", "less than 2%", "inflation"),
         ("Services rendered within 72 hours of the day of an admission.", "within 72 hours", ""),
     ],
 )

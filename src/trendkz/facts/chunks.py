@@ -81,7 +81,7 @@ accounts rotate rotates reside resides belong belongs receive receives""".split(
 )
 
 
-#: what follows a present-tense word that is a noun: "12 million accounts with", "accounts and"
+#: what follows a present-tense word that is a noun: "8 million subscribers with", "accounts and"
 _NOUN_NEXT = frozenset(["with", "and", "or"])
 #: what follows a present verb (not a noun) of :data:`_PRESENT`: "15% accounts for"
 _PRESENT_AFTER = frozenset("for to as on at in of from annually".split())
@@ -182,7 +182,7 @@ def read_np(toks: list[Tok], k: int) -> tuple[list[str], int, bool]:
                 )
                 and not (k + 1 < n and toks[k + 1].low in _PRESENT_AFTER)
             ):
-                words.append(low)  # a noun after the number: "12 million accounts with"
+                words.append(low)  # a noun after the number: "8 million subscribers with"
                 k += 1
                 continue
             if words and _is_adv(low) and k + 2 < n and np_word(toks, k + 1):
@@ -386,10 +386,10 @@ def noun_of(toks: list[Tok], first: int) -> tuple[list[str], str | None]:
             and toks[m - 1].end == toks[m].start
             and toks[m - 1].text.isalpha()
         ):
-            words[0] = f"{toks[m - 1].low}-{words[0]}"  # "book-to-bill of 1.0"
+            words[0] = f"{toks[m - 1].low}-{words[0]}"  # "book-to-bill of 1.1"
             m -= 2
     if words == ["share"] and m >= 1 and toks[m].low == "per":
-        m -= 1  # "adjusted earnings per share of $1.50"
+        m -= 1  # "adjusted earnings per share of $2.40"
         head: list[str] = []
         while m >= 0 and np_word(toks, m) and len(head) < 3 and not participle(toks[m], m):
             head.insert(0, toks[m].low)

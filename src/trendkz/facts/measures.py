@@ -190,7 +190,7 @@ class _State:
     measure), also across sentences: the context), ``head`` (measure of the last fact that is
     not a series point), the end and verb of the fact before, the duration named last, the
     last amount of money (for a conversion "4,339 pula ($434)") and the measure before in
-    the sentence (for "an increase of $0.03")."""
+    the sentence (for "an increase of $0.05")."""
 
     last: dict
     head: str | None = None
@@ -212,13 +212,13 @@ def noun_step(
     words, end, _ = nps[n]
     count = q.unit == "count"
     if words and (len(words) < 3 or words[-1] in TIME_WORDS) and not is_measure(words, count):
-        words = []  # "3.5% year-to-date", "10 times"
+        words = []  # "2.5% year-to-date", "10 times"
     if words and words[-1] in CHANGE_NOUNS:
-        # "30 basis point improvement": a change, not a measure; "a 23.6% EPS improvement":
+        # "40 basis point improvement": a change, not a measure; "a 12.5% EPS improvement":
         # the change of what comes before the change noun
         words = [w for w in words[:-1] if w not in _UNIT_WORDS and "-over-" not in w]
         if words in (["constant", "currency"], ["organic"], ["sequential"]):
-            words = []  # "30% year-over-year constant currency growth": of the fact before
+            words = []  # "20% year-over-year constant currency growth": of the fact before
     if (
         not words
         and n + 1 < len(quantities)
@@ -227,7 +227,7 @@ def noun_step(
         and 0 < quantities[n + 1].first - q.after <= 2
         and all(t.low in ("or", ",", "and") for t in toks[q.after : quantities[n + 1].first])
     ):
-        nxt = nps[n + 1][0]  # "$0.34 or 23.6% EPS improvement": the words of the next
+        nxt = nps[n + 1][0]  # "$0.21 or 12.5% EPS improvement": the words of the next
         if nxt and nxt[-1] in CHANGE_NOUNS:
             nxt = [w for w in nxt[:-1] if w not in _UNIT_WORDS and "-over-" not in w]
         words = nxt
@@ -244,7 +244,7 @@ def noun_step(
         words = subject[0]
     nof = (None, None) if words or subject else noun_of(toks, q.first)
     if nof[0] and not is_measure(nof[0]):
-        nof = (None, None)  # "record revenue this quarter of $321 million": not "quarter"
+        nof = (None, None)  # "record revenue this quarter of $214 million": not "quarter"
     if nof[0]:
         words = nof[0]
     if not words and q.unit not in ("count", "percent", "fraction") and q.after < len(toks):
@@ -313,7 +313,7 @@ def verb_step(
 
 def context_step(q: Quantity, np: str, verb: str, state: _State) -> str | None:
     """Step 3, the context: a fact with no noun of its own takes the measure of a fact
-    before it (a conversion "($434)", "an increase of $0.03 or 14%", the paragraph's last
+    before it (a conversion "($434)", "an increase of $0.05 or 9%", the paragraph's last
     measure of the same unit class). ``None``: the fact has its own noun phrase or verb."""
     uc = _unit_class(q.unit)
     if np:
@@ -322,7 +322,7 @@ def context_step(q: Quantity, np: str, verb: str, state: _State) -> str | None:
         if state.prev_money[0] == q.first - 1:
             return state.prev_money[1]  # a conversion: "4,339 pula ($434)"
     if not verb and state.prev_measure:
-        return state.prev_measure  # "a dividend of $0.25 per share, an increase of $0.03"
+        return state.prev_measure  # "a dividend of $0.25 per share, an increase of $0.05"
     prev_np, prev_measure = state.last.get(uc, ("", ""))
     if not verb:
         return prev_measure
@@ -361,7 +361,7 @@ def name_measures(
             lone, words = words[0], []  # a participle: "$30 million tied to funding delays"
         np = _fold_np(words)
         if not np and state.prev_measure and restates(toks, quantities, n):
-            out[n] = state.prev_measure  # "$321 million, up 18%", "$529.1 million or 42%"
+            out[n] = state.prev_measure  # "$214 million, up 9%", "$312.4 million or 27%"
             continue
         if q.series_year is not None and not np:
             out[n] = state.head or state.last.get(uc, ("", ""))[1]

@@ -185,7 +185,7 @@ _RULES: list[tuple[re.Pattern, object]] = [
         ),
         lambda m, ry: (ry, ry),
     ),
-    # 15: "fiscal '20", "FY'21"; 16: a year before a noun ("the 2022 maturities")
+    # 15: "fiscal '19", "FY'21"; 16: a year before a noun ("the 2024 notes")
     (
         re.compile(r"\b(?:fiscal(?:\s+year)?\s*|fy\s*)['’](\d\d)\b", re.I),
         lambda m, ry: (ry // 100 * 100 + _y(m[1]),) * 2,

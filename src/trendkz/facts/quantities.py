@@ -190,7 +190,7 @@ def _fact(toks: list[Tok], text: str, num: Num) -> Quantity:
 
 
 def _shared_directions(toks: list[Tok], out: list[Quantity]) -> list[Quantity]:
-    """ "up 9% or $23 million", "increasing 0.9% and 11.2%": a fact joined to a change by
+    """ "up 9% or $23 million", "increasing 0.7% and 8.4%": a fact joined to a change by
     "or" / "and" alone shares its direction."""
     if not any(q.direction for q in out):
         return out

@@ -127,7 +127,7 @@ def read_fact(toks, text, num: Num) -> Quantity:
 
 def _head(toks, text: str, num: Num) -> _Reading:
     """The sign, currency and unit around the number: "$(1.2) million" (accounting
-    parentheses), "minus 3%", "$2.10 per share", "plus or minus 2", "5 cents"."""
+    parentheses), "minus 3%", "$3.20 per share", "plus or minus 2", "5 cents"."""
     sign = 1.0
     paren = _accounting(toks, num)
     if paren is not None:
@@ -146,10 +146,10 @@ def _head(toks, text: str, num: Num) -> _Reading:
         if minus >= 0:
             sign, first = -1.0, minus
         elif listed_negative(toks, text, first, unit):
-            sign = -1.0  # "minus 7%, 8%": the sign of the list's first item
+            sign = -1.0  # "minus 4%, 5%": the sign of the list's first item
     plus_minus = first >= 2 and toks[first - 1].low == "or" and toks[first - 2].low == "plus"
     if plus_minus and sign < 0:
-        first -= 2  # "plus or minus 2 basis points"
+        first -= 2  # "plus or minus 3 basis points"
     if unit == "cents":
         num = num._replace(value=num.value / 100)
         unit = "" if currency else "USD"
@@ -163,10 +163,10 @@ def _head(toks, text: str, num: Num) -> _Reading:
 
 def _range(toks, r: _Reading, m: int, conn: str) -> None:
     """A range when the connective ``conn`` at token ``m`` leads to a second, larger number
-    of the same unit: "12-17 years", "minus 1% to plus 1%", "three months to two years"."""
+    of the same unit: "12-17 years", "minus 3% to plus 3%", "three months to two years"."""
     c2 = currency_before(toks, m + 2)[0] if m + 2 < len(toks) else ""
     n = m + 2 if c2 else m + 1
-    sign2 = 0.0  # an explicit sign before the second number: "minus 1% to plus 1%"
+    sign2 = 0.0  # an explicit sign before the second number: "minus 3% to plus 3%"
     if n < len(toks) and toks[n].low in ("minus", "negative", "plus"):
         sign2, n = (1.0 if toks[n].low == "plus" else -1.0), n + 1
     elif (
@@ -178,7 +178,7 @@ def _range(toks, r: _Reading, m: int, conn: str) -> None:
         sign2, n = -1.0, n + 1
     num2 = read_number(toks, n) if n < len(toks) else None
     if num2 is not None and (sign2 < 0 or r.sign < 0 and not sign2):
-        num2 = num2._replace(value=-num2.value)  # "negative 6% or 7%"
+        num2 = num2._replace(value=-num2.value)  # "negative 3% or 4%"
     between = r.first > 0 and toks[r.first - 1].low == "between"
     if (
         num2 is not None
@@ -186,12 +186,12 @@ def _range(toks, r: _Reading, m: int, conn: str) -> None:
         and num2.value < r.value
         and (conn != "and" or between)  # a swap only where a range can be formed
     ):
-        r.value, num2 = num2.value, num2._replace(value=r.value)  # "minus 8% to minus 13%"
+        r.value, num2 = num2.value, num2._replace(value=r.value)  # "minus 5% to minus 11%"
     unit2, k2 = unit_after(toks, num2.j) if num2 is not None else ("", n)
     if c2 and not unit2 and per_share(toks, k2) > k2:
         unit2, k2 = f"{c2} per share", per_share(toks, k2)
     if unit2.endswith(" per share") and r.unit == "" and r.currency == unit2[:-10]:
-        r.unit = unit2  # "$1.77 to $1.87 per share"
+        r.unit = unit2  # "$2.35 to $2.45 per share"
     if num2 is None:
         return
     both_time = r.unit in _IN_YEARS and unit2 in _IN_YEARS
@@ -217,7 +217,7 @@ def _is_range(
 ) -> bool:
     """``r`` and ``num2`` (its unit ``unit2``, its currency ``c2``) make a range: the
     second is larger, and neither words ("between"), a change ("rose from 3 to 5",
-    "decreased $9 million to $418 million") nor different units say otherwise."""
+    "decreased $7 million to $236 million") nor different units say otherwise."""
     value, first = r.value, r.first
     before_first = toks[first - 1].low if first > 0 else ""
     u1, u2 = r.unit or r.currency, unit2 or c2
@@ -369,7 +369,7 @@ def _ranging(toks, first: int) -> bool:
 
 
 def _change_to_level(toks, first: int, a: float, b: float) -> bool:
-    """ "decreased $9 million to $418 million", "increased by $500 million to $1 billion": a
+    """ "decreased $7 million to $236 million", "increased by $500 million to $1 billion": a
     change and the level it led to, not a range."""
     k = first - 1
     if k >= 0 and toks[k].low == "by":

@@ -15,7 +15,7 @@ stated in words keeps its magnitude and says its direction in ``direction``:
 
 A number after "from" or "to" is a level ("rose from 5% to 7%"), never a change; a number
 joined to a change by "or" or "and" alone shares its direction ("up 9% or $23 million",
-"increasing 0.9% and 11.2%").
+"increasing 0.7% and 8.4%").
 """
 
 from __future__ import annotations
@@ -127,7 +127,7 @@ _STEPS = frozenset("quarter year month week period day".split())
 
 
 def progression(toks: list[Tok], first: int) -> bool:
-    """ "quarter to quarter, minus 9.3% to minus 9.1%": two levels of a progression named
+    """ "month over month, minus 4.2% to minus 3.8%": two levels of a progression named
     just before the numbers, not a range."""
     for k in range(max(0, first - 6), first - 2):
         if (
@@ -139,7 +139,7 @@ def progression(toks: list[Tok], first: int) -> bool:
     return False
 
 
-#: units whose sign a list carries from its first item ("minus 7%, 8% and 9%")
+#: units whose sign a list carries from its first item ("minus 4%, 5% and 6%")
 _LISTED_UNITS = frozenset(["percent", "percentage points", "basis points"])
 _LISTED_NEGATIVE = re.compile(
     r"\b(?:minus|negative)\s+\d[\d.,]*\s*(?:%|percent|percentage\s+points?|basis\s+points?)"
@@ -150,7 +150,7 @@ _LISTED_NEGATIVE = re.compile(
 
 
 def listed_negative(toks: list[Tok], text: str, first: int, unit: str) -> bool:
-    """ "minus 7%, 8% and 9%": the number at token ``first`` is an item of a list whose
+    """ "minus 4%, 5% and 6%": the number at token ``first`` is an item of a list whose
     first item is written negative (in a unit of :data:`_LISTED_UNITS`)."""
     return (
         unit in _LISTED_UNITS

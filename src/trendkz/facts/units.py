@@ -155,7 +155,7 @@ def unit_after(toks: list[Tok], k: int) -> tuple[str, int]:
         return "", k
     w = toks[k].low
     if w in _HYPHENS and glued(toks, k) and k + 1 < len(toks) and glued(toks, k + 1):
-        nxt = toks[k + 1].low  # "100-percent", "400-basis-points"
+        nxt = toks[k + 1].low  # "100-percent", "250-basis-points"
         if nxt in ("percent", "basis", "percentage"):
             unit, end = unit_after(toks, k + 1)
             return unit, end
@@ -212,7 +212,7 @@ def unit_after(toks: list[Tok], k: int) -> tuple[str, int]:
 
 
 _HYPHENS = frozenset("-‐‑")
-#: what may stand between an amount and "share" ("$0.25 per diluted share")
+#: what may stand between an amount and "share" ("$0.17 per diluted share")
 _SHARE_WORDS = frozenset(["diluted", "basic", "common", "adjusted"])
 
 

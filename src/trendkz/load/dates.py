@@ -100,7 +100,7 @@ _BARE_QUARTER = re.compile(r"\b(first|second|third|fourth)[\s-]+quarter\b", re.I
 # a quarter named, with or without its year: "first-quarter", "Q4"
 _ANY_QUARTER = re.compile(r"\b(?:(first|second|third|fourth)[\s-]+quarter|Q([1-4]))\b", re.I)
 # the call's own period: "... quarter 2020 [earnings] [conference] call|results", "call for
-# the first quarter of 2021", "discuss our first quarter of 2020 results"
+# the first quarter of 2021", "discuss our second quarter of 2021 results"
 _CALL_AFTER = re.compile(
     r"[\s-]*(?:(?:earnings|financial|results|conference|investor|and|full|fiscal|year|end)"
     r"[\s-]+){0,4}(?:call|results|review|teleconference)\b",
