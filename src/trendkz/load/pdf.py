@@ -34,6 +34,7 @@ from .._core.errors import InputError, MissingExtraError, NoTextError, TrendkzWa
 from .fields import is_data_line
 from .pdf_grid import Line as _Line
 from .pdf_grid import cell_starts, mark_grid, split_cells, table_rows, table_runs
+from .pdf_outline import mark_outline
 
 __all__ = ["read_pdf"]
 
@@ -190,6 +191,8 @@ def _layout(pages: list[list[_Line]]) -> str:
         reverse=True,
     )
     level = {s: min(k + 1, 6) for k, s in enumerate(heading_sizes[:6])}
+    if body:
+        mark_outline(pages, body)
     pitches = sorted(
         round(a.bottom - b.bottom, 1)
         for lines in pages
@@ -202,6 +205,7 @@ def _layout(pages: list[list[_Line]]) -> str:
         current: list[str] = []
         head: list[str] = []
         head_size = 0.0  # the size of the heading lines in ``head``
+        head_level = 6
         prev: _Line | None = None
         flags = _headings(lines, body)
         runs = dict(table_runs(lines))
@@ -211,7 +215,7 @@ def _layout(pages: list[list[_Line]]) -> str:
                 continue
             if k in runs:  # a table: its rows, a block of their own
                 if head:
-                    blocks.append("#" * level.get(head_size, 6) + " " + " ".join(head))
+                    blocks.append("#" * head_level + " " + " ".join(head))
                     head = []
                 if current:
                     blocks.append("\n".join(current))
@@ -222,20 +226,23 @@ def _layout(pages: list[list[_Line]]) -> str:
             if (
                 heading
                 and head
-                and ln.size == head_size
-                and (_joins(head, ln.text) or _wraps(head, prev, ln))
+                and (ln.cont or ln.size == head_size)
+                and (ln.cont or _joins(head, ln.text) or _wraps(head, prev, ln))
             ):
                 head.append(ln.text)
                 prev = ln
                 continue
             if head:
-                blocks.append("#" * level.get(head_size, 6) + " " + " ".join(head))
+                blocks.append("#" * head_level + " " + " ".join(head))
                 head = []
             if heading:
                 if current:
                     blocks.append("\n".join(current))
                     current = []
                 head, head_size = [ln.text], ln.size
+                head_level = level.get(ln.size, 6)
+                if ln.outline and ln.size not in level:  # numbering gives the level
+                    head_level = min(len(level) + ln.outline, 6)
             else:
                 step = prev.bottom - ln.bottom if prev is not None else 0.0
                 if (
@@ -261,7 +268,7 @@ def _layout(pages: list[list[_Line]]) -> str:
                 current.append("\t".join(c[0] for c in ln.cells) if ln.grid else ln.text)
             prev = ln
         if head:
-            blocks.append("#" * level.get(head_size, 6) + " " + " ".join(head))
+            blocks.append("#" * head_level + " " + " ".join(head))
         if current:
             blocks.append("\n".join(current))
     return "\n\n".join(blocks) + "\n"
@@ -308,10 +315,12 @@ def _headings(lines: list[_Line], body: float) -> list[bool]:
     is one only when a line of text (four words of letters or more) follows it, and, unless in
     capitals, it does not end open (``Number of``) without running on: else it is a
     table's column header or a label."""
-    flags = [bool(body) and _is_heading(ln, body) for ln in lines]
+    flags = [bool(body) and (_is_heading(ln, body) or ln.outline > 0) for ln in lines]
     keep = list(flags)
     for i, ln in enumerate(lines):
-        if not flags[i] or ln.size >= body * 1.15 or _NUMBERED.match(ln.text):
+        if ln.cont and i and keep[i - 1]:
+            keep[i] = True  # the title or the rest of the outline heading above it
+        if not flags[i] or ln.size >= body * 1.15 or _NUMBERED.match(ln.text) or ln.outline:
             continue
         if i and flags[i - 1] and ln.size == lines[i - 1].size and _wraps([""], lines[i - 1], ln):
             continue  # the second line of a long heading

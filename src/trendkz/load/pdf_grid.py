@@ -48,6 +48,8 @@ class Line:
     tabbed: bool = False  # the text layer itself had a tab in the line
     margin: bool = False  # in the page's top or bottom 7 %, or a contents line: no table
     grid: bool = False  # part of a table (see the module's doc)
+    outline: int = 0  # a numbered outline line without font cues: 1 roman, 2 lettered
+    cont: bool = False  # goes on with the outline heading above it
 
 
 def cell_starts(tp, raw) -> dict[int, tuple[float, float]]:
