@@ -339,8 +339,10 @@ def _headings(lines: list[_Line], body: float) -> list[bool]:
             j += 1  # a report's number and date between its title and its text
         if ln.text.split()[-1].lower() in _OPEN_ENDS and ends == i + 1:
             keep[i] = False  # ends open and runs on into nothing
-        elif not ln.text.isupper() and (
-            j == len(lines) or flags[j] or len(_LETTERS.findall(lines[j].text)) < 4
+        elif (
+            not ln.text.isupper()
+            and j == ends  # a report's title over its number and date stays
+            and (j == len(lines) or flags[j] or len(_LETTERS.findall(lines[j].text)) < 4)
         ):
             keep[i] = False  # no text after it: a column header or a label
     return keep
