@@ -35,6 +35,7 @@ from .fields import is_data_line
 from .pdf_grid import Line as _Line
 from .pdf_grid import cell_starts, mark_grid, split_cells, table_rows, table_runs
 from .pdf_outline import mark_outline
+from .pdf_titles import caption, not_headings
 
 __all__ = ["read_pdf"]
 
@@ -201,21 +202,25 @@ def _layout(pages: list[list[_Line]]) -> str:
     )
     pitch = pitches[len(pitches) // 2] if pitches else 1.2 * body
     blocks: list[str] = []
+    first = next((lines for lines in pages if lines), None)
     for lines in pages:
         current: list[str] = []
         head: list[str] = []
         head_size = 0.0  # the size of the heading lines in ``head``
         head_level = 6
+        head_top = False  # the heading is the page's first line (a chart's title)
         prev: _Line | None = None
-        flags = _headings(lines, body)
+        flags = not_headings(lines, _headings(lines, body), cover=lines is first)
         runs = dict(table_runs(lines))
         skip = 0
         for k, (ln, heading) in enumerate(zip(lines, flags, strict=True)):
             if k < skip:
                 continue
             if k in runs:  # a table: its rows, a block of their own
-                if head:
-                    blocks.append("#" * head_level + " " + " ".join(head))
+                if head:  # a heading in the body size right over a table: its caption
+                    cap = caption(head, head_size, body, top=head_top)
+                    mark = "" if cap else "#" * head_level + " "
+                    blocks.append(mark + " ".join(head))
                     head = []
                 if current:
                     blocks.append("\n".join(current))
@@ -240,6 +245,7 @@ def _layout(pages: list[list[_Line]]) -> str:
                     blocks.append("\n".join(current))
                     current = []
                 head, head_size = [ln.text], ln.size
+                head_top = ln is next((x for x in lines if not x.margin), None)
                 head_level = level.get(ln.size, 6)
                 if ln.outline and ln.size not in level:  # numbering gives the level
                     head_level = min(len(level) + ln.outline, 6)
@@ -290,7 +296,7 @@ def _wraps(head: list[str], prev: _Line | None, line: _Line) -> bool:
     )
     return (
         len(head) < 3
-        and (len(prev.text) >= 50 or centred)
+        and (len(prev.text) >= 50 or prev.right - prev.left >= 360 or centred)
         and prev.bold == line.bold
         and 0 <= prev.bottom - line.top <= 0.8 * line.size
         and not _NUMBERED.match(line.text)
