@@ -125,6 +125,7 @@ def _page_lines(page, raw) -> list[_Line]:
 # a heading line ending so goes on on the next line
 _NUMBERED = re.compile(r"^(?:[IVX]{1,5}|[A-Z]|\d{1,2}(?:\.\d{1,2})*)[.)]\s")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")  # words of letters
+_FOLIO = re.compile(r"^(?:Page\s+)?[-–]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–]?$", re.I)
 _OPEN_ENDS = set("the of and or for to in on at by with from a an – - — & ,".split())
 
 
@@ -267,7 +268,8 @@ def _layout(pages: list[list[_Line]]) -> str:
                 gap = prev is not None and not (0 < step <= 1.35 * max(pitch, 1.0))
                 cells = prev is not None and _short(prev) and _short(ln)  # a table's cells
                 cells = cells and k + 1 < len(lines)  # a page's last line stands alone
-                if current and not cells and (gap or prev is not None and prev.size != ln.size):
+                folio = k + 1 == len(lines) and _FOLIO.match(ln.text)  # the page's number
+                if current and not cells and (gap or folio or (prev and prev.size != ln.size)):
                     blocks.append("\n".join(current))
                     current = []
                 # a lone line of cells (a total, a header with its page number): tabs

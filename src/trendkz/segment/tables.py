@@ -13,9 +13,11 @@ standing alone as a block: ``OIG 24 563 569 18``):
   with one, a row's cells are its last numbers, as many as there are columns;
 - a **tab block**: a block (between blank lines) of which two lines or more, and at least
   half, hold tabs (the PDF reader writes a table it found from cell positions so, see
-  :mod:`..load.pdf_grid`) is one table, every line a row (its first cell the label, a
-  line without tabs a label alone); its first rows without a number in any cell, before
-  the first row with one, are its header (cells joined top to bottom per column).
+  :mod:`..load.pdf_grid`), or one line with tabs and a number in a cell (a row the reader
+  found alone: ``TOTAL AMOUNT:<tab>$15,015,821,000``) is one table, every line a row
+  (its first cell the label, a line without tabs a label alone); its first rows without
+  a number in any cell, before the first row with one, are its header (cells joined top
+  to bottom per column).
 
 The caption is the line just above the table when it is short (``(in millions)``).
 The sections leave tables out: every character of a body is in one section or one table.
@@ -120,9 +122,11 @@ def _tab_block(lines: list[tuple[int, str]], i: int) -> tuple[Table, int] | None
         j += 1
     block = lines[i:j]
     tabbed = sum("\t" in t for _, t in block)
-    if tabbed < 2 or 2 * tabbed < len(block):
+    if tabbed < 1 or 2 * tabbed < len(block):
         return None
     rows = [(a, t, _cells(t, a)) for a, t in block]
+    if tabbed == 1 and not any(len(c) >= 2 and _data(c) for _, _, c in rows):
+        return None  # one tab line: a table's row only when it holds a value
     head = 0
     while head < len(rows) and not _data(rows[head][2]):
         head += 1
