@@ -31,9 +31,10 @@ _PAGE_ALONE = re.compile(
     rf"^(?:page\s+)?[-–—]?\s*(?:\d{{1,4}}|{_ROMAN})\s*[-–—]?(?:\s+of\s+\d{{1,4}})?$", re.I
 )
 _PAGE_WORD = re.compile(rf"^(?:page|p\.)\s+(?:\d{{1,4}}|{_ROMAN})(?:\s+of\s+\d{{1,4}})?$", re.I)
-_LEADER = re.compile(rf"(?:\.\s?){{4,}}\s*(?:\d{{1,4}}|{_ROMAN})$|\s[._]{{6,}}\s*\d{{0,4}}$", re.I)
+_FOLIO = rf"(?:[A-Z][-‐–]\d{{1,3}}|\d{{1,4}}|{_ROMAN})"  # 12, iv, A-1 (an appendix's page)
+_LEADER = re.compile(rf"(?:\.\s?){{4,}}\s*{_FOLIO}$|\s[._]{{6,}}\s*\d{{0,4}}$", re.I)
 _CONTENTS = re.compile(r"^(?:#+\s*)?(?:table of )?contents$", re.I)
-_ENDS_PAGE = re.compile(rf"\S.*?(?:\s|(?<=[a-z]))(?:\d{{1,4}}|{_ROMAN})$", re.I)
+_ENDS_PAGE = re.compile(rf"\S.*?(?:\s|(?<=[a-z]))(?:{_FOLIO})$", re.I)
 _NUMBER = re.compile(r"\d+")
 _HINT = re.compile(r"\d|(?<!\S)[ivx]{1,7}(?!\S)")  # a number a running line may carry
 _DATED = re.compile(r"\b(?:19|20)\d\d\b")
@@ -167,7 +168,9 @@ def _contents(lines: list[str]) -> set[int]:
             if not t:
                 j += 1
                 continue
-            if _ENDS_PAGE.match(t) and len(t.split()) <= 20 and not t.endswith("."):
+            if (
+                _ENDS_PAGE.match(t) and len(t.split()) <= 20 and not t.endswith(".")
+            ) or _LEADER.search(t):
                 run.append(j)
                 misses = 0
             else:
@@ -179,7 +182,7 @@ def _contents(lines: list[str]) -> set[int]:
             found.update(
                 k
                 for k in range(run[0], run[-1])
-                if lines[k] and len(lines[k].split()) <= 10 and lines[k][-1] not in ".:;"
+                if lines[k] and len(lines[k].split()) <= 14 and lines[k][-1] not in ".;"
             )
     return found
 

@@ -33,9 +33,10 @@ from pathlib import Path
 from .._core.errors import InputError, MissingExtraError, NoTextError, TrendkzWarning
 from .fields import is_data_line
 from .pdf_grid import Line as _Line
-from .pdf_grid import cell_starts, mark_grid, split_cells, table_rows, table_runs
+from .pdf_grid import cell_starts, mark_grid, spaced, split_cells, table_rows, table_runs, unspace
 from .pdf_outline import mark_outline
 from .pdf_titles import caption, not_headings
+from .pdf_wrap import NUMBERED, OPEN_ENDS, aligned, joins, label, wraps
 
 __all__ = ["read_pdf"]
 
@@ -101,8 +102,8 @@ def _page_lines(page, raw) -> list[_Line]:
         starts = cell_starts(tp, raw) if any(wide) else {}
         out = []
         for (line, pos, size, bold, top, bottom, left, right), w in zip(found, wide, strict=True):
-            if _spaced(line):  # one cell: its character positions changed
-                cells = [(_unspace(tp, pos, line), left, right)]
+            if spaced(line):  # one cell: its character positions changed
+                cells = [(unspace(tp, pos, line), left, right)]
             elif w and starts:
                 cells = split_cells(line, pos, starts, left, right)
             else:
@@ -123,33 +124,8 @@ def _page_lines(page, raw) -> list[_Line]:
 
 
 # a heading line ending so goes on on the next line
-_NUMBERED = re.compile(r"^(?:[IVX]{1,5}|[A-Z]|\d{1,2}(?:\.\d{1,2})*)[.)]\s")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")  # words of letters
 _FOLIO = re.compile(r"^(?:Page\s+)?[-–]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–]?$", re.I)
-_OPEN_ENDS = set("the of and or for to in on at by with from a an – - — & ,".split())
-
-
-def _spaced(line: str) -> bool:
-    """Letter-spaced text (``A N N U A L  R E P O R T``): five tokens or more, four in
-    five of them single letters."""
-    if 2 * line.count(" ") < len(line.strip()) - 2:
-        return False  # letter-spaced text is half spaces
-    toks = line.split()
-    return len(toks) >= 5 and sum(len(t) == 1 and t.isalpha() for t in toks) >= 0.8 * len(toks)
-
-
-def _unspace(tp, pos: int, line: str) -> str:
-    """A letter-spaced line joined again: a space is kept only where the gap between two
-    characters on the page is wider than 1.6 times the usual one (a word break)."""
-    chars = [(k, c) for k, c in enumerate(line) if not c.isspace()]
-    boxes = [tp.get_charbox(pos + k) for k, _ in chars]
-    gaps = [b[0] - a[2] for a, b in zip(boxes, boxes[1:], strict=False)]
-    usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
-    height = max((b[3] - b[1] for b in boxes), default=0.0)
-    out = chars[0][1] if chars else ""
-    for (_, c), gap in zip(chars[1:], gaps, strict=True):
-        out += (" " if gap > max(1.6 * usual, 0.2 * height) else "") + c
-    return out
 
 
 # a sentence starting after a run-in title, a table's or figure's caption
@@ -232,8 +208,13 @@ def _layout(pages: list[list[_Line]]) -> str:
             if (
                 heading
                 and head
-                and (ln.cont or ln.size == head_size)
-                and (ln.cont or _joins(head, ln.text) or _wraps(head, prev, ln))
+                and (ln.cont or ln.size == head_size or label(head, prev, ln))
+                and (
+                    ln.cont
+                    or label(head, prev, ln)
+                    or (joins(head, ln.text) and aligned(prev, ln))
+                    or wraps(head, prev, ln, body)
+                )
             ):
                 head.append(ln.text)
                 prev = ln
@@ -286,38 +267,6 @@ def _short(line: _Line) -> bool:
     return len(line.text) <= 30 and len(line.text.split()) <= 4
 
 
-def _wraps(head: list[str], prev: _Line | None, line: _Line) -> bool:
-    """Whether a heading line wraps onto the next: same type, the next line right below
-    it (less than a line's height between them) and not numbered, the first line long or
-    both centred on the same axis (a title set over two lines)."""
-    if prev is None:
-        return False
-    centred = (
-        abs(prev.left + prev.right - line.left - line.right) <= line.size
-        and abs(prev.left - line.left) > line.size
-    )
-    return (
-        len(head) < 3
-        and (len(prev.text) >= 50 or prev.right - prev.left >= 360 or centred)
-        and prev.bold == line.bold
-        and 0 <= prev.bottom - line.top <= 0.8 * line.size
-        and not _NUMBERED.match(line.text)
-    )
-
-
-def _joins(head: list[str], text: str) -> bool:
-    """Whether a heading line goes on over the next one."""
-    return (
-        len(head) < 3
-        and len(" ".join(head).split()) + len(text.split()) <= 20
-        and (
-            text[0].islower()
-            or head[-1].split()[-1].lower() in _OPEN_ENDS
-            or (head[-1].isupper() and text.isupper())  # a heading in capitals goes on
-        )
-    )
-
-
 def _headings(lines: list[_Line], body: float) -> list[bool]:
     """Which lines of a page are headings. A bold line in the body size (not numbered)
     is one only when a line of text (four words of letters or more) follows it, and, unless in
@@ -328,24 +277,29 @@ def _headings(lines: list[_Line], body: float) -> list[bool]:
     for i, ln in enumerate(lines):
         if ln.cont and i and keep[i - 1]:
             keep[i] = True  # the title or the rest of the outline heading above it
-        if not flags[i] or ln.size >= body * 1.15 or _NUMBERED.match(ln.text) or ln.outline:
+        if not flags[i] or ln.size >= body * 1.15 or NUMBERED.match(ln.text) or ln.outline:
             continue
-        if i and flags[i - 1] and ln.size == lines[i - 1].size and _wraps([""], lines[i - 1], ln):
+        if (
+            i
+            and flags[i - 1]
+            and ln.size == lines[i - 1].size
+            and wraps([""], lines[i - 1], ln, body)
+        ):
             continue  # the second line of a long heading
         j = i + 1
         while (
             j < len(lines)
             and flags[j]
             and (
-                _joins([lines[j - 1].text], lines[j].text)
-                or _wraps([lines[j - 1].text], lines[j - 1], lines[j])
+                joins([lines[j - 1].text], lines[j].text)
+                or wraps([lines[j - 1].text], lines[j - 1], lines[j], body)
             )
         ):
             j += 1
         ends = j
         while j < len(lines) and not flags[j] and is_data_line(lines[j].text):
             j += 1  # a report's number and date between its title and its text
-        if ln.text.split()[-1].lower() in _OPEN_ENDS and ends == i + 1:
+        if ln.text.split()[-1].lower() in OPEN_ENDS and ends == i + 1:
             keep[i] = False  # ends open and runs on into nothing
         elif (
             not ln.text.isupper()
