@@ -260,3 +260,27 @@ def test_html_headings_and_page_chrome(tmp_path):
         ("Detail", 3),
         ("Outlook", 2),
     ]
+
+
+def test_space_aligned_text_table():
+    from trendkz.segment.tables import find_tables
+
+    body = (
+        "The office has three contacts.\n\n"
+        "Name            Role            Phone\n"
+        "----            ----            -----\n"
+        "Robin Brooks    FOIA Officer    202.619.2541\n"
+        "Jo Smith        Analyst         202.619.2542\n\n"
+        "Prose follows here.  It has two spaces after a sentence.\n"
+        "And it wraps  unevenly over lines.\n"
+        "So its gaps never line up.\n"
+    )
+    (table,) = find_tables(body)
+    assert table.header == ["Role", "Phone"]
+    assert [(r.label, [c[0] for c in r.cells]) for r in table.rows] == [
+        ("Robin Brooks", ["FOIA Officer", "202.619.2541"]),
+        ("Jo Smith", ["Analyst", "202.619.2542"]),
+    ]
+    assert all(body[a:e] == text for r in table.rows for text, a, e in r.cells)
+    sections = trendkz.split_sections(_corpus(body))
+    assert "Robin Brooks" not in "".join(sections.text)
