@@ -35,12 +35,15 @@ def test_numbered_outline_in_the_body_type():
             ("1. Number of requests received in fiscal year: 419", 144),
             ("V. FOIA Requests (See Chart)", 90),
             ("A Study of the program found gaps.", 90),
+            ("B. Bane was sentenced to 12 years of incarceration and ordered to pay", 90),
+            ("$7 million in restitution, jointly and severally.", 90),
+            ("Part B Services During Non-Part A Nursing Home Stays", 90),
         ]
     )
     chart = _lines([("Part V A", 45), ("Received, Processed and Pending FOIA Requests", 45)])
     mark_outline([page, chart], 12.0)
-    assert [ln.outline for ln in page] == [0, 1, 0, 1, 2, 0, 0, 1, 0]
-    assert [ln.cont for ln in page] == [False] * 5 + [True, False, False, False]
+    assert [ln.outline for ln in page] == [0, 1, 0, 1, 2, 0, 0, 1, 0, 0, 0, 0]
+    assert [ln.cont for ln in page] == [False] * 5 + [True] + [False] * 6
     assert chart[0].outline == 1 and chart[1].cont  # ``V``: a roman numeral
 
 

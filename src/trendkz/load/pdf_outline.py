@@ -11,7 +11,9 @@ heading when:
 - what follows the marks is a title: it starts with a capital, a quote or a parenthesis,
   does not end as a sentence or a list item (``.``, ``;``, ``,``), has 25 words at most,
   is not a form field or other data line (``I. AGENCY: Office of the Inspector General``);
-- it is in the body type or larger, not a table's cell, not in a page's margin;
+- it is in the body type or larger, not a table's cell, not in a page's margin, and not
+  the first line of a paragraph (long, the next line right below carrying on in lower
+  case or with a number: ``B. Bane was sentenced to …`` / ``$7 million in …``);
 - the document has such an outline: three lines or more with different roman numerals.
 
 A line of marks alone (``Part V A`` over ``Received, Processed and Pending …``) takes the
@@ -43,8 +45,8 @@ def _marks(text: str) -> tuple[int, list[str], str] | None:
     while k < len(words) and _MARK.match(words[k]) and len(marks) < 5:
         marks.append(words[k])
         k += 1
-    if not marks or not _FIRST.match(marks[0]):
-        return None
+    if not marks or not _FIRST.match(marks[0]) or (part and not _ROMAN.match(marks[0])):
+        return None  # ``Part B services …`` (Medicare's Part B) opens no outline
     if len(marks) == 1 and not part and not marks[0].endswith("."):
         return None  # ``A Study of …``, ``I think``: one mark needs its period
     kind = 1 if _ROMAN.match(marks[0].rstrip(".")) else 2
@@ -71,12 +73,14 @@ def mark_outline(pages: list[list[Line]], body: float) -> None:
     found: list[tuple[Line, int, str]] = []
     romans: set[str] = set()
     for lines in pages:
-        for ln in lines:
+        for k, ln in enumerate(lines):
             if ln.grid or ln.tabbed or ln.margin or ln.size < 0.9 * body:
                 continue
             m = _marks(ln.text)
             if m is None or not _title(m[2]) or is_data_line(ln.text):
                 continue
+            if k + 1 < len(lines) and _runs_on(ln, lines[k + 1]):
+                continue  # a paragraph's first line (``B. Bane was sentenced to …``)
             found.append((ln, m[0], m[2]))
             if m[0] == 1:
                 romans.add(m[1][0].rstrip("."))
@@ -90,6 +94,22 @@ def mark_outline(pages: list[list[Line]], body: float) -> None:
             chain = 1 if a.outline else chain + 1 if a.cont else 0
             if 0 < chain < 3 and not b.outline and _goes_on(a, b):
                 b.cont = True
+
+
+def _runs_on(a: Line, b: Line) -> bool:
+    """Whether a long line, not in title case, runs on into the next as a sentence does:
+    the next line right below it, starting in lower case or with a number (``$7 million
+    in restitution``)."""
+    long = list(re.findall(r"[^\W\d_]{4,}", a.text))
+    titled = bool(long) and sum(w[0].isupper() for w in long) >= 0.6 * len(long)
+    return (
+        len(a.text) >= 55
+        and not titled  # a title in title case may wrap onto ``from Other Agencies``
+        and 0 <= a.bottom - b.top <= 0.8 * max(b.size, 1.0)
+        and (b.text[:1].islower() or b.text[:1] in "$0123456789")
+        and _marks(b.text) is None
+        and not re.match(r"\d{1,2}[.)]\s", b.text)
+    )
 
 
 def _goes_on(a: Line, b: Line) -> bool:
