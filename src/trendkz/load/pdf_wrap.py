@@ -56,7 +56,7 @@ def wraps(head: list[str], prev: Line | None, line: Line, body: float = 0.0) -> 
         abs(prev.left + prev.right - line.left - line.right) <= line.size
         and abs(prev.left - line.left) > line.size
     )
-    display = body and line.size >= 1.15 * body and abs(prev.left - line.left) <= 2
+    display = body > 0 and line.size >= 1.15 * body and abs(prev.left - line.left) <= 2
     return (
         len(head) < 3
         and (len(prev.text) >= 50 or prev.right - prev.left >= 360 or centred or display)
