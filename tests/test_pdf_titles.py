@@ -135,3 +135,23 @@ def test_marked_outline_keeps_run_in_labels_as_text():
     plain = text.replace("# Report\n\n", "")
     corpus = trendkz.load_corpus(pd.DataFrame({"text": [plain], "year": [2019], "file": ["t"]}))
     assert "Criminal Prosecutions" in list(trendkz.split_sections(corpus).heading)
+
+
+def test_cover_with_an_agency_line_and_numbers_alone():
+    from trendkz.load.pdf import _TOTAL
+    from trendkz.load.pdf_titles import number_only
+
+    cover = _lines(
+        [
+            ("U.S. Department of Health & Human Services", 180),
+            ("Semiannual", 183),
+            ("Report", 180),
+            ("April 1, 2011 – September 30, 2011", 181),
+        ]
+    )
+    assert not_headings(cover, [False, True, True, False], cover=True) == [False] * 4
+    assert number_only(["Section 4"], 11.0, 11.0)
+    assert not number_only(["Section 4"], 16.0, 11.0)  # a part's number in display type
+    assert not number_only(["Section 4 Reviews"], 11.0, 11.0)
+    assert _TOTAL.match("Total 595") and _TOTAL.match("Subtotal $1,023,377,642")
+    assert not _TOTAL.match("FY 2010") and not _TOTAL.match("Hospital Fraud")

@@ -35,7 +35,7 @@ from .fields import is_data_line
 from .pdf_grid import Line as _Line
 from .pdf_grid import cell_starts, mark_grid, spaced, split_cells, table_rows, table_runs, unspace
 from .pdf_outline import mark_outline
-from .pdf_titles import caption, not_headings
+from .pdf_titles import caption, not_headings, number_only
 from .pdf_wrap import NUMBERED, OPEN_ENDS, aligned, joins, label, wraps
 
 __all__ = ["read_pdf"]
@@ -129,6 +129,10 @@ _FOLIO = re.compile(r"^(?:Page\s+)?[-–]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–]?$
 
 
 # a sentence starting after a run-in title, a table's or figure's caption
+# a table's total or row set in bold: a few words and an amount (``Total 595``)
+_TOTAL = re.compile(
+    r"^(?:\S+\s+){1,3}(?!(?:19|20)\d\d$)\(?[$€£]?(?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d+)?\)?$"
+)
 _NOT_TITLE = re.compile(r"[a-z]\. [A-Z]|^(?:Table|Figure|Exhibit|Chart)\s+[\dIVX]+\b")
 
 
@@ -152,7 +156,7 @@ def _is_heading(line: _Line, body: float) -> bool:
         return False
     if line.text[-1] == ":" and not (_titled(line.text) and len(line.text.split()) >= 2):
         return False  # a label line in title case (``Payment Error Rate (PERM):``) may head
-    if is_data_line(line.text) or _NOT_TITLE.search(line.text):
+    if is_data_line(line.text) or _NOT_TITLE.search(line.text) or _TOTAL.match(line.text):
         return False
     most = 20 if _titled(line.text) else 12  # a title in title case may run longer
     return large or len(words) <= most
@@ -196,6 +200,7 @@ def _layout(pages: list[list[_Line]]) -> str:
             if k in runs:  # a table: its rows, a block of their own
                 if head:  # a heading in the body size right over a table: its caption
                     cap = caption(head, head_size, body, top=head_top)
+                    cap = cap or number_only(head, head_size, body)
                     mark = "" if cap else "#" * head_level + " "
                     blocks.append(mark + " ".join(head))
                     head = []
@@ -220,7 +225,8 @@ def _layout(pages: list[list[_Line]]) -> str:
                 prev = ln
                 continue
             if head:
-                blocks.append("#" * head_level + " " + " ".join(head))
+                mark = "" if number_only(head, head_size, body) else "#" * head_level + " "
+                blocks.append(mark + " ".join(head))
                 head = []
             if heading:
                 if current:
@@ -257,7 +263,8 @@ def _layout(pages: list[list[_Line]]) -> str:
                 current.append("\t".join(c[0] for c in ln.cells) if ln.grid else ln.text)
             prev = ln
         if head:
-            blocks.append("#" * head_level + " " + " ".join(head))
+            mark = "" if number_only(head, head_size, body) else "#" * head_level + " "
+            blocks.append(mark + " ".join(head))
         if current:
             blocks.append("\n".join(current))
     return "\n\n".join(blocks) + "\n"
