@@ -154,4 +154,5 @@ def test_cover_with_an_agency_line_and_numbers_alone():
     assert not number_only(["Section 4"], 16.0, 11.0)  # a part's number in display type
     assert not number_only(["Section 4 Reviews"], 11.0, 11.0)
     assert _TOTAL.match("Total 595") and _TOTAL.match("Subtotal $1,023,377,642")
+    assert _TOTAL.match("TOTAL CINS: 77") and not _TOTAL.match("Phase 5: Brooklyn")
     assert not _TOTAL.match("FY 2010") and not _TOTAL.match("Hospital Fraud")

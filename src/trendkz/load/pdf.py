@@ -132,6 +132,7 @@ _FOLIO = re.compile(r"^(?:Page\s+)?[-–]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–]?$
 # a table's total or row set in bold: a few words and an amount (``Total 595``)
 _TOTAL = re.compile(
     r"^(?:\S+\s+){1,3}(?!(?:19|20)\d\d$)\(?[$€£]?(?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d+)?\)?$"
+    r"|^[^\W\d_][\w /&-]{0,40}:\s*[$€£]?\d[\d,]*(?:\.\d+)?$"  # ``TOTAL CINS: 77``
 )
 _NOT_TITLE = re.compile(r"[a-z]\. [A-Z]|^(?:Table|Figure|Exhibit|Chart)\s+[\dIVX]+\b")
 

@@ -5,7 +5,8 @@ blank lines):
 
 - Markdown headings (``# Title``), level from the number of ``#``;
 - numbered outlines (``Section 1. …``, ``1. …``, ``a. …``, ``IV. …``) on their own line,
-  each numbering style taking the next level the first time it appears;
+  each numbering style taking the next level the first time it appears (in a document
+  with Markdown headings, not a bare ``Section 4`` the reader left unmarked);
 - other headings on their own line, ALL CAPS or not: short, no closing sentence
   punctuation, not a table or figure caption; one level below the open numbered section;
   not in a document whose outline is given by Markdown headings (there the reader, who
@@ -57,6 +58,7 @@ _NUMBERED = [
     ("alpha", re.compile(r"^[a-z][.)]\s+(?=[A-Z])")),
     ("ALPHA", re.compile(r"^[A-Z]\.\s+(?=[A-Z][a-z])")),
 ]
+_NUMBER_ONLY = re.compile(r"^(?:Section|Part|Chapter)\s+(?:\d+|[IVXLC]+)$")  # no title
 _RUNIN = re.compile(r"^([^\n:]{2,90}?):[ \t]+(?=\S)")
 _SMALL = SMALL_WORDS
 _NOT_LABELS = set(
@@ -180,6 +182,7 @@ def _heads(blocks: list[_Block]) -> list[_Head]:
         if (
             style
             and single
+            and not (marked and style == "section" and _NUMBER_ONLY.match(first))
             and len(_WORD.findall(first)) <= 24
             and first[-1] not in ".;,"
             and not is_list_item(first)
