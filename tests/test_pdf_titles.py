@@ -156,3 +156,59 @@ def test_cover_with_an_agency_line_and_numbers_alone():
     assert _TOTAL.match("Total 595") and _TOTAL.match("Subtotal $1,023,377,642")
     assert _TOTAL.match("TOTAL CINS: 77") and not _TOTAL.match("Phase 5: Brooklyn")
     assert not _TOTAL.match("FY 2010") and not _TOTAL.match("Hospital Fraud")
+
+
+def _place(text, size, font, top, left=72.0, right=None, bold=False):
+    right = right if right is not None else left + 5.5 * len(text)
+    ln = Line(text, size, bold, top, top - size * 0.7, left, right)
+    ln.font = font
+    return ln
+
+
+def test_headings_by_place_and_by_typeface():
+    from trendkz.load.pdf_outline import mark_typed
+
+    para = "the office found that the state claimed costs it could not support with records"
+    body, times, arial = 12.0, "Times", "Arial,Bold"
+    page = [
+        _place("Earlier text ends here with a long line of words across", body, times, 700),
+        _place("the whole width of the column and stops.", body, times, 686, right=500),
+        _place("Medicaid Personal Care Services", body, times, 666),  # alone, in the body type
+        _place(
+            "HHS/OIG issued several reports examining Medicaid payments for personal care.",
+            body,
+            times,
+            646,
+            right=500,
+        ),
+        _place(para, body, times, 632, right=500),
+        _place("Wage Indices", 11.0, arial, 612),  # another typeface, no larger
+        _place(para, body, times, 600, right=500),
+        _place(para, body, times, 586, right=500),
+        _place("OS - Office of the Secretary, HHS", body, times, 566),  # a spaced list
+        _place(
+            "OASPA - Office of the Assistant Secretary for Public Affairs, HHS, and more",
+            body,
+            times,
+            546,
+            right=500,
+        ),
+        _place(
+            "ACF - Administration for Children and Families, and all of its many programs",
+            body,
+            times,
+            526,
+            right=500,
+        ),
+        _place("Rural Health", 11.0, arial, 506),
+        _place(para, body, times, 494, right=500),
+        _place("Quality of Care", 11.0, arial, 474),
+        _place(para, body, times, 462, right=500),
+    ]
+    mark_typed([page], body)
+    assert [ln.text[:12] for ln in page if ln.typed] == [
+        "Medicaid Per",
+        "Wage Indices",
+        "Rural Health",
+        "Quality of C",
+    ]

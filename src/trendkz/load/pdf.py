@@ -34,7 +34,7 @@ from .._core.errors import InputError, MissingExtraError, NoTextError, TrendkzWa
 from .fields import is_data_line
 from .pdf_grid import Line as _Line
 from .pdf_grid import cell_starts, mark_grid, spaced, split_cells, table_rows, table_runs, unspace
-from .pdf_outline import mark_outline
+from .pdf_outline import mark_outline, mark_typed
 from .pdf_titles import caption, not_headings, number_only
 from .pdf_wrap import NUMBERED, OPEN_ENDS, aligned, joins, label, wraps
 
@@ -88,7 +88,8 @@ def _page_lines(page, raw) -> list[_Line]:
                     box(tp, pos + lead, *refs)
                     left = x0.value
                 box(tp, pos + len(line.rstrip()) - 1, *refs)
-                found.append((line, pos, size, bold, top, bottom, left, x1.value))
+                font = name.value.split(b"+")[-1].decode("latin-1")  # subset tag aside
+                found.append((line, pos, size, bold, top, bottom, left, x1.value, font))
             pos += len(chunk)
         # a line wider than its characters need may hold wide gaps: only then read the
         # page's text rects for cells (most pages are prose)
@@ -101,7 +102,9 @@ def _page_lines(page, raw) -> list[_Line]:
         ]
         starts = cell_starts(tp, raw) if any(wide) else {}
         out = []
-        for (line, pos, size, bold, top, bottom, left, right), w in zip(found, wide, strict=True):
+        for (line, pos, size, bold, top, bottom, left, right, font), w in zip(
+            found, wide, strict=True
+        ):
             if spaced(line):  # one cell: its character positions changed
                 cells = [(unspace(tp, pos, line), left, right)]
             elif w and starts:
@@ -113,6 +116,7 @@ def _page_lines(page, raw) -> list[_Line]:
                 cells = [(" ".join(c.split()), a, e) for c, a, e in cells]
             text_ = " ".join(c for c, _, _ in cells) if len(cells) > 1 else cells[0][0]
             ln = _Line(text_, round(size * 2) / 2, bold, top, bottom, left, right, cells)
+            ln.font = font
             ln.tabbed = tabbed
             out.append(ln)
         for ln in out:
@@ -176,6 +180,7 @@ def _layout(pages: list[list[_Line]]) -> str:
     level = {s: min(k + 1, 6) for k, s in enumerate(heading_sizes[:6])}
     if body:
         mark_outline(pages, body)
+        mark_typed(pages, body)
     pitches = sorted(
         round(a.bottom - b.bottom, 1)
         for lines in pages
@@ -280,7 +285,7 @@ def _headings(lines: list[_Line], body: float) -> list[bool]:
     is one only when a line of text (four words of letters or more) follows it, and, unless in
     capitals, it does not end open (``Number of``) without running on: else it is a
     table's column header or a label."""
-    flags = [bool(body) and (_is_heading(ln, body) or ln.outline > 0) for ln in lines]
+    flags = [bool(body) and (_is_heading(ln, body) or ln.outline > 0 or ln.typed) for ln in lines]
     keep = list(flags)
     for i, ln in enumerate(lines):
         if ln.cont and i and keep[i - 1]:
@@ -312,7 +317,11 @@ def _headings(lines: list[_Line], body: float) -> list[bool]:
         elif (
             not ln.text.isupper()
             and j == ends  # a report's title over its number and date stays
-            and (j == len(lines) or flags[j] or len(_LETTERS.findall(lines[j].text)) < 4)
+            and (
+                j == len(lines)
+                or (flags[j] and not lines[j].typed)  # a sub-heading in the body type may follow
+                or len(_LETTERS.findall(lines[j].text)) < 4
+            )
         ):
             keep[i] = False  # no text after it: a column header or a label
     return keep

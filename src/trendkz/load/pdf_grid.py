@@ -62,6 +62,8 @@ class Line:
     grid: bool = False  # part of a table (see the module's doc)
     outline: int = 0  # a numbered outline line without font cues: 1 roman, 2 lettered
     cont: bool = False  # goes on with the outline heading above it
+    font: str = ""  # the font of its first character (subset tag aside)
+    typed: bool = False  # a heading by its typeface alone (see .pdf_outline)
 
 
 def cell_starts(tp, raw) -> dict[int, tuple[float, float]]:
