@@ -153,9 +153,9 @@ def mark_typed(pages: list[list[Line]], body: float) -> None:
         for ln in lines:
             if ln.size == body:
                 chars[ln.font] = chars.get(ln.font, 0) + len(ln.text)
-            k = kinds.setdefault((ln.size, ln.font), [0, 0])
-            k[0] += 1
-            k[1] += len(ln.text.split()) <= 12
+            count = kinds.setdefault((ln.size, ln.font), [0, 0])
+            count[0] += 1
+            count[1] += len(ln.text.split()) <= 12
     if not chars:
         return
     font = max(sorted(chars), key=lambda f: chars[f])
