@@ -43,10 +43,14 @@ def _running(ln: Line) -> bool:
 def not_headings(lines: list[Line], flags: list[bool], cover: bool) -> list[bool]:
     """``flags`` without the cover's lines (when ``cover``: the document's first page
     with text) and the inner lines of title blocks (see the module's doc)."""
-    words = sum(
-        len(ln.text.split()) for ln, f in zip(lines, flags, strict=True) if not f and _running(ln)
-    )
-    if cover and words < 20:
+    if cover and (
+        sum(
+            len(ln.text.split())
+            for ln, f in zip(lines, flags, strict=True)
+            if not f and _running(ln)
+        )
+        < 20
+    ):
         return [False] * len(flags)
     out = list(flags)
     i = 0
