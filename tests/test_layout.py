@@ -217,7 +217,7 @@ def test_layout_gold():
     assert figures["furniture_recall"] >= 0.95, figures
     assert figures["table_rows_recall"] >= 0.95, figures
     # the third blind part (pages 1-30 of two more reports; measured blind at P 0.72,
-    # R 0.93, furniture 0.86, rows 1.0; since seen): now P 0.963, R 0.981, 0.981, 1.0
+    # R 0.93, furniture 0.86, rows 1.0; since seen): now P 0.945, R 0.981, 0.981, 1.0
     figures = score("blind3")
     assert figures["heading_precision"] >= 0.93, figures
     assert figures["heading_recall"] >= 0.95, figures
