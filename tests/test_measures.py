@@ -253,7 +253,7 @@ def test_financial_measure(text, span, measure):
             "bank accounts",
         ),
         ("They were ordered to pay restitution of $275,139.", "$275,139", "restitution paid"),
-        ("Our Q4 CE revenues increased 28% compared to prior year.", "28%", "ce revenues"),
+        ("Our Q2 PV revenues increased 17% compared to prior year.", "17%", "pv revenues"),
     ],
 )
 def test_verbs_of_relative_clauses_and_base_verbs_name_nothing(text, span, measure):
@@ -270,13 +270,13 @@ def test_verbs_of_relative_clauses_and_base_verbs_name_nothing(text, span, measu
         ),
         ("The budget provides over $2 billion in new spending.", "over $2 billion", "new spending"),
         (
-            "Compared to 2018, cash flow from operations declined by $120 million.",
-            "$120 million",
+            "Compared to 2015, cash flow from operations declined by $85 million.",
+            "$85 million",
             "cash flow from operations",
         ),
         (
-            "The non-GAAP gross margin is estimated to range from 89% to 90%.",
-            "89% to 90%",
+            "The non-GAAP gross margin is estimated to range from 71% to 73%.",
+            "71% to 73%",
             "non-gaap gross margin",
         ),
     ],
@@ -301,29 +301,29 @@ def test_counted_things_currencies_and_times(text, span, measure):
 @pytest.mark.parametrize(
     "text, span, measure",
     [
-        ("We will deliver another book-to-bill of 1.0 or greater in Q2.", "1.0", "book-to-bill"),
+        ("We expect a book-to-bill of 1.1 or greater in Q3.", "1.1", "book-to-bill"),
         (
-            "Loss per share was $0.43, or 94.2 million shares in the quarter.",
-            "$0.43",
+            "Loss per share was $0.61, or 57.3 million shares in the quarter.",
+            "$0.61",
             "loss per share",
         ),
         (
-            "We achieved $110 million in pre-tax run-rate benefit ahead of plan.",
-            "$110 million",
+            "We achieved $65 million in pre-tax run-rate benefit ahead of plan.",
+            "$65 million",
             "pre-tax run-rate benefit achieved",
         ),
         (
-            "Current RPO was $3.8 billion, representing 30% year-over-year constant currency growth.",
-            "30%",
+            "Current RPO was $2.3 billion, representing 19% year-over-year constant currency growth.",
+            "19%",
             "current rpo",
         ),
         (
-            "Currency rates positively impacted 2020 net sales by $11 million versus 2019.",
-            "$11 million",
+            "Currency rates positively impacted 2016 net sales by $14 million versus 2015.",
+            "$14 million",
             "net sales",
         ),
         (
-            "For the three months ended September 30th, 2020, expenses decreased.",
+            "For the three months ended June 30th, 2016, expenses decreased.",
             "three months",
             "",
         ),

@@ -1,6 +1,6 @@
-"""The period of a change stated between two levels of given years: "the margin was 31.2% in
-2020, compared to 33.7% in 2019, a decrease of 250 basis points", "6.1% for the year, a
-decrease against 2018 of 180 basis points": the change spans the base year and the year of
+"""The period of a change stated between two levels of given years: "the margin was 27.9% in
+2017, compared to 30.4% in 2016, a decrease of 250 basis points", "8.3% for the year, a
+decrease against 2014 of 220 basis points": the change spans the base year and the year of
 the level it ends at (the base alone is never the period of a number compared to it: see
 :func:`trendkz.facts.periods.assign_period`)."""
 
@@ -13,7 +13,7 @@ from .periods import Period
 __all__ = ["change_span", "has_change_noun"]
 
 #: a change noun opening the phrase the number is in ("a decrease of", "an increase
-#: against 2018 of"), at most 80 characters before the number, in the same clause
+#: against 2014 of"), at most 80 characters before the number, in the same clause
 _CHANGE_OF = re.compile(
     r"\b(?:an?)\s+(?:increase|decrease|decline|improvement|reduction|rise|drop|deterioration)"
     r"(?:\s+(?:against|versus|vs\.?|from|over|compared\s+(?:to|with))\s+((?:1[89]|20)\d\d))?"
@@ -35,7 +35,7 @@ def change_span(
     m = _CHANGE_OF.search(text, max(0, start - 80), start)
     if m is None:
         return first, last
-    if m[1]:  # the base named inside the phrase: "a decrease against 2018 of"
+    if m[1]:  # the base named inside the phrase: "a decrease against 2014 of"
         return (int(m[1]), last) if int(m[1]) < first else (first, last)
     base = None
     for p in periods:

@@ -338,7 +338,7 @@ def context_step(q: Quantity, np: str, verb: str, state: _State) -> str | None:
         if state.prev_money[0] == q.first - 1:
             return state.prev_money[1]  # a conversion: "4,339 pula ($434)"
     if not verb and state.prev_measure:
-        return state.prev_measure  # "a dividend of $0.25 per share, an increase of $0.05"
+        return state.prev_measure  # "a dividend of $0.40 per share, a rise of $0.04"
     prev_np, prev_measure = state.last.get(uc, ("", ""))
     if not verb:
         return prev_measure

@@ -333,7 +333,7 @@ _BASE = re.compile(
 )
 
 
-#: words that open a comparison clause ("compared with an expense of $0.5 million in the
+#: words that open a comparison clause ("compared with an expense of $0.8 million in the
 #: prior year"): a period inside it is the base of every number outside it
 _CLAUSE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|as\s+against|relative\s+to)\s")
 _CLAUSE_END = re.compile(r"[,;:]|\s[-–—]\s")
