@@ -321,11 +321,22 @@ def _headings(lines: list[_Line], body: float) -> list[bool]:
             and (
                 j == len(lines)
                 or (flags[j] and not lines[j].typed)  # a sub-heading in the body type may follow
-                or len(_LETTERS.findall(lines[j].text)) < 4
+                or _words(lines, j) < 4
             )
         ):
             keep[i] = False  # no text after it: a column header or a label
     return keep
+
+
+def _words(lines: list[_Line], j: int) -> int:
+    """Words of letters on line ``j`` and on the lines set at its height to its right (a
+    run-in label, ``• WISCONSIN –``, whose sentence the text layer lists apart)."""
+    ln = lines[j]
+    return sum(
+        len(_LETTERS.findall(x.text))
+        for x in lines
+        if x is ln or (abs(x.top - ln.top) < 0.5 * ln.size and x.left > ln.left)
+    )
 
 
 def read_pdf(path: Path, where: str | None = None) -> str:

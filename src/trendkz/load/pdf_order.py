@@ -6,7 +6,8 @@ order, each a little below the one before (at most twice the type size) and over
 across the page. A block that lies in the empty space between two blocks that follow each
 other in the text layer, one above it and one below it, and that overlaps both across the
 page (same column), is moved between them. Table cells (grid lines, see :mod:`.pdf_grid`)
-stay where they are. Two text columns do not overlap, so their
+stay where they are, and so do the pieces of a chart or a contents page (more than two
+blocks for one gap) and lines in the page's margins. Two text columns do not overlap, so their
 order is kept; so is every page whose text layer already reads top to bottom.
 """
 
@@ -17,7 +18,8 @@ from .pdf_grid import Line
 __all__ = ["reading_order"]
 
 _SLACK = 2.0  # points: character boxes of two touching lines may overlap a little
-_FEW = 3  # lines: a block this short may be out of place (a heading); longer ones are text
+_FEW = 2  # lines: a block this short may be out of place (a heading); longer ones are text
+_PER_GAP = 2  # blocks: more in one gap are a chart's or a contents page's pieces: kept
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
@@ -49,11 +51,16 @@ def _box(block: list[Line]) -> tuple[float, float, float, float]:
 
 
 def _text_between(blocks, boxes, above: float, below: float, left: float, right: float) -> bool:
-    """Whether a block of running text (more than a few lines) stands between two heights
-    across ``left``..``right``: then the gap is not one place on the page (a header and a
-    page number with the whole page between them)."""
+    """Whether running text (a block of more than a few lines) or a table's row stands
+    between two heights across ``left``..``right``: then the gap is not one place on the
+    page (a header and a page number with the whole page between them, two labels with a
+    table between them)."""
     return any(
-        len(b) > _FEW and t <= above + _SLACK and bt + _SLACK >= below and lf < right and r > left
+        (len(b) > _FEW or b[0].grid)
+        and t <= above + _SLACK
+        and bt + _SLACK >= below
+        and lf < right
+        and r > left
         for b, (t, bt, lf, r) in zip(blocks, boxes, strict=True)
     )
 
@@ -68,27 +75,16 @@ def reading_order(lines: list[Line]) -> list[Line]:
     if len(blocks) < 3:
         return lines
     boxes = [_box(b) for b in blocks]
+    gap = {i: k for i in range(len(blocks)) if (k := _gap(blocks, boxes, i)) is not None}
     into: dict[int, list[int]] = {}  # gap after block k: the blocks that go there
-    moved: set[int] = set()
-    for i, (top, bottom, left, right) in enumerate(boxes):
-        if len(blocks[i]) > _FEW or blocks[i][0].grid:
-            continue
-        for k in range(len(blocks) - 1):
-            if k in (i, i - 1) or k in moved or k + 1 in moved:
-                continue
-            if blocks[k][-1].grid or blocks[k + 1][0].grid:
-                continue  # a table's cells: their order is the table's (see .pdf_grid)
-            p, q = boxes[k], boxes[k + 1]
-            if (
-                p[1] + _SLACK >= top
-                and bottom + _SLACK >= q[0]
-                and left < min(p[3], q[3])
-                and right > max(p[2], q[2])
-                and not _text_between(blocks, boxes, p[1], q[0], left, right)
-            ):
-                into.setdefault(k, []).append(i)
-                moved.add(i)
-                break
+    for i, k in gap.items():
+        into.setdefault(k, []).append(i)
+    into = {
+        k: v
+        for k, v in into.items()
+        if len(v) <= _PER_GAP and k not in gap and k + 1 not in gap  # a chart's labels: stay
+    }
+    moved = {i for v in into.values() for i in v}
     if not moved:
         return lines
     out: list[Line] = []
@@ -99,3 +95,26 @@ def reading_order(lines: list[Line]) -> list[Line]:
         for i in sorted(into.get(k, ()), key=lambda j: -boxes[j][0]):
             out.extend(blocks[i])
     return out
+
+
+def _gap(blocks: list[list[Line]], boxes: list, i: int) -> int | None:
+    """The gap (after block k) block ``i`` stands in, if it is a short block out of place."""
+    block = blocks[i]
+    if len(block) > _FEW or any(x.grid or x.margin for x in block):
+        return None
+    top, bottom, left, right = boxes[i]
+    for k in range(len(blocks) - 1):
+        if k in (i, i - 1):
+            continue
+        if any(x.grid or x.margin for x in (blocks[k][-1], blocks[k + 1][0])):
+            continue  # a table's cells keep the table's order (see .pdf_grid); margins
+        p, q = boxes[k], boxes[k + 1]
+        if (
+            p[1] + _SLACK >= top
+            and bottom + _SLACK >= q[0]
+            and left < min(p[3], q[3])
+            and right > max(p[2], q[2])
+            and not _text_between(blocks, boxes, p[1], q[0], left, right)
+        ):
+            return k
+    return None
