@@ -51,7 +51,33 @@ def test_headings_listed_before_the_text_go_into_their_gaps():
     texts = _texts(out)
     assert texts.index("Long Term Care Hospitals") == texts.index("b") - 1
     assert texts.index("Managed Care Payments") == texts.index("c") - 1
-    assert texts[:2] == ["CENTERS FOR MEDICARE & MEDICAID SERVICES", "6"]
+    # the running header stands over the page's first line of text
+    assert texts.index("CENTERS FOR MEDICARE & MEDICAID SERVICES") == texts.index("a") - 1
+
+
+def test_side_labels_listed_first_go_before_their_paragraphs():
+    # boxed state names beside the first lines of their paragraphs, listed before the text
+    labels = [_line("New Jersey", 687, 158, 13, True), _line("Oklahoma", 507, 148, 13, True)]
+    first = [_line(f"nj {k} beside the label with words enough", 694 - 14 * k, 250) for k in (0, 1)]
+    first += [_line(f"nj {k} under the label with words enough", 694 - 14 * k, 144) for k in (2, 3)]
+    second = [
+        _line(f"ok {k} beside the label with words enough", 513 - 14 * k, 231) for k in (0, 1)
+    ]
+    second += [
+        _line(f"ok {k} under the label with words enough", 513 - 14 * k, 144) for k in (2, 3)
+    ]
+    for ln in labels:
+        ln.right = ln.left + 60
+    page = [_line("8", 82, 304, 11), *labels, *first, *second]
+    texts = [ln.text for ln in reading_order(page)]
+    assert texts.index("New Jersey") == texts.index(first[0].text) - 1
+    assert texts.index("Oklahoma") == texts.index(second[0].text) - 1
+    # a date in the margin beside a line inside a paragraph stays where it is
+    para = _para("p", 600, 6, left=210)
+    date = _line("November 2012", 558, 131, 10)
+    date.right = 198
+    page = [_line("8", 82, 304, 11), date, *para]
+    assert reading_order(page) == page
 
 
 def test_pages_in_order_and_columns_keep_their_order():

@@ -1,14 +1,21 @@
 """A page's lines in reading order where its text layer lists them out of place (for :mod:`.pdf`).
 
-Some PDFs (the 2002-2005 semiannual reports among them) list a page's headings before
-its body text, or a box's lines after it. Lines are read in blocks: lines in text-layer
-order, each a little below the one before (at most twice the type size) and overlapping it
-across the page. A block that lies in the empty space between two blocks that follow each
-other in the text layer, one above it and one below it, and that overlaps both across the
-page (same column), is moved between them. Table cells (grid lines, see :mod:`.pdf_grid`)
-stay where they are, and so do the pieces of a chart or a contents page (more than two
-blocks for one gap) and lines in the page's margins. Two text columns do not overlap, so their
-order is kept; so is every page whose text layer already reads top to bottom.
+Some PDFs (the 2002-2005 semiannual reports among them) list a page's headings, or its
+boxed side labels, before its body text. Lines are read in blocks: lines in text-layer
+order, each a little below the one before (at most twice the type size) and overlapping
+it across the page. A short block (two lines at most: a heading, a label) is moved
+
+- into the empty space it stands in, between two blocks that follow each other in the
+  text layer, one above it and one below it, both overlapping it across the page (same
+  column), with no running text or table row between them (:func:`_gap`);
+- else before the line of running text it stands beside, to its right, when that line
+  starts a paragraph (a boxed side label, ``Texas``), or over, when that line is the
+  first of its column and starts within three lines below it (:func:`_beside`).
+
+Table cells (grid lines, see :mod:`.pdf_grid`) stay where they are, and so do the pieces
+of a chart or a contents page (more than two blocks for one place) and lines in the
+page's margins. Two text columns do not overlap, so their order is kept; so is every page
+whose text layer already reads top to bottom.
 """
 
 from __future__ import annotations
@@ -85,16 +92,61 @@ def reading_order(lines: list[Line]) -> list[Line]:
         if len(v) <= _PER_GAP and k not in gap and k + 1 not in gap  # a chart's labels: stay
     }
     moved = {i for v in into.values() for i in v}
+    flow = [ln for b in blocks if len(b) > _FEW for ln in b]
+    nxt = {id(a): b for a, b in zip(lines, lines[1:], strict=False)}
+    before: dict[int, list[int]] = {}  # a line of text (its id): the blocks that go before it
+    for i, block in enumerate(blocks):
+        if i in gap or len(block) > _FEW or any(x.grid or x.margin for x in block):
+            continue
+        f = _beside(block, flow, lines)
+        if f is not None and nxt.get(id(block[-1])) is not f:
+            before.setdefault(id(f), []).append(i)
+    before = {f: v for f, v in before.items() if len(v) <= _PER_GAP}
+    moved |= {i for v in before.values() for i in v}
     if not moved:
         return lines
     out: list[Line] = []
     for k, block in enumerate(blocks):
         if k in moved:
             continue
-        out.extend(block)
+        for ln in block:
+            for i in sorted(before.get(id(ln), ()), key=lambda j: -boxes[j][0]):
+                out.extend(blocks[i])
+            out.append(ln)
         for i in sorted(into.get(k, ()), key=lambda j: -boxes[j][0]):
             out.extend(blocks[i])
     return out
+
+
+def _beside(block: list[Line], flow: list[Line], lines: list[Line]) -> Line | None:
+    """The line of running text (``flow``, in the text layer's order) a short block goes
+    before: the first one of its column that starts at most a line above the block's top
+    and not more than three lines below it, when it stands to the block's right and starts
+    a paragraph (the block is its side label) or is its column's first line with nothing
+    between them (the block stands over the text)."""
+    top, bottom, left, right = _box(block)
+    size = max(x.size for x in block)
+    first = True
+    for f in flow:
+        if f.right <= left:
+            continue  # another column, to the left
+        if f.top < top + size:
+            if f.grid or f.top < bottom - 3 * size:
+                return None  # a table's row; or far below: other things stand between
+            if f.left >= right:  # the block is the side label of a paragraph starting here
+                above = [
+                    x.bottom - f.top
+                    for x in lines
+                    if x.top > f.top + _SLACK and x.left < f.right and x.right > f.left
+                ]
+                return f if not above or min(above) > 0.75 * f.size else None
+            between = any(
+                x.top < bottom and x.bottom > f.top and x.left < right and x.right > left
+                for x in lines
+            )
+            return f if first and not between else None
+        first = first and f.left >= right  # lines beside the block are not over it
+    return None
 
 
 def _gap(blocks: list[list[Line]], boxes: list, i: int) -> int | None:
