@@ -10,7 +10,8 @@ it across the page. A short block (two lines at most: a heading, a label) is mov
   column), with no running text or table row between them (:func:`_gap`);
 - else before the line of running text it stands beside, to its right, when that line
   starts a paragraph (a boxed side label, ``Texas``), or over, when that line is the
-  first of its column and starts within three lines below it (:func:`_beside`).
+  first of its column, starts within three lines below it and comes before the block in
+  the text layer (:func:`_beside`).
 
 Table cells (grid lines, see :mod:`.pdf_grid`) stay where they are, and so do the pieces
 of a chart or a contents page (more than two blocks for one place) and lines in the
@@ -94,13 +95,17 @@ def reading_order(lines: list[Line]) -> list[Line]:
     moved = {i for v in into.values() for i in v}
     flow = [ln for b in blocks if len(b) > _FEW for ln in b]
     nxt = {id(a): b for a, b in zip(lines, lines[1:], strict=False)}
+    order = {id(ln): k for k, ln in enumerate(lines)}
     before: dict[int, list[int]] = {}  # a line of text (its id): the blocks that go before it
     for i, block in enumerate(blocks):
         if i in gap or len(block) > _FEW or any(x.grid or x.margin for x in block):
             continue
         f = _beside(block, flow, lines)
-        if f is not None and nxt.get(id(block[-1])) is not f:
-            before.setdefault(id(f), []).append(i)
+        if f is None or nxt.get(id(block[-1])) is f:
+            continue
+        if f.left < boxes[i][3] and order[id(block[0])] < order[id(f)]:
+            continue  # over its text and listed before it: what stands between is out of place
+        before.setdefault(id(f), []).append(i)
     before = {f: v for f, v in before.items() if len(v) <= _PER_GAP}
     moved |= {i for v in before.values() for i in v}
     if not moved:
