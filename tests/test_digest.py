@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import tempfile
 
 import pandas as pd
@@ -10,7 +11,9 @@ import pytest
 
 import trendkz
 from trendkz.report.digest import COLUMNS, DEFAULT_WEIGHTS
+from trendkz.report.digest_cite import QUOTE_MAX
 from trendkz.report.digest_render import latex_escape
+from trendkz.report.digest_story import STORY_CHARS
 
 from .conftest import HRR, needs_hrr
 
@@ -35,7 +38,8 @@ def _check_citations(frame: pd.DataFrame, corpus) -> int:
             body = corpus[getattr(r, f"doc_{side}")].body
             start, end = int(getattr(r, f"start_{side}")), int(getattr(r, f"end_{side}"))
             assert body[start:end] == getattr(r, f"quote_{side}"), (r.headline, side)
-            assert 0 < end - start <= 200
+            story = "a story of" in str(r.score_detail)  # a passage of a few sentences
+            assert 0 < end - start <= (STORY_CHARS if story else QUOTE_MAX)
             n += 1
     return n
 
@@ -65,7 +69,9 @@ def test_headlines_a_person_would_write(kz_digest):
     weight = DEFAULT_WEIGHTS[top["kind"]]
     assert top["score_detail"].startswith(f"{weight:g} × ")
     strength = float(top["score_detail"].split(" × ")[1].split(" ")[0])
-    assert top["score"] == pytest.approx(weight * strength, abs=0.01)
+    story = re.search(r"a story of \d+ sentences: \+ ([\d.]+) × ([\d.]+)", top["score_detail"])
+    bonus = float(story[1]) * float(story[2]) if story else 0.0
+    assert top["score"] == pytest.approx(weight * strength + bonus, abs=0.01)
 
 
 def test_deterministic_and_options(kz_comparison, kz_digest):

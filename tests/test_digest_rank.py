@@ -74,13 +74,13 @@ def test_the_same_change_told_twice_is_one_item_citing_the_other_place():
     body = "In March the ministry said that 1,250 refugees had arrived from camps in Jordan."
     other = "A new law on the press was passed by parliament in June."
     b = _bodies({"a": [("Summary", "Old text here.")],
-                 "b": [("Summary", summary), ("Refugees", body + " " + other)]})  # fmt: skip
+                 "b": [("Summary", summary), ("Refugees", body + "\n\n" + other)]})  # fmt: skip
     start_body = len(summary) + 1
-    rows = [
+    rows = [  # "other" is a paragraph of its own (one paragraph would be one story)
         _row("sentence added", "a", "b", None, (0, len(summary)), 3.0, b, "s"),
         _row("sentence added", "a", "b", None, (start_body, start_body + 5), 2.5, b, "b"),
         _row("sentence added", "a", "b", None,
-             (start_body + len(body) + 1, start_body + len(body) + 5), 2.0, b, "o"),
+             (start_body + len(body) + 2, start_body + len(body) + 5), 2.0, b, "o"),
     ]  # fmt: skip
     kept = digest_rank.rank(rows, None, b, ["sentence added"])
     assert [r["headline"] for r in kept] == ["s", "o"]

@@ -234,7 +234,7 @@ def _cite(item: dict, side: str, doc: str, bodies: Bodies) -> dict:
     if not span or span[1] <= span[0]:
         return {f"heading_{side}": None, f"start_{side}": None, f"end_{side}": None,
                 f"quote_{side}": None}  # fmt: skip
-    head, s, e, quote = bodies.cite(doc, span[0], span[1])
+    head, s, e, quote = bodies.cite(doc, span[0], span[1], whole=bool(item.get("story")))
     return {f"heading_{side}": head, f"start_{side}": s, f"end_{side}": e, f"quote_{side}": quote}
 
 

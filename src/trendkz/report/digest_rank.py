@@ -25,6 +25,7 @@ import re
 
 from ..terms.keyness import tokenize
 from .digest_items import _short
+from .digest_story import stories
 
 __all__ = ["SAME_NEWS", "SAME_WORDS", "rank"]
 
@@ -62,7 +63,7 @@ class _Told:
     def __init__(self, row: dict, bodies):
         self.row = row
         self.says: list[tuple[str, set, set]] = []
-        for r in [row, *row.get("_also", [])]:
+        for r in [row, *row.get("_also", []), *row.get("_members", [])]:
             sides = {}
             for side in ("from", "to"):
                 span = r.get(f"_sent_{side}")
@@ -73,12 +74,16 @@ class _Told:
                 (fa, wa), (fb, wb) = sides["from"], sides["to"]
                 sides = {"from": (fa - fb, wa), "to": (fb - fa, wb)}
             self.says.extend((side, figs, words) for side, (figs, words) in sides.items())
-        self.novel = row.get("_novel") or set()
+        # new words: the item's, and each of its sentences' when it tells a story
+        self.novel = [row.get("_novel") or set()]
+        self.novel += [m.get("_novel") or set() for m in row.get("_members", [])]
 
     def same_event(self, other: _Told) -> bool:
-        most = SAME_NEWS * max(len(other.novel), len(self.novel))
-        if len(other.novel & self.novel) >= max(3, most):
-            return True
+        for mine in self.novel:
+            for theirs in other.novel:
+                most = SAME_NEWS * max(len(theirs), len(mine))
+                if len(theirs & mine) >= max(3, most):
+                    return True
         for side, figs, words in other.says:
             for my_side, my_figs, my_words in self.says:
                 if side != my_side:
@@ -182,7 +187,7 @@ def rank(rows: list[dict], top: int | None, bodies, order: list[str], cite=None)
     kinds' tie-break order; ``cite(row)`` fills in a row's citation columns (called only
     for the rows kept and those folded into them)."""
     at = {k: i for i, k in enumerate(order)}
-    rows = _fold_into_sections(rows, bodies)
+    rows = stories(_fold_into_sections(rows, bodies), bodies)
     rows.sort(
         key=lambda r: (
             -round(r["score"], 9),
@@ -224,6 +229,7 @@ def rank(rows: list[dict], top: int | None, bodies, order: list[str], cite=None)
     for i, r in enumerate(kept, 1):
         r["rank"] = i
         r.pop("_novel", None)
+        r.pop("_members", None)
         if cite is not None:
             for one in [r, *r.get("_also", [])]:
                 cite(one)
