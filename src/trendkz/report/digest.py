@@ -73,6 +73,7 @@ from . import digest_items as items_module
 from . import digest_sentences
 from .digest_cite import Bodies
 from .digest_rank import rank
+from .digest_series import SeriesTable, of_frames
 from .digest_render import PAIR_KEYS
 
 __all__ = ["COLUMNS", "DEFAULT_WEIGHTS", "Digest", "digest"]
@@ -91,10 +92,32 @@ DEFAULT_WEIGHTS = {
     "sentence changed": 1.0,
     "lead section": 1.25,
     "paragraph section": 0.5,
+    "common to the series": 0.3,
 }
 #: kinds about a whole document or section (the lead multiplier does not apply)
 _WHOLE = ("term rising", "term falling", "framing shift", "section added", "section removed",
           "section rewritten")  # fmt: skip
+
+
+#: kinds the series table is asked about: the side they show on, and whether added there
+_SERIES_KINDS = {"section added": ("to", True), "section removed": ("from", False),
+                 "sentence added": ("to", True), "sentence removed": ("from", False),
+                 "sentence changed": ("to", True)}  # fmt: skip
+
+
+def _common(it: dict, p, bodies: Bodies, table: SeriesTable):
+    """``(k, n)`` when the item's heading or sentence changed alike in ``k`` of the ``n``
+    entities of its pair of the series (:mod:`trendkz.report.digest_series`), else None."""
+    how = _SERIES_KINDS.get(it["kind"])
+    span = it.get(f"span_{how[0]}") if how else None
+    if not table or not span:
+        return None
+    doc = p.doc_to if how[0] == "to" else p.doc_from
+    if it["kind"].startswith("section"):
+        text = bodies.heading(doc, span[0])
+    else:
+        text = bodies.body(doc)[span[0] : span[1]]
+    return table.common(p.series, p.year_from, p.year_to, text, p.entity, how[1])
 
 
 def _in(span, extent) -> bool:
@@ -246,6 +269,7 @@ def digest(
     pairs=None,
     weights: dict | None = None,
     lexicon=None,
+    series: SeriesTable | None = None,
 ) -> Digest:
     """The changes that matter, ranked, for each entity and consecutive document pair.
 
@@ -253,7 +277,10 @@ def digest(
     list of ``(year_from, year_to)`` or ``(doc_from, doc_to)``; ``weights`` maps a kind to
     its weight, or a multiplier (``lead section``, ``paragraph section``) to its value
     (see the module docs; 0 leaves a kind out); ``lexicon`` the one the
-    comparison was counted with (``None``: the built-in lexicon).
+    comparison was counted with (``None``: the built-in lexicon); ``series`` what the
+    series' entities changed alike (:func:`trendkz.report.digest_series.series_table`;
+    ``None``: worked out from the comparison's own documents, when it holds five
+    entities or more).
 
     Returns
     -------
@@ -272,6 +299,8 @@ def digest(
     docs = sorted(set(todo["doc_from"]) | set(todo["doc_to"]))
     secs = comparison.sections[comparison.sections["doc_id"].isin(docs)]
     rows: list[dict] = []
+    if len(todo) and series is None:
+        series = of_frames(comparison.sections, comparison.documents)
     if len(todo):
         bodies = Bodies(secs)
         hits = term_hits(secs, lexicon)
@@ -323,9 +352,16 @@ def digest(
                     times.append("lead section")
                 if it.get("headingless"):
                     times.append("paragraph section")
+                alike = _common(it, p, bodies, series)
+                if alike:
+                    times.append("common to the series")
                 times = [t for t in times if w[t] != 1]
                 factor = float(np.prod([w[t] for t in times])) if times else 1.0
                 lead = "".join(f" × {w[t]:g} {t}" for t in times)
+                if alike and "common to the series" in times:
+                    lead += f" (in {alike[0]} of {alike[1]} entities)"
+                    it = {**it, "headline": f"{it['headline']} (also in {alike[0]} of"
+                          f" {alike[1]} documents of the series)"}  # fmt: skip
                 row = {
                     "entity": p.entity, "series": p.series, "year_from": p.year_from,
                     "year_to": p.year_to, "date_from": p.date_from, "date_to": p.date_to,
@@ -340,6 +376,8 @@ def digest(
                     continue  # nothing to cite
                 row["_item"] = it  # cited once ranked (:func:`_cite_row`)
                 row["_novel"] = it.get("novel")
+                if alike and "common to the series" in times:
+                    row["_common"] = w["common to the series"]
                 for side, doc in (("from", p.doc_from), ("to", p.doc_to)):
                     span = it.get(f"span_{side}")
                     row[f"_sent_{side}"] = bodies.sentence_at(doc, *span) if span else None

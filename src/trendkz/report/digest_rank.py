@@ -5,7 +5,8 @@ change more than once, the first (highest) place cited and the others named in i
 ``score_detail`` as "also in":
 
 - the sentences of a new or gone section fold into the section's item, which takes the
-  score of the strongest of them when that is higher than its own;
+  score of the strongest of them when that is higher than its own (× the section's
+  ``common to the series`` weight when most of the series' entities gained it alike);
 - a sentence item folds into an item ranked above it on the same side when both state
   the same figure (a number of three digits or more that is not a year or a
   day; for a reworded sentence, one that changed), when most of
@@ -129,9 +130,11 @@ def _fold_into_sections(rows: list[dict], bodies) -> list[dict]:
         host.setdefault("_also", []).append(r)
     for sec in sections:
         best = max(sec.get("_also", []), key=lambda r: r["score"], default=None)
-        if best is not None and best["score"] > sec["score"]:
-            sec["score"] = best["score"]
-            sec["score_detail"] += f"; its strongest change: {best['score_detail']}"
+        common = sec.get("_common", 1.0)  # a section the series' entities gained alike
+        if best is not None and best["score"] * common > sec["score"]:
+            sec["score"] = best["score"] * common
+            times = f"{common:g} common to the series × " if common != 1 else ""
+            sec["score_detail"] += f"; its strongest change: {times}{best['score_detail']}"
     return out
 
 

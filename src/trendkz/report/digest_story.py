@@ -10,8 +10,9 @@ sentences
 - stand in the same section and the same paragraph (no blank line between them), and
 - are on the same topic: every sentence of their paragraph changed (a new or rewritten
   paragraph), or the later one opens by pointing back ("It", "They", "This", "The
-  report" where the sentence before named a report, ...), or it shares a word with the
-  story that the document uses at most :data:`RARE` times,
+  report" where the sentence before named a report, "Due to", ...), or it shares a word
+  with the story (the first :data:`STEM` letters) that the document uses at most
+  :data:`RARE` times,
 
 at most :data:`STORY_MAX` sentences and :data:`STORY_CHARS` characters each. The item
 keeps the kind and headline of its strongest item (a fact's, when a fact outweighs its
@@ -35,14 +36,16 @@ __all__ = ["RARE", "STORY_BONUS", "STORY_CHARS", "STORY_MAX", "stories"]
 STORY_MAX = 4  # sentences in one story
 STORY_CHARS = 800  # characters a story's citation may span
 STORY_BONUS = 0.1  # share of the other sentences' scores a story adds to its best
-RARE = 3  # a word the document uses at most this often names a topic
+RARE = 5  # a word the document uses at most this often names a topic
 _SIDE = {"sentence added": "to", "sentence changed": "to", "sentence removed": "from",
          "fact moved": "to", "qualifier changed": "to"}  # fmt: skip
 #: openings that point back to the sentence before
 _BACK = frozenset(
     "it its they their them this these that those he she his her such also additionally"
-    " moreover furthermore however nevertheless".split()
+    " moreover furthermore however nevertheless due consequently subsequently later"
+    " thereafter therefore thus".split()
 )
+STEM = 6  # words are compared by their first letters ("resettle", "resettlement")
 _BLANK = re.compile(r"\n[ \t]*\n")
 
 
@@ -59,7 +62,7 @@ class _Doc:
     @property
     def counts(self) -> Counter:
         if self._counts is None:
-            self._counts = Counter(tokenize(self.body))
+            self._counts = Counter(t[:STEM] for t in tokenize(self.body))
         return self._counts
 
     def index(self, span) -> int | None:
@@ -87,15 +90,17 @@ class _Doc:
         words = re.findall(r"[\w’'-]+", self.body[s:e][:60].lower())
         if words and words[0] in _BACK:
             return True
-        if len(words) > 1 and words[0] in ("the", "this", "these", "that") and words[1] in told:
+        if len(words) > 1 and words[0] in ("the", "this", "these", "that") and (
+            words[1][:STEM] in told
+        ):
             return True
-        mine = set(tokenize(self.body[s:e]))
+        mine = {t[:STEM] for t in tokenize(self.body[s:e])}
         return any(self.counts[w] <= RARE for w in mine & told)
 
 
 def _words(d: _Doc, i: int) -> set:
     s, e = d.spans[i]
-    return set(tokenize(d.body[s:e]))
+    return {t[:STEM] for t in tokenize(d.body[s:e])}
 
 
 def _span(rows: list[dict], side: str):
