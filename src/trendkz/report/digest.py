@@ -73,8 +73,8 @@ from . import digest_items as items_module
 from . import digest_sentences
 from .digest_cite import Bodies
 from .digest_rank import rank
-from .digest_series import SeriesTable, of_frames
 from .digest_render import PAIR_KEYS
+from .digest_series import SeriesTable, of_frames
 
 __all__ = ["COLUMNS", "DEFAULT_WEIGHTS", "Digest", "digest"]
 

@@ -90,8 +90,10 @@ class _Doc:
         words = re.findall(r"[\w’'-]+", self.body[s:e][:60].lower())
         if words and words[0] in _BACK:
             return True
-        if len(words) > 1 and words[0] in ("the", "this", "these", "that") and (
-            words[1][:STEM] in told
+        if (
+            len(words) > 1
+            and words[0] in ("the", "this", "these", "that")
+            and (words[1][:STEM] in told)
         ):
             return True
         mine = {t[:STEM] for t in tokenize(self.body[s:e])}

@@ -198,7 +198,6 @@ def _outputs(comparison, settings: dict, progress: bool, staging: str) -> dict:
     """The report's files from a finished comparison (split by entity; the parts made in
     worker processes when there are many)."""
     from .assemble import context, report_outputs, run_bundles, split_comparison
-
     from .digest_series import of_frames
 
     opts = _options(comparison.options)
