@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import re
 import tempfile
 
 import pandas as pd
@@ -69,9 +68,7 @@ def test_headlines_a_person_would_write(kz_digest):
     weight = DEFAULT_WEIGHTS[top["kind"]]
     assert top["score_detail"].startswith(f"{weight:g} × ")
     strength = float(top["score_detail"].split(" × ")[1].split(" ")[0])
-    story = re.search(r"a story of \d+ sentences: \+ ([\d.]+) × ([\d.]+)", top["score_detail"])
-    bonus = float(story[1]) * float(story[2]) if story else 0.0
-    assert top["score"] == pytest.approx(weight * strength + bonus, abs=0.01)
+    assert top["score"] == pytest.approx(weight * strength, abs=0.01)
 
 
 def test_deterministic_and_options(kz_comparison, kz_digest):

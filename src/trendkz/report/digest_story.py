@@ -16,7 +16,8 @@ sentences
 
 at most :data:`STORY_MAX` sentences and :data:`STORY_CHARS` characters each. The item
 keeps the kind and headline of its strongest item (a fact's, when a fact outweighs its
-sentence), scores ``best + STORY_BONUS × (each other sentence's best score)`` and cites the
+sentence) and its score (a story is as strong as its strongest sentence: more
+sentences are no more news, measured on the tuned pairs) and cites the
 whole passage: from its first sentence's start to its last one's end, on each side where
 its sentences have one (``body[start:end] == quote``, the quote not trimmed; on the other
 side of reworded sentences, the strongest one's sentence when the passage there would be
@@ -31,11 +32,10 @@ from collections import Counter
 
 from ..terms.keyness import tokenize
 
-__all__ = ["RARE", "STORY_BONUS", "STORY_CHARS", "STORY_MAX", "stories"]
+__all__ = ["RARE", "STORY_CHARS", "STORY_MAX", "stories"]
 
 STORY_MAX = 4  # sentences in one story
 STORY_CHARS = 800  # characters a story's citation may span
-STORY_BONUS = 0.1  # share of the other sentences' scores a story adds to its best
 RARE = 5  # a word the document uses at most this often names a topic
 _SIDE = {"sentence added": "to", "sentence changed": "to", "sentence removed": "from",
          "fact moved": "to", "qualifier changed": "to"}  # fmt: skip
@@ -116,13 +116,8 @@ def _merge(run: list[list[dict]]) -> dict:
     """One item for a story: ``run`` holds, per sentence, the rows that sentence gave."""
     rows = [r for rs in run for r in rs]
     best = max(rows, key=lambda r: r["score"])
-    others = sum(max(r["score"] for r in rs) for rs in run if not any(r is best for r in rs))
     out = dict(best)
-    out["score"] = best["score"] + STORY_BONUS * others
-    out["score_detail"] = (
-        f"{best['score_detail']}; a story of {len(run)} sentences:"
-        f" + {STORY_BONUS:g} × {others:.2f} (the others)"
-    )
+    out["score_detail"] = f"{best['score_detail']}; a story of {len(run)} sentences"
     item = dict(best.get("_item") or {})
     for side in ("from", "to"):
         span = _span(rows, side)
