@@ -105,9 +105,14 @@ _SERIES_KINDS = {"section added": ("to", True), "section removed": ("from", Fals
                  "sentence changed": ("to", True)}  # fmt: skip
 
 
-def _common(it: dict, p, bodies: Bodies, table: SeriesTable):
-    """``(k, n)`` when the item's heading or sentence changed alike in ``k`` of the ``n``
-    entities of its pair of the series (:mod:`trendkz.report.digest_series`), else None."""
+def _common(it: dict, p, bodies: Bodies, table: SeriesTable, words: tuple):
+    """``(k, n)`` when the item's heading, sentence or term changed alike in ``k`` of the
+    ``n`` entities of its pair of the series (:mod:`trendkz.report.digest_series`; ``words``
+    the series' words new and gone in the pair, with ``n``), else None."""
+    if it["kind"] in ("term rising", "term falling") and it.get("term"):
+        counts = words[0] if it["kind"] == "term rising" else words[1]
+        ks = [counts.get(w) for w in str(it["term"]).lower().split()]
+        return (min(ks), words[2]) if ks and all(ks) else None
     how = _SERIES_KINDS.get(it["kind"])
     span = it.get(f"span_{how[0]}") if how else None
     if not table or not span:
@@ -320,6 +325,12 @@ def digest(
         for p in schema.records(todo):
             key = (p.doc_from, p.doc_to)
             u0, u1 = uses.get(p.doc_from, {}), uses.get(p.doc_to, {})
+            (new, n), (gone, _) = (series.words(p.series, p.year_from, p.year_to, up)
+                                   for up in (True, False))  # fmt: skip
+            pair_vocab = vocab
+            if new or gone:  # the series' own new words are news of no one entity
+                pair_vocab = {**vocab, p.doc_from: vocab.get(p.doc_from, frozenset()) | set(new),
+                              p.doc_to: vocab.get(p.doc_to, frozenset()) | set(gone)}  # fmt: skip
             found = items_module.section_changes(
                 changes.get(key, comparison.changes.iloc[:0]), words, first, heads
             )
@@ -336,10 +347,11 @@ def digest(
             shown = {it["term"] for it in lex}
             found += lex + [it for it in terms if it["term"] not in shown]
             if key in sents:
+                keys = keys - set(new) - set(gone)
                 found += digest_sentences.sentence_changes(
-                    sents[key], bodies, fact_starts, hit_starts, keys, vocab
+                    sents[key], bodies, fact_starts, hit_starts, keys, pair_vocab
                 )
-                found += digest_sentences.sentences_reworded(sents[key], bodies, keys, vocab)
+                found += digest_sentences.sentences_reworded(sents[key], bodies, keys, pair_vocab)
             scored = []
             for it in found:
                 weight = w.get(it["kind"], 0.0)
@@ -348,11 +360,12 @@ def digest(
                 times = []  # multipliers: a change in the lead section, a paragraph
                 side = "to" if it.get("span_to") else "from"
                 doc = p.doc_to if side == "to" else p.doc_from
-                if it["kind"] not in _WHOLE and _in(it.get(f"span_{side}"), bodies.lead(doc)):
+                in_lead = it["kind"] not in _WHOLE and _in(it.get(f"span_{side}"), bodies.lead(doc))
+                if in_lead:
                     times.append("lead section")
                 if it.get("headingless"):
                     times.append("paragraph section")
-                alike = _common(it, p, bodies, series)
+                alike = _common(it, p, bodies, series, (new, gone, n))
                 if alike:
                     times.append("common to the series")
                 times = [t for t in times if w[t] != 1]
@@ -376,6 +389,7 @@ def digest(
                     continue  # nothing to cite
                 row["_item"] = it  # cited once ranked (:func:`_cite_row`)
                 row["_novel"] = it.get("novel")
+                row["_lead"] = in_lead
                 if alike and "common to the series" in times:
                     row["_common"] = w["common to the series"]
                 for side, doc in (("from", p.doc_from), ("to", p.doc_to)):

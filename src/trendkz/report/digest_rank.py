@@ -1,7 +1,8 @@
 """Ranking a pair's scored digest items: one item per change, however often it is told.
 
 :func:`rank` orders the items by score and folds into one item what tells the same
-change more than once, the first (highest) place cited and the others named in its
+change more than once, the strongest place cited (or the one in the document's summary,
+its short first section, when the change is told there too) and the others named in its
 ``score_detail`` as "also in":
 
 - the sentences of a new or gone section fold into the section's item, which takes the
@@ -138,8 +139,9 @@ def _fold_into_sections(rows: list[dict], bodies) -> list[dict]:
     return out
 
 
-#: what says where an item is: moved when a folded item's first place is cited instead
+#: what says where an item is: moved when a folded item's summary place is cited instead
 _PLACE = ("kind", "status", "headline", "term", "measure", "_item", "_sent_from", "_sent_to",
+          "_lead",
           *(f"{c}_{side}" for c in ("heading", "start", "end", "quote")
             for side in ("from", "to")))  # fmt: skip
 
@@ -152,10 +154,11 @@ def _first(r: dict) -> tuple:
 
 
 def _fold(host: dict, row: dict) -> None:
-    """Fold ``row`` into ``host``: one item, citing the first place in the document
-    (the later one, then the earlier), scored by its strongest place."""
+    """Fold ``row`` into ``host``: one item, scored by its strongest place, citing the
+    place in the document's lead section (its summary) when ``row`` is there and the host
+    is not, else the host's own place."""
     sentences = host["kind"] in _SENTENCE_LIKE and row["kind"] in _SENTENCE_LIKE
-    if sentences and _first(row) < _first(host):
+    if sentences and row.get("_lead") and not host.get("_lead") and _first(row) < _first(host):
         moved = {k: host.get(k) for k in _PLACE}
         for k in _PLACE:
             host[k] = row.get(k)

@@ -12,7 +12,8 @@ line (a heading or paragraph) or a sentence of a line is new in the later docume
 from it (a run-in heading, "Physical Conditions: ..." at the start of a paragraph,
 counts as a line too). Lines and sentences are compared lower-cased, with the entity's own name set
 aside ("the constitution of Iceland" and "the constitution of Chile" are one line), cut
-into sentences at ". " (a quick cut: a sentence it misses is simply not found). Only what
+into sentences at ". " (a quick cut: a sentence it misses is simply not found); words
+count too (a word most entities began to use that year is the series' word). Only what
 at least :data:`COMMON` of a pair's entities (and :data:`COMMON_MIN` or more) changed is
 kept: the table is small, and the same whatever the workers.
 """
@@ -29,6 +30,8 @@ __all__ = ["COMMON", "COMMON_MIN", "SeriesTable", "series_table", "text_key"]
 
 COMMON = 0.5  # share of a pair's entities that made the same change
 COMMON_MIN = 5  # entities a pair needs before anything is called common
+WORD = "\x01"  # marks a word's key (a line's never starts so)
+_PUNCT = ".,;:!?()[]{}\"'“”‘’"
 
 
 def text_key(text: str, entity: str | None) -> str:
@@ -55,6 +58,8 @@ def _keys(body: str, entity: str | None) -> set[str]:
         if ". " in line:
             out.update(p.strip().rstrip(".").strip() for p in line.split(". "))
     out.discard("")
+    out.update(WORD + w.strip(_PUNCT) for w in set(low.split()))
+    out.discard(WORD)
     return out
 
 
@@ -82,6 +87,18 @@ class SeriesTable:
         n, plus, minus = got
         k = (plus if added else minus).get(text_key(text, entity))
         return (k, n) if k else None
+
+    def words(self, series, year_from, year_to, added: bool) -> tuple[dict, int]:
+        """``({word: k}, n)``: the words ``k`` of the ``n`` entities of that pair of the
+        series began (``added``) or ceased to use, when most did (the series' vocabulary
+        of the year, news of no one entity)."""
+        if pd.isna(year_from) or pd.isna(year_to):
+            return {}, 0
+        got = self.pairs.get((str(series), int(year_from), int(year_to)))
+        if got is None:
+            return {}, 0
+        keys = got[1] if added else got[2]
+        return {t[1:]: k for t, k in keys.items() if t.startswith(WORD)}, got[0]
 
 
 def series_table(docs: Iterable[tuple]) -> SeriesTable:
