@@ -220,6 +220,12 @@ def _spelled_out(a: str, b: str) -> tuple[set, set]:
     return gone, spelled
 
 
+def _stems(words: set) -> set:
+    """Words less a plural or third-person "s" ("laws", "requires"): an inflection is
+    no rewording."""
+    return {w[:-1] if len(w) > 3 and w[-1] == "s" and w[-2] not in "su" else w for w in words}
+
+
 def sentences_reworded(sentences: list, bodies, keys: set, vocab: dict) -> list[dict]:
     """Sentences kept but changed, weighed by how much of them changed (a pair whose words
     are mostly new is news), figures changed, dates changed, a negation flipped and the
@@ -246,8 +252,10 @@ def sentences_reworded(sentences: list, bodies, keys: set, vocab: dict) -> list[
         if _ACRONYM.search(a):  # an acronym spelled out is the same words
             acronyms, spelled = _spelled_out(a, b)
             content_a, content_b = content_a - acronyms, content_b - spelled
-        union = content_a | content_b
-        novelty = 1 - len(content_a & content_b) / len(union) if union else 0.0
+        stem_a, stem_b = _stems(content_a), _stems(content_b)  # "laws" is "law"
+        union = stem_a | stem_b
+        novelty = 1 - len(stem_a & stem_b) / len(union) if union else 0.0
+        event = int(_has_month(b) and not _has_month(a))  # it now dates an event
         moved = content_a ^ content_b
         n_key = len(moved & keys)
         n_new = len((content_b - content_a) - vocab.get(doc_from, set())) + len(
@@ -259,6 +267,7 @@ def sentences_reworded(sentences: list, bodies, keys: set, vocab: dict) -> list[
             + 1.0 * novelty
             + 1.0 * min(2, nums)
             + 0.3 * dated
+            + 0.5 * event
             + 1.5 * neg
             + 0.3 * min(3, n_key)
             + 0.15 * min(6, n_new)
@@ -272,7 +281,7 @@ def sentences_reworded(sentences: list, bodies, keys: set, vocab: dict) -> list[
                 "detail": (
                     f"{f'{lesser:g} × (' if lesser < 1 else '('}0.2 + {novelty:.2f} words"
                     f" changed + 1.0 × {min(2, nums):.3g} figures changed + 0.3 × {dated} dates"
-                    f" changed + 1.5 × {neg} negation flipped"
+                    f" changed + 0.5 × {event} now dated + 1.5 × {neg} negation flipped"
                     f" + 0.3 × {min(3, n_key)} key words + 0.15 × {min(6, n_new)} new words)"
                     f" = {strength:.2f}"
                 ),
