@@ -27,6 +27,7 @@ import re
 
 from ..terms.keyness import tokenize
 from .digest_items import _short
+from .digest_sentences import _stems
 from .digest_story import stories
 
 __all__ = ["SAME_NEWS", "SAME_WORDS", "rank"]
@@ -71,7 +72,7 @@ class _Told:
                 span = r.get(f"_sent_{side}")
                 if span is not None:
                     text = bodies.body(r[f"doc_{side}"])[span[0] : span[1]]
-                    sides[side] = (_figures(text), set(tokenize(text)))
+                    sides[side] = (_figures(text), _stems(set(tokenize(text))))
             if r["kind"] == "sentence changed" and len(sides) == 2:  # what changed
                 (fa, wa), (fb, wb) = sides["from"], sides["to"]
                 sides = {"from": (fa - fb, wa), "to": (fb - fa, wb)}

@@ -254,7 +254,9 @@ def sentences_reworded(sentences: list, bodies, keys: set, vocab: dict) -> list[
             content_a, content_b = content_a - acronyms, content_b - spelled
         stem_a, stem_b = _stems(content_a), _stems(content_b)  # "laws" is "law"
         union = stem_a | stem_b
-        novelty = 1 - len(stem_a & stem_b) / len(union) if union else 0.0
+        # words in count fully, words out half: what a rewording drops (a list cut
+        # short, a detail left out) is less news than what it adds
+        novelty = (len(stem_b - stem_a) + 0.5 * len(stem_a - stem_b)) / len(union) if union else 0.0
         event = int(_has_month(b) and not _has_month(a))  # it now dates an event
         moved = content_a ^ content_b
         n_key = len(moved & keys)

@@ -14,7 +14,9 @@ sentences
   with the story (the first :data:`STEM` letters) that the document uses at most
   :data:`RARE` times,
 
-at most :data:`STORY_MAX` sentences and :data:`STORY_CHARS` characters each. The item
+at most :data:`STORY_MAX` sentences and :data:`STORY_CHARS` characters each. Dropped
+sentences beside the earlier place of a reworded sentence (in its paragraph, on its
+topic) join the reworded sentence's story: a passage rewritten is one change. The item
 keeps the kind and headline of its strongest item (a fact's, when a fact outweighs its
 sentence) and its score (a story is as strong as its strongest sentence: more
 sentences are no more news, measured on the tuned pairs) and cites the
@@ -132,6 +134,43 @@ def _merge(run: list[list[dict]]) -> dict:
     return out
 
 
+def _join_dropped(runs: list, rows: list[dict], docs: dict, at: dict, bodies) -> None:
+    """Dropped sentences beside the earlier place of a reworded one, in its paragraph
+    and on its topic, join the reworded one's story (a passage rewritten: the resettlement
+    paragraph that drops last year's group and restates the quota)."""
+    owner: dict[tuple, int] = {}  # (earlier document, sentence) -> run of a reworded one
+    said: dict[int, set] = {}  # what each such run's earlier sentences say
+    for k, (_, _, run) in enumerate(runs):
+        for n in (n for ns in run for n in ns):
+            r = rows[n]
+            if r["kind"] == "sentence changed" and r.get("_sent_from") is not None:
+                doc = r["doc_from"]
+                d = docs.get(doc) or docs.setdefault(doc, _Doc(bodies, doc))
+                j = d.index(r["_sent_from"])
+                if j is not None:
+                    owner.setdefault((doc, j), k)
+                    said.setdefault(k, set()).update(_words(d, j))
+    if not owner:
+        return
+    for k, (doc, idx, run) in enumerate(runs):
+        if not run or any(rows[n]["kind"] != "sentence removed" for ns in run for n in ns):
+            continue
+        d = docs[doc]
+        told = set().union(*(_words(d, i) for i in idx))
+        para = d.paragraph(idx[0])
+        new = all((doc, p) in at or (doc, p) in owner for p in para)
+        for j in (idx[0] - 1, idx[-1] + 1):
+            host = owner.get((doc, j))
+            if host is None or j not in para:
+                continue
+            if new or d.on_topic(said[host], idx[0]) or d.on_topic(told, j):
+                runs[host][2].extend(run)
+                runs[k] = (doc, idx, [])
+                owner.update({(doc, i): host for i in idx})  # the next may join it too
+                said[host] |= told
+                break
+
+
 def stories(rows: list[dict], bodies) -> list[dict]:
     """``rows`` with each story's sentence items folded into one (see the module docs);
     the other rows as they were, in their order (a story takes its first one's place)."""
@@ -149,7 +188,7 @@ def stories(rows: list[dict], bodies) -> list[dict]:
             at.setdefault((doc, i), []).append(n)
     if len(at) < 2:
         return rows
-    folded: dict[int, list[list[int]]] = {}  # first row number -> its story's rows
+    runs: list[tuple[str, list[int], list[list[int]]]] = []  # doc, sentences, their rows
     done: set[tuple] = set()
     for doc, i in sorted(at):
         if (doc, i) in done:
@@ -165,8 +204,9 @@ def stories(rows: list[dict], bodies) -> list[dict]:
             run.append(at[(doc, j)])
             done.add((doc, j))
             told |= _words(d, j)
-        if len(run) > 1:
-            folded[min(n for ns in run for n in ns)] = run
+        runs.append((doc, list(range(i, j + 1)), run))
+    _join_dropped(runs, rows, docs, at, bodies)
+    folded = {min(n for ns in run for n in ns): run for _, _, run in runs if len(run) > 1}
     taken = {n for run in folded.values() for ns in run for n in ns}
     out = []
     for n, r in enumerate(rows):
