@@ -88,7 +88,7 @@ DEFAULT_WEIGHTS = {
     "term rising": 1.3,
     "term falling": 1.3,
     "sentence added": 1.0,
-    "sentence removed": 0.6,
+    "sentence removed": 0.7,
     "sentence changed": 1.0,
     "lead section": 1.25,
     "paragraph section": 0.5,
