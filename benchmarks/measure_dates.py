@@ -7,9 +7,10 @@ its ``year``; for earnings-calls the fiscal quarter of ``manifest_details.csv``
 (a fourth-quarter call labelled with the year it was held in), read and listed with the
 place the text says so in ``tests/gold/earnings_dates.csv``. A date is warned when a
 :class:`trendkz.DateWarning` names its file. Entities: a document's entity is right when
-it is the name most documents of its manifest entity get, and that name is given to no
-other manifest entity (names may differ from the manifest's: a company's name for its
-ticker).
+it is the name most documents of its manifest entity get from their own evidence, and that
+name is given to no other manifest entity (names may differ from the manifest's: a
+company's name for its ticker); a folder's name given to a document that names none is
+wrong. A wrong entity is warned when a :class:`trendkz.EntityWarning` names its file.
 
 Only counts and file names are printed, never text. ``--half dev`` / ``--half blind`` takes
 every other entity (sorted) so rules can be decided on one half and measured on the other.
@@ -93,11 +94,14 @@ def measure(name: str, half: str | None, show: bool) -> dict:
     files = [folder / f for f in man["file"]]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        corpus = trendkz.load_corpus(files, manifest=False, workers=1)
+        corpus = trendkz.load_corpus(files, manifest=False, workers=2)
     warned: set[str] = set()
+    doubts: dict[str, str] = {}  # entity doubts: file -> reason
     for w in caught:
         if isinstance(w.message, trendkz.DateWarning):
             warned |= set(w.message.documents)
+        if isinstance(w.message, trendkz.EntityWarning):
+            doubts.update(w.message.reasons)
     docs = corpus.documents.set_index("source")
     man = man.set_index("file")
     got = docs.reindex(man.index)
@@ -120,13 +124,22 @@ def measure(name: str, half: str | None, show: bool) -> dict:
             }
         )
     res = pd.DataFrame(rows)
-    # entities: the name most documents of each manifest entity get, owned by one entity
+    # entities: the name most documents of each manifest entity get from their own evidence
+    # (not the folder's name), owned by one manifest entity; a folder's name is wrong
     ent = pd.DataFrame({"truth": man["entity"], "got": got["entity"].astype(str)})
-    major = ent.groupby("truth")["got"].agg(lambda s: Counter(s).most_common(1)[0][0])
-    owners = Counter(major.values)
-    ent_right = sum(
-        g == major[t] and owners[g] == 1 for t, g in zip(ent["truth"], ent["got"], strict=True)
+    ent["folder"] = [doubts.get(f, "").startswith("names no entity") for f in ent.index]
+    major = ent.groupby("truth")[["got", "folder"]].apply(
+        lambda g: Counter(g["got"][~g["folder"]] if (~g["folder"]).any() else g["got"])
+        .most_common(1)[0][0]
     )
+    owners = Counter(major.values)
+    ent["right"] = [
+        not fb and g == major[t] and owners[g] == 1
+        for t, g, fb in zip(ent["truth"], ent["got"], ent["folder"], strict=True)
+    ]
+    ent["warned"] = [f in doubts for f in ent.index]
+    ent_right = int(ent["right"].sum())
+    loaded = got["entity"].notna().values
     out = {
         "corpus": name + (f" ({half})" if half else ""),
         "documents": len(res),
@@ -138,7 +151,9 @@ def measure(name: str, half: str | None, show: bool) -> dict:
         "wrong, silent": int((~res["right"] & ~res["warned"] & res["got"].notna()).sum()),
         "not loaded": int(res["got"].isna().sum()),  # a scan: named in its own warning
         "entities right": int(ent_right),
-        "entities wrong": len(res) - int(ent_right),
+        "entities wrong": int((~ent["right"] & loaded).sum()),
+        "entities wrong, warned": int((~ent["right"] & ent["warned"] & loaded).sum()),
+        "entities wrong, silent": int((~ent["right"] & ~ent["warned"] & loaded).sum()),
     }
     if show:
         bad = res[~res["right"]]

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 __all__ = [
     "CorpusError",
+    "DateWarning",
     "DecodeError",
+    "EntityWarning",
     "InputError",
     "ManifestError",
     "MissingExtraError",
@@ -44,6 +46,28 @@ class DateWarning(TrendkzWarning):
 
     def __reduce__(self):  # pickled with its lists (a worker's warning travels to the caller)
         return (type(self), (str(self), self.documents, self.dates))
+
+
+class EntityWarning(TrendkzWarning):
+    """Entities that are not confident: a folder's name given to a document that names none,
+    a name only one document of a series gives, or a choice between organisations that
+    documents of one folder make differently. ``documents`` lists the files (sources),
+    ``entities`` maps each to the entity chosen, ``reasons`` to why it is doubtful."""
+
+    def __init__(
+        self,
+        message: str,
+        documents: tuple[str, ...] = (),
+        entities: dict | None = None,
+        reasons: dict | None = None,
+    ):
+        super().__init__(message)
+        self.documents = tuple(documents)
+        self.entities = dict(entities or {})
+        self.reasons = dict(reasons or {})
+
+    def __reduce__(self):  # pickled with its lists, like DateWarning
+        return (type(self), (str(self), self.documents, self.entities, self.reasons))
 
 
 class InputError(TrendkzError):

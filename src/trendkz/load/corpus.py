@@ -14,7 +14,8 @@ from .._core import schema
 from .._core.errors import CorpusError, InputError, ManifestError, NoTextError, check_option
 from .chrome import Chrome, split_chrome
 from .dates import parse_date
-from .ids import assign_ids, fill_entities, fill_from_siblings, warn_doubts
+from .identities import settle_entities
+from .ids import assign_ids, fill_from_siblings, warn_doubts
 from .manifest import manifest_beside, read_manifest, rows_for_files
 from .metadata import infer_metadata
 from .origin import origin_of, records_of
@@ -234,6 +235,7 @@ def _document(text: str, raw: bytes, where: str, over: dict) -> dict:
         date=meta.date,
         date_source=meta.date_source,
         entity_source=meta.entity_source,
+        _names=meta.entity_names,
         _against=[(s, d, line) for s, d in meta.date_others],
         _doubt=meta.date_doubt,
         text=text,
@@ -246,7 +248,7 @@ def _document(text: str, raw: bytes, where: str, over: dict) -> dict:
 
 
 def _corpus(items: list[dict], *, origin: dict | None = None) -> Corpus:
-    fill_entities(items)
+    settle_entities(items)
     fill_from_siblings(items)
     items = assign_ids(items)
     warn_doubts(items)

@@ -12,10 +12,19 @@ one folder one entity, named after their series or folder.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
-__all__ = ["aliases_of", "countries", "find_entity", "country_in"]
+__all__ = [
+    "aliases_of",
+    "countries",
+    "country_in",
+    "find_entity",
+    "is_name",
+    "organisation_in",
+    "organisations",
+]
 
 _ORG_END = (
     r"(?i:Inc|Incorporated|Corp|Corporation|Company|Co|Ltd|Limited|LLC|L\.P|LP|plc|PLC|N\.V|"
@@ -58,7 +67,7 @@ def countries() -> dict[str, str]:
         if line and not line.startswith("#"):
             names = line.split("\t")
             for name in names:
-                table[name] = names[0]
+                table[name] = table[name.replace("'", "’")] = names[0]
     return table
 
 
@@ -134,10 +143,16 @@ def _cover_lines(body: str) -> list[str]:
         line = line.strip()
         if not line:
             continue
+        if out and _DANGLING.search(out[-1]) and len(out[-1]) + len(line) <= 100:
+            out[-1] += " " + line  # "U.S. Department of Health and" / "Human Services"
+            continue
         if len(line) > 100 or len(out) == 5:
             break
         out.append(line)
     return out
+
+
+_DANGLING = re.compile(r"\s(?:and|of|&|for|the)$")
 
 
 def _opening_sentence(body: str) -> str:
@@ -159,20 +174,78 @@ def find_entity(title: str | None, body: str) -> tuple[str | None, str | None]:
         if found:
             return found[-1], "title"
     m = _CALL.search(body[:3000])
-    if m and (name := _clean(m.group("name"))):
+    if m and (name := _clean(m.group("name"))) and is_name(name):
         return name, "cover"
     for line in _cover_lines(body):
         found = country_in(line)
         if len(set(found)) == 1 and len(line) <= 60:
             return found[0], "cover"
-        org = _ORG.search(line)
-        if org and (name := _clean(org.group(1))) and not country_in(name):
+        name = organisation_in(line)
+        if name:
             return name, "cover"
     opening = _opening_sentence(body)
     found = country_in(opening)
     if len(set(found)) == 1 and _subject(opening, found[0]):
         return found[0], "opening"
     return None, None
+
+
+def organisations(body: str) -> tuple[str, ...]:
+    """Every organisation the cover lines name, in order, once each."""
+    return tuple(dict.fromkeys(n for line in _cover_lines(body) for n in _names_in(line)))
+
+
+def organisation_in(line: str) -> str | None:
+    """The first organisation's name ``line`` gives ("Acme Holdings Inc.", "Department of
+    Health and Human Services"), or None: a kind word alone ("Department", "I. AGENCY"), a
+    title's words ("Semiannual Report Office") or a date line is no name."""
+    return next(_names_in(line), None)
+
+
+def _names_in(line: str) -> Iterator[str]:
+    spans = sorted(
+        [(m.start(1), m.end(1)) for m in _ORG.finditer(line)]
+        + [(m.start(), m.end()) for m in _ORG_OF.finditer(line)]
+    )
+    for start, end in spans:
+        tail = _OF_TAIL.match(line, end)
+        raw = line[start : tail.end()] if tail else line[start:end]
+        if tail:  # "U.S. Department of …", "OIG Department of …": the "of" name alone
+            raw = _ABBREVIATIONS.sub("", raw)
+        name = _clean(raw)
+        if name and is_name(name) and not country_in(name):
+            yield name
+
+
+def is_name(name: str) -> bool:
+    """Whether ``name`` can be an organisation's name: it has a word that is not a kind word
+    ("Office"), a function word, a numeral ("I.") or a report title's word, no lowercase
+    content word ("Improving service"), and no month with a day ("October 1 March 31")."""
+    words = _TOKEN.findall(name)
+    content = [w for w in words if w.lower() not in _FUNCTION]
+    if any(w[0].islower() for w in content):
+        return False
+    if any(w.lower() in _TITLE_WORDS for w in content) or _DAY.search(name):
+        return False
+    return any(w.lower().rstrip(".") not in _KINDS and not _NUMERAL.fullmatch(w) for w in content)
+
+
+_TOKEN = re.compile(r"[\w&.'’-]+")
+_FUNCTION = {"of", "the", "and", "&", "for", "de", "du", "des", "la", "le", "di", "von", "van"}
+#: words of a report's title: a cover line holding them is a title, not a name
+_TITLE_WORDS = {"report", "reports", "annual", "semiannual", "quarterly"}
+_KINDS = {w.lower() for w in re.findall(r"[A-Za-z]+", _ORG_END.split(")")[0]) if len(w) > 1}
+_NUMERAL = re.compile(r"(?i:[ivxlc]+|\d+|[a-z])[.)]?|\d[\d.,]*")
+_DAY = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
+)
+_GOVERNMENT = r"(?:Department|Ministry|Office|Bureau|Agency|Commission|Committee|Board|Institute)"
+# "Office of Inspector General", "the Department of Health and Human Services"
+_ORG_OF = re.compile(rf"\b{_GOVERNMENT}(?=\s+of\s+(?:the\s+)?[A-Z])")
+_OF_TAIL = re.compile(
+    r"\s+of\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:(?:\s+(?:and|&|for|of|the))*\s+[A-Z][\w&.'’-]*)*"
+)
+_ABBREVIATIONS = re.compile(r"^(?:(?:[A-Z]\.){2,}|[A-Z]{2,5}\b)\s*")
 
 
 def _subject(sentence: str, country: str) -> bool:

@@ -2,9 +2,7 @@
 
 - A missing series is taken from the other documents of the same entity and kind when they
   agree on one (one pass over the documents: linear in their number).
-- A document with no entity found gets its folder's: the series (when it has one) or the
-  folder's name, so an unlabeled folder of one company's filings is one entity; when other
-  documents of that folder name their own entity, a warning names it.
+- Entities are settled across a folder's documents first (:mod:`trendkz.load.identities`).
 - ``doc_id`` is ``entity-year`` (``kazakhstan-2019``) when a document is the only one of its
   entity that year; when several share the year it is ``entity-date`` (``acme-2021-03-16``,
   ``acme-2021-q3``). Where dates are equal too, the series is added when theirs differ
@@ -21,9 +19,9 @@ import re
 import warnings
 from collections import defaultdict
 
-from .._core.errors import DateWarning, TrendkzWarning
+from .._core.errors import DateWarning
 
-__all__ = ["fill_from_siblings", "fill_entities", "assign_ids", "warn_doubts"]
+__all__ = ["fill_from_siblings", "assign_ids", "warn_doubts"]
 
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -44,38 +42,6 @@ def fill_from_siblings(items: list[dict]) -> None:
             found = known.get((it["entity"], it["kind"]), set())
             if len(found) == 1:
                 it["series"] = next(iter(found))
-
-
-def fill_entities(items: list[dict]) -> None:
-    """Documents with no entity found take their folder's: its series, else its name.
-
-    When other documents of the same folder name their own entity, the folder's is a guess
-    that may join unlike documents into one series: one :class:`~trendkz.TrendkzWarning`
-    names every such file."""
-    named_folders = {it.get("_folder") for it in items if it["entity"]}
-    guessed: list[str] = []
-    for it in items:
-        if it["entity"]:
-            continue
-        folder = it.get("_folder")
-        if it["series"] or folder:
-            it["entity"] = it["series"] or folder
-            it["entity_source"] = "folder"
-            if folder in named_folders:
-                guessed.append(f"{it['source']} -> {it['entity']!r}")
-    if guessed:
-        shown = sorted(guessed)[:40]
-        more = f"\n  … {len(guessed) - 40} more" if len(guessed) > 40 else ""
-        warnings.warn(
-            TrendkzWarning(
-                f"{len(guessed)} document(s) name no entity in their title or opening "
-                "lines while others in their folder do; each takes its series' or folder's "
-                "name (shown), which may join unlike documents into one series. Give "
-                "entities in a manifest (columns "
-                "file,entity):\n  " + "\n  ".join(shown) + more
-            ),
-            stacklevel=4,
-        )
 
 
 def assign_ids(items: list[dict]) -> list[dict]:

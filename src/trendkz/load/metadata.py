@@ -14,7 +14,7 @@ from functools import cache
 
 from .chrome import Chrome
 from .dates import find_date, parse_date
-from .entities import aliases_of, countries, find_entity
+from .entities import aliases_of, countries, find_entity, organisations
 
 __all__ = ["Meta", "infer_metadata", "countries"]
 
@@ -61,6 +61,7 @@ class Meta:
     kind: str | None = None
     entity: str | None = None
     entity_source: str | None = None
+    entity_names: tuple[str, ...] = ()  # organisations the cover lines name, in order
 
 
 def _title(chrome: list[Chrome]) -> str | None:
@@ -144,6 +145,8 @@ def infer_metadata(
         meta.entity, meta.entity_source = known["entity"], "manifest"
     else:  # titles and cover lines only, never the countries the body mentions
         meta.entity, meta.entity_source = find_entity(meta.title, body)
+        if meta.entity_source == "cover":
+            meta.entity_names = organisations(body)
     meta.publisher = _publisher(chrome, body)
     given = "date" in known or "year" in known  # then only strong evidence is looked for
     dated = find_date(body, meta.title, name, weak=not given)
