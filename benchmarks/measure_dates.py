@@ -129,8 +129,9 @@ def measure(name: str, half: str | None, show: bool) -> dict:
     ent = pd.DataFrame({"truth": man["entity"], "got": got["entity"].astype(str)})
     ent["folder"] = [doubts.get(f, "").startswith("names no entity") for f in ent.index]
     major = ent.groupby("truth")[["got", "folder"]].apply(
-        lambda g: Counter(g["got"][~g["folder"]] if (~g["folder"]).any() else g["got"])
-        .most_common(1)[0][0]
+        lambda g: Counter(g["got"][~g["folder"]] if (~g["folder"]).any() else g["got"]).most_common(
+            1
+        )[0][0]
     )
     owners = Counter(major.values)
     ent["right"] = [

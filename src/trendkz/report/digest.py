@@ -30,13 +30,23 @@ sentence added       1.0    ``0.6 + 0.9·numbers + 0.5·dated + 0.15·lexicon te
                             states (a duration, "a five-year program", counts half);
                             dated: it names a month (an event of the year); new words:
                             words the other document never uses
-sentence removed     0.6    the same without "dated" (last year's events are expected to
+sentence removed     0.7    the same without "dated" (last year's events are expected to
                             go: a dropped sentence weighs less than a new one)
-sentence changed     1.0    ``0.2 + share of words changed + 1.0·figures changed +
-                            0.3·dates changed + 1.5·negation flipped + 0.3·key words +
-                            0.15·new words``: a rewording whose words are mostly new, a
-                            figure that changed, "not sufficient" → "sufficient"
+sentence changed     1.0    ``0.2 + words changed + 1.0·figures changed + 0.3·dates
+                            changed + 0.5·now dated + 1.5·negation flipped + 0.3·key
+                            words + 0.15·new words``: a rewording whose words are mostly
+                            new, a figure that changed, "not sufficient" → "sufficient".
+                            Words changed: the words in, plus half the words out, over
+                            all words (a list cut short is less news), compared less a
+                            plural or third-person "s", an acronym spelled out ("FAA" →
+                            "Fusi Alofa Association") the same words; each figure
+                            changed weighs ``min(1, 0.5 + |log2(new / old)|)`` (a yearly
+                            statistic refreshed by a tenth 0.64, one that doubled 1);
+                            now dated: it names a month the old one did not (an event)
 ==================== ====== ===========================================================
+
+A qualifier that differs only in articles or "of" ("a maximum of 6" → "a maximum 6") is
+no change.
 
 A sentence counts half under five words, 0.3 when it points elsewhere ("See the ...
 report", a web address) and 0.6 when it opens with "For example" (an example of what the
@@ -44,14 +54,26 @@ sentence before says). Multipliers, also in ``weights=``: ``lead section`` (1.25
 sentence item in a document's first section when that section has a heading and is short
 (a summary or overview: the authors' own choice of what matters); ``paragraph section``
 (0.5) for a section item in a headingless text, where every paragraph is a section (its
-size says little; the strongest sentence it holds speaks for it, see below).
+size says little; the strongest sentence it holds speaks for it, see below); ``common to
+the series`` (0.3) for a heading, sentence or term that most entities of the series
+changed alike in the same pair of years (:mod:`trendkz.report.digest_series`: a
+"Reproductive Rights" subsection every 2020 human rights report gained is the series'
+news, not the country's; the headline says "also in 184 of 193 documents of the
+series"). The series' own new words ("covid-19" in 2020) count as no sentence's new or
+key words.
+
+Stories (:mod:`trendkz.report.digest_story`): consecutive changed sentences of one
+passage, on one topic, are one item citing the whole passage, scored by its strongest
+sentence; sentences dropped beside a reworded one's earlier place join its story.
 
 The ranking then tells each change once (:mod:`trendkz.report.digest_rank`): sentences of
 a new or gone section fold into the section's item (which takes the strongest one's score
 when higher); a sentence restating a change ranked above it (the same figure, mostly the
 same words, or mostly the same new words: a summary and its body, an event told in two
 sections) folds into that item; a fact and the sentence that states it are kept once.
-Folded places are cited in ``score_detail`` as "also in “quote” (document start–end)".
+Folded places are cited in ``score_detail`` as "also in “quote” (document start–end)";
+the item cites its strongest place, or the one in the document's summary (its short,
+headed first section) when the change is told there too.
 Ties break by kind (the order of ``DEFAULT_WEIGHTS``), then position in the later
 document, then the headline: the ranking is deterministic.
 """
@@ -74,7 +96,7 @@ from . import digest_sentences
 from .digest_cite import Bodies
 from .digest_rank import rank
 from .digest_render import PAIR_KEYS
-from .digest_series import SeriesTable, of_frames
+from .digest_series import SeriesTable, item_common, of_frames
 
 __all__ = ["COLUMNS", "DEFAULT_WEIGHTS", "Digest", "digest"]
 
@@ -97,32 +119,6 @@ DEFAULT_WEIGHTS = {
 #: kinds about a whole document or section (the lead multiplier does not apply)
 _WHOLE = ("term rising", "term falling", "framing shift", "section added", "section removed",
           "section rewritten")  # fmt: skip
-
-
-#: kinds the series table is asked about: the side they show on, and whether added there
-_SERIES_KINDS = {"section added": ("to", True), "section removed": ("from", False),
-                 "sentence added": ("to", True), "sentence removed": ("from", False),
-                 "sentence changed": ("to", True)}  # fmt: skip
-
-
-def _common(it: dict, p, bodies: Bodies, table: SeriesTable, words: tuple):
-    """``(k, n)`` when the item's heading, sentence or term changed alike in ``k`` of the
-    ``n`` entities of its pair of the series (:mod:`trendkz.report.digest_series`; ``words``
-    the series' words new and gone in the pair, with ``n``), else None."""
-    if it["kind"] in ("term rising", "term falling") and it.get("term"):
-        counts = words[0] if it["kind"] == "term rising" else words[1]
-        ks = [counts.get(w) for w in str(it["term"]).lower().split()]
-        return (min(ks), words[2]) if ks and all(ks) else None
-    how = _SERIES_KINDS.get(it["kind"])
-    span = it.get(f"span_{how[0]}") if how else None
-    if not table or not span:
-        return None
-    doc = p.doc_to if how[0] == "to" else p.doc_from
-    if it["kind"].startswith("section"):
-        text = bodies.heading(doc, span[0])
-    else:
-        text = bodies.body(doc)[span[0] : span[1]]
-    return table.common(p.series, p.year_from, p.year_to, text, p.entity, how[1])
 
 
 def _in(span, extent) -> bool:
@@ -365,7 +361,7 @@ def digest(
                     times.append("lead section")
                 if it.get("headingless"):
                     times.append("paragraph section")
-                alike = _common(it, p, bodies, series, (new, gone, n))
+                alike = item_common(it, p, bodies, series, (new, gone, n))
                 if alike:
                     times.append("common to the series")
                 times = [t for t in times if w[t] != 1]

@@ -282,7 +282,7 @@ def sentences_reworded(sentences: list, bodies, keys: set, vocab: dict) -> list[
                 "strength": strength,
                 "detail": (
                     f"{f'{lesser:g} × (' if lesser < 1 else '('}0.2 + {novelty:.2f} words"
-                    f" changed + 1.0 × {min(2, nums):.3g} figures changed + 0.3 × {dated} dates"
+                    f" changed + 1.0 × {min(2, nums):.2g} figures changed + 0.3 × {dated} dates"
                     f" changed + 0.5 × {event} now dated + 1.5 × {neg} negation flipped"
                     f" + 0.3 × {min(3, n_key)} key words + 0.15 × {min(6, n_new)} new words)"
                     f" = {strength:.2f}"

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-__all__ = ["COMMON", "COMMON_MIN", "SeriesTable", "series_table", "text_key"]
+__all__ = ["COMMON", "COMMON_MIN", "SeriesTable", "item_common", "series_table", "text_key"]
 
 COMMON = 0.5  # share of a pair's entities that made the same change
 COMMON_MIN = 5  # entities a pair needs before anything is called common
@@ -99,6 +99,32 @@ class SeriesTable:
             return {}, 0
         keys = got[1] if added else got[2]
         return {t[1:]: k for t, k in keys.items() if t.startswith(WORD)}, got[0]
+
+
+#: kinds the series table is asked about: the side they show on, and whether added there
+_SERIES_KINDS = {"section added": ("to", True), "section removed": ("from", False),
+                 "sentence added": ("to", True), "sentence removed": ("from", False),
+                 "sentence changed": ("to", True)}  # fmt: skip
+
+
+def item_common(it: dict, p, bodies, table: SeriesTable, words: tuple):
+    """``(k, n)`` when the item's heading, sentence or term changed alike in ``k`` of the
+    ``n`` entities of its pair of the series (``words``
+    the series' words new and gone in the pair, with ``n``), else None."""
+    if it["kind"] in ("term rising", "term falling") and it.get("term"):
+        counts = words[0] if it["kind"] == "term rising" else words[1]
+        ks = [counts.get(w) for w in str(it["term"]).lower().split()]
+        return (min(ks), words[2]) if ks and all(ks) else None
+    how = _SERIES_KINDS.get(it["kind"])
+    span = it.get(f"span_{how[0]}") if how else None
+    if not table or not span:
+        return None
+    doc = p.doc_to if how[0] == "to" else p.doc_from
+    if it["kind"].startswith("section"):
+        text = bodies.heading(doc, span[0])
+    else:
+        text = bodies.body(doc)[span[0] : span[1]]
+    return table.common(p.series, p.year_from, p.year_to, text, p.entity, how[1])
 
 
 def series_table(docs: Iterable[tuple]) -> SeriesTable:
