@@ -393,7 +393,7 @@ def digest(
                     row[f"_sent_{side}"] = bodies.sentence_at(doc, *span) if span else None
                 scored.append(row)
             cite = partial(_cite_row, bodies=bodies)
-            rows.extend(rank(scored, top, bodies, list(DEFAULT_WEIGHTS), cite))
+            rows.extend(rank(scored, top, bodies, list(DEFAULT_WEIGHTS), cite, words_of))
     # the rows are in order already: pairs as _pairs sorts them, then rank
     frame = schema.conform(pd.DataFrame(rows, columns=COLUMNS), "digest", sort=False)
     return Digest(frame=frame, weights=w)

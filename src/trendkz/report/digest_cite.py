@@ -31,6 +31,7 @@ class Bodies:
         self._sent: dict[str, list[tuple[int, int]]] = {}
         self._lower: dict[str, str | None] = {}
         self._lead: dict[tuple[str, float], tuple[int, int] | None] = {}
+        self.cache: dict = {}  # what the digest's stages keep per document
         cols = ["doc_id", "start", "end", "text", "heading"]
         sec = sections[cols].sort_values(["doc_id", "start"], kind="mergesort")
         for doc, part in sec.groupby("doc_id", sort=True):

@@ -189,12 +189,14 @@ def _also(row: dict) -> None:
     row["score_detail"] += f"; also in {', '.join(shown)}{more}"
 
 
-def rank(rows: list[dict], top: int | None, bodies, order: list[str], cite=None) -> list[dict]:
+def rank(
+    rows: list[dict], top: int | None, bodies, order: list[str], cite=None, words=None
+) -> list[dict]:
     """The items of one pair, ranked and folded (see the module docs); ``order`` is the
     kinds' tie-break order; ``cite(row)`` fills in a row's citation columns (called only
-    for the rows kept and those folded into them)."""
+    for the rows kept and those folded into them); ``words`` each document's word counts."""
     at = {k: i for i, k in enumerate(order)}
-    rows = stories(_fold_into_sections(rows, bodies), bodies)
+    rows = stories(_fold_into_sections(rows, bodies), bodies, words)
     rows.sort(
         key=lambda r: (
             -round(r["score"], 9),

@@ -52,14 +52,30 @@ _BLANK = re.compile(r"\n[ \t]*\n")
 
 
 class _Doc:
-    """One document's sentences, their words and how often it uses each word."""
+    """One document's sentences, their paragraphs and words, and how often it uses each
+    word (made once per document and kept on its :class:`Bodies`)."""
 
-    def __init__(self, bodies, doc: str):
+    def __init__(self, bodies, doc: str, counts: Counter | None = None):
         self.body = bodies.body(doc)
         self.spans = bodies.sentences(doc)
         self.starts = [s for s, _ in self.spans]
         self.bodies, self.doc = bodies, doc
-        self._counts: Counter | None = None
+        self._counts = counts
+        self._para: list[int] | None = None
+        self._words: dict[int, set] = {}
+
+    @classmethod
+    def of(cls, bodies, doc: str, words: dict | None) -> _Doc:
+        cache = bodies.cache.setdefault("story", {})
+        if doc not in cache:
+            counts = None
+            if words is not None and doc in words:  # the digest's word counts, by stem
+                counts = Counter()
+                for t, n in words[doc].counts.items():
+                    if "_" not in t:
+                        counts[t[:STEM]] += n
+            cache[doc] = cls(bodies, doc, counts)
+        return cache[doc]
 
     @property
     def counts(self) -> Counter:
@@ -71,20 +87,39 @@ class _Doc:
         i = bisect.bisect_right(self.starts, span[0]) - 1
         return i if i >= 0 and self.spans[i][0] <= span[0] < self.spans[i][1] else None
 
+    @property
+    def para(self) -> list[int]:
+        """The paragraph number of each sentence: a new one at a blank line or section."""
+        if self._para is None:
+            out, n, last = [], 0, None
+            for k, (s, _) in enumerate(self.spans):
+                sec = self.bodies.section_span(self.doc, s)
+                if k and (sec != last or _BLANK.search(self.body[self.spans[k - 1][1] : s])):
+                    n += 1
+                out.append(n)
+                last = sec
+            self._para = out
+        return self._para
+
     def joined(self, a: int, b: int) -> bool:
-        """Whether sentences ``a`` and ``b = a + 1`` stand in one paragraph and section."""
-        (s0, e0), (s1, _) = self.spans[a], self.spans[b]
-        same = self.bodies.section_span(self.doc, s0) == self.bodies.section_span(self.doc, s1)
-        return same and not _BLANK.search(self.body[e0:s1])
+        """Whether sentences ``a`` and ``b`` stand in one paragraph (and section)."""
+        return self.para[a] == self.para[b]
 
     def paragraph(self, i: int) -> range:
         """The sentences of the paragraph that holds sentence ``i``."""
-        a, b = i, i
-        while a > 0 and self.joined(a - 1, a):
+        para, a, b = self.para, i, i
+        while a > 0 and para[a - 1] == para[i]:
             a -= 1
-        while b + 1 < len(self.spans) and self.joined(b, b + 1):
+        while b + 1 < len(para) and para[b + 1] == para[i]:
             b += 1
         return range(a, b + 1)
+
+    def words(self, i: int) -> set:
+        """The words of sentence ``i`` (their first :data:`STEM` letters)."""
+        if i not in self._words:
+            s, e = self.spans[i]
+            self._words[i] = {t[:STEM] for t in tokenize(self.body[s:e])}
+        return self._words[i]
 
     def on_topic(self, told: set, b: int) -> bool:
         """Whether sentence ``b`` goes on with a story whose words are ``told``."""
@@ -98,13 +133,7 @@ class _Doc:
             and (words[1][:STEM] in told)
         ):
             return True
-        mine = {t[:STEM] for t in tokenize(self.body[s:e])}
-        return any(self.counts[w] <= RARE for w in mine & told)
-
-
-def _words(d: _Doc, i: int) -> set:
-    s, e = d.spans[i]
-    return {t[:STEM] for t in tokenize(d.body[s:e])}
+        return any(self.counts[w] <= RARE for w in self.words(b) & told)
 
 
 def _span(rows: list[dict], side: str):
@@ -134,46 +163,48 @@ def _merge(run: list[list[dict]]) -> dict:
     return out
 
 
-def _join_dropped(runs: list, rows: list[dict], docs: dict, at: dict, bodies) -> None:
+def _join_dropped(runs: list, rows: list[dict], docs: dict, at: dict, bodies, words) -> None:
     """Dropped sentences beside the earlier place of a reworded one, in its paragraph
     and on its topic, join the reworded one's story (a passage rewritten: the resettlement
     paragraph that drops last year's group and restates the quota)."""
     owner: dict[tuple, int] = {}  # (earlier document, sentence) -> run of a reworded one
-    said: dict[int, set] = {}  # what each such run's earlier sentences say
+    said: dict[int, list] = {}  # each such run's earlier sentences
     for k, (_, _, run) in enumerate(runs):
         for n in (n for ns in run for n in ns):
             r = rows[n]
             if r["kind"] == "sentence changed" and r.get("_sent_from") is not None:
                 doc = r["doc_from"]
-                d = docs.get(doc) or docs.setdefault(doc, _Doc(bodies, doc))
+                d = docs.get(doc) or docs.setdefault(doc, _Doc.of(bodies, doc, words))
                 j = d.index(r["_sent_from"])
                 if j is not None:
                     owner.setdefault((doc, j), k)
-                    said.setdefault(k, set()).update(_words(d, j))
+                    said.setdefault(k, []).append(j)
     if not owner:
         return
     for k, (doc, idx, run) in enumerate(runs):
         if not run or any(rows[n]["kind"] != "sentence removed" for ns in run for n in ns):
             continue
         d = docs[doc]
-        told = set().union(*(_words(d, i) for i in idx))
         para = d.paragraph(idx[0])
-        new = all((doc, p) in at or (doc, p) in owner for p in para)
         for j in (idx[0] - 1, idx[-1] + 1):
             host = owner.get((doc, j))
             if host is None or j not in para:
                 continue
-            if new or d.on_topic(said[host], idx[0]) or d.on_topic(told, j):
+            new = all((doc, p) in at or (doc, p) in owner for p in para)
+            told = set().union(*map(d.words, idx))
+            host_told = set().union(*map(d.words, said[host]))
+            if new or d.on_topic(host_told, idx[0]) or d.on_topic(told, j):
                 runs[host][2].extend(run)
                 runs[k] = (doc, idx, [])
                 owner.update({(doc, i): host for i in idx})  # the next may join it too
-                said[host] |= told
+                said[host].extend(idx)
                 break
 
 
-def stories(rows: list[dict], bodies) -> list[dict]:
+def stories(rows: list[dict], bodies, words: dict | None = None) -> list[dict]:
     """``rows`` with each story's sentence items folded into one (see the module docs);
-    the other rows as they were, in their order (a story takes its first one's place)."""
+    the other rows as they were, in their order (a story takes its first one's place).
+    ``words``: each document's word counts (``DocWords``), when the caller has them."""
     docs: dict[str, _Doc] = {}
     at: dict[tuple, list[int]] = {}  # (doc, sentence index) -> its row numbers
     for n, r in enumerate(rows):
@@ -182,7 +213,7 @@ def stories(rows: list[dict], bodies) -> list[dict]:
         if span is None:
             continue
         doc = r[f"doc_{side}"]
-        d = docs.get(doc) or docs.setdefault(doc, _Doc(bodies, doc))
+        d = docs.get(doc) or docs.setdefault(doc, _Doc.of(bodies, doc, words))
         i = d.index(span)
         if i is not None:
             at.setdefault((doc, i), []).append(n)
@@ -193,19 +224,24 @@ def stories(rows: list[dict], bodies) -> list[dict]:
     for doc, i in sorted(at):
         if (doc, i) in done:
             continue
-        d, run, told, j = docs[doc], [at[(doc, i)]], _words(docs[doc], i), i
-        new = all((doc, k) in at for k in d.paragraph(i))  # a new (or rewritten) paragraph
+        d, run, j = docs[doc], [at[(doc, i)]], i
+        new, told = None, None  # worked out when a next sentence asks
         while len(run) < STORY_MAX and (doc, j + 1) in at and d.joined(j, j + 1):
             if d.spans[j + 1][1] - d.spans[i][0] > STORY_CHARS:
                 break
-            if not (new or d.on_topic(told, j + 1)):
-                break
+            if new is None:  # a new (or rewritten) paragraph: every sentence changed
+                new = all((doc, k) in at for k in d.paragraph(i))
+            if not new:
+                told = told if told is not None else set().union(*map(d.words, range(i, j + 1)))
+                if not d.on_topic(told, j + 1):
+                    break
             j += 1
             run.append(at[(doc, j)])
             done.add((doc, j))
-            told |= _words(d, j)
+            if told is not None:
+                told |= d.words(j)
         runs.append((doc, list(range(i, j + 1)), run))
-    _join_dropped(runs, rows, docs, at, bodies)
+    _join_dropped(runs, rows, docs, at, bodies, words)
     folded = {min(n for ns in run for n in ns): run for _, _, run in runs if len(run) > 1}
     taken = {n for run in folded.values() for ns in run for n in ns}
     out = []
