@@ -170,3 +170,24 @@ def test_a_decoding_warning_in_a_worker_reaches_the_caller(tmp_path):
     with pytest.warns(TrendkzWarning, match="r99.txt"):
         corpus = load_corpus(tmp_path, workers=2)
     assert len(corpus) == 71
+
+
+def test_a_pool_broken_while_parts_are_handed_out_is_a_trendkz_error(monkeypatch):
+    """Workers that die at start (code piped to ``python -`` cannot be imported by them)
+    break the pool while parts are still being submitted: a WorkerError, never the pool's
+    own traceback."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    submit = ProcessPoolExecutor.submit
+    calls = []
+
+    def breaking(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) > 1:
+            raise BrokenProcessPool("a child process terminated abruptly")
+        return submit(self, *args, **kwargs)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", breaking)
+    with pytest.raises(WorkerError, match="__main__"):
+        map_parts(len, [[i] for i in range(8)], workers=2, backend="processes")

@@ -247,8 +247,8 @@ def _pool(fn, parts, n, kwargs, bar) -> list:
     with ProcessPoolExecutor(
         max_workers=n, mp_context=ctx, initializer=_die_with_parent, initargs=(os.getpid(),)
     ) as pool:
-        futures = {pool.submit(_run_chunk, fn, chunks[i], kwargs): i for i in order}
-        try:
+        try:  # a worker that dies at start breaks the pool while work is still submitted
+            futures = {pool.submit(_run_chunk, fn, chunks[i], kwargs): i for i in order}
             for fut in as_completed(futures):
                 i = futures[fut]
                 results[i] = fut.result()
