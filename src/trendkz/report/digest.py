@@ -300,8 +300,9 @@ def digest(
     docs = sorted(set(todo["doc_from"]) | set(todo["doc_to"]))
     secs = comparison.sections[comparison.sections["doc_id"].isin(docs)]
     rows: list[dict] = []
-    if len(todo) and series is None:
-        series = of_frames(comparison.sections, comparison.documents)
+    if series is None:
+        series = of_frames(comparison.sections, comparison.documents) if len(todo) else None
+    table = series if series is not None else SeriesTable()
     if len(todo):
         bodies = Bodies(secs)
         hits = term_hits(secs, lexicon)
@@ -321,7 +322,7 @@ def digest(
         for p in schema.records(todo):
             key = (p.doc_from, p.doc_to)
             u0, u1 = uses.get(p.doc_from, {}), uses.get(p.doc_to, {})
-            (new, n), (gone, _) = (series.words(p.series, p.year_from, p.year_to, up)
+            (new, n), (gone, _) = (table.words(p.series, p.year_from, p.year_to, up)
                                    for up in (True, False))  # fmt: skip
             pair_vocab = vocab
             if new or gone:  # the series' own new words are news of no one entity
@@ -361,7 +362,7 @@ def digest(
                     times.append("lead section")
                 if it.get("headingless"):
                     times.append("paragraph section")
-                alike = item_common(it, p, bodies, series, (new, gone, n))
+                alike = item_common(it, p, bodies, table, (new, gone, n))
                 if alike:
                     times.append("common to the series")
                 times = [t for t in times if w[t] != 1]

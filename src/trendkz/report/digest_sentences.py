@@ -208,7 +208,8 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 def _spelled_out(a: str, b: str) -> tuple[set, set]:
     """Acronyms of ``a`` that ``b`` spells out instead ("FAA" → "Fusi Alofa
     Association"): the acronyms and the words that spell them, lower-cased."""
-    gone, spelled = set(), set()
+    gone: set[str] = set()
+    spelled: set[str] = set()
     for acr in set(_ACRONYM.findall(a)) - set(_ACRONYM.findall(b)):
         words = re.findall(r"\b[A-Z][\w’'-]*", b)
         for i in range(len(words) - len(acr) + 1):
@@ -245,7 +246,8 @@ def sentences_reworded(sentences: list, bodies, keys: set, vocab: dict) -> list[
         content_a, content_b = set(tokenize(a)), set(toks_b)
         if sorted(_DIGITS.findall(a)) == sorted(_DIGITS.findall(b)):  # the fast, usual case
             words_a, words_b = _NUMBER_WORDS & content_a, _NUMBER_WORDS & content_b
-            nums, dated = max(len(words_a - words_b), len(words_b - words_a)), 0
+            nums: float = max(len(words_a - words_b), len(words_b - words_a))
+            dated = 0
         else:
             (fa, da), (fb, db) = _figures(a, content_a), _figures(b, content_b)
             nums, dated = _figure_weight(a, b, fa - fb, fb - fa), int(da != db)

@@ -117,7 +117,7 @@ def item_common(it: dict, p, bodies, table: SeriesTable, words: tuple):
         return (min(ks), words[2]) if ks and all(ks) else None
     how = _SERIES_KINDS.get(it["kind"])
     span = it.get(f"span_{how[0]}") if how else None
-    if not table or not span:
+    if how is None or not table or not span:
         return None
     doc = p.doc_to if how[0] == "to" else p.doc_from
     if it["kind"].startswith("section"):

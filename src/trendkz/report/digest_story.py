@@ -68,7 +68,7 @@ class _Doc:
     def of(cls, bodies, doc: str, words: dict | None) -> _Doc:
         cache = bodies.cache.setdefault("story", {})
         if doc not in cache:
-            counts = None
+            counts: Counter | None = None
             if words is not None and doc in words:  # the digest's word counts, by stem
                 counts = Counter()
                 for t, n in words[doc].counts.items():
