@@ -69,6 +69,7 @@ class SeriesTable:
 
     def __init__(self, pairs: dict | None = None):
         self.pairs = pairs or {}
+        self._firsts: dict[tuple, set] = {}  # first words of each key set (made on demand)
 
     def __len__(self) -> int:
         return len(self.pairs)
@@ -85,7 +86,19 @@ class SeriesTable:
         if got is None:
             return None
         n, plus, minus = got
-        k = (plus if added else minus).get(text_key(text, entity))
+        keys = plus if added else minus
+        if not keys:
+            return None
+        # a quick look at the first word before the whole text is made a key
+        at = (str(series), int(year_from), int(year_to), added)
+        firsts = self._firsts.get(at)
+        if firsts is None:
+            firsts = self._firsts[at] = {t.split(" ", 1)[0] for t in keys}
+        head = text.split(None, 1)[0].lower() if text.strip() else ""
+        ent = str(entity).lower().split() if entity else []
+        if head not in firsts and head.rstrip(".") not in firsts and not (ent and ent[0] in head):
+            return None
+        k = keys.get(text_key(text, entity))
         return (k, n) if k else None
 
     def words(self, series, year_from, year_to, added: bool) -> tuple[dict, int]:
