@@ -62,6 +62,7 @@ class _Doc:
         self.bodies, self.doc = bodies, doc
         self._counts = counts
         self._para: list[int] | None = None
+        self._bounds: dict[int, range] | None = None
         self._words: dict[int, set] = {}
 
     @classmethod
@@ -107,12 +108,15 @@ class _Doc:
 
     def paragraph(self, i: int) -> range:
         """The sentences of the paragraph that holds sentence ``i``."""
-        para, a, b = self.para, i, i
-        while a > 0 and para[a - 1] == para[i]:
-            a -= 1
-        while b + 1 < len(para) and para[b + 1] == para[i]:
-            b += 1
-        return range(a, b + 1)
+        if self._bounds is None:
+            para = self.para
+            first: dict[int, int] = {}
+            last: dict[int, int] = {}
+            for k, n in enumerate(para):
+                first.setdefault(n, k)
+                last[n] = k
+            self._bounds = {n: range(first[n], last[n] + 1) for n in first}
+        return self._bounds[self.para[i]]
 
     def words(self, i: int) -> set:
         """The words of sentence ``i`` (their first :data:`STEM` letters)."""
@@ -185,11 +189,11 @@ def _join_dropped(runs: list, rows: list[dict], docs: dict, at: dict, bodies, wo
         if not run or any(rows[n]["kind"] != "sentence removed" for ns in run for n in ns):
             continue
         d = docs[doc]
-        para = d.paragraph(idx[0])
         for j in (idx[0] - 1, idx[-1] + 1):
             host = owner.get((doc, j))
-            if host is None or j not in para:
+            if host is None or not (0 <= j < len(d.spans)) or not d.joined(j, idx[0]):
                 continue
+            para = d.paragraph(idx[0])
             new = all((doc, p) in at or (doc, p) in owner for p in para)
             told = set().union(*map(d.words, idx))
             host_told = set().union(*map(d.words, said[host]))
