@@ -567,6 +567,25 @@ def test_cosines_are_float64_sums_of_float32_weights():
     assert cos.dtype == np.float32
 
 
+@pytest.mark.parametrize("block", [1, 7, 64])
+def test_cosines_do_not_depend_on_the_row_blocks(monkeypatch, block):
+    """The matrix is summed one block of rows at a time (memory: only the float32 result is
+    held whole): any block size gives the same cosines, symmetric, as one block."""
+    from collections import Counter
+
+    from trendkz.align import words
+
+    rng = np.random.default_rng(11)
+    counts = [
+        Counter({int(w): int(rng.integers(1, 4)) for w in rng.integers(0, 60, 12)})
+        for _ in range(150)
+    ]
+    whole = words.cosines(len(counts), *words._from_counters(counts))[0]
+    monkeypatch.setattr(words, "_BLOCK", block)
+    parts = words.cosines(len(counts), *words._from_counters(counts))[0]
+    assert np.array_equal(whole, parts) and np.array_equal(parts, parts.T)
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(

@@ -162,3 +162,28 @@ def test_entity_warning_travels_from_workers():
     back = pickle.loads(pickle.dumps(w))
     assert (back.documents, back.entities, back.reasons) == (w.documents, w.entities, w.reasons)
     assert issubclass(trendkz.EntityWarning, trendkz.TrendkzWarning)
+
+
+@pytest.mark.parametrize(
+    "body, entity",
+    [
+        # an editor's note before the opening sentence is passed over
+        (
+            "EXECUTIVE SUMMARY\n\nNote: Except where noted, figures exclude the north.\n\n"
+            "The Republic of Moldova is a parliamentary democracy with free elections.\n",
+            "Moldova",
+        ),
+        # the situation in a country is what the text is about
+        (
+            "The human rights situation in Algeria deteriorated during the year.\n",
+            "Algeria",
+        ),
+        # official names with an adjective
+        ("The Slovak Republic is a multiparty parliamentary democracy.\n", "Slovakia"),
+        ("The Lao People’s Democratic Republic is ruled by one party.\n", "Laos"),
+        # a sentence on the first line is prose, not a cover line; a place is not a subject
+        ("Our plant in China grew 5% during the year.\n\nSales rose in every region.\n", None),
+    ],
+)
+def test_the_opening_names_its_country(body, entity):
+    assert find_entity(None, body)[0] == entity

@@ -1,7 +1,8 @@
 """Score headings, page furniture and prose set aside against layout_gold.json.
 
 ``python tests/gold/layout_score.py [SPLIT ...]`` prints the figures per split (dev,
-blind, blind2 by default).
+blind, blind2, blind3 by default). A document with ``pages`` is scored on a PDF made of
+those pages.
 Lines are compared with their runs of whitespace as one space (a reader may put tabs
 between a table's cells).
 """
@@ -9,6 +10,7 @@ between a table's cells).
 from __future__ import annotations
 
 import json
+import tempfile
 import warnings
 from collections import Counter
 from pathlib import Path
@@ -56,11 +58,30 @@ def _rows_matched(want: Counter, found: Counter) -> int:
     return n
 
 
-def _load(corpus: str, name: str):
+def _excerpt(src: Path, pages: list[int], out: Path) -> None:
+    """Write pages ``first..last`` (1-based, inclusive) of a PDF to ``out``."""
+    import pypdfium2 as pdfium
+
+    doc, new = pdfium.PdfDocument(str(src)), pdfium.PdfDocument.new()
+    try:
+        new.import_pages(doc, list(range(pages[0] - 1, pages[1])))
+        new.save(str(out))
+    finally:
+        new.close()
+        doc.close()
+
+
+def _load(corpus: str, name: str, pages: list[int] | None = None):
+    """One document as a corpus; with ``pages``, a PDF made of those pages only (a part
+    labelled by page excerpt)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         man = pd.DataFrame({"file": [name], "year": [2000]})
-        return trendkz.load_corpus(SHARED / corpus, manifest=man)
+        if not pages:
+            return trendkz.load_corpus(SHARED / corpus, manifest=man)
+        with tempfile.TemporaryDirectory() as tmp:
+            _excerpt(SHARED / corpus / name, pages, Path(tmp) / name)
+            return trendkz.load_corpus(Path(tmp), manifest=man)
 
 
 def score(split: str | None = None) -> dict[str, float]:
@@ -72,7 +93,7 @@ def score(split: str | None = None) -> dict[str, float]:
     for doc in gold:
         if split and doc["split"] != split:
             continue
-        corpus = _load(doc["corpus"], doc["file"])
+        corpus = _load(doc["corpus"], doc["file"], doc.get("pages"))
         sections = trendkz.split_sections(corpus)
         if "headings" in doc:
             text = (SHARED / doc["corpus"] / doc["file"]).read_text(encoding="utf-8")
@@ -126,5 +147,5 @@ def score(split: str | None = None) -> dict[str, float]:
 if __name__ == "__main__":
     import sys
 
-    for part in sys.argv[1:] or ("dev", "blind", "blind2"):
+    for part in sys.argv[1:] or ("dev", "blind", "blind2", "blind3"):
         print(part, {k: round(v, 3) for k, v in score(part).items()})

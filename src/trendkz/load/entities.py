@@ -94,7 +94,10 @@ def _subject_patterns(country: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     alias = "|".join(re.escape(a) for a in longest)
     return (
         re.compile(rf"(?<![\w-])(?:{alias})(?![\w-])"),
-        re.compile(rf"\bin\s+(?:the\s+)?(?:{alias})\s+during the year\b"),
+        re.compile(
+            rf"\b(?:in\s+(?:the\s+)?(?:{alias})\s+during the year\b|"
+            rf"(?:situation|conditions)\s+in\s+(?:the\s+)?(?:{alias})(?![\w-]))"
+        ),
     )
 
 
@@ -155,9 +158,16 @@ def _cover_lines(body: str) -> list[str]:
 _DANGLING = re.compile(r"\s(?:and|of|&|for|the)$")
 
 
+# a sentence, not a cover line: five words or more ending in a full stop
+_PROSE = re.compile(r"^(?:\S+\s+){4,}\S*[a-z)\d]\.$")
+_EDITORS_NOTE = re.compile(r"(?i:note|notes|announcement|editor['’]s note|update|correction):\s")
+
+
 def _opening_sentence(body: str) -> str:
     for para in _PARAGRAPHS.split(body[:4000]):
         para = para.strip()
+        if _EDITORS_NOTE.match(para):  # "Note: ...", "ANNOUNCEMENT: ..." before the text
+            continue
         if len(para) > 100 or para.endswith((".", "!", "?")):
             m = _SENTENCE.match(para)
             return m.group(1) if m else para[:400]
@@ -178,7 +188,7 @@ def find_entity(title: str | None, body: str) -> tuple[str | None, str | None]:
         return name, "cover"
     for line in _cover_lines(body):
         found = country_in(line)
-        if len(set(found)) == 1 and len(line) <= 60:
+        if len(set(found)) == 1 and len(line) <= 60 and not _PROSE.search(line):
             return found[0], "cover"
         name = organisation_in(line)
         if name:

@@ -2,7 +2,8 @@
 
 - an address: a ZIP code (``Washington DC 20201``, ``20201-0001``) or a street number with
   a street word (``330 Independence Ave SW``, ``Suite 1062``, ``Room 5541``);
-- a phone number (``202.619.2541``, ``(202) 619-2541``), an e-mail address or a web address;
+- a phone number (``202.619.2541``, ``(202) 619-2541``, ``1-800-HHS-TIPS``), an e-mail
+  address or a web address;
 - a form's field: a label in capitals, a colon and its value not in capitals (``REPORT
   PREPARED BY: Robin Brooks``, ``TITLE: OIG FOIA Supervisor``);
 - a report number (``A-06-15-00030``, ``OEI-06-14-00350``) or only dates (``November
@@ -22,7 +23,9 @@ _STREET = re.compile(
     r"\b\d{1,5}\s+(?:[A-Z][\w.]*\s+){1,4}(?:Ave(?:nue)?|St(?:reet)?|Blvd|Boulevard|Road|Rd|"
     r"Drive|Dr|Place|Pl|Way|Lane|Ln|Plaza|Square|Parkway|Pkwy)\b\.?|\b(?:Suite|Room|Ste\.?)\s+\d"
 )
-_PHONE = re.compile(r"(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.]\d{4}\b")
+_PHONE = re.compile(
+    r"(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.]\d{4}\b|\b1[-.]8\d\d[-.][A-Z\d]{3}[-.][A-Z\d]{4}\b"
+)
 _WEB = re.compile(r"https?://|www\.|\b[\w.-]+@[\w-]+\.[a-z]{2,}\b", re.I)
 _REPORT_NO = re.compile(r"\b[A-Z]{1,4}-\d{2}-\d{2}-\d{4,5}\b")  # A-06-15-00030, OEI-06-14-00350
 _MONTH = (

@@ -13,7 +13,8 @@ else extracted from PDFs (no page boundaries known) as on PDFs trendkz reads its
   that opens with the same four words, and a dated line repeated five times or more; a
   header when it opens its block, a footer when it closes one;
 - ``table-of-contents``: dot-leader lines (``Overview ........ 3``) and, after a line
-  ``Contents`` or ``Table of Contents``, the run of lines ending in a page number;
+  ``Contents`` or ``Table of Contents``, the run of lines ending in a page number, with
+  the short lines among them (a part's name, a wrapped entry, the ``Page`` column head);
 - ``form-feed``: a form feed (page break) standing as its own line; ``separator``: a line
   drawn with characters (``______``).
 """
@@ -30,9 +31,10 @@ _PAGE_ALONE = re.compile(
     rf"^(?:page\s+)?[-–—]?\s*(?:\d{{1,4}}|{_ROMAN})\s*[-–—]?(?:\s+of\s+\d{{1,4}})?$", re.I
 )
 _PAGE_WORD = re.compile(rf"^(?:page|p\.)\s+(?:\d{{1,4}}|{_ROMAN})(?:\s+of\s+\d{{1,4}})?$", re.I)
-_LEADER = re.compile(rf"(?:\.\s?){{4,}}\s*(?:\d{{1,4}}|{_ROMAN})$|\s[._]{{6,}}\s*\d{{0,4}}$", re.I)
+_FOLIO = rf"(?:[A-Z][-‐–]\d{{1,3}}|\d{{1,4}}|{_ROMAN})"  # 12, iv, A-1 (an appendix's page)
+_LEADER = re.compile(rf"(?:\.\s?){{4,}}\s*{_FOLIO}$|\s[._]{{6,}}\s*\d{{0,4}}$", re.I)
 _CONTENTS = re.compile(r"^(?:#+\s*)?(?:table of )?contents$", re.I)
-_ENDS_PAGE = re.compile(rf"\S.*?\s(?:\d{{1,4}}|{_ROMAN})$", re.I)
+_ENDS_PAGE = re.compile(rf"\S.*?(?:\s|(?<=[a-z]))(?:{_FOLIO})$", re.I)
 _NUMBER = re.compile(r"\d+")
 _HINT = re.compile(r"\d|(?<!\S)[ivx]{1,7}(?!\S)")  # a number a running line may carry
 _DATED = re.compile(r"\b(?:19|20)\d\d\b")
@@ -93,14 +95,20 @@ def _running(lines: list[str]) -> set[int]:
     if not found:
         return found
     # variants: a recurring line that opens with the first four words of a running line
+    # (numbers aside: ``… C-1 Appendix C``, ``… C-2 Appendix C``), or once when it opens
+    # with a whole running title of five words or more (``… to Congress Appendix A``)
     heads = {" ".join(lines[i].split()[:4]).lower() for i in found}
+    titles = {_title(lines[i]) for i in found} - {""}
     seen: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(lines):
         if i not in found and s and len(s) <= 120 and len(s.split()) >= 4:
             if " ".join(s.split()[:4]).lower() in heads:
-                seen[s].append(i)
+                seen[_key(s)].append(i)
     for where in seen.values():
-        if len(where) >= 2:
+        if len(where) >= 2 or any(
+            lines[where[0]].lower().startswith(t) and len(lines[where[0]].split()) <= 16
+            for t in titles
+        ):
             found.update(where)
     # companions: a line recurring right beside a running line, unchanged or with the same
     # first four words (``HHS Office of Inspector General Highlights`` / ``... Message``)
@@ -121,6 +129,16 @@ def _running(lines: list[str]) -> set[int]:
         ):
             found.update(where)
     return found
+
+
+def _title(line: str) -> str:
+    """A running line's words before its first number, when five or more (lower case)."""
+    words = []
+    for w in line.split():
+        if _HINT.search(w):
+            break
+        words.append(w)
+    return " ".join(words).lower() + " " if len(words) >= 5 else ""
 
 
 def _near(lines: list[str], i: int, step: int) -> int | None:
@@ -150,7 +168,9 @@ def _contents(lines: list[str]) -> set[int]:
             if not t:
                 j += 1
                 continue
-            if _ENDS_PAGE.match(t) and len(t.split()) <= 20 and not t.endswith("."):
+            if (
+                _ENDS_PAGE.match(t) and len(t.split()) <= 20 and not t.endswith(".")
+            ) or _LEADER.search(t):
                 run.append(j)
                 misses = 0
             else:
@@ -158,6 +178,12 @@ def _contents(lines: list[str]) -> set[int]:
             j += 1
         if len(run) >= 3:  # the title and at least two entries
             found.update(run)
+            # between its entries: a part's name, a wrapped entry, the ``Page`` column's head
+            found.update(
+                k
+                for k in range(run[0], run[-1])
+                if lines[k] and len(lines[k].split()) <= 14 and lines[k][-1] not in ".;"
+            )
     return found
 
 

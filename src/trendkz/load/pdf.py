@@ -33,7 +33,10 @@ from pathlib import Path
 from .._core.errors import InputError, MissingExtraError, NoTextError, TrendkzWarning
 from .fields import is_data_line
 from .pdf_grid import Line as _Line
-from .pdf_grid import cell_starts, mark_grid, split_cells, table_rows, table_runs
+from .pdf_grid import cell_starts, mark_grid, spaced, split_cells, table_rows, table_runs, unspace
+from .pdf_outline import mark_outline, mark_typed
+from .pdf_titles import caption, not_headings, number_only
+from .pdf_wrap import NUMBERED, OPEN_ENDS, aligned, joins, label, wraps
 
 __all__ = ["read_pdf"]
 
@@ -85,7 +88,8 @@ def _page_lines(page, raw) -> list[_Line]:
                     box(tp, pos + lead, *refs)
                     left = x0.value
                 box(tp, pos + len(line.rstrip()) - 1, *refs)
-                found.append((line, pos, size, bold, top, bottom, left, x1.value))
+                font = name.value.split(b"+")[-1].decode("latin-1")  # subset tag aside
+                found.append((line, pos, size, bold, top, bottom, left, x1.value, font))
             pos += len(chunk)
         # a line wider than its characters need may hold wide gaps: only then read the
         # page's text rects for cells (most pages are prose)
@@ -98,9 +102,11 @@ def _page_lines(page, raw) -> list[_Line]:
         ]
         starts = cell_starts(tp, raw) if any(wide) else {}
         out = []
-        for (line, pos, size, bold, top, bottom, left, right), w in zip(found, wide, strict=True):
-            if _spaced(line):  # one cell: its character positions changed
-                cells = [(_unspace(tp, pos, line), left, right)]
+        for (line, pos, size, bold, top, bottom, left, right, font), w in zip(
+            found, wide, strict=True
+        ):
+            if spaced(line):  # one cell: its character positions changed
+                cells = [(unspace(tp, pos, line), left, right)]
             elif w and starts:
                 cells = split_cells(line, pos, starts, left, right)
             else:
@@ -110,6 +116,7 @@ def _page_lines(page, raw) -> list[_Line]:
                 cells = [(" ".join(c.split()), a, e) for c, a, e in cells]
             text_ = " ".join(c for c, _, _ in cells) if len(cells) > 1 else cells[0][0]
             ln = _Line(text_, round(size * 2) / 2, bold, top, bottom, left, right, cells)
+            ln.font = font
             ln.tabbed = tabbed
             out.append(ln)
         for ln in out:
@@ -121,35 +128,16 @@ def _page_lines(page, raw) -> list[_Line]:
 
 
 # a heading line ending so goes on on the next line
-_NUMBERED = re.compile(r"^(?:[IVX]{1,5}|[A-Z]|\d{1,2}(?:\.\d{1,2})*)[.)]\s")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")  # words of letters
-_OPEN_ENDS = set("the of and or for to in on at by with from a an – - — & ,".split())
-
-
-def _spaced(line: str) -> bool:
-    """Letter-spaced text (``A N N U A L  R E P O R T``): five tokens or more, four in
-    five of them single letters."""
-    if 2 * line.count(" ") < len(line.strip()) - 2:
-        return False  # letter-spaced text is half spaces
-    toks = line.split()
-    return len(toks) >= 5 and sum(len(t) == 1 and t.isalpha() for t in toks) >= 0.8 * len(toks)
-
-
-def _unspace(tp, pos: int, line: str) -> str:
-    """A letter-spaced line joined again: a space is kept only where the gap between two
-    characters on the page is wider than 1.6 times the usual one (a word break)."""
-    chars = [(k, c) for k, c in enumerate(line) if not c.isspace()]
-    boxes = [tp.get_charbox(pos + k) for k, _ in chars]
-    gaps = [b[0] - a[2] for a, b in zip(boxes, boxes[1:], strict=False)]
-    usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
-    height = max((b[3] - b[1] for b in boxes), default=0.0)
-    out = chars[0][1] if chars else ""
-    for (_, c), gap in zip(chars[1:], gaps, strict=True):
-        out += (" " if gap > max(1.6 * usual, 0.2 * height) else "") + c
-    return out
+_FOLIO = re.compile(r"^(?:Page\s+)?[-–]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–]?$", re.I)
 
 
 # a sentence starting after a run-in title, a table's or figure's caption
+# a table's total or row set in bold: a few words and an amount (``Total 595``)
+_TOTAL = re.compile(
+    r"^(?:\S+\s+){1,3}(?!(?:19|20)\d\d$)\(?[$€£]?(?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d+)?\)?$"
+    r"|^[^\W\d_][\w /&-]{0,40}:\s*[$€£]?\d[\d,]*(?:\.\d+)?$"  # ``TOTAL CINS: 77``
+)
 _NOT_TITLE = re.compile(r"[a-z]\. [A-Z]|^(?:Table|Figure|Exhibit|Chart)\s+[\dIVX]+\b")
 
 
@@ -173,7 +161,7 @@ def _is_heading(line: _Line, body: float) -> bool:
         return False
     if line.text[-1] == ":" and not (_titled(line.text) and len(line.text.split()) >= 2):
         return False  # a label line in title case (``Payment Error Rate (PERM):``) may head
-    if is_data_line(line.text) or _NOT_TITLE.search(line.text):
+    if is_data_line(line.text) or _NOT_TITLE.search(line.text) or _TOTAL.match(line.text):
         return False
     most = 20 if _titled(line.text) else 12  # a title in title case may run longer
     return large or len(words) <= most
@@ -190,6 +178,9 @@ def _layout(pages: list[list[_Line]]) -> str:
         reverse=True,
     )
     level = {s: min(k + 1, 6) for k, s in enumerate(heading_sizes[:6])}
+    if body:
+        mark_outline(pages, body)
+        mark_typed(pages, body)
     pitches = sorted(
         round(a.bottom - b.bottom, 1)
         for lines in pages
@@ -198,20 +189,26 @@ def _layout(pages: list[list[_Line]]) -> str:
     )
     pitch = pitches[len(pitches) // 2] if pitches else 1.2 * body
     blocks: list[str] = []
+    first = next((lines for lines in pages if lines), None)
     for lines in pages:
         current: list[str] = []
         head: list[str] = []
         head_size = 0.0  # the size of the heading lines in ``head``
+        head_level = 6
+        head_top = False  # the heading is the page's first line (a chart's title)
         prev: _Line | None = None
-        flags = _headings(lines, body)
+        flags = not_headings(lines, _headings(lines, body), cover=lines is first)
         runs = dict(table_runs(lines))
         skip = 0
         for k, (ln, heading) in enumerate(zip(lines, flags, strict=True)):
             if k < skip:
                 continue
             if k in runs:  # a table: its rows, a block of their own
-                if head:
-                    blocks.append("#" * level.get(head_size, 6) + " " + " ".join(head))
+                if head:  # a heading in the body size right over a table: its caption
+                    cap = caption(head, head_size, body, top=head_top)
+                    cap = cap or number_only(head, head_size, body)
+                    mark = "" if cap else "#" * head_level + " "
+                    blocks.append(mark + " ".join(head))
                     head = []
                 if current:
                     blocks.append("\n".join(current))
@@ -222,20 +219,30 @@ def _layout(pages: list[list[_Line]]) -> str:
             if (
                 heading
                 and head
-                and ln.size == head_size
-                and (_joins(head, ln.text) or _wraps(head, prev, ln))
+                and (ln.cont or ln.size == head_size or label(head, prev, ln))
+                and (
+                    ln.cont
+                    or label(head, prev, ln)
+                    or (joins(head, ln.text) and aligned(prev, ln))
+                    or wraps(head, prev, ln, body)
+                )
             ):
                 head.append(ln.text)
                 prev = ln
                 continue
             if head:
-                blocks.append("#" * level.get(head_size, 6) + " " + " ".join(head))
+                mark = "" if number_only(head, head_size, body) else "#" * head_level + " "
+                blocks.append(mark + " ".join(head))
                 head = []
             if heading:
                 if current:
                     blocks.append("\n".join(current))
                     current = []
                 head, head_size = [ln.text], ln.size
+                head_top = ln is next((x for x in lines if not x.margin), None)
+                head_level = level.get(ln.size, 6)
+                if ln.outline and ln.size not in level:  # numbering gives the level
+                    head_level = min(len(level) + ln.outline, 6)
             else:
                 step = prev.bottom - ln.bottom if prev is not None else 0.0
                 if (
@@ -254,14 +261,16 @@ def _layout(pages: list[list[_Line]]) -> str:
                 gap = prev is not None and not (0 < step <= 1.35 * max(pitch, 1.0))
                 cells = prev is not None and _short(prev) and _short(ln)  # a table's cells
                 cells = cells and k + 1 < len(lines)  # a page's last line stands alone
-                if current and not cells and (gap or prev is not None and prev.size != ln.size):
+                folio = k + 1 == len(lines) and _FOLIO.match(ln.text)  # the page's number
+                if current and not cells and (gap or folio or (prev and prev.size != ln.size)):
                     blocks.append("\n".join(current))
                     current = []
                 # a lone line of cells (a total, a header with its page number): tabs
                 current.append("\t".join(c[0] for c in ln.cells) if ln.grid else ln.text)
             prev = ln
         if head:
-            blocks.append("#" * level.get(head_size, 6) + " " + " ".join(head))
+            mark = "" if number_only(head, head_size, body) else "#" * head_level + " "
+            blocks.append(mark + " ".join(head))
         if current:
             blocks.append("\n".join(current))
     return "\n\n".join(blocks) + "\n"
@@ -271,67 +280,48 @@ def _short(line: _Line) -> bool:
     return len(line.text) <= 30 and len(line.text.split()) <= 4
 
 
-def _wraps(head: list[str], prev: _Line | None, line: _Line) -> bool:
-    """Whether a heading line wraps onto the next: same type, the next line right below
-    it (less than a line's height between them) and not numbered, the first line long or
-    both centred on the same axis (a title set over two lines)."""
-    if prev is None:
-        return False
-    centred = (
-        abs(prev.left + prev.right - line.left - line.right) <= line.size
-        and abs(prev.left - line.left) > line.size
-    )
-    return (
-        len(head) < 3
-        and (len(prev.text) >= 50 or centred)
-        and prev.bold == line.bold
-        and 0 <= prev.bottom - line.top <= 0.8 * line.size
-        and not _NUMBERED.match(line.text)
-    )
-
-
-def _joins(head: list[str], text: str) -> bool:
-    """Whether a heading line goes on over the next one."""
-    return (
-        len(head) < 3
-        and len(" ".join(head).split()) + len(text.split()) <= 20
-        and (
-            text[0].islower()
-            or head[-1].split()[-1].lower() in _OPEN_ENDS
-            or (head[-1].isupper() and text.isupper())  # a heading in capitals goes on
-        )
-    )
-
-
 def _headings(lines: list[_Line], body: float) -> list[bool]:
     """Which lines of a page are headings. A bold line in the body size (not numbered)
     is one only when a line of text (four words of letters or more) follows it, and, unless in
     capitals, it does not end open (``Number of``) without running on: else it is a
     table's column header or a label."""
-    flags = [bool(body) and _is_heading(ln, body) for ln in lines]
+    flags = [bool(body) and (_is_heading(ln, body) or ln.outline > 0 or ln.typed) for ln in lines]
     keep = list(flags)
     for i, ln in enumerate(lines):
-        if not flags[i] or ln.size >= body * 1.15 or _NUMBERED.match(ln.text):
+        if ln.cont and i and keep[i - 1]:
+            keep[i] = True  # the title or the rest of the outline heading above it
+        if not flags[i] or ln.size >= body * 1.15 or NUMBERED.match(ln.text) or ln.outline:
             continue
-        if i and flags[i - 1] and ln.size == lines[i - 1].size and _wraps([""], lines[i - 1], ln):
+        if (
+            i
+            and flags[i - 1]
+            and ln.size == lines[i - 1].size
+            and wraps([""], lines[i - 1], ln, body)
+        ):
             continue  # the second line of a long heading
         j = i + 1
         while (
             j < len(lines)
             and flags[j]
             and (
-                _joins([lines[j - 1].text], lines[j].text)
-                or _wraps([lines[j - 1].text], lines[j - 1], lines[j])
+                joins([lines[j - 1].text], lines[j].text)
+                or wraps([lines[j - 1].text], lines[j - 1], lines[j], body)
             )
         ):
             j += 1
         ends = j
         while j < len(lines) and not flags[j] and is_data_line(lines[j].text):
             j += 1  # a report's number and date between its title and its text
-        if ln.text.split()[-1].lower() in _OPEN_ENDS and ends == i + 1:
+        if ln.text.split()[-1].lower() in OPEN_ENDS and ends == i + 1:
             keep[i] = False  # ends open and runs on into nothing
-        elif not ln.text.isupper() and (
-            j == len(lines) or flags[j] or len(_LETTERS.findall(lines[j].text)) < 4
+        elif (
+            not ln.text.isupper()
+            and j == ends  # a report's title over its number and date stays
+            and (
+                j == len(lines)
+                or (flags[j] and not lines[j].typed)  # a sub-heading in the body type may follow
+                or len(_LETTERS.findall(lines[j].text)) < 4
+            )
         ):
             keep[i] = False  # no text after it: a column header or a label
     return keep

@@ -16,6 +16,9 @@ A page's text layer gives runs of characters with their boxes. From them:
   right, a column's pieces stacked in one row joined top to bottom (``Number of`` /
   ``Requests Pending`` → ``Number of Requests Pending``). A row's cells are separated by
   tabs, which :mod:`trendkz.segment.tables` reads as a table row.
+
+Letter-spaced lines (``A N N U A L  R E P O R T``) are joined again from the gaps between
+their characters (:func:`spaced`, :func:`unspace`).
 """
 
 from __future__ import annotations
@@ -24,7 +27,16 @@ import ctypes
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Line", "cell_starts", "mark_grid", "split_cells", "table_rows", "table_runs"]
+__all__ = [
+    "Line",
+    "cell_starts",
+    "mark_grid",
+    "spaced",
+    "split_cells",
+    "table_rows",
+    "table_runs",
+    "unspace",
+]
 
 _MARK = re.compile(
     r"^(?:[IVXivx]{1,5}\.|[A-Za-z][.)]|\(\w{1,3}\)|\d{1,2}(?:\.\d{1,2})*\.|[•·▪■●◦*–-])$"
@@ -48,6 +60,10 @@ class Line:
     tabbed: bool = False  # the text layer itself had a tab in the line
     margin: bool = False  # in the page's top or bottom 7 %, or a contents line: no table
     grid: bool = False  # part of a table (see the module's doc)
+    outline: int = 0  # a numbered outline line without font cues: 1 roman, 2 lettered
+    cont: bool = False  # goes on with the outline heading above it
+    font: str = ""  # the font of its first character (subset tag aside)
+    typed: bool = False  # a heading by its typeface alone (see .pdf_outline)
 
 
 def cell_starts(tp, raw) -> dict[int, tuple[float, float]]:
@@ -282,3 +298,26 @@ def table_rows(lines: list[Line]) -> list[str]:
     for t in tables:
         rows += [""] * bool(rows) + _laid_out(t)
     return rows
+
+
+def spaced(line: str) -> bool:
+    """Letter-spaced text (``A N N U A L  R E P O R T``): five tokens or more, four in
+    five of them single letters."""
+    if 2 * line.count(" ") < len(line.strip()) - 2:
+        return False  # letter-spaced text is half spaces
+    toks = line.split()
+    return len(toks) >= 5 and sum(len(t) == 1 and t.isalpha() for t in toks) >= 0.8 * len(toks)
+
+
+def unspace(tp, pos: int, line: str) -> str:
+    """A letter-spaced line joined again: a space is kept only where the gap between two
+    characters on the page is wider than 1.6 times the usual one (a word break)."""
+    chars = [(k, c) for k, c in enumerate(line) if not c.isspace()]
+    boxes = [tp.get_charbox(pos + k) for k, _ in chars]
+    gaps = [b[0] - a[2] for a, b in zip(boxes, boxes[1:], strict=False)]
+    usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
+    height = max((b[3] - b[1] for b in boxes), default=0.0)
+    out = chars[0][1] if chars else ""
+    for (_, c), gap in zip(chars[1:], gaps, strict=True):
+        out += (" " if gap > max(1.6 * usual, 0.2 * height) else "") + c
+    return out

@@ -5,11 +5,15 @@ blank lines):
 
 - Markdown headings (``# Title``), level from the number of ``#``;
 - numbered outlines (``Section 1. …``, ``1. …``, ``a. …``, ``IV. …``) on their own line,
-  each numbering style taking the next level the first time it appears;
+  each numbering style taking the next level the first time it appears (in a document
+  with Markdown headings, not a bare ``Section 4`` the reader left unmarked);
 - other headings on their own line, ALL CAPS or not: short, no closing sentence
   punctuation, not a table or figure caption; one level below the open numbered section;
+  not in a document whose outline is given by Markdown headings (there the reader, who
+  saw the type, has marked its headings);
 - run-in headings that open a paragraph (``Overview: Kazakhstan has …``): a short
-  title-case label and a colon; one level below the own-line section they stand in.
+  title-case label and a colon; one level below the own-line section they stand in; not
+  in a document whose outline is given by Markdown headings (PDF and Word files read).
 
 Paragraphs without a heading continue the section before them. Bulleted lists stay with
 the paragraph that introduces them. A document with no headings at all is cut into its
@@ -54,6 +58,7 @@ _NUMBERED = [
     ("alpha", re.compile(r"^[a-z][.)]\s+(?=[A-Z])")),
     ("ALPHA", re.compile(r"^[A-Z]\.\s+(?=[A-Z][a-z])")),
 ]
+_NUMBER_ONLY = re.compile(r"^(?:Section|Part|Chapter)\s+(?:\d+|[IVXLC]+)$")  # no title
 _RUNIN = re.compile(r"^([^\n:]{2,90}?):[ \t]+(?=\S)")
 _SMALL = SMALL_WORDS
 _NOT_LABELS = set(
@@ -159,6 +164,9 @@ def _heads(blocks: list[_Block]) -> list[_Head]:
     names = speaker_names([b.text for b in blocks if "\n" not in b.text])
     owns = [len(b.text) <= 140 and is_own_line(b.text) for b in blocks]
     listed = _short_runs(blocks, owns)
+    # an outline given by Markdown headings (a PDF or Word file read, a Markdown source)
+    # already says where sections start: a label run into its paragraph stays text
+    marked = any(b.text[:1] == "#" and _MARKDOWN.match(b.text.split("\n", 1)[0]) for b in blocks)
     for i, b in enumerate(blocks):
         first = b.text.split("\n", 1)[0].strip()
         speaker = (" -- " in first or first[:1] in "OU") and is_speaker(first)
@@ -174,6 +182,7 @@ def _heads(blocks: list[_Block]) -> list[_Head]:
         if (
             style
             and single
+            and not (marked and style == "section" and _NUMBER_ONLY.match(first))
             and len(_WORD.findall(first)) <= 24
             and first[-1] not in ".;,"
             and not is_list_item(first)
@@ -191,13 +200,13 @@ def _heads(blocks: list[_Block]) -> list[_Head]:
         label_line = (
             b.text[-1:] == ":" and is_label_line(b.text) and _turn_follows(blocks, i, names)
         )
-        if (own or label_line or lead) and i + 1 < len(blocks):
+        if (own or label_line or lead) and i + 1 < len(blocks) and not marked:
             text = (lead or b.text).rstrip(":")
             line_level = len(numbered_stack) + 1
             caps = text.upper() == text and any(c.isalpha() for c in text)
             heads.append(_Head(i, "caps" if caps else "line", line_level, text, b.start))
             continue
-        if label := _run_in(b.text):
+        if not marked and (label := _run_in(b.text)):
             heads.append(_Head(i, "runin", line_level + 1, label, b.start))
     return heads
 

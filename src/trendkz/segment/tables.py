@@ -13,9 +13,17 @@ standing alone as a block: ``OIG 24 563 569 18``):
   with one, a row's cells are its last numbers, as many as there are columns;
 - a **tab block**: a block (between blank lines) of which two lines or more, and at least
   half, hold tabs (the PDF reader writes a table it found from cell positions so, see
-  :mod:`..load.pdf_grid`) is one table, every line a row (its first cell the label, a
-  line without tabs a label alone); its first rows without a number in any cell, before
-  the first row with one, are its header (cells joined top to bottom per column).
+  :mod:`..load.pdf_grid`), or one line with tabs and a number in a cell (a row the reader
+  found alone: ``TOTAL AMOUNT:<tab>$15,015,821,000``) is one table, every line a row
+  (its first cell the label, a line without tabs a label alone); its first rows without
+  a number in any cell, before the first row with one, are its header (cells joined top
+  to bottom per column).
+
+- a **space-aligned block** (plain text set in columns): three lines or more, each cut
+  by runs of two spaces or more into two cells or more of 60 characters at most, every
+  cell after the first starting on a column that all the lines share (within one
+  character); a rule line (``-----``) under the first line makes it the header. Cells of
+  text are kept as they are (``Robin Brooks    FOIA Officer    202.619.2541``).
 
 The caption is the line just above the table when it is short (``(in millions)``).
 The sections leave tables out: every character of a body is in one section or one table.
@@ -120,9 +128,11 @@ def _tab_block(lines: list[tuple[int, str]], i: int) -> tuple[Table, int] | None
         j += 1
     block = lines[i:j]
     tabbed = sum("\t" in t for _, t in block)
-    if tabbed < 2 or 2 * tabbed < len(block):
+    if tabbed < 1 or 2 * tabbed < len(block):
         return None
     rows = [(a, t, _cells(t, a)) for a, t in block]
+    if tabbed == 1 and not any(len(c) >= 2 and _data(c) for _, _, c in rows):
+        return None  # one tab line: a table's row only when it holds a value
     head = 0
     while head < len(rows) and not _data(rows[head][2]):
         head += 1
@@ -150,13 +160,64 @@ def _tab_block(lines: list[tuple[int, str]], i: int) -> tuple[Table, int] | None
     return Table(block[0][0], block[-1][0] + len(block[-1][1]), caption, header, out), j
 
 
+_SPACED_CELL = re.compile(r"\S+(?: \S+)*")  # a cell of a space-aligned table
+_RULE = re.compile(r"^[\s=_-]+$")
+
+
+def _spaced_block(block: list[tuple[int, str]]) -> Table | None:
+    """A block of plain text set in columns by runs of spaces (see the module's doc)."""
+    if len(block) < 3 or any("\t" in t or len(t) > 200 for _, t in block):
+        return None
+    rule = [k for k, (_, t) in enumerate(block) if _RULE.match(t)]
+    if rule and rule != [1]:
+        return None  # a rule line only under a header
+    lines = [(a, t) for k, (a, t) in enumerate(block) if k not in rule]
+    cells = [[(m.group(), m.start()) for m in _SPACED_CELL.finditer(t)] for _, t in lines]
+    if len(lines) < 3 or any(len(c) < 2 or max(len(x) for x, _ in c) > 60 for c in cells):
+        return None
+    starts = Counter(x for c in cells for _, x in c[1:])
+    shared = {x for x in starts if sum(starts[y] for y in (x - 1, x, x + 1)) >= len(lines)}
+    if not shared or any(not any(abs(x - y) <= 1 for y in shared) for c in cells for _, x in c[1:]):
+        return None  # every cell after the first starts on a column all lines share
+    if any(c[0][0][-1] in ".?!" and len(c[0][0].split()) > 6 for c in cells):
+        return None  # sentences
+    rows = [
+        Row(a, a + len(t), c[0][0], [(x, a + p, a + p + len(x)) for x, p in c[1:]])
+        for (a, t), c in zip(lines, cells, strict=True)
+    ]
+    header: list[str] = []
+    if rule:  # the line over the rule is the header
+        header = [x for x, _ in cells[0][1:]]
+        rows = rows[1:]
+    end = block[-1][0] + len(block[-1][1])
+    return Table(block[0][0], end, "", header, rows)
+
+
+def _spaced_tables(lines: list[tuple[int, str]], taken: list[Table]) -> list[Table]:
+    """The space-aligned tables among blocks no other table touches."""
+    out: list[Table] = []
+    k = 0
+    while k < len(lines):
+        j = k
+        while j < len(lines) and lines[j][1].strip():
+            j += 1
+        if j - k >= 3 and "  " in lines[k][1].strip():
+            a, e = lines[k][0], lines[j - 1][0] + len(lines[j - 1][1])
+            if not any(t.start < e and a < t.end for t in taken):
+                found = _spaced_block(lines[k:j])
+                if found:
+                    out.append(found)
+        k = j + 1
+    return out
+
+
 def find_tables(body: str) -> list[Table]:
     """The tables of a body, in order (see the module's doc for what a table is)."""
     tables: list[Table] = []
     texts = body.split("\n")
     # a header or a row ends with a cell (or holds tabs): only such lines can start a table
     starts = [k for k, t in enumerate(texts) if t and (t[-1] in _ENDS or "\t" in t)]
-    if not starts:
+    if not starts and "   " not in body:
         return tables
     lines, pos = [], 0
     for line in texts:
@@ -201,6 +262,8 @@ def find_tables(body: str) -> list[Table]:
             end = rows[-1].end
             tables.append(Table(at, end, caption, header, rows))
             done = j
+    if "   " in body:  # columns set by spaces need runs of them
+        tables = sorted(tables + _spaced_tables(lines, tables), key=lambda t: t.start)
     return tables
 
 
