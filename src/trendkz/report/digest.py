@@ -276,7 +276,8 @@ def digest(
 
     ``top`` items per pair (``None``: all); ``entity`` one entity or a list; ``pairs`` a
     list of ``(year_from, year_to)`` or ``(doc_from, doc_to)``; ``weights`` maps a kind to
-    its weight, or a multiplier (``lead section``, ``paragraph section``) to its value
+    its weight, or a multiplier (``lead section``, ``paragraph section``, ``common to the
+    series``) to its value
     (see the module docs; 0 leaves a kind out); ``lexicon`` the one the
     comparison was counted with (``None``: the built-in lexicon); ``series`` what the
     series' entities changed alike (:func:`trendkz.report.digest_series.series_table`;
