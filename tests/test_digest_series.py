@@ -9,7 +9,13 @@ import pandas as pd
 import pytest
 
 import trendkz
-from trendkz.report.digest_series import COMMON_MIN, SeriesTable, of_corpus, of_frames
+from trendkz.report.digest_series import (
+    COMMON_MIN,
+    SeriesTable,
+    of_corpus,
+    of_frames,
+    series_table,
+)
 from trendkz.report.save import report_corpus, report_settings
 
 from .conftest import HRR, needs_hrr
@@ -101,3 +107,12 @@ def test_hrr_year_pair_tables_agree():
         corpus.documents["series"].iloc[0], 2019, 2020, "Reproductive Rights", None, True
     )
     assert n > 150 and k > 0.9 * n
+
+
+def test_a_series_without_a_name_is_keyed_the_same_from_both_sources(corpus):
+    """Missing series names (None in a corpus, NA in a frame) are one key."""
+    docs = [(None, d.entity, d.year, d.body) for d in corpus]
+    from_none = series_table(docs)
+    from_na = series_table([(pd.NA, *rest) for _, *rest in docs])
+    assert from_none.pairs == from_na.pairs and ("", 2012, 2017) in from_none.pairs
+    assert from_none.common(float("nan"), 2012, 2017, "Reproductive Health", "Arland", True)

@@ -34,6 +34,11 @@ WORD = "\x01"  # marks a word's key (a line's never starts so)
 _PUNCT = ".,;:!?()[]{}\"'“”‘’"
 
 
+def _name(series) -> str:
+    """A series' name as the table keys it ("" when it has none, however missing)."""
+    return "" if series is None or pd.isna(series) else str(series)
+
+
 def text_key(text: str, entity: str | None) -> str:
     """How a heading or sentence is compared across entities (see the module docs)."""
     low = str(text).lower()
@@ -82,7 +87,7 @@ class SeriesTable:
         ``n`` entities of that pair of the series, else ``None``."""
         if pd.isna(year_from) or pd.isna(year_to):
             return None
-        got = self.pairs.get((str(series), int(year_from), int(year_to)))
+        got = self.pairs.get((_name(series), int(year_from), int(year_to)))
         if got is None:
             return None
         n, plus, minus = got
@@ -90,7 +95,7 @@ class SeriesTable:
         if not keys:
             return None
         # a quick look at the first word before the whole text is made a key
-        at = (str(series), int(year_from), int(year_to), added)
+        at = (_name(series), int(year_from), int(year_to), added)
         firsts = self._firsts.get(at)
         if firsts is None:
             firsts = self._firsts[at] = {t.split(" ", 1)[0] for t in keys}
@@ -107,7 +112,7 @@ class SeriesTable:
         of the year, news of no one entity)."""
         if pd.isna(year_from) or pd.isna(year_to):
             return {}, 0
-        got = self.pairs.get((str(series), int(year_from), int(year_to)))
+        got = self.pairs.get((_name(series), int(year_from), int(year_to)))
         if got is None:
             return {}, 0
         keys = got[1] if added else got[2]
@@ -146,7 +151,7 @@ def series_table(docs: Iterable[tuple]) -> SeriesTable:
     for series, entity, year, body in docs:
         if entity is None or pd.isna(entity) or year is None or pd.isna(year):
             continue
-        by_year = years.setdefault((str(series), str(entity)), {})
+        by_year = years.setdefault((_name(series), str(entity)), {})
         by_year.setdefault(int(year), set()).update(_keys(str(body), str(entity)))
     counts: dict[tuple, list] = {}
     for (series, _), by_year in sorted(years.items()):
