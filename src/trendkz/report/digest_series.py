@@ -190,8 +190,7 @@ def of_frames(sections: pd.DataFrame, documents: pd.DataFrame) -> SeriesTable:
     bodies = Bodies(sections)
     have = set(sections["doc_id"].astype(str))
     rows = documents[["doc_id", "series", "entity", "year"]].astype(object)
-    return series_table(
-        (s, e, y, bodies.body(str(d)))
+    return series_table(  # a document without sections has an empty body, as loaded
+        (s, e, y, bodies.body(str(d)) if str(d) in have else "")
         for d, s, e, y in rows.itertuples(index=False)
-        if str(d) in have
     )
