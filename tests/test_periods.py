@@ -188,3 +188,28 @@ def test_period_families(text, number, expected):
     at = text.index(number)
     got = assign_period(at, at + len(number), find_periods(text, 2021), text, 2021)
     assert got == expected
+
+
+def test_a_change_between_two_stated_levels_spans_both_years():
+    from trendkz.facts.extract import facts_of_sentence
+
+    text = (
+        "The margin was 31.2% in 2020, compared to 33.7% in 2019, a decrease of 250 basis points."
+    )
+    got = {f["text"]: (f["period_start"], f["period_end"]) for f in facts_of_sentence(text, 2020)}
+    assert got == {"31.2%": (2020, 2020), "33.7%": (2019, 2019), "250 basis points": (2019, 2020)}
+    text = "The margin was 6.1% for the year, a decrease against 2018 of 180 basis points."
+    got = {f["text"]: (f["period_start"], f["period_end"]) for f in facts_of_sentence(text, 2020)}
+    assert got["180 basis points"] == (2018, 2020)
+
+
+def test_a_far_next_year_is_not_the_period():
+    from trendkz.facts.extract import facts_of_sentence
+
+    text = (
+        "We will finish the project in the third quarter of next year, and as we have said many "
+        "times over the years about the business and its prospects in the market, when you look "
+        "at the second quarter we had a gross margin of 12%."
+    )
+    (f,) = [f for f in facts_of_sentence(text, 2021) if f["text"] == "12%"]
+    assert (f["period_start"], f["period_end"]) == (2021, 2021)
