@@ -31,6 +31,7 @@ class Bodies:
         self._sent: dict[str, list[tuple[int, int]]] = {}
         self._lower: dict[str, str | None] = {}
         self._lead: dict[tuple[str, float], tuple[int, int] | None] = {}
+        self.cache: dict = {}  # what the digest's stages keep per document
         cols = ["doc_id", "start", "end", "text", "heading"]
         sec = sections[cols].sort_values(["doc_id", "start"], kind="mergesort")
         for doc, part in sec.groupby("doc_id", sort=True):
@@ -123,12 +124,15 @@ class Bodies:
         m = re.search(pattern, folded) if folded is not None else re.search(pattern, body, re.I)
         return (m.start(), m.end()) if m else None
 
-    def cite(self, doc: str, start: int, end: int) -> tuple[str, int, int, str]:
-        """``(heading, start, end, quote)``: the sentence around the span, trimmed."""
+    def cite(
+        self, doc: str, start: int, end: int, *, whole: bool = False
+    ) -> tuple[str, int, int, str]:
+        """``(heading, start, end, quote)``: the sentence around the span, trimmed (with
+        ``whole``, the span itself, untrimmed: a passage of several sentences)."""
         body = self.body(doc)
-        s, e = self.sentence_at(doc, start, end)
+        s, e = (start, end) if whole else self.sentence_at(doc, start, end)
         s, e = min(s, start), max(e, end)
-        if e - s > QUOTE_MAX:  # a window around the span, cut at word boundaries
+        if e - s > QUOTE_MAX and not whole:  # a window around the span, cut at word boundaries
             lo = max(s, min(start, end - QUOTE_MAX // 2) - QUOTE_MAX // 3)
             hi = min(e, lo + QUOTE_MAX)
             if lo > s:
