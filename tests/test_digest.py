@@ -10,7 +10,9 @@ import pytest
 
 import trendkz
 from trendkz.report.digest import COLUMNS, DEFAULT_WEIGHTS
+from trendkz.report.digest_cite import QUOTE_MAX
 from trendkz.report.digest_render import latex_escape
+from trendkz.report.digest_story import STORY_CHARS
 
 from .conftest import HRR, needs_hrr
 
@@ -35,7 +37,8 @@ def _check_citations(frame: pd.DataFrame, corpus) -> int:
             body = corpus[getattr(r, f"doc_{side}")].body
             start, end = int(getattr(r, f"start_{side}")), int(getattr(r, f"end_{side}"))
             assert body[start:end] == getattr(r, f"quote_{side}"), (r.headline, side)
-            assert 0 < end - start <= 200
+            story = "a story of" in str(r.score_detail)  # a passage of a few sentences
+            assert 0 < end - start <= (STORY_CHARS if story else QUOTE_MAX)
             n += 1
     return n
 

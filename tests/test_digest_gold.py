@@ -35,7 +35,7 @@ needs_sotu = pytest.mark.skipif(
 )
 
 
-@pytest.mark.parametrize(("name", "least"), [("kz-2017-2022", 9), ("kz-2012-2017", 6)])
+@pytest.mark.parametrize(("name", "least"), [("kz-2017-2022", 10), ("kz-2012-2017", 8)])
 def test_seed_pairs(name, least):
     assert _hits(name) >= least
 
@@ -43,15 +43,16 @@ def test_seed_pairs(name, least):
 @needs_hrr
 @pytest.mark.parametrize(
     ("name", "least"),
-    [("hrr-tuvalu-2017-2018", 6), ("hrr-iceland-2019-2020", 3), ("hrr-monaco-2021-2022", 6)],
+    [("hrr-tuvalu-2017-2018", 7), ("hrr-iceland-2019-2020", 8), ("hrr-monaco-2021-2022", 5)],
 )
 def test_hrr_pairs(name, least):
-    """Tuvalu and Iceland were tuned on; Monaco's figure was measured blind (unseen)."""
+    """Tuvalu and Iceland were tuned on; Monaco's figure was measured blind (unseen),
+    with the series table of every 2021 and 2022 report."""
     assert _hits(name) >= least
 
 
 @needs_sotu
-@pytest.mark.parametrize(("name", "least"), [("sotu-1801-1802", 1), ("sotu-1799-1800", 2)])
+@pytest.mark.parametrize(("name", "least"), [("sotu-1801-1802", 2), ("sotu-1799-1800", 3)])
 def test_unseen_sotu_pairs(name, least):
     """Measured blind, after the ranking was frozen: floors against regressions."""
     assert _hits(name) >= least

@@ -74,13 +74,13 @@ def test_the_same_change_told_twice_is_one_item_citing_the_other_place():
     body = "In March the ministry said that 1,250 refugees had arrived from camps in Jordan."
     other = "A new law on the press was passed by parliament in June."
     b = _bodies({"a": [("Summary", "Old text here.")],
-                 "b": [("Summary", summary), ("Refugees", body + " " + other)]})  # fmt: skip
+                 "b": [("Summary", summary), ("Refugees", body + "\n\n" + other)]})  # fmt: skip
     start_body = len(summary) + 1
-    rows = [
+    rows = [  # "other" is a paragraph of its own (one paragraph would be one story)
         _row("sentence added", "a", "b", None, (0, len(summary)), 3.0, b, "s"),
         _row("sentence added", "a", "b", None, (start_body, start_body + 5), 2.5, b, "b"),
         _row("sentence added", "a", "b", None,
-             (start_body + len(body) + 1, start_body + len(body) + 5), 2.0, b, "o"),
+             (start_body + len(body) + 2, start_body + len(body) + 5), 2.0, b, "o"),
     ]  # fmt: skip
     kept = digest_rank.rank(rows, None, b, ["sentence added"])
     assert [r["headline"] for r in kept] == ["s", "o"]
@@ -116,7 +116,7 @@ def test_multipliers_are_weights_and_unknown_names_are_refused(kz):
     assert named > 0
 
 
-def test_a_folded_change_cites_its_first_place_and_keeps_the_best_score():
+def test_a_folded_change_cites_its_summary_place_and_keeps_the_best_score():
     summary = "The government resettled 1,250 refugees from Syria during the year."
     body = "In March the ministry said that 1,250 refugees had arrived from camps in Jordan."
     b = _bodies({"a": [("Summary", "Old text here.")],
@@ -126,6 +126,9 @@ def test_a_folded_change_cites_its_first_place_and_keeps_the_best_score():
         _row("sentence added", "a", "b", None, (0, len(summary)), 2.0, b, "summary"),
         _row("sentence added", "a", "b", None, (start_body, start_body + 5), 3.0, b, "body"),
     ]
+    plain = digest_rank.rank([dict(r) for r in rows], None, b, ["sentence added"])
+    assert plain[0]["headline"] == "body"  # two places in the body: the strongest is cited
+    rows[0]["_lead"] = True  # the summary (the document's short first section)
     (item,) = digest_rank.rank(rows, None, b, ["sentence added"])
     assert item["headline"] == "summary" and item["score"] == 3.0
     assert item["quote_to"] == summary

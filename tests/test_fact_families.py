@@ -39,14 +39,14 @@ def test_explicit_negatives(text, value, unit):
 
 def test_a_subtraction_is_no_sign_and_plus_or_minus_is_a_range():
     assert [f[1] for f in _facts("Then 15 minus 3 gets you 12.")] == [15.0, 3.0, 12.0]
-    f = _one("Give us a plus or minus 2 basis points.")
+    f = _one("Allow a plus or minus 2 basis points.")
     assert (f["low"], f["high"], f["unit"], f["qualifier"]) == (
         -2.0,
         2.0,
         "basis points",
         "plus or minus",
     )
-    f = _one("We expect EBIT of minus 1% to plus 1% next year.")
+    f = _one("We see the margin at minus 1% to plus 1% next year.")
     assert (f["low"], f["high"]) == (-1.0, 1.0)
 
 

@@ -359,6 +359,7 @@ def test_number_words_grouped_find_what_the_plain_list_finds(text):
 
     plain = re.compile(r"\d|\b(?:" + "|".join(facts._NUMBER_WORDS) + r")\b", re.I)
     assert (facts._MAYBE.search(text) is None) == (plain.search(text) is None)
+    assert facts._maybe(text) == (plain.search(text) is not None)
     low = text.lower()
     if len(low) == len(text):
         assert (facts._WORDS_LOWER.search(low) is None) == (

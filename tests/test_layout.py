@@ -223,6 +223,14 @@ def test_layout_gold():
     assert figures["heading_recall"] >= 0.95, figures
     assert figures["furniture_recall"] >= 0.95, figures
     assert figures["table_rows_recall"] >= 0.95, figures
+    # the fourth blind part (pages 1-25 of semiannual 2003-09, text layer listing headings
+    # before the text; measured blind at P 0.74, R 0.60, furniture 0.84 on main, then P 0.98,
+    # R 0.96, 0.86 with lines read in page order; since seen): now P 0.979, R 1.0, 0.877
+    # (its running header, also the chapter's title, is not yet set aside)
+    figures = score("blind4")
+    assert figures["heading_precision"] >= 0.95, figures
+    assert figures["heading_recall"] >= 0.95, figures
+    assert figures["furniture_recall"] >= 0.85, figures
 
 
 def test_running_lines_with_roman_page_numbers():

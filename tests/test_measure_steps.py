@@ -22,7 +22,7 @@ def test_noun_step_reads_after_the_number_first():
 
 
 def test_noun_step_reads_before_an_amount_over_a_link():
-    toks, qs, nps = _setup("Net sales in our banana segment decreased $9 million.")
+    toks, qs, nps = _setup("Net sales in our citrus segment decreased $7 million.")
     assert noun_step(toks, qs, nps, 0)[0] == ["net", "sales"]
     toks, qs, nps = _setup("We had an operating margin of 9% this quarter.")
     assert noun_step(toks, qs, nps, 0)[0][-1] == "margin"
@@ -52,7 +52,7 @@ def test_verb_step_folds_and_drops_change_verbs():
 
 
 def test_context_step_takes_the_measure_before():
-    toks, qs, _ = _setup("A dividend of $0.25 per share, an increase of $0.03.")
+    toks, qs, _ = _setup("A dividend of $0.40 per share, an increase of $0.04.")
     state = _State({}, prev_measure="dividend")
     assert context_step(qs[1], "", "", state) == "dividend"
     assert context_step(qs[1], "dividend", "", state) is None  # has its own noun

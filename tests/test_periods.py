@@ -188,3 +188,28 @@ def test_period_families(text, number, expected):
     at = text.index(number)
     got = assign_period(at, at + len(number), find_periods(text, 2021), text, 2021)
     assert got == expected
+
+
+def test_a_change_between_two_stated_levels_spans_both_years():
+    from trendkz.facts.extract import facts_of_sentence
+
+    text = (
+        "The margin was 27.9% in 2017, compared to 30.4% in 2016, a decrease of 250 basis points."
+    )
+    got = {f["text"]: (f["period_start"], f["period_end"]) for f in facts_of_sentence(text, 2017)}
+    assert got == {"27.9%": (2017, 2017), "30.4%": (2016, 2016), "250 basis points": (2016, 2017)}
+    text = "The margin was 8.3% for the year, a decrease against 2014 of 220 basis points."
+    got = {f["text"]: (f["period_start"], f["period_end"]) for f in facts_of_sentence(text, 2016)}
+    assert got["220 basis points"] == (2014, 2016)
+
+
+def test_a_far_next_year_is_not_the_period():
+    from trendkz.facts.extract import facts_of_sentence
+
+    text = (
+        "We will finish the project in the third quarter of next year, and as we have said many "
+        "times over the years about the business and its prospects in the market, when you look "
+        "at the second quarter we had a gross margin of 12%."
+    )
+    (f,) = [f for f in facts_of_sentence(text, 2021) if f["text"] == "12%"]
+    assert (f["period_start"], f["period_end"]) == (2021, 2021)

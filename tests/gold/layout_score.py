@@ -1,7 +1,7 @@
 """Score headings, page furniture and prose set aside against layout_gold.json.
 
 ``python tests/gold/layout_score.py [SPLIT ...]`` prints the figures per split (dev,
-blind, blind2, blind3 by default). A document with ``pages`` is scored on a PDF made of
+blind, blind2, blind3, blind4 by default). A document with ``pages`` is scored on a PDF made of
 those pages.
 Lines are compared with their runs of whitespace as one space (a reader may put tabs
 between a table's cells).
@@ -147,5 +147,5 @@ def score(split: str | None = None) -> dict[str, float]:
 if __name__ == "__main__":
     import sys
 
-    for part in sys.argv[1:] or ("dev", "blind", "blind2", "blind3"):
+    for part in sys.argv[1:] or ("dev", "blind", "blind2", "blind3", "blind4"):
         print(part, {k: round(v, 3) for k, v in score(part).items()})

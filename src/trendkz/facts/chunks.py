@@ -168,6 +168,14 @@ def read_np(toks: list[Tok], k: int) -> tuple[list[str], int, bool]:
             while m < n and np_word(toks, m) and not participle(toks[m]) and len(extra) < 2:
                 extra.append(toks[m].low)
                 m += 1
+                if (
+                    m + 1 < n
+                    and toks[m].text == "-"
+                    and toks[m - 1].end == toks[m].start == toks[m + 1].start - 1
+                    and np_word(toks, m + 1)
+                ):
+                    extra[-1] += "-" + toks[m + 1].low  # "of public low-rental housing"
+                    m += 2
             if m < n and toks[m].low in ("and", "or") and _ADJ_END.search(extra[-1]):
                 break
             words += ["of", *extra]

@@ -29,7 +29,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chunks import noun_of, np_word, participle, read_np, subject_before, verb_after, verb_before
+from . import labels
+from .chunks import noun_of, np_word, participle, read_np, verb_after, verb_before
 from .chunkwords import DET, NOMINAL, QUOTES, REPORTING
 from .folds import NOUN_FOLD, VERB_FOLD
 from .numbers import Tok
@@ -121,6 +122,9 @@ def _complement(toks: list[Tok], verb: str, k: int) -> str:
 
 
 def _duration(toks: list[Tok], q: Quantity) -> str:
+    cue = labels.duration_cue(toks, q.first) or _fold_np(labels.object_to(toks, q.first))
+    if cue:
+        return cue  # "detain individuals for", "sets the standard workweek at 44 hours"
     before = _noun_before_for(toks, q)
     if before and q.first >= 1 and toks[q.first - 1].low == "for":
         return before  # "imprisonment for three to eight years in cases of ..."
@@ -150,6 +154,10 @@ def _duration(toks: list[Tok], q: Quantity) -> str:
             return "detention"  # "could legally hold a detainee for 48 hours"
     if before:
         return before  # "our survival for one hundred years", "a term of 5 years"
+    label = labels.label_line(toks, q.first, q.after)  # "Running time: 42 minutes"
+    far = _fold_np(label) if label else labels.far_duration(toks, q.first)
+    if far:
+        return far  # "the detention of a pretrial detainee, Dende Eriyomi, for 7 years"
     if (
         q.first >= 2
         and toks[q.first - 1].low == "from"
@@ -211,6 +219,7 @@ def noun_step(
     q = quantities[n]
     words, end, _ = nps[n]
     count = q.unit == "count"
+    changed = labels.change_object(toks, end) if words and words[-1] in CHANGE_NOUNS else []
     if words and (len(words) < 3 or words[-1] in TIME_WORDS) and not is_measure(words, count):
         words = []  # "2.5% year-to-date", "10 times"
     if words and words[-1] in CHANGE_NOUNS:
@@ -219,6 +228,7 @@ def noun_step(
         words = [w for w in words[:-1] if w not in _UNIT_WORDS and "-over-" not in w]
         if words in (["constant", "currency"], ["organic"], ["sequential"]):
             words = []  # "20% year-over-year constant currency growth": of the fact before
+    words = words or changed  # "a 5% decline in costs"
     if (
         not words
         and n + 1 < len(quantities)
@@ -239,7 +249,7 @@ def noun_step(
         and quantities[n + 1].first <= q.after + 2
     ):
         words = nps[n + 1][0]  # "over 1,400 of more than 1,600 participants"
-    subject = None if words else subject_before(toks, q.first)
+    subject = None if words else labels.by_subject(toks, q.first)
     if subject:
         words = subject[0]
     nof = (None, None) if words or subject else noun_of(toks, q.first)
@@ -257,12 +267,18 @@ def noun_step(
     before = toks[q.first - 1].low if q.first else ""
     if not words and before == "by":
         words = object_by(toks, q.first)  # "understated the plan assets by $1.1 million"
+    if not words and before in ("to", "at"):
+        words = labels.object_to(toks, q.first)  # "bring our facility to 2.6 million square feet"
     if not words and (q.unit != "count" or label or before in _COPULAS):
         words = np_before(toks, q.first)
     if not words and before == ",":
         words = partitive(toks, q.first, q.after)
     if not words and before == "of":
         words = of_apposition(toks, q.first)  # "Medicaid, an increase of over $3 billion"
+    if not words:  # "incomes under $30,000", "Of this fund $500,000", a table row's label
+        words = labels.shape_words(toks, q.first, q.after)
+    if not words and (is_money(q.unit) or q.unit == "percent"):
+        words = labels.clause_subject(toks, q.first)  # "The aggregate of the funded debt ... at"
     return words, end, subject, nof
 
 
@@ -322,7 +338,7 @@ def context_step(q: Quantity, np: str, verb: str, state: _State) -> str | None:
         if state.prev_money[0] == q.first - 1:
             return state.prev_money[1]  # a conversion: "4,339 pula ($434)"
     if not verb and state.prev_measure:
-        return state.prev_measure  # "a dividend of $0.25 per share, an increase of $0.05"
+        return state.prev_measure  # "a dividend of $0.40 per share, a rise of $0.04"
     prev_np, prev_measure = state.last.get(uc, ("", ""))
     if not verb:
         return prev_measure
@@ -379,6 +395,8 @@ def name_measures(
         head = np.rsplit(" ", 1)[-1]
         if np and verb and (head in _GERUNDS.get(verb, ()) or NOMINAL.get(head) == verb):
             verb = ""  # "new spending" is no "new spending spent"
+        if verb and verb in np.split(" "):
+            verb = ""  # "Number of appeals received 1,204": the label says it already
         comp = _complement(toks, verb, vend)
         if not np and verb:  # a verb alone is no noun phrase: "earned $685,000"
             np = "number" if q.unit == "count" else "amount" if is_money(q.unit) else ""

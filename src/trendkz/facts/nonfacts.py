@@ -108,7 +108,18 @@ def glue_kind(toks: list[Tok], num: Num) -> str | None:
             return "identifier"
         if p1.text == "-" and p2 is not None and is_word(p2) and p2.text[0].isupper():
             return "identifier"
+    if p1 is None and not num.words and j == i + 1 and len(toks[i].text) == 2:
+        if toks[i].text[0] == "0" and toks[i].text != "00":
+            return "reference"  # a zero-padded section or line number: "06 HRSA—Health ..."
     if n1 is not None:
+        if (
+            n1.text == "-"
+            and n2 is not None
+            and len(n2.text) <= 3
+            and n2.text.rstrip("s").isupper()
+            and n2.text[0].isalpha()
+        ):
+            return "identifier"  # a form: "10-K", "the 10-Qs"
         if n1.low in ("st", "nd", "rd", "th"):
             return "ordinal"
         if n1.low == "s" and len(toks[i].text) == 4:
@@ -328,16 +339,18 @@ _OCR_I = frozenset(
     """which who that believe think have am hope trust recommend submit know regret feel
 deem shall will would may can must do did""".split()
 )
-_AGO = re.compile(r"(?:\s+[a-z]+){1,2}\s+ago\b")
+_AGO = re.compile(r"(?:\s+[a-z]+){1,2}\s+(?:ago|hence)\b")
 
 
 def _layout_kind(toks: list[Tok], num: Num, text: str, digits_int: bool) -> str | None:
     """Numbers of the page's layout and of lists: list markers "(1) make", "offenses: 1)
     Medicare", "... grants: 21 2." (the last), page numbers in running headers ("Report — FY
     2010 3") and tables of contents ("39 Child Support ......"), "71 FR 45110"."""
+    i, j = num.i, num.j
+    if ("ago" in text or "hence" in text) and _AGO.match(text, toks[j - 1].end):
+        return "period"  # "12 short months ago", "Four years ago", "Ten years hence"
     if not digits_int:
         return None
-    i, j = num.i, num.j
     prev = toks[i - 1] if i else None
     nxt = toks[j] if j < len(toks) else None
     after = toks[j + 1] if j + 1 < len(toks) else None
@@ -345,8 +358,6 @@ def _layout_kind(toks: list[Tok], num: Num, text: str, digits_int: bool) -> str 
         return "page"
     if num.value == 1 and nxt is not None and nxt.low in _OCR_I and toks[i].text == "1":
         return "determiner"  # "1 believe" (an "I" read as "1"), "and 1 which"
-    if "ago" in text and _AGO.match(text, toks[j - 1].end):
-        return "period"  # "12 short months ago"
     if nxt is not None and nxt.low in _LAW_CODES:
         return "reference"
     if num.value > 20 and not (prev is not None and prev.is_digits):

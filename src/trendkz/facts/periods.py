@@ -301,7 +301,7 @@ def period_matches(text: str) -> tuple[tuple[int, int, int, tuple], ...]:
         rules, wanted = _AS_WRITTEN, _EVERY
     else:
         rules, wanted = _LOWER_RULES, _wanted(text, low)
-    for n in wanted:
+    for n in sorted(wanted):  # in rule order, as the rules are written
         pattern, on_lower = rules[n]
         found += [
             (n, *m.span(), (m[0], *m.groups())) for m in pattern.finditer(low if on_lower else text)
@@ -333,7 +333,7 @@ _BASE = re.compile(
 )
 
 
-#: words that open a comparison clause ("compared with an expense of $0.5 million in the
+#: words that open a comparison clause ("compared with an expense of $0.8 million in the
 #: prior year"): a period inside it is the base of every number outside it
 _CLAUSE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|as\s+against|relative\s+to)\s")
 _CLAUSE_END = re.compile(r"[,;:]|\s[-–—]\s")
@@ -388,6 +388,8 @@ def assign_period(
         else:
             lo = hi = 0
         d = hi - lo + (1000 if text.find(";", lo, hi) >= 0 else 0)
+        if p.first > year and d > 150:
+            continue  # a speaker's "next year" far from the number
         if _BASE.search(text, max(0, p.start - 40), p.start) or any(
             a <= p.start and p.end <= b and not (a <= start < b) for a, b in clauses
         ):

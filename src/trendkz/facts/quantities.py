@@ -34,10 +34,9 @@ _AFTER_A = frozenset(
 _SPAN = attrgetter("start", "end")
 _DIGIT = re.compile(r"\d")
 _YEARISH = re.compile(r"1[89]\d\d|20\d\d")  # what _SERIES and the ISO dates cannot do without
-_SERIES = re.compile(
-    r"(?:\b(?:in|for)\s+)?\b((?:1[89]|20)\d\d)(?:\s+[–—-]\s*|\s*:\s+|[–—]\s*)"
-    r"(?=[\w$])"
-)
+#: a series point's year ("in 2015 – 150 thousand", "2014 – 3"): only the year and the end
+#: of the match are used, so no "in"/"for" before it is matched (three times faster)
+_SERIES = re.compile(r"\b((?:1[89]|20)\d\d)(?:\s+[–—-]\s*|\s*:\s+|[–—]\s*)(?=[\w$])")
 
 
 def find_quantities(

@@ -10,6 +10,7 @@ A change noun alone ("an increase of $0.05") names nothing: the measure is the o
 from __future__ import annotations
 
 from .chunks import np_word, participle
+from .labels import past_aside
 from .numbers import Tok
 from .units import CURRENCY_WORDS
 
@@ -78,6 +79,7 @@ _TIME = frozenset(
 first second third fourth full""".split()
 )
 _SCALE_WORDS = frozenset("thousand million billion trillion point points".split())
+_ENDED = frozenset("ended closed finished exited ending closing".split())
 
 
 def np_before(toks: list[Tok], first: int) -> list[str]:
@@ -92,6 +94,10 @@ def np_before(toks: list[Tok], first: int) -> list[str]:
         m -= 1
     if not links:
         return []
+    m = past_aside(toks, m)  # "Sales to other regions, excluding the acquisition, decreased"
+    if toks[m + 1].low == "at" and m >= 3 and toks[m].low in TIME_WORDS:
+        if toks[m - 1].low in ("the", "this") and toks[m - 2].low in _ENDED:
+            m -= 3  # "Orders ended the quarter at $4.1 billion": the subject of "ended"
     if toks[m + 1].low in ("of", "at") or toks[m + 1].text == ":":
         # "an operating margin of 11%", "Number of appeals received in Fiscal Year: 3"
         words = _back_np(toks, m)

@@ -138,6 +138,7 @@ CURRENCY_SIGNS = {
     "₽": "RUB",
     "₹": "INR",
     "usd": "USD",
+    **{c: c.upper() for c in "lrd ttd jmd xcd bbd bzd gyd nad bsd fjd sbd wst".split()},
     "eur": "EUR",
     "kzt": "KZT",
     "gbp": "GBP",
@@ -199,6 +200,8 @@ def unit_after(toks: list[Tok], k: int) -> tuple[str, int]:
     if w in CURRENCY_WORDS:
         return CURRENCY_WORDS[w], k + 1
     if w in TIME_UNITS:
+        if k + 2 < len(toks) and toks[k + 1].text in _HYPHENS and toks[k + 2].low == "over":
+            return "", k  # "$310 million year-over-year": a comparison, not a duration
         return TIME_UNITS[w], k + 1
     if w == "-" and glued(toks, k) and k + 1 < len(toks) and glued(toks, k + 1):
         u = toks[k + 1].low
@@ -236,6 +239,19 @@ _DOLLARS = {
     "nz": "NZD",
     "hk": "HKD",
     "nt": "TWD",
+    # the dollars of the Caribbean, Africa and the Pacific ("L$100", "TT$500,000", "EC$2")
+    "l": "LRD",
+    "tt": "TTD",
+    "j": "JMD",
+    "ec": "XCD",
+    "bds": "BBD",
+    "bz": "BZD",
+    "g": "GYD",
+    "n": "NAD",
+    "b": "BSD",
+    "fj": "FJD",
+    "si": "SBD",
+    "ws": "WST",
 }
 
 

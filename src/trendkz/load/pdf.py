@@ -34,9 +34,10 @@ from .._core.errors import InputError, MissingExtraError, NoTextError, TrendkzWa
 from .fields import is_data_line
 from .pdf_grid import Line as _Line
 from .pdf_grid import cell_starts, mark_grid, spaced, split_cells, table_rows, table_runs, unspace
+from .pdf_order import reading_order
 from .pdf_outline import mark_outline, mark_typed
 from .pdf_titles import caption, not_headings, number_only
-from .pdf_wrap import NUMBERED, OPEN_ENDS, aligned, joins, label, wraps
+from .pdf_wrap import NUMBERED, OPEN_ENDS, aligned, joins, label, same_type, wraps
 
 __all__ = ["read_pdf"]
 
@@ -122,7 +123,7 @@ def _page_lines(page, raw) -> list[_Line]:
         for ln in out:
             ln.margin = ln.bottom < 0.07 * height or ln.top > 0.93 * height
         mark_grid(out)
-        return out
+        return reading_order(out)
     finally:
         tp.close()
 
@@ -219,7 +220,7 @@ def _layout(pages: list[list[_Line]]) -> str:
             if (
                 heading
                 and head
-                and (ln.cont or ln.size == head_size or label(head, prev, ln))
+                and (ln.cont or same_type(head_size, ln, body) or label(head, prev, ln))
                 and (
                     ln.cont
                     or label(head, prev, ln)
@@ -320,11 +321,22 @@ def _headings(lines: list[_Line], body: float) -> list[bool]:
             and (
                 j == len(lines)
                 or (flags[j] and not lines[j].typed)  # a sub-heading in the body type may follow
-                or len(_LETTERS.findall(lines[j].text)) < 4
+                or _words(lines, j) < 4
             )
         ):
             keep[i] = False  # no text after it: a column header or a label
     return keep
+
+
+def _words(lines: list[_Line], j: int) -> int:
+    """Words of letters on line ``j`` and on the lines set at its height to its right (a
+    run-in label, ``• WISCONSIN –``, whose sentence the text layer lists apart)."""
+    ln = lines[j]
+    return sum(
+        len(_LETTERS.findall(x.text))
+        for x in lines
+        if x is ln or (abs(x.top - ln.top) < 0.5 * ln.size and x.left > ln.left)
+    )
 
 
 def read_pdf(path: Path, where: str | None = None) -> str:

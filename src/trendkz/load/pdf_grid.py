@@ -128,6 +128,16 @@ def _prose(text: str) -> bool:
     return words >= 15 or (words >= 8 and bool(re.search(r"[a-z][.;:](?:\s|$)", text)))
 
 
+def _running(text: str) -> bool:
+    """A paragraph's line beside another line: running text (see :func:`_prose`), or six
+    words or more, three in four starting in lower case (``indicated that a state agency
+    had overpaid Medicaid`` beside its boxed label)."""
+    found = _WORD.findall(text)
+    return _prose(text) or (
+        len(found) >= 6 and sum(w[0].islower() for w in found) >= 0.75 * len(found)
+    )
+
+
 def mark_grid(lines: list[Line]) -> None:
     """Set ``grid`` on the lines of a page that belong to a table."""
     for ln in lines:
@@ -148,7 +158,7 @@ def mark_grid(lines: list[Line]) -> None:
             if height <= 0 or overlap < height / 2:
                 continue
             gap = max(lj.left - li.right, li.left - lj.right)
-            if gap > 0.5 * min(li.size, lj.size) and not (_prose(li.text) or _prose(lj.text)):
+            if gap > 0.5 * min(li.size, lj.size) and not (_running(li.text) or _running(lj.text)):
                 li.grid = lj.grid = True
 
 

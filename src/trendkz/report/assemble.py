@@ -21,8 +21,10 @@ from .frames import FRAME_NAMES
 __all__ = ["context", "report_outputs", "rows_summary", "run_bundles", "split_comparison"]
 
 
-def context(documents: pd.DataFrame, settings: dict, opts: dict, staging: str) -> dict:
-    """What every part needs to know of the whole report (sent with each job)."""
+def context(documents: pd.DataFrame, settings: dict, opts: dict, staging: str, series=None) -> dict:
+    """What every part needs to know of the whole report (sent with each job); ``series``
+    is the digest's table of what the series' entities changed alike
+    (:mod:`trendkz.report.digest_series`), made once from every document."""
     from .figures import chosen_entities, entity_slugs, main_series
 
     key = main_series(documents)
@@ -44,6 +46,7 @@ def context(documents: pd.DataFrame, settings: dict, opts: dict, staging: str) -
         "pngs": settings["pngs"],
         "figures": figures,
         "staging": staging,
+        "series": series,
     }
 
 

@@ -96,7 +96,7 @@ def entity_bundle(job: tuple) -> dict:
     with open(path, "wb") as fh:
         out["tables"] = {name: write_blocks(frames[name], name, fh) for name in ctx["tables"]}
     out["path"] = path
-    ranked = digest(SimpleNamespace(**frames), lexicon=ctx["lexicon"])
+    ranked = digest(SimpleNamespace(**frames), lexicon=ctx["lexicon"], series=ctx.get("series"))
     out["digest"] = ranked.frame
     del frames["sentences"], frames["chrome"]  # not needed below: let them go early
     out["index"] = _heads(frames)

@@ -30,13 +30,23 @@ sentence added       1.0    ``0.6 + 0.9·numbers + 0.5·dated + 0.15·lexicon te
                             states (a duration, "a five-year program", counts half);
                             dated: it names a month (an event of the year); new words:
                             words the other document never uses
-sentence removed     0.6    the same without "dated" (last year's events are expected to
+sentence removed     0.7    the same without "dated" (last year's events are expected to
                             go: a dropped sentence weighs less than a new one)
-sentence changed     1.0    ``0.2 + share of words changed + 1.0·figures changed +
-                            0.3·dates changed + 1.5·negation flipped + 0.3·key words +
-                            0.15·new words``: a rewording whose words are mostly new, a
-                            figure that changed, "not sufficient" → "sufficient"
+sentence changed     1.0    ``0.2 + words changed + 1.0·figures changed + 0.3·dates
+                            changed + 0.5·now dated + 1.5·negation flipped + 0.3·key
+                            words + 0.15·new words``: a rewording whose words are mostly
+                            new, a figure that changed, "not sufficient" → "sufficient".
+                            Words changed: the words in, plus half the words out, over
+                            all words (a list cut short is less news), compared less a
+                            plural or third-person "s", an acronym spelled out ("FAA" →
+                            "Fusi Alofa Association") the same words; each figure
+                            changed weighs ``min(1, 0.5 + |log2(new / old)|)`` (a yearly
+                            statistic refreshed by a tenth 0.64, one that doubled 1);
+                            now dated: it names a month the old one did not (an event)
 ==================== ====== ===========================================================
+
+A qualifier that differs only in articles or "of" ("a maximum of 6" → "a maximum 6") is
+no change.
 
 A sentence counts half under five words, 0.3 when it points elsewhere ("See the ...
 report", a web address) and 0.6 when it opens with "For example" (an example of what the
@@ -44,14 +54,26 @@ sentence before says). Multipliers, also in ``weights=``: ``lead section`` (1.25
 sentence item in a document's first section when that section has a heading and is short
 (a summary or overview: the authors' own choice of what matters); ``paragraph section``
 (0.5) for a section item in a headingless text, where every paragraph is a section (its
-size says little; the strongest sentence it holds speaks for it, see below).
+size says little; the strongest sentence it holds speaks for it, see below); ``common to
+the series`` (0.3) for a heading, sentence or term that most entities of the series
+changed alike in the same pair of years (:mod:`trendkz.report.digest_series`: a
+"Reproductive Rights" subsection every 2020 human rights report gained is the series'
+news, not the country's; the headline says "also in 184 of 193 documents of the
+series"). The series' own new words ("covid-19" in 2020) count as no sentence's new or
+key words.
+
+Stories (:mod:`trendkz.report.digest_story`): consecutive changed sentences of one
+passage, on one topic, are one item citing the whole passage, scored by its strongest
+sentence; sentences dropped beside a reworded one's earlier place join its story.
 
 The ranking then tells each change once (:mod:`trendkz.report.digest_rank`): sentences of
 a new or gone section fold into the section's item (which takes the strongest one's score
 when higher); a sentence restating a change ranked above it (the same figure, mostly the
 same words, or mostly the same new words: a summary and its body, an event told in two
 sections) folds into that item; a fact and the sentence that states it are kept once.
-Folded places are cited in ``score_detail`` as "also in “quote” (document start–end)".
+Folded places are cited in ``score_detail`` as "also in “quote” (document start–end)";
+the item cites its strongest place, or the one in the document's summary (its short,
+headed first section) when the change is told there too.
 Ties break by kind (the order of ``DEFAULT_WEIGHTS``), then position in the later
 document, then the headline: the ranking is deterministic.
 """
@@ -74,6 +96,7 @@ from . import digest_sentences
 from .digest_cite import Bodies
 from .digest_rank import rank
 from .digest_render import PAIR_KEYS
+from .digest_series import SeriesTable, item_common, of_frames
 
 __all__ = ["COLUMNS", "DEFAULT_WEIGHTS", "Digest", "digest"]
 
@@ -87,10 +110,11 @@ DEFAULT_WEIGHTS = {
     "term rising": 1.3,
     "term falling": 1.3,
     "sentence added": 1.0,
-    "sentence removed": 0.6,
+    "sentence removed": 0.7,
     "sentence changed": 1.0,
     "lead section": 1.25,
     "paragraph section": 0.5,
+    "common to the series": 0.3,
 }
 #: kinds about a whole document or section (the lead multiplier does not apply)
 _WHOLE = ("term rising", "term falling", "framing shift", "section added", "section removed",
@@ -236,7 +260,7 @@ def _cite(item: dict, side: str, doc: str, bodies: Bodies) -> dict:
     if not span or span[1] <= span[0]:
         return {f"heading_{side}": None, f"start_{side}": None, f"end_{side}": None,
                 f"quote_{side}": None}  # fmt: skip
-    head, s, e, quote = bodies.cite(doc, span[0], span[1])
+    head, s, e, quote = bodies.cite(doc, span[0], span[1], whole=bool(item.get("story")))
     return {f"heading_{side}": head, f"start_{side}": s, f"end_{side}": e, f"quote_{side}": quote}
 
 
@@ -248,14 +272,19 @@ def digest(
     pairs=None,
     weights: dict | None = None,
     lexicon=None,
+    series: SeriesTable | None = None,
 ) -> Digest:
     """The changes that matter, ranked, for each entity and consecutive document pair.
 
     ``top`` items per pair (``None``: all); ``entity`` one entity or a list; ``pairs`` a
     list of ``(year_from, year_to)`` or ``(doc_from, doc_to)``; ``weights`` maps a kind to
-    its weight, or a multiplier (``lead section``, ``paragraph section``) to its value
+    its weight, or a multiplier (``lead section``, ``paragraph section``, ``common to the
+    series``) to its value
     (see the module docs; 0 leaves a kind out); ``lexicon`` the one the
-    comparison was counted with (``None``: the built-in lexicon).
+    comparison was counted with (``None``: the built-in lexicon); ``series`` what the
+    series' entities changed alike (:func:`trendkz.report.digest_series.series_table`;
+    ``None``: worked out from the comparison's own documents, when it holds five
+    entities or more).
 
     Returns
     -------
@@ -274,6 +303,9 @@ def digest(
     docs = sorted(set(todo["doc_from"]) | set(todo["doc_to"]))
     secs = comparison.sections[comparison.sections["doc_id"].isin(docs)]
     rows: list[dict] = []
+    if series is None:
+        series = of_frames(comparison.sections, comparison.documents) if len(todo) else None
+    table = series if series is not None else SeriesTable()
     if len(todo):
         bodies = Bodies(secs)
         hits = term_hits(secs, lexicon)
@@ -294,6 +326,12 @@ def digest(
         for p in schema.records(todo):
             key = (p.doc_from, p.doc_to)
             u0, u1 = uses.get(p.doc_from, {}), uses.get(p.doc_to, {})
+            (new, n), (gone, _) = (table.words(p.series, p.year_from, p.year_to, up)
+                                   for up in (True, False))  # fmt: skip
+            pair_vocab = vocab
+            if new or gone:  # the series' own new words are news of no one entity
+                pair_vocab = {**vocab, p.doc_from: vocab.get(p.doc_from, frozenset()) | set(new),
+                              p.doc_to: vocab.get(p.doc_to, frozenset()) | set(gone)}  # fmt: skip
             found = items_module.section_changes(
                 changes.get(key, comparison.changes.iloc[:0]), words, first, heads
             )
@@ -310,11 +348,12 @@ def digest(
             shown = {it["term"] for it in lex}
             found += lex + [it for it in terms if it["term"] not in shown]
             if key in sents:
+                keys = keys - set(new) - set(gone)
                 found += digest_sentences.sentence_changes(
-                    sents[key], bodies, fact_starts, hit_starts, keys, vocab, tokens
+                    sents[key], bodies, fact_starts, hit_starts, keys, pair_vocab, tokens
                 )
                 found += digest_sentences.sentences_reworded(
-                    sents[key], bodies, keys, vocab, tokens
+                    sents[key], bodies, keys, pair_vocab, tokens
                 )
             scored = []
             for it in found:
@@ -324,13 +363,21 @@ def digest(
                 times = []  # multipliers: a change in the lead section, a paragraph
                 side = "to" if it.get("span_to") else "from"
                 doc = p.doc_to if side == "to" else p.doc_from
-                if it["kind"] not in _WHOLE and _in(it.get(f"span_{side}"), bodies.lead(doc)):
+                in_lead = it["kind"] not in _WHOLE and _in(it.get(f"span_{side}"), bodies.lead(doc))
+                if in_lead:
                     times.append("lead section")
                 if it.get("headingless"):
                     times.append("paragraph section")
+                alike = item_common(it, p, bodies, table, (new, gone, n))
+                if alike:
+                    times.append("common to the series")
                 times = [t for t in times if w[t] != 1]
                 factor = float(np.prod([w[t] for t in times])) if times else 1.0
                 lead = "".join(f" × {w[t]:g} {t}" for t in times)
+                if alike and "common to the series" in times:
+                    lead += f" (in {alike[0]} of {alike[1]} entities)"
+                    it = {**it, "headline": f"{it['headline']} (also in {alike[0]} of"
+                          f" {alike[1]} documents of the series)"}  # fmt: skip
                 row = {
                     "entity": p.entity, "series": p.series, "year_from": p.year_from,
                     "year_to": p.year_to, "date_from": p.date_from, "date_to": p.date_to,
@@ -345,12 +392,15 @@ def digest(
                     continue  # nothing to cite
                 row["_item"] = it  # cited once ranked (:func:`_cite_row`)
                 row["_novel"] = it.get("novel")
+                row["_lead"] = in_lead
+                if alike and "common to the series" in times:
+                    row["_common"] = w["common to the series"]
                 for side, doc in (("from", p.doc_from), ("to", p.doc_to)):
                     span = it.get(f"span_{side}")
                     row[f"_sent_{side}"] = bodies.sentence_at(doc, *span) if span else None
                 scored.append(row)
             cite = partial(_cite_row, bodies=bodies)
-            rows.extend(rank(scored, top, bodies, list(DEFAULT_WEIGHTS), cite))
+            rows.extend(rank(scored, top, bodies, list(DEFAULT_WEIGHTS), cite, words_of))
     # the rows are in order already: pairs as _pairs sorts them, then rank
     frame = schema.conform(pd.DataFrame(rows, columns=COLUMNS), "digest", sort=False)
     return Digest(frame=frame, weights=w)

@@ -32,6 +32,7 @@ class Bodies:
         self._lower: dict[str, str | None] = {}
         self._lead: dict[tuple[str, float], tuple[int, int] | None] = {}
         self._found: dict[tuple[str, str, int], tuple[int, int] | None] = {}
+        self.cache: dict = {}  # what the digest's stages keep per document
         cols = ["doc_id", "start", "end", "text", "heading"]
         sec = sections[cols].sort_values(["doc_id", "start"], kind="mergesort")
         for doc, part in sec.groupby("doc_id", sort=True):
@@ -141,12 +142,15 @@ class Bodies:
             at = folded.find(first, at + 1)
         return None
 
-    def cite(self, doc: str, start: int, end: int) -> tuple[str, int, int, str]:
-        """``(heading, start, end, quote)``: the sentence around the span, trimmed."""
+    def cite(
+        self, doc: str, start: int, end: int, *, whole: bool = False
+    ) -> tuple[str, int, int, str]:
+        """``(heading, start, end, quote)``: the sentence around the span, trimmed (with
+        ``whole``, the span itself, untrimmed: a passage of several sentences)."""
         body = self.body(doc)
-        s, e = self.sentence_at(doc, start, end)
+        s, e = (start, end) if whole else self.sentence_at(doc, start, end)
         s, e = min(s, start), max(e, end)
-        if e - s > QUOTE_MAX:  # a window around the span, cut at word boundaries
+        if e - s > QUOTE_MAX and not whole:  # a window around the span, cut at word boundaries
             lo = max(s, min(start, end - QUOTE_MAX // 2) - QUOTE_MAX // 3)
             hi = min(e, lo + QUOTE_MAX)
             if lo > s:

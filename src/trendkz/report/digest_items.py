@@ -8,6 +8,7 @@ measure`` and ``span_from`` / ``span_to`` (body offsets of what to cite, or ``No
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from typing import NamedTuple
 
@@ -100,11 +101,26 @@ def _fact_text(value, qualifier, text) -> str:
     return shown if q and shown.lower().startswith(q.lower()) else f"{q} {shown}".strip()
 
 
+_FILLER = frozenset(("a", "an", "the", "of"))
+
+
+def _qualifier(q) -> tuple:
+    """A qualifier's words, less articles and "of" ("a maximum of" is "a maximum")."""
+    if q is None or q is pd.NA or (isinstance(q, float) and math.isnan(q)):
+        return ()
+    return tuple(w for w in re.findall(r"\w+", str(q).lower()) if w not in _FILLER)
+
+
 def facts_moved(fact_changes: pd.DataFrame) -> list[dict]:
-    """Facts whose value rose or fell, or whose qualifier changed."""
+    """Facts whose value rose or fell, or whose qualifier changed (in more than its
+    articles and "of")."""
     out = []
     wanted = (UP, DOWN, QUALIFIER_CHANGED)
     for r in records(fact_changes[fact_changes["status"].isin(wanted)]):
+        if r.status == QUALIFIER_CHANGED and _qualifier(r.qualifier_from) == _qualifier(
+            r.qualifier_to
+        ):
+            continue  # the same measure, said the same way
         a, b = float(r.value_from), float(r.value_to)
         old = _fact_text(a, r.qualifier_from, r.text_from)
         new = _fact_text(b, r.qualifier_to, r.text_to)

@@ -1,11 +1,13 @@
 """Ranking a pair's scored digest items: one item per change, however often it is told.
 
 :func:`rank` orders the items by score and folds into one item what tells the same
-change more than once, the first (highest) place cited and the others named in its
+change more than once, the strongest place cited (or the one in the document's summary,
+its short first section, when the change is told there too) and the others named in its
 ``score_detail`` as "also in":
 
 - the sentences of a new or gone section fold into the section's item, which takes the
-  score of the strongest of them when that is higher than its own;
+  score of the strongest of them when that is higher than its own (× the section's
+  ``common to the series`` weight when most of the series' entities gained it alike);
 - a sentence item folds into an item ranked above it on the same side when both state
   the same figure (a number of three digits or more that is not a year or a
   day; for a reworded sentence, one that changed), when most of
@@ -25,6 +27,8 @@ import re
 
 from ..terms.keyness import tokenize
 from .digest_items import _short
+from .digest_sentences import _stems
+from .digest_story import stories
 
 __all__ = ["SAME_NEWS", "SAME_WORDS", "rank"]
 
@@ -62,23 +66,27 @@ class _Told:
     def __init__(self, row: dict, bodies):
         self.row = row
         self.says: list[tuple[str, set, set]] = []
-        for r in [row, *row.get("_also", [])]:
+        for r in [row, *row.get("_also", []), *row.get("_members", [])]:
             sides = {}
             for side in ("from", "to"):
                 span = r.get(f"_sent_{side}")
                 if span is not None:
                     text = bodies.body(r[f"doc_{side}"])[span[0] : span[1]]
-                    sides[side] = (_figures(text), set(tokenize(text)))
+                    sides[side] = (_figures(text), _stems(set(tokenize(text))))
             if r["kind"] == "sentence changed" and len(sides) == 2:  # what changed
                 (fa, wa), (fb, wb) = sides["from"], sides["to"]
                 sides = {"from": (fa - fb, wa), "to": (fb - fa, wb)}
             self.says.extend((side, figs, words) for side, (figs, words) in sides.items())
-        self.novel = row.get("_novel") or set()
+        # new words: the item's, and each of its sentences' when it tells a story
+        self.novel = [row.get("_novel") or set()]
+        self.novel += [m.get("_novel") or set() for m in row.get("_members", [])]
 
     def same_event(self, other: _Told) -> bool:
-        most = SAME_NEWS * max(len(other.novel), len(self.novel))
-        if len(other.novel & self.novel) >= max(3, most):
-            return True
+        for mine in self.novel:
+            for theirs in other.novel:
+                most = SAME_NEWS * max(len(theirs), len(mine))
+                if len(theirs & mine) >= max(3, most):
+                    return True
         for side, figs, words in other.says:
             for my_side, my_figs, my_words in self.says:
                 if side != my_side:
@@ -124,14 +132,17 @@ def _fold_into_sections(rows: list[dict], bodies) -> list[dict]:
         host.setdefault("_also", []).append(r)
     for sec in sections:
         best = max(sec.get("_also", []), key=lambda r: r["score"], default=None)
-        if best is not None and best["score"] > sec["score"]:
-            sec["score"] = best["score"]
-            sec["score_detail"] += f"; its strongest change: {best['score_detail']}"
+        common = sec.get("_common", 1.0)  # a section the series' entities gained alike
+        if best is not None and best["score"] * common > sec["score"]:
+            sec["score"] = best["score"] * common
+            times = f"{common:g} common to the series × " if common != 1 else ""
+            sec["score_detail"] += f"; its strongest change: {times}{best['score_detail']}"
     return out
 
 
-#: what says where an item is: moved when a folded item's first place is cited instead
+#: what says where an item is: moved when a folded item's summary place is cited instead
 _PLACE = ("kind", "status", "headline", "term", "measure", "_item", "_sent_from", "_sent_to",
+          "_lead",
           *(f"{c}_{side}" for c in ("heading", "start", "end", "quote")
             for side in ("from", "to")))  # fmt: skip
 
@@ -144,10 +155,11 @@ def _first(r: dict) -> tuple:
 
 
 def _fold(host: dict, row: dict) -> None:
-    """Fold ``row`` into ``host``: one item, citing the first place in the document
-    (the later one, then the earlier), scored by its strongest place."""
+    """Fold ``row`` into ``host``: one item, scored by its strongest place, citing the
+    place in the document's lead section (its summary) when ``row`` is there and the host
+    is not, else the host's own place."""
     sentences = host["kind"] in _SENTENCE_LIKE and row["kind"] in _SENTENCE_LIKE
-    if sentences and _first(row) < _first(host):
+    if sentences and row.get("_lead") and not host.get("_lead") and _first(row) < _first(host):
         moved = {k: host.get(k) for k in _PLACE}
         for k in _PLACE:
             host[k] = row.get(k)
@@ -177,12 +189,14 @@ def _also(row: dict) -> None:
     row["score_detail"] += f"; also in {', '.join(shown)}{more}"
 
 
-def rank(rows: list[dict], top: int | None, bodies, order: list[str], cite=None) -> list[dict]:
+def rank(
+    rows: list[dict], top: int | None, bodies, order: list[str], cite=None, words=None
+) -> list[dict]:
     """The items of one pair, ranked and folded (see the module docs); ``order`` is the
     kinds' tie-break order; ``cite(row)`` fills in a row's citation columns (called only
-    for the rows kept and those folded into them)."""
+    for the rows kept and those folded into them); ``words`` each document's word counts."""
     at = {k: i for i, k in enumerate(order)}
-    rows = _fold_into_sections(rows, bodies)
+    rows = stories(_fold_into_sections(rows, bodies), bodies, words)
     rows.sort(
         key=lambda r: (
             -round(r["score"], 9),
@@ -224,6 +238,7 @@ def rank(rows: list[dict], top: int | None, bodies, order: list[str], cite=None)
     for i, r in enumerate(kept, 1):
         r["rank"] = i
         r.pop("_novel", None)
+        r.pop("_members", None)
         if cite is not None:
             for one in [r, *r.get("_also", [])]:
                 cite(one)

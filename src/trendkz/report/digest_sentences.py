@@ -7,6 +7,7 @@ but changed, weighed by numbers changed, a negation flipped and the words in or 
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 
@@ -192,6 +193,57 @@ def _figures(text: str, tokens=None) -> tuple[set, set]:
     return figures, dates
 
 
+def _numbers(text: str, figures: set) -> list[float]:
+    """The values of ``figures`` in the order ``text`` states them."""
+    out = []
+    for m in _DIGITS.finditer(text):
+        num = m.group().replace(",", "")
+        if num in figures:
+            try:
+                out.append(float(num.rstrip(".")))
+            except ValueError:
+                continue
+    return out
+
+
+def _figure_weight(a: str, b: str, gone: set, new: set) -> float:
+    """How much the changed figures of a reworded sentence weigh: each figure the newer
+    text states in place of an older one weighs ``min(1, 0.5 + |log2(new / old)|)`` (a
+    figure updated by a tenth weighs 0.64, one that doubled 1: a yearly statistic
+    refreshed is less news than one that moved); a figure with none to pair weighs 1."""
+    olds, news = _numbers(a, gone), _numbers(b, new)
+    total = float(max(len(gone), len(new)))
+    for u, v in zip(olds, news, strict=False):
+        if u > 0 and v > 0:
+            total -= 1 - min(1.0, 0.5 + abs(math.log2(v / u)))
+    return total
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def _spelled_out(a: str, b: str) -> tuple[set, set]:
+    """Acronyms of ``a`` that ``b`` spells out instead ("FAA" → "Fusi Alofa
+    Association"): the acronyms and the words that spell them, lower-cased."""
+    gone: set[str] = set()
+    spelled: set[str] = set()
+    for acr in set(_ACRONYM.findall(a)) - set(_ACRONYM.findall(b)):
+        words = re.findall(r"\b[A-Z][\w’'-]*", b)
+        for i in range(len(words) - len(acr) + 1):
+            run = words[i : i + len(acr)]
+            if "".join(w[0] for w in run) == acr:
+                gone.add(acr.lower())
+                spelled.update(w.lower() for w in run)
+                break
+    return gone, spelled
+
+
+def _stems(words: set) -> set:
+    """Words less a plural or third-person "s" ("laws", "requires"): an inflection is
+    no rewording."""
+    return {w[:-1] if len(w) > 3 and w[-1] == "s" and w[-2] not in "su" else w for w in words}
+
+
 def sentences_reworded(
     sentences: list, bodies, keys: set, vocab: dict, tokens: Tokens | None = None
 ) -> list[dict]:
@@ -214,12 +266,20 @@ def sentences_reworded(
         content_a, content_b = set(tokens[a]), set(toks_b)
         if sorted(_DIGITS.findall(a)) == sorted(_DIGITS.findall(b)):  # the fast, usual case
             words_a, words_b = _NUMBER_WORDS & content_a, _NUMBER_WORDS & content_b
-            nums, dated = max(len(words_a - words_b), len(words_b - words_a)), 0
+            nums: float = max(len(words_a - words_b), len(words_b - words_a))
+            dated = 0
         else:
             (fa, da), (fb, db) = _figures(a, content_a), _figures(b, content_b)
-            nums, dated = max(len(fa - fb), len(fb - fa)), int(da != db)
-        union = content_a | content_b
-        novelty = 1 - len(content_a & content_b) / len(union) if union else 0.0
+            nums, dated = _figure_weight(a, b, fa - fb, fb - fa), int(da != db)
+        if _ACRONYM.search(a):  # an acronym spelled out is the same words
+            acronyms, spelled = _spelled_out(a, b)
+            content_a, content_b = content_a - acronyms, content_b - spelled
+        stem_a, stem_b = _stems(content_a), _stems(content_b)  # "laws" is "law"
+        union = stem_a | stem_b
+        # words in count fully, words out half: what a rewording drops (a list cut
+        # short, a detail left out) is less news than what it adds
+        novelty = (len(stem_b - stem_a) + 0.5 * len(stem_a - stem_b)) / len(union) if union else 0.0
+        event = int(_has_month(b) and not _has_month(a))  # it now dates an event
         moved = content_a ^ content_b
         n_key = len(moved & keys)
         n_new = len((content_b - content_a) - vocab.get(doc_from, set())) + len(
@@ -231,6 +291,7 @@ def sentences_reworded(
             + 1.0 * novelty
             + 1.0 * min(2, nums)
             + 0.3 * dated
+            + 0.5 * event
             + 1.5 * neg
             + 0.3 * min(3, n_key)
             + 0.15 * min(6, n_new)
@@ -243,8 +304,8 @@ def sentences_reworded(
                 "strength": strength,
                 "detail": (
                     f"{f'{lesser:g} × (' if lesser < 1 else '('}0.2 + {novelty:.2f} words"
-                    f" changed + 1.0 × {min(2, nums)} figures changed + 0.3 × {dated} dates"
-                    f" changed + 1.5 × {neg} negation flipped"
+                    f" changed + 1.0 × {min(2, nums):.2g} figures changed + 0.3 × {dated} dates"
+                    f" changed + 0.5 × {event} now dated + 1.5 × {neg} negation flipped"
                     f" + 0.3 × {min(3, n_key)} key words + 0.15 × {min(6, n_new)} new words)"
                     f" = {strength:.2f}"
                 ),

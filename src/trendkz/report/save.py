@@ -198,9 +198,11 @@ def _outputs(comparison, settings: dict, progress: bool, staging: str) -> dict:
     """The report's files from a finished comparison (split by entity; the parts made in
     worker processes when there are many)."""
     from .assemble import context, report_outputs, run_bundles, split_comparison
+    from .digest_series import of_frames
 
     opts = _options(comparison.options)
-    ctx = context(comparison.documents, settings, opts, staging)
+    series = of_frames(comparison.sections, comparison.documents)  # before the split
+    ctx = context(comparison.documents, settings, opts, staging, series)
     parts = split_comparison(comparison)
     backend = "serial" if len(parts) < 8 else "processes"
     results = run_bundles(parts, ctx, workers=None, backend=backend, progress=progress)
@@ -282,13 +284,15 @@ def report_corpus(
     counts as a comparison prints them."""
     from .assemble import context, report_outputs, rows_summary, run_bundles
     from .chain import _check_options, recorded_options
+    from .digest_series import of_corpus
 
     opts = _check_options(options)
     check_folder(path, force=force)  # refused before any work
     recorded = recorded_options(opts)
     source = recorded_source(corpus, Path(path))
     with _staging(path) as staging:
-        ctx = context(corpus.documents, settings, opts, staging)
+        series = of_corpus(corpus)  # the digest's series table, before the split
+        ctx = context(corpus.documents, settings, opts, staging, series)
         parts = [(next(iter(c)).entity or "", c) for c in corpus.by_entity()]
         results = run_bundles(parts, ctx, workers=workers, backend="auto", progress=progress)
         makers, documents = report_outputs(results, ctx, settings, recorded)

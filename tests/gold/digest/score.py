@@ -59,6 +59,26 @@ def comparison_for(pair: dict, corpora: Path | None = None):
     return trendkz.compare(corpus)
 
 
+def series_for(pair: dict, corpora: Path | None = None):
+    """What the series' entities changed alike in the pair's years (the digest's series
+    table), from every document of those two years; empty for a one-entity series."""
+    from trendkz.report.digest_series import SeriesTable, of_corpus
+
+    if pair["corpus"] == "seeds":
+        return SeriesTable()
+    folder = corpora_dir(corpora) / pair["corpus"]
+    with open(folder / "manifest.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    if len({r["entity"] for r in rows}) < 2:
+        return SeriesTable()
+    keep = [r for r in rows if r["year"] in (pair["year_from"], pair["year_to"])]
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(keep)
+    return of_corpus(trendkz.load_corpus(folder, manifest=f.name))
+
+
 _ALSO = re.compile(r"\((\S+) (\d+)–(\d+)\)")
 
 
@@ -72,14 +92,19 @@ def _also_places(detail: str, doc_from: str, doc_to: str) -> list[tuple[str, int
     return out
 
 
-def score_pair(pair: dict, gold: list[dict], comparison, *, also: bool = False) -> dict:
+def score_pair(
+    pair: dict, gold: list[dict], comparison, *, also: bool = False, series=None
+) -> dict:
     """Gold ranks and what the digest ranks above the missed ones, for one pair.
 
     ``also``: an item matches, too, when a place it names as "also in" (a restatement
     of the same change folded into it) overlaps the anchor; strict matching is the
-    default."""
+    default. ``series``: the digest's series table (by default :func:`series_for`)."""
     y0, y1 = int(pair["year_from"]), int(pair["year_to"])
-    d = digest(comparison, top=None, entity=pair["entity"], pairs=[(y0, y1)]).frame
+    if series is None:
+        series = series_for(pair)
+    d = digest(comparison, top=None, entity=pair["entity"], pairs=[(y0, y1)], series=series)
+    d = d.frame
     d = d[d["series"] == d["series"].iloc[0]] if len(d) else d
     bodies = Bodies(comparison.sections)
     doc_from, doc_to = d["doc_from"].iloc[0], d["doc_to"].iloc[0]
@@ -134,8 +159,9 @@ def main(argv: list[str]) -> int:
             continue
         comparison = comparison_for(pair)
         mine = [g for g in gold if g["pair"] == pair["pair"]]
-        res = score_pair(pair, mine, comparison)
-        lenient = score_pair(pair, mine, comparison, also=True)["hits"]
+        series = series_for(pair)
+        res = score_pair(pair, mine, comparison, series=series)
+        lenient = score_pair(pair, mine, comparison, also=True, series=series)["hits"]
         print(
             f"== {res['pair']}: {res['hits']} of 10 in the top {TOP}"
             f" ({lenient} counting the places items name as 'also in')"
