@@ -199,9 +199,11 @@ def _by_pair(frame: pd.DataFrame) -> dict:
     return {k: g for k, g in frame.groupby(["doc_from", "doc_to"], sort=False, dropna=True)}
 
 
-def _starts(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+def _starts(frame: pd.DataFrame) -> dict[str, list[int]]:
+    """Per document, the sorted start offsets of ``frame``'s rows (plain ints: bisected
+    once per sentence, where a list is faster than an array)."""
     return {
-        str(d): np.sort(g["start"].to_numpy(dtype="int64"))
+        str(d): np.sort(g["start"].to_numpy(dtype="int64")).tolist()
         for d, g in frame.groupby("doc_id", sort=False)
     }
 
@@ -320,6 +322,7 @@ def digest(
         facts = _by_pair(comparison.fact_changes)
         sents = digest_sentences.rows_by_pair(comparison.sentences)
         uses = items_module.hit_table(hits)
+        tokens = digest_sentences.Tokens()  # a sentence is tokenized once, not per pair
         for p in schema.records(todo):
             key = (p.doc_from, p.doc_to)
             u0, u1 = uses.get(p.doc_from, {}), uses.get(p.doc_to, {})
@@ -347,9 +350,11 @@ def digest(
             if key in sents:
                 keys = keys - set(new) - set(gone)
                 found += digest_sentences.sentence_changes(
-                    sents[key], bodies, fact_starts, hit_starts, keys, pair_vocab
+                    sents[key], bodies, fact_starts, hit_starts, keys, pair_vocab, tokens
                 )
-                found += digest_sentences.sentences_reworded(sents[key], bodies, keys, pair_vocab)
+                found += digest_sentences.sentences_reworded(
+                    sents[key], bodies, keys, pair_vocab, tokens
+                )
             scored = []
             for it in found:
                 weight = w.get(it["kind"], 0.0)

@@ -31,6 +31,7 @@ class Bodies:
         self._sent: dict[str, list[tuple[int, int]]] = {}
         self._lower: dict[str, str | None] = {}
         self._lead: dict[tuple[str, float], tuple[int, int] | None] = {}
+        self._found: dict[tuple[str, str, int], tuple[int, int] | None] = {}
         self.cache: dict = {}  # what the digest's stages keep per document
         cols = ["doc_id", "start", "end", "text", "heading"]
         sec = sections[cols].sort_values(["doc_id", "start"], kind="mergesort")
@@ -99,12 +100,18 @@ class Bodies:
 
     def find(self, doc: str, text: str, near: int = 0) -> tuple[int, int] | None:
         """Span of ``text`` in ``doc`` (the occurrence at or after ``near`` first)."""
+        key = (doc, text, near)
+        if key not in self._found:  # a sentence is looked for again in the next pair
+            self._found[key] = self._find(doc, text, near)
+        return self._found[key]
+
+    def _find(self, doc: str, text: str, near: int) -> tuple[int, int] | None:
         body = self.body(doc)
         text = text.strip()
         if not text:
             return None
         at = body.find(text, near)
-        if at < 0:
+        if at < 0 and near > 0:
             at = body.find(text)
         if at < 0:  # spacing may differ: match the words with any white space between
             words = [re.escape(w) for w in text.split()]
@@ -121,8 +128,19 @@ class Bodies:
             low = body.lower()
             self._lower[doc] = low if len(low) == len(body) else None  # same offsets only
         folded = self._lower[doc]
-        m = re.search(pattern, folded) if folded is not None else re.search(pattern, body, re.I)
-        return (m.start(), m.end()) if m else None
+        if folded is None:
+            m = re.search(pattern, body, re.I)
+            return (m.start(), m.end()) if m else None
+        # a match starts with the first word as written: try only where it occurs (the
+        # pattern's look-behind keeps the regex engine from skipping ahead by itself)
+        rx, first = re.compile(pattern), words[0]
+        at = folded.find(first)
+        while at >= 0:
+            m = rx.match(folded, at)
+            if m:
+                return (m.start(), m.end())
+            at = folded.find(first, at + 1)
+        return None
 
     def cite(
         self, doc: str, start: int, end: int, *, whole: bool = False

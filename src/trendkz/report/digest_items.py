@@ -59,9 +59,8 @@ def section_changes(changes: pd.DataFrame, words: dict, first: dict, heads: dict
     the body span of its first sentence, ``heads[(doc, group)]`` its first heading.
     """
     out = []
-    for r in records(changes):
-        if r.status not in (ADDED, REMOVED, REWRITTEN):
-            continue
+    wanted = (ADDED, REMOVED, REWRITTEN)
+    for r in records(changes[changes["status"].isin(wanted)]):  # the others read no further
         g = _n(r.group)
         nf, nt = words.get((r.doc_from, g), 0), words.get((r.doc_to, g), 0)
         n = max(nf, nt)
@@ -116,9 +115,8 @@ def facts_moved(fact_changes: pd.DataFrame) -> list[dict]:
     """Facts whose value rose or fell, or whose qualifier changed (in more than its
     articles and "of")."""
     out = []
-    for r in records(fact_changes):
-        if r.status not in (UP, DOWN, QUALIFIER_CHANGED):
-            continue
+    wanted = (UP, DOWN, QUALIFIER_CHANGED)
+    for r in records(fact_changes[fact_changes["status"].isin(wanted)]):
         if r.status == QUALIFIER_CHANGED and _qualifier(r.qualifier_from) == _qualifier(
             r.qualifier_to
         ):

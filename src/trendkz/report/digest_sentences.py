@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 
-import numpy as np
 import pandas as pd
 
 from .._core.vocab import ADDED, CHANGED, REMOVED
 from ..terms.keyness import tokenize
 from .digest_items import _short
 
-__all__ = ["rows_by_pair", "sentence_changes", "sentences_reworded"]
+__all__ = ["Tokens", "rows_by_pair", "sentence_changes", "sentences_reworded"]
 
 _NEGATION = re.compile(r"\b(?:not|no|never|none|cannot)\b|n['’]t\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
@@ -64,11 +64,21 @@ def rows_by_pair(sentences: pd.DataFrame) -> dict:
     return out
 
 
-def _between(starts, s: int, e: int) -> int:
+class Tokens(dict):
+    """``tokens[text]``: :func:`~trendkz.terms.keyness.tokenize` of ``text``, each distinct
+    text tokenized once (a sentence of a document is read again in its next pair); the
+    lists are shared, not to be changed."""
+
+    def __missing__(self, text: str) -> list[str]:
+        toks = self[text] = tokenize(text)
+        return toks
+
+
+def _between(starts: list[int] | None, s: int, e: int) -> int:
     """How many of the sorted ``starts`` fall in ``[s, e)``."""
-    if starts is None or len(starts) == 0:
+    if not starts:
         return 0
-    return int(np.searchsorted(starts, e) - np.searchsorted(starts, s))
+    return bisect_left(starts, e) - bisect_left(starts, s)
 
 
 def _novel(tokens: list[str], vocab: set) -> set:
@@ -94,13 +104,20 @@ def _lesser(text: str, tokens: list) -> float:
 
 
 def sentence_changes(
-    sentences: list, bodies, facts: tuple, hits: dict, keys: set, vocab: dict
+    sentences: list,
+    bodies,
+    facts: tuple,
+    hits: dict,
+    keys: set,
+    vocab: dict,
+    tokens: Tokens | None = None,
 ) -> list[dict]:
     """Sentences added or removed that carry a number, a lexicon term, a key word or a
     word the other document never uses. ``facts`` is a pair of ``doc -> sorted start
     offsets`` (quantities, then durations), ``hits[doc]`` sorted start offsets;
     ``vocab[doc]`` the lower-cased tokens of a document; ``sentences`` the pair's rows
-    from :func:`rows_by_pair`."""
+    from :func:`rows_by_pair`; ``tokens`` a :class:`Tokens` shared by the pairs."""
+    tokens = Tokens() if tokens is None else tokens
     out = []
     for status, doc_from, doc_to, text_from, text_to in sentences:
         if status not in (ADDED, REMOVED):
@@ -117,7 +134,7 @@ def sentence_changes(
         # a duration ("a five-year program") counts half: an attribute more than a count
         n_fact = _between(facts[0].get(doc), s, e) + 0.5 * _between(facts[1].get(doc), s, e)
         n_lex = _between(hits.get(doc), s, e)
-        toks = tokenize(str(text))
+        toks = tokens[str(text)]
         n_key = len(set(toks) & keys)
         novel = _novel(toks, vocab.get(other, set()))
         n_new = len(novel)
@@ -227,10 +244,13 @@ def _stems(words: set) -> set:
     return {w[:-1] if len(w) > 3 and w[-1] == "s" and w[-2] not in "su" else w for w in words}
 
 
-def sentences_reworded(sentences: list, bodies, keys: set, vocab: dict) -> list[dict]:
+def sentences_reworded(
+    sentences: list, bodies, keys: set, vocab: dict, tokens: Tokens | None = None
+) -> list[dict]:
     """Sentences kept but changed, weighed by how much of them changed (a pair whose words
     are mostly new is news), figures changed, dates changed, a negation flipped and the
     key and new words in or out."""
+    tokens = Tokens() if tokens is None else tokens
     out = []
     for status, doc_from, doc_to, text_from, text_to in sentences:
         if status != CHANGED or text_from is None or text_to is None:
@@ -242,8 +262,8 @@ def sentences_reworded(sentences: list, bodies, keys: set, vocab: dict) -> list[
         if "ee " in a or "ee " in b:  # "(see section 7.d.)": a pointer, not a change
             a, b = _SEE_SECTION.sub(" ", a), _SEE_SECTION.sub(" ", b)
         neg = int(len(_NEGATION.findall(a)) != len(_NEGATION.findall(b)))
-        toks_b = tokenize(b)
-        content_a, content_b = set(tokenize(a)), set(toks_b)
+        toks_b = tokens[b]
+        content_a, content_b = set(tokens[a]), set(toks_b)
         if sorted(_DIGITS.findall(a)) == sorted(_DIGITS.findall(b)):  # the fast, usual case
             words_a, words_b = _NUMBER_WORDS & content_a, _NUMBER_WORDS & content_b
             nums: float = max(len(words_a - words_b), len(words_b - words_a))

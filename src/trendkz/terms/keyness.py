@@ -108,8 +108,9 @@ def _count(texts: Iterable[str], sizes, concatenator: str = "_", **tok) -> Count
         for n in sizes:
             if n == 1:
                 counts.update(toks)
-            elif len(toks) >= n:
-                counts.update(concatenator.join(toks[i : i + n]) for i in range(len(toks) - n + 1))
+            elif len(toks) >= n:  # the n-grams in order, as tuples of n shifted lists
+                grams = zip(*(toks[i:] for i in range(n)), strict=False)
+                counts.update(map(concatenator.join, grams))
     return counts
 
 
