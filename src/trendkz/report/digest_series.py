@@ -147,14 +147,16 @@ def item_common(it: dict, p, bodies, table: SeriesTable, words: tuple):
 
 def series_table(docs: Iterable[tuple]) -> SeriesTable:
     """The table of ``docs``: ``(series, entity, year, body)`` per document."""
-    years: dict[tuple, dict[int, set]] = {}
+    groups: dict[tuple, list[tuple[int, str]]] = {}
     for series, entity, year, body in docs:
         if entity is None or pd.isna(entity) or year is None or pd.isna(year):
             continue
-        by_year = years.setdefault((_name(series), str(entity)), {})
-        by_year.setdefault(int(year), set()).update(_keys(str(body), str(entity)))
+        groups.setdefault((_name(series), str(entity)), []).append((int(year), str(body)))
     counts: dict[tuple, list] = {}
-    for (series, _), by_year in sorted(years.items()):
+    for (series, entity), bodies in groups.items():  # one entity's key sets at a time
+        by_year: dict[int, set] = {}
+        for year, body in bodies:
+            by_year.setdefault(year, set()).update(_keys(body, entity))
         ys = sorted(by_year)
         for y0, y1 in zip(ys, ys[1:], strict=False):
             c = counts.setdefault((series, y0, y1), [0, Counter(), Counter()])
