@@ -187,3 +187,21 @@ def test_entity_warning_travels_from_workers():
 )
 def test_the_opening_names_its_country(body, entity):
     assert find_entity(None, body)[0] == entity
+
+
+def test_a_document_doubted_twice_is_named_once(tmp_path):
+    """A lone name that is also one of two rival organisations: one line, both reasons."""
+    office, dept = "Office of Inspector General", "Department of Energy"
+    files = {
+        "r1.txt": f"{office}\n{dept}\n\nIn fiscal year 2011 we audited 40 grants.\n",
+        "r2.txt": f"{office}\n\nIn fiscal year 2012 we audited 41 grants.\n",
+        "r3.txt": f"{office}\n\nIn fiscal year 2013 we audited 42 grants.\n",
+        "r4.txt": f"{dept}\n\nIn fiscal year 2014 we audited 43 grants.\n",
+    }
+    got, warned = _load(tmp_path / "oig", files)
+    assert [got[f"r{i}.txt"] for i in (1, 2, 3)] == [office] * 3  # a title names it too
+    assert got["r4.txt"] == dept
+    assert warned.documents.count("r4.txt") == 1
+    assert warned.reasons["r4.txt"] == (
+        f"documents here name both it and {office!r}; the only document with this name"
+    )

@@ -183,6 +183,8 @@ def find_entity(title: str | None, body: str) -> tuple[str | None, str | None]:
         found = country_in(title)
         if found:
             return found[-1], "title"
+        if name := organisation_in(title):
+            return name, "title"
     m = _CALL.search(body[:3000])
     if m and (name := _clean(m.group("name"))) and is_name(name):
         return name, "cover"
@@ -200,9 +202,10 @@ def find_entity(title: str | None, body: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def organisations(body: str) -> tuple[str, ...]:
-    """Every organisation the cover lines name, in order, once each."""
-    return tuple(dict.fromkeys(n for line in _cover_lines(body) for n in _names_in(line)))
+def organisations(body: str, title: str | None = None) -> tuple[str, ...]:
+    """Every organisation the title and cover lines name, in order, once each."""
+    lines = ([title] if title else []) + _cover_lines(body)
+    return tuple(dict.fromkeys(n for line in lines for n in _names_in(line)))
 
 
 def organisation_in(line: str) -> str | None:

@@ -164,8 +164,11 @@ def _singletons(docs: list[dict], doubts: list) -> None:
             doubts.append((it["source"], it["entity"], "the only document with this name"))
 
 
-def _warn(doubts: list[tuple[str, str, str]]) -> None:
-    doubts.sort()
+def _warn(found: list[tuple[str, str, str]]) -> None:
+    why: dict[tuple[str, str], list[str]] = {}  # one line per document, its reasons joined
+    for src, ent, reason in sorted(found):
+        why.setdefault((src, ent), []).append(reason)
+    doubts = [(src, ent, "; ".join(rs)) for (src, ent), rs in why.items()]
     shown = [f"{src} -> {ent!r} ({why})" for src, ent, why in doubts[:40]]
     more = f"\n  … {len(doubts) - 40} more" if len(doubts) > 40 else ""
     warnings.warn(

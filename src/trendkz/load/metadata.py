@@ -145,8 +145,8 @@ def infer_metadata(
         meta.entity, meta.entity_source = known["entity"], "manifest"
     else:  # titles and cover lines only, never the countries the body mentions
         meta.entity, meta.entity_source = find_entity(meta.title, body)
-        if meta.entity_source == "cover":
-            meta.entity_names = organisations(body)
+        if meta.entity_source in ("title", "cover") and meta.entity not in countries().values():
+            meta.entity_names = organisations(body, meta.title)
     meta.publisher = _publisher(chrome, body)
     given = "date" in known or "year" in known  # then only strong evidence is looked for
     dated = find_date(body, meta.title, name, weak=not given)
