@@ -2,7 +2,7 @@
 
 Labelled by reading each document's text layer and, where the text left it unclear, its
 page images, before the PDF reader's table and heading rules of this round were written.
-The labels are the lines' texts (whitespace aside); ``build_layout_gold_2.py`` adds them
+The labels are the lines' texts (whitespace aside); ``build_layout_part.py 2`` adds them
 to ``layout_gold.json`` with the split ``blind2``. The rules, as for the first part:
 
 - headings: the document's outline as printed: chapter, section and sub-section titles,

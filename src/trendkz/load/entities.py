@@ -18,6 +18,7 @@ from importlib import resources
 
 __all__ = [
     "aliases_of",
+    "canonical_countries",
     "countries",
     "country_in",
     "find_entity",
@@ -26,12 +27,18 @@ __all__ = [
     "organisations",
 ]
 
-_ORG_END = (
-    r"(?i:Inc|Incorporated|Corp|Corporation|Company|Co|Ltd|Limited|LLC|L\.P|LP|plc|PLC|N\.V|"
-    r"S\.A|AG|SE|Holdings?|Group|Bancorp|Bancshares|Trust|Agency|Administration|Office|"
-    r"Department|Ministry|Commission|Committee|Bureau|Program|Programme|Authority|Board|"
-    r"Service|Institute|Fund)\b\.?"
+#: legal forms that close a company's name ("Acme Holdings Inc."), as regex fragments
+LEGAL_FORMS = (
+    *("Inc", "Incorporated", "Corp", "Corporation", "Company", "Co", "Ltd", "Limited", "LLC"),
+    *(r"L\.P", "LP", "plc", "PLC", r"N\.V", r"S\.A", "AG", "SE", "Holdings?", "Group"),
 )
+#: kind words that close an organisation's name ("… Agency", "… Department")
+_KIND_WORDS = (
+    *("Bancorp", "Bancshares", "Trust", "Agency", "Administration", "Office", "Department"),
+    *("Ministry", "Commission", "Committee", "Bureau", "Program", "Programme", "Authority"),
+    *("Board", "Service", "Institute", "Fund"),
+)
+_ORG_END = rf"(?i:{'|'.join(LEGAL_FORMS + _KIND_WORDS)})\b\.?"
 _ORG = re.compile(
     rf"\b((?:[A-Z][\w&.'’-]*|of|the|and|&|for)(?:[ ,]+(?:[A-Z][\w&.'’-]*|of|the|and|&|for))*?"
     rf",?\s+{_ORG_END})",
@@ -69,6 +76,12 @@ def countries() -> dict[str, str]:
             for name in names:
                 table[name] = table[name.replace("'", "’")] = names[0]
     return table
+
+
+@cache
+def canonical_countries() -> frozenset[str]:
+    """The canonical country names (the first column of ``countries.tsv``)."""
+    return frozenset(countries().values())
 
 
 @cache
@@ -247,7 +260,9 @@ _TOKEN = re.compile(r"[\w&.'’-]+")
 _FUNCTION = {"of", "the", "and", "&", "for", "de", "du", "des", "la", "le", "di", "von", "van"}
 #: words of a report's title: a cover line holding them is a title, not a name
 _TITLE_WORDS = {"report", "reports", "annual", "semiannual", "quarterly"}
-_KINDS = {w.lower() for w in re.findall(r"[A-Za-z]+", _ORG_END.split(")")[0]) if len(w) > 1}
+_KINDS = {
+    w.lower() for f in LEGAL_FORMS + _KIND_WORDS for w in re.findall(r"[A-Za-z]+", f) if len(w) > 1
+}
 _NUMERAL = re.compile(r"(?i:[ivxlc]+|\d+|[a-z])[.)]?|\d[\d.,]*")
 _DAY = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"

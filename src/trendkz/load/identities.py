@@ -29,14 +29,11 @@ from collections import Counter, defaultdict
 from itertools import pairwise
 
 from .._core.errors import EntityWarning
-from .entities import countries
+from .entities import LEGAL_FORMS, canonical_countries
 
 __all__ = ["settle_entities"]
 
-_TRAILING = re.compile(
-    r"(?:[\s,]+(?i:Inc|Incorporated|Corp|Corporation|Company|Co|Ltd|Limited|LLC|L\.P|LP|plc|"
-    r"N\.V|S\.A|AG|SE|Holdings?|Group)\.?)+$"
-)
+_TRAILING = re.compile(rf"(?:[\s,]+(?i:{'|'.join(LEGAL_FORMS)})\.?)+$")
 
 
 def _key(name: str) -> str:
@@ -112,7 +109,7 @@ def _choose_among_named(docs: list[dict], doubts: list) -> None:
     named = [it for it in docs if _evidence(it)]
     if not named:
         return
-    canonical = set(countries().values())  # a country's name is never respelt
+    canonical = canonical_countries()  # a country's name is never respelt
     spelling = _join_spellings(
         Counter(
             n for it in named for n in {it["entity"], *it.get("_names", ())} if n not in canonical

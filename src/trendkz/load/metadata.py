@@ -14,7 +14,7 @@ from functools import cache
 
 from .chrome import Chrome
 from .dates import find_date, parse_date
-from .entities import aliases_of, countries, find_entity, organisations
+from .entities import aliases_of, canonical_countries, countries, find_entity, organisations
 
 __all__ = ["Meta", "infer_metadata", "countries"]
 
@@ -145,7 +145,7 @@ def infer_metadata(
         meta.entity, meta.entity_source = known["entity"], "manifest"
     else:  # titles and cover lines only, never the countries the body mentions
         meta.entity, meta.entity_source = find_entity(meta.title, body)
-        if meta.entity_source in ("title", "cover") and meta.entity not in countries().values():
+        if meta.entity_source in ("title", "cover") and meta.entity not in canonical_countries():
             meta.entity_names = organisations(body, meta.title)
     meta.publisher = _publisher(chrome, body)
     given = "date" in known or "year" in known  # then only strong evidence is looked for
